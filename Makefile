@@ -1,0 +1,139 @@
+# alexviz: plain GNU make. `make help` lists the targets.
+#
+# One build directory per configuration (build/release, build/asan, build/tsan, build/fuzz);
+# sources are found by wildcard, so a new file in net/, viz/ or tests/ needs no edit here.
+# net/ links only libm, OpenBLAS, stb and protobuf-c; viz/ adds SDL2, cairo and pango.
+
+CONFIG ?= release
+BUILD  := build/$(CONFIG)
+
+CC ?= cc
+
+# Flags, one reason per line:
+#   -std=c11 -D_POSIX_C_SOURCE  ISO C plus the POSIX calls we use (clock_gettime, rename, mkstemp)
+#   warnings                    everything useful, and warnings are errors
+#   -MMD -MP                    header dependencies, so a changed header rebuilds its users
+#   no -ffast-math              the golden tests compare against an independent implementation
+STD   := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN  := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla -Werror
+DEPF  := -MMD -MP
+
+OPT_release := -O3 -g
+OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT_tsan    := -O1 -g -fsanitize=thread
+OPT := $(OPT_$(CONFIG))
+
+PKG_NET := openblas stb libprotobuf-c
+PKG_VIZ := sdl2 cairo pangocairo
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_NET) $(PKG_VIZ) 2>/dev/null)
+LIBS_NET   = $(shell pkg-config --libs $(PKG_NET) 2>/dev/null) -lm -lpthread
+LIBS_VIZ   = $(shell pkg-config --libs $(PKG_VIZ) 2>/dev/null)
+
+ONNX_PROTO := /usr/include/onnx/onnx.proto
+GEN        := $(BUILD)/gen
+
+CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEPF) $(PKG_CFLAGS) -Inet -Iviz -I$(GEN) $(CFLAGS)
+LDFLAGS_ALL = $(OPT) $(LDFLAGS)
+
+NET_SRC  := $(wildcard net/*.c)
+VIZ_SRC  := $(filter-out viz/main.c,$(wildcard viz/*.c))
+TEST_SRC := $(wildcard tests/*.c)
+
+NET_OBJ  := $(NET_SRC:%.c=$(BUILD)/%.o) $(GEN)/onnx.pb-c.o
+VIZ_OBJ  := $(VIZ_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+BIN   := $(BUILD)/alexviz
+TESTS := $(BUILD)/alexviz_tests
+
+.PHONY: all help deps deps-run deps-dev test check-only run asan tsan bench fuzz weights clean
+
+all: alexviz
+
+help:
+	@echo "make            build ./alexviz"
+	@echo "make run        install what is missing, then the classroom demo"
+	@echo "make test       install what is missing, then every test"
+	@echo "make asan       the tests under AddressSanitizer + UBSan"
+	@echo "make tsan       the tests under ThreadSanitizer"
+	@echo "make bench      speed and memory figures"
+	@echo "make fuzz       libFuzzer on photo, .npy and ONNX input (FUZZ_SECONDS each, default 30)"
+	@echo "make weights    download and verify the ONNX model zoo's bvlcalexnet-12.onnx"
+
+alexviz: $(BUILD)/alexviz
+	ln -sf $(BUILD)/alexviz alexviz
+
+# The ONNX schema comes from Debian's libonnx-dev; protoc-c turns it into C at build time.
+$(GEN)/onnx.pb-c.c $(GEN)/onnx.pb-c.h: $(ONNX_PROTO)
+	@mkdir -p $(GEN)
+	protoc-c --c_out=$(GEN) -I$(dir $(ONNX_PROTO)) $(ONNX_PROTO)
+
+# Generated code is not ours to warn about.
+$(GEN)/onnx.pb-c.o: $(GEN)/onnx.pb-c.c
+	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -I$(GEN) -c $< -o $@
+
+$(BUILD)/%.o: %.c | $(GEN)/onnx.pb-c.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BIN): $(BUILD)/viz/main.o $(VIZ_OBJ) $(NET_OBJ)
+	$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
+
+$(TESTS): $(TEST_OBJ) $(VIZ_OBJ) $(NET_OBJ)
+	$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
+
+deps:
+	@sh scripts/deps.sh test
+deps-run:
+	@sh scripts/deps.sh run
+deps-dev:
+	@sh scripts/deps.sh dev
+
+# The runner is started from the repository root; tests that drive the program use $ALEXVIZ.
+check-only: $(BIN) $(TESTS)
+	ALEXVIZ=$(BIN) $(TESTS) $(T)
+
+test: deps
+	@$(MAKE) --no-print-directory alexviz
+	@$(MAKE) --no-print-directory check-only
+
+asan: deps
+	@$(MAKE) --no-print-directory CONFIG=asan check-only
+
+# OpenBLAS's own threads are not instrumented; the handoff between our threads is what we check.
+tsan: deps
+	@OPENBLAS_NUM_THREADS=1 $(MAKE) --no-print-directory CONFIG=tsan check-only
+
+run: deps-run
+	@$(MAKE) --no-print-directory alexviz
+	./alexviz
+
+bench: deps
+	@$(MAKE) --no-print-directory alexviz
+	sh scripts/bench.sh
+
+# libFuzzer needs clang; each target runs for FUZZ_SECONDS on a seed corpus from assets/.
+FUZZ_SECONDS ?= 30
+FUZZ_SRC := $(wildcard fuzz/*.c)
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_FLAGS := $(STD) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+              -Inet -Ibuild/fuzz/gen $(shell pkg-config --cflags $(PKG_NET) 2>/dev/null)
+
+build/fuzz/gen/onnx.pb-c.c: $(ONNX_PROTO)
+	@mkdir -p build/fuzz/gen
+	protoc-c --c_out=build/fuzz/gen -I$(dir $(ONNX_PROTO)) $(ONNX_PROTO)
+
+build/fuzz/%: fuzz/%.c $(NET_SRC) build/fuzz/gen/onnx.pb-c.c
+	@mkdir -p build/fuzz
+	clang $(FUZZ_FLAGS) $< $(NET_SRC) build/fuzz/gen/onnx.pb-c.c -o $@ $(LIBS_NET)
+
+fuzz: deps $(FUZZ_BIN)
+	sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+weights:
+	sh scripts/weights.sh
+
+clean:
+	rm -rf build alexviz
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,266 @@
+/* alexnet.h: the engine's one public header.
+ *
+ * AlexNet (Krizhevsky, Sutskever, Hinton 2012) as a table of stages plus a forward pass that
+ * calls a hook after every stage. Everything the program shows (shapes, parameter and MAC counts,
+ * receptive fields, the printed arithmetic, the tower split) is derived from the table, so the
+ * trace, the window, the exports and the tests cannot disagree.
+ *
+ * Memory: a net owns two blocks, one for parameters and one for every stage's activations.
+ * Pointers it hands out are borrowed: parameters stay valid until net_free, activations until the
+ * next net_forward or net_free. Tensors are float32, C×H×W, row-major, batch 1.
+ *
+ * Errors: functions that can fail return a net_status and, when given a net_err, fill it with a
+ * one-line message naming the file or tensor, what was expected and what was found. The engine
+ * never prints and never exits. Free functions accept NULL.
+ *
+ * Deliberately not here: drawing, text, threads for the caller, training.
+ */
+#ifndef ALEXNET_H
+#define ALEXNET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    NET_OK = 0,
+    NET_ERR_ARG,         /* a bad argument from the caller */
+    NET_ERR_IO,          /* a file could not be opened, read or written */
+    NET_ERR_FORMAT,      /* a file is not what it claims to be, or is corrupt */
+    NET_ERR_SHAPE,       /* a tensor or image has the wrong shape */
+    NET_ERR_LIMIT,       /* something is too large to be sensible */
+    NET_ERR_VALUE,       /* a NaN, an infinity or an impossible parameter */
+    NET_ERR_UNSUPPORTED, /* valid, but not something alexviz runs */
+    NET_ERR_NOMEM,
+    NET_ERR_CANCELLED    /* the hook asked to stop */
+} net_status;
+
+const char *net_status_str(net_status s);
+
+/* A status plus a one-line human message. */
+typedef struct {
+    net_status status;
+    char msg[512];
+} net_err;
+
+/* Fills err (when not NULL) with printf-style text and returns status. */
+net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---------------------------------------------------------------- the stage table */
+
+typedef enum {
+    NET_OP_CONV,
+    NET_OP_RELU,
+    NET_OP_LRN,
+    NET_OP_POOL,    /* max pooling */
+    NET_OP_FC,      /* fully connected: y = W x + b, W is (out, in) */
+    NET_OP_DROPOUT, /* the identity at inference */
+    NET_OP_SOFTMAX
+} net_op;
+
+const char *net_op_str(net_op op); /* "conv", "relu", ... */
+
+typedef enum { NET_ROUND_FLOOR, NET_ROUND_CEIL } net_round;
+
+/* Which LRN formula: b = a / (k + s·Σa²)^β over n neighbouring channels. */
+typedef enum {
+    NET_LRN_CAFFE, /* Caffe, ONNX, PyTorch: k = 1, s = α/n. The trained weights need this one. */
+    NET_LRN_PAPER  /* the 2012 paper: k = 2, s = α */
+} net_lrn_formula;
+
+/* What a stage's input is, seen from the two towers (the paper's two GPUs). */
+typedef enum {
+    NET_READS_IMAGE,    /* conv1: both towers see the whole image */
+    NET_READS_OWN,      /* each tower reads only its own maps (grouped conv, ReLU, pool, LRN
+                           within towers, dropout) */
+    NET_READS_BOUNDARY, /* LRN across all channels: own tower, except that the window crosses the
+                           boundary for the channels next to it */
+    NET_READS_BOTH,     /* conv3, fc6, fc7, fc8: every output reads both towers */
+    NET_READS_ALL       /* prob: one vector, no towers left */
+} net_reads;
+
+typedef struct {
+    char name[8];          /* Caffe's stage name: "conv1", "norm1", "prob" */
+    net_op op;
+    int layer;             /* 1..8: which of AlexNet's eight learned layers it belongs to */
+    /* geometry (conv and pool) */
+    int k, stride;         /* square kernel and stride */
+    int pad, pad_end;      /* zeros (conv) or -inf (pool) before and after each spatial axis */
+    int groups;            /* conv: 1, or 2 for the towers */
+    net_round round;       /* pool: how (I + pad + pad_end − K)/S is rounded; conv: floor */
+    /* LRN */
+    int lrn_n;             /* window size in channels */
+    float lrn_k, lrn_alpha, lrn_beta;
+    net_lrn_formula lrn_formula;
+    int lrn_within_towers; /* 1: the window never crosses the tower boundary (cuda-convnet) */
+    /* towers */
+    net_reads reads;
+    int towers;            /* 2: output split in halves, tower A then tower B; 1: one block */
+    /* derived from the above and the input size */
+    int in_c, in_h, in_w;
+    int out_c, out_h, out_w;
+    int64_t params;        /* weights + biases */
+    int64_t macs;          /* multiply-accumulates of one forward pass */
+    int rf, rf_jump;       /* one output unit sees rf×rf input pixels; neighbours are rf_jump apart */
+    int rf_off;            /* input coordinate of the left/top edge of unit 0's field (may be < 0) */
+    size_t w_off, b_off;   /* offsets (floats) of weights and biases in the parameter block */
+    int64_t n_w, n_b;      /* their counts: conv (M, C/groups, K, K) + (M); fc (out, in) + (out) */
+} net_stage;
+
+/* The variants of AlexNet the tool can run, all over the same table. */
+typedef struct {
+    int input_size;          /* 227 (Caffe; gives 55) or 224 (the paper's text; needs ceil pools) */
+    net_round pool_round;    /* pooling rounding: floor (Caffe's 227) or ceil (the ONNX zoo's 224) */
+    int pool_pad_end;        /* extra -inf rows/cols after each pool input (the ONNX zoo: 1) */
+    int lrn_after_pool;      /* 0: conv→relu→norm→pool (paper, bvlc_alexnet); 1: CaffeNet, notes */
+    net_lrn_formula lrn_formula;
+    int lrn_within_towers;
+    int lrn_n;
+    float lrn_alpha, lrn_beta, lrn_k; /* as the formula names them: α is the paper's α */
+    int width[8];            /* conv1..conv5, fc6..fc8: 96 256 384 384 256 4096 4096 1000 */
+} net_config;
+
+/* The paper's order at 227 with Caffe's LRN formula (the one trained weights use). */
+void net_config_default(net_config *cfg);
+/* Sets input size and the pool rounding that size needs (224 → ceil). */
+void net_config_set_input(net_config *cfg, int input_size);
+/* Sets formula, k and α together: paper k=2, α=1e-4 as s; Caffe k=1, s = α/n. */
+void net_config_set_lrn(net_config *cfg, net_lrn_formula f);
+
+#define NET_MAX_STAGES 24
+
+/* Builds the stage table for cfg into stages[NET_MAX_STAGES]; returns the count, or 0 with err
+ * filled when the geometry is impossible (an input too small, a pool that reaches 5×5 where fc6
+ * needs 6×6 is fine geometrically but is reported by shape checks of loaded weights). */
+int net_table_build(const net_config *cfg, net_stage *stages, net_err *err);
+
+/* The LRN scale s that multiplies Σa² (α/n for Caffe, α for the paper). */
+float net_lrn_scale(const net_stage *s);
+
+/* Channel ranges [begin, end) of tower A and tower B in a stage's output; B is empty (0,0) when
+ * the stage has one block. */
+void net_stage_towers(const net_stage *s, int a[2], int b[2]);
+
+/* ---------------------------------------------------------------- the arithmetic */
+
+/* Each writes one line of text into buf (always NUL-terminated) and returns its length.
+ *  - shape:  "floor((227 + 2·0 − 11)/4) + 1 = 55"  (conv/pool); "9216 → 4096" (fc); or the
+ *            reason the shape does not change ("ReLU keeps the shape")
+ *  - params: "96·(11·11·3) + 96 = 34,944", grouped as "256·(5·5·96/2) + 256 = 307,456"
+ *  - macs:   "55·55·96 · (11·11·3) = 105,415,200"
+ */
+int net_explain_shape(const net_stage *s, char *buf, size_t len);
+int net_explain_params(const net_stage *s, char *buf, size_t len);
+int net_explain_macs(const net_stage *s, char *buf, size_t len);
+/* "34,944" with thousands separators. */
+int net_fmt_count(int64_t v, char *buf, size_t len);
+
+/* ---------------------------------------------------------------- the net */
+
+typedef struct net net;
+
+/* Allocates a net for cfg with all parameters zero. */
+net_status net_create(net **out, const net_config *cfg, net_err *err);
+void net_free(net *n);
+
+const net_config *net_get_config(const net *n);
+int net_stage_count(const net *n);
+const net_stage *net_stage_at(const net *n, int i);
+int net_stage_find(const net *n, const char *name); /* index or -1 */
+int64_t net_total_params(const net *n);
+int64_t net_total_macs(const net *n);
+
+/* Parameters of stage i (NULL for stages without any); valid until net_free. */
+float *net_weights(net *n, int i);
+float *net_biases(net *n, int i);
+
+/* Deterministic "untrained" weights from seed: conv1 an oriented-edge bank (tower A, colour-
+ * agnostic) and a colour-blob bank (tower B), the rest scaled so that activations keep their
+ * size through all eight layers. */
+net_status net_seed_weights(net *n, uint64_t seed);
+/* 1 when the parameters came from net_seed_weights (shown as "untrained"). */
+int net_is_untrained(const net *n);
+void net_set_untrained(net *n, int untrained);
+
+/* Worker threads used by the fast path (OpenBLAS and the net's own loops). */
+void net_set_threads(int threads);
+
+/* ---------------------------------------------------------------- the forward pass and hook */
+
+typedef struct {
+    int index, count;         /* stage index in [0, count) */
+    const net_stage *stage;
+    const float *in;          /* (in_c, in_h, in_w), borrowed */
+    const float *out;         /* (out_c, out_h, out_w), borrowed until the next pass */
+    int tower_a[2], tower_b[2];
+    double ms;                /* wall time of this stage alone */
+} net_event;
+
+/* Called after every stage on the thread that runs the pass; return nonzero to stop it. */
+typedef int (*net_hook)(const net_event *ev, void *user);
+
+/* Runs input (3, S, S) with S = cfg.input_size. hook may be NULL. Returns NET_ERR_CANCELLED when
+ * the hook stopped the pass; the stages before it keep their outputs. No allocation inside. */
+net_status net_forward(net *n, const float *input, net_hook hook, void *user, net_err *err);
+
+/* Stage i's output from the last pass (out_c × out_h × out_w), or NULL before any pass. */
+const float *net_output(const net *n, int i);
+/* Index of the last stage the last pass completed, -1 if none. */
+int net_last_done(const net *n);
+
+/* Summary statistics of a tensor. */
+typedef struct {
+    float min, max, mean, std;
+    double zeros;             /* fraction exactly 0 */
+} net_stats;
+void net_compute_stats(const float *x, size_t count, net_stats *st);
+
+/* Top-k of a vector (k ≤ 32): indices into idx, values into val, in descending order. */
+void net_topk(const float *x, int count, int k, int *idx, float *val);
+
+/* ---------------------------------------------------------------- input */
+
+/* How a photo becomes the network input: pixel·scale in the given channel order minus mean. */
+typedef struct {
+    int bgr;          /* 1: channel 0 is blue (Caffe) */
+    float mean[3];    /* per input channel, in the network's channel order */
+    float scale;      /* 1 for 0–255 inputs */
+    int resize;       /* shorter side is resized to this before the centre crop (256) */
+} net_preproc;
+
+void net_preproc_caffe(net_preproc *pp); /* BGR, 0–255, mean B 104.007 G 116.669 R 122.679 */
+
+typedef struct {
+    int size;              /* S */
+    float *data;           /* (3, S, S) the network input */
+    unsigned char *rgb;    /* (S, S, 3) what the network sees, as a displayable photo */
+    int src_w, src_h;      /* the file's own size (0 for .npy) */
+    int is_npy;
+} net_input;
+
+/* Maximum pixels accepted from a photo header before decoding (refuses decompression bombs). */
+#define NET_MAX_PIXELS (64L * 1024 * 1024)
+
+/* Reads a photo (anything stb_image decodes; grey and alpha handled) or a .npy float32 tensor of
+ * shape (3,S,S) or (1,3,S,S), S = size, taken as the input as is. */
+net_status net_input_load(net_input *in, const char *path, int size, const net_preproc *pp,
+                          net_err *err);
+/* The same from a buffer already in memory (used by the fuzzer); name is used in messages. */
+net_status net_input_load_mem(net_input *in, const unsigned char *buf, size_t len, const char *name,
+                              int size, const net_preproc *pp, net_err *err);
+void net_input_free(net_input *in);
+
+/* ---------------------------------------------------------------- .npy files */
+
+/* Writes a float32 C-order .npy atomically (temporary file, then rename). ndim 1..4. */
+net_status net_npy_save(const char *path, const float *data, const int *shape, int ndim,
+                        net_err *err);
+/* Reads a float32 little-endian C-order .npy; *data is malloc'd, caller frees. */
+net_status net_npy_load(const char *path, float **data, int shape[4], int *ndim, net_err *err);
+net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *name, float **data,
+                            int shape[4], int *ndim, net_err *err);
+
+/* Writes len bytes to path via a temporary file in the same folder and a rename. */
+net_status net_write_atomic(const char *path, const void *buf, size_t len, net_err *err);
+
+#endif

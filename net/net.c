@@ -1,0 +1,227 @@
+/* net.c: the net's lifecycle and the forward pass with its hook.
+ *
+ * A net is its stage table plus two blocks of memory: every parameter in one allocation, and every
+ * stage's output plus the scratch space of the fast paths in another. The forward pass runs the
+ * table row by row, times each stage and hands the result to the hook, which may stop it.
+ * Nothing is allocated during a pass.
+ */
+#include "alexnet.h"
+#include "net_internal.h"
+#include "ops.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+net_status net_create(net **out, const net_config *cfg, net_err *err)
+{
+    *out = NULL;
+    net *n = calloc(1, sizeof *n);
+    if (!n)
+        return net_fail(err, NET_ERR_NOMEM, "out of memory for the net");
+    n->cfg = *cfg;
+    n->n_stages = net_table_build(cfg, n->stages, err);
+    if (!n->n_stages) {
+        free(n);
+        return err ? err->status : NET_ERR_ARG;
+    }
+    size_t n_params = 0, n_act = 0, work = 0;
+    for (int i = 0; i < n->n_stages; i++) {
+        const net_stage *s = &n->stages[i];
+        n_params += (size_t)s->params;
+        n->act_off[i] = n_act;
+        n_act += (size_t)s->out_c * s->out_h * s->out_w;
+        size_t need = 0;
+        if (s->op == NET_OP_CONV)
+            need = op_conv_work(s->in_c, s->k, s->groups, s->out_h, s->out_w);
+        else if (s->op == NET_OP_LRN)
+            need = op_lrn_work(s->in_h * s->in_w);
+        if (need > work)
+            work = need;
+    }
+    n->n_params = n_params;
+    n->params = calloc(n_params ? n_params : 1, sizeof(float));
+    n->act = malloc((n_act + work) * sizeof(float));
+    if (!n->params || !n->act) {
+        net_free(n);
+        return net_fail(err, NET_ERR_NOMEM, "out of memory: %zu MB of parameters, %zu MB of "
+                        "activations", n_params * 4 >> 20, (n_act + work) * 4 >> 20);
+    }
+    n->work = n->act + n_act;
+    n->last_done = -1;
+    *out = n;
+    return NET_OK;
+}
+
+void net_free(net *n)
+{
+    if (!n)
+        return;
+    free(n->params);
+    free(n->act);
+    free(n);
+}
+
+const net_config *net_get_config(const net *n) { return &n->cfg; }
+int net_stage_count(const net *n) { return n->n_stages; }
+
+const net_stage *net_stage_at(const net *n, int i)
+{
+    return i >= 0 && i < n->n_stages ? &n->stages[i] : NULL;
+}
+
+int net_stage_find(const net *n, const char *name)
+{
+    for (int i = 0; i < n->n_stages; i++)
+        if (!strcmp(n->stages[i].name, name))
+            return i;
+    return -1;
+}
+
+int64_t net_total_params(const net *n)
+{
+    int64_t t = 0;
+    for (int i = 0; i < n->n_stages; i++)
+        t += n->stages[i].params;
+    return t;
+}
+
+int64_t net_total_macs(const net *n)
+{
+    int64_t t = 0;
+    for (int i = 0; i < n->n_stages; i++)
+        t += n->stages[i].macs;
+    return t;
+}
+
+float *net_weights(net *n, int i)
+{
+    const net_stage *s = net_stage_at(n, i);
+    return s && s->n_w ? n->params + s->w_off : NULL;
+}
+
+float *net_biases(net *n, int i)
+{
+    const net_stage *s = net_stage_at(n, i);
+    return s && s->n_b ? n->params + s->b_off : NULL;
+}
+
+int net_is_untrained(const net *n) { return n->untrained; }
+void net_set_untrained(net *n, int untrained) { n->untrained = untrained; }
+
+void net_set_threads(int threads) { op_set_threads(threads); }
+
+const float *net_output(const net *n, int i)
+{
+    return i >= 0 && i <= n->last_done ? n->act + n->act_off[i] : NULL;
+}
+
+int net_last_done(const net *n) { return n->last_done; }
+
+void net_run_stage(net *n, int i, const float *in)
+{
+    const net_stage *s = &n->stages[i];
+    const float *w = n->params + s->w_off, *b = n->params + s->b_off;
+    float *out = n->act + n->act_off[i];
+    size_t count = (size_t)s->out_c * s->out_h * s->out_w;
+    switch (s->op) {
+    case NET_OP_CONV:
+        op_conv(in, s->in_c, s->in_h, s->in_w, w, b, s->out_c, s->k, s->stride, s->pad, s->groups,
+                out, s->out_h, s->out_w, n->work);
+        break;
+    case NET_OP_RELU:
+        op_relu(in, out, count);
+        break;
+    case NET_OP_LRN:
+        op_lrn(in, out, s->in_c, s->in_h * s->in_w, s->lrn_n, s->lrn_k, net_lrn_scale(s),
+               s->lrn_beta, s->lrn_within_towers ? s->in_c / 2 : s->in_c, n->work);
+        break;
+    case NET_OP_POOL:
+        op_pool(in, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad, s->pad_end, out, s->out_h,
+                s->out_w);
+        break;
+    case NET_OP_FC:
+        op_fc(in, s->in_c * s->in_h * s->in_w, w, b, out, s->out_c);
+        break;
+    case NET_OP_DROPOUT:
+        memcpy(out, in, count * sizeof(float));
+        break;
+    case NET_OP_SOFTMAX:
+        op_softmax(in, out, (int)count);
+        break;
+    }
+}
+
+net_status net_forward(net *n, const float *input, net_hook hook, void *user, net_err *err)
+{
+    if (!input)
+        return net_fail(err, NET_ERR_ARG, "net_forward: no input");
+    n->last_done = -1;
+    const float *in = input;
+    for (int i = 0; i < n->n_stages; i++) {
+        double t0 = now_ms();
+        net_run_stage(n, i, in);
+        double t1 = now_ms();
+        n->last_done = i;
+        const float *out = n->act + n->act_off[i];
+        if (hook) {
+            net_event ev = {.index = i, .count = n->n_stages, .stage = &n->stages[i], .in = in,
+                            .out = out, .ms = t1 - t0};
+            net_stage_towers(ev.stage, ev.tower_a, ev.tower_b);
+            if (hook(&ev, user))
+                return net_fail(err, NET_ERR_CANCELLED, "stopped after %s", n->stages[i].name);
+        }
+        in = out;
+    }
+    return NET_OK;
+}
+
+void net_compute_stats(const float *x, size_t count, net_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    if (!count)
+        return;
+    double sum = 0, sq = 0;
+    size_t zeros = 0;
+    float mn = x[0], mx = x[0];
+    for (size_t i = 0; i < count; i++) {
+        float v = x[i];
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+        sum += v;
+        sq += (double)v * v;
+        zeros += v == 0.0f;
+    }
+    double mean = sum / count, var = sq / count - mean * mean;
+    st->min = mn, st->max = mx, st->mean = (float)mean;
+    st->std = (float)sqrt(var > 0 ? var : 0);
+    st->zeros = (double)zeros / count;
+}
+
+void net_topk(const float *x, int count, int k, int *idx, float *val)
+{
+    if (k > count)
+        k = count;
+    for (int j = 0; j < k; j++)
+        idx[j] = -1;
+    for (int i = 0; i < count; i++) {
+        int pos = k;
+        while (pos > 0 && (idx[pos - 1] < 0 || x[i] > x[idx[pos - 1]]))
+            pos--;
+        if (pos == k)
+            continue;
+        memmove(idx + pos + 1, idx + pos, sizeof(int) * (size_t)(k - pos - 1));
+        idx[pos] = i;
+    }
+    for (int j = 0; j < k; j++)
+        val[j] = x[idx[j]];
+}

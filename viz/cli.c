@@ -1,0 +1,216 @@
+/* cli.c: the flags every command shares, and turning them into a ready net. */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char cli_common_help[] =
+    "  --weights default|FILE.onnx  seeded untrained weights (default) or trained ONNX weights\n"
+    "  --seed N                     seed of the default weights (default 1)\n"
+    "  --variant NAME               caffe (default: paper order, 227, Caffe LRN),\n"
+    "                               caffenet (LRN after pooling, as in the course notes),\n"
+    "                               paper (the paper's LRN k=2 and alpha, within each tower),\n"
+    "                               zoo (224 input with ceil pooling, as the ONNX model zoo)\n"
+    "  --input-size 227|224         input side; 224 switches pooling to ceil rounding\n"
+    "  --lrn caffe|paper            LRN formula: k=1, alpha/n (Caffe, ONNX) or k=2, alpha\n"
+    "  --lrn-order before|after     LRN before pooling (paper, Caffe) or after (CaffeNet)\n"
+    "  --lrn-window across|within   LRN window across all channels or within each tower\n"
+    "  --threads N                  threads for the forward pass (default 2)\n"
+    "  --lang en|ko                 language of labels and explanations (default from LANG)\n";
+
+void cli_opts_default(cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->weights = "default";
+    net_config_default(&o->cfg);
+    o->seed = 1;
+    o->threads = 2;
+    const char *lang = getenv("LANG");
+    o->lang = lang && !strncmp(lang, "ko", 2) ? "ko" : "en";
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("alexviz: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* Parses a whole decimal number in [lo, hi]. */
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int apply_variant(cli_opts *o, const char *v)
+{
+    net_config *c = &o->cfg;
+    if (!strcmp(v, "caffe")) {
+        c->lrn_after_pool = 0;
+    } else if (!strcmp(v, "caffenet")) {
+        c->lrn_after_pool = 1;
+    } else if (!strcmp(v, "paper")) {
+        c->lrn_after_pool = 0;
+        net_config_set_lrn(c, NET_LRN_PAPER);
+        c->lrn_within_towers = 1;
+    } else if (!strcmp(v, "zoo")) {
+        net_config_set_input(c, 224);
+        c->lrn_after_pool = 0;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+int cli_take_common(cli_opts *o, int argc, char **argv, int *i)
+{
+    static const char *with_value[] = {"--weights", "--seed", "--variant", "--input-size",
+                                       "--lrn", "--lrn-order", "--lrn-window", "--threads",
+                                       "--lang"};
+    const char *flag = argv[*i];
+    int known = 0;
+    for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
+        known |= !strcmp(flag, with_value[k]);
+    if (!known)
+        return 0;
+    if (*i + 1 >= argc) {
+        cli_error("%s needs a value", flag);
+        return -1;
+    }
+    const char *v = argv[++*i];
+    long n;
+    if (!strcmp(flag, "--weights")) {
+        o->weights = v;
+    } else if (!strcmp(flag, "--seed")) {
+        if (!parse_int(v, 0, LONG_MAX, &n))
+            goto bad;
+        o->seed = (uint64_t)n;
+    } else if (!strcmp(flag, "--variant")) {
+        if (!apply_variant(o, v))
+            goto bad;
+    } else if (!strcmp(flag, "--input-size")) {
+        if (!parse_int(v, 0, 4096, &n) || (n != 227 && n != 224))
+            goto bad;
+        net_config_set_input(&o->cfg, (int)n);
+    } else if (!strcmp(flag, "--lrn")) {
+        if (strcmp(v, "caffe") && strcmp(v, "paper"))
+            goto bad;
+        net_config_set_lrn(&o->cfg, !strcmp(v, "paper") ? NET_LRN_PAPER : NET_LRN_CAFFE);
+    } else if (!strcmp(flag, "--lrn-order")) {
+        if (strcmp(v, "before") && strcmp(v, "after"))
+            goto bad;
+        o->cfg.lrn_after_pool = !strcmp(v, "after");
+    } else if (!strcmp(flag, "--lrn-window")) {
+        if (strcmp(v, "across") && strcmp(v, "within"))
+            goto bad;
+        o->cfg.lrn_within_towers = !strcmp(v, "within");
+    } else if (!strcmp(flag, "--threads")) {
+        if (!parse_int(v, 1, 64, &n))
+            goto bad;
+        o->threads = (int)n;
+    } else if (!strcmp(flag, "--lang")) {
+        if (strcmp(v, "en") && strcmp(v, "ko"))
+            goto bad;
+        o->lang = v;
+    }
+    return 1;
+bad:
+    cli_error("%s: '%s' is not a valid value (see --help)", flag, v);
+    return -1;
+}
+
+net *cli_make_net(const cli_opts *o, net_preproc *pp)
+{
+    net_err err = {0};
+    net *n = NULL;
+    net_set_threads(o->threads);
+    net_preproc_caffe(pp);
+    if (strcmp(o->weights, "default")) {
+        cli_error("%s: ONNX weights are not supported by this build yet", o->weights);
+        return NULL;
+    }
+    if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {
+        cli_error("cannot build the network: %s", err.msg[0] ? err.msg : "out of memory");
+        net_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------- class names */
+
+static char *class_text;
+static const char *class_names[1000];
+
+/* Finds assets/NAME: $ALEXVIZ_ASSETS, ./assets, then beside the executable (./alexviz is a link
+ * into build/CONFIG/). */
+static FILE *open_asset(const char *name)
+{
+    char path[PATH_MAX], exe[PATH_MAX];
+    const char *env = getenv("ALEXVIZ_ASSETS");
+    FILE *f = NULL;
+    if (env) {
+        snprintf(path, sizeof path, "%s/%s", env, name);
+        if ((f = fopen(path, "r")))
+            return f;
+    }
+    snprintf(path, sizeof path, "assets/%s", name);
+    if ((f = fopen(path, "r")))
+        return f;
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = 0;
+        snprintf(path, sizeof path, "%s/../../assets/%s", exe, name);
+        if ((f = fopen(path, "r")))
+            return f;
+    }
+    return NULL;
+}
+
+static void load_classes(void)
+{
+    static int tried;
+    if (tried)
+        return;
+    tried = 1;
+    FILE *f = open_asset("imagenet_classes.txt");
+    if (!f)
+        return;
+    class_text = calloc(1, 64 * 1024);
+    size_t len = class_text ? fread(class_text, 1, 64 * 1024 - 1, f) : 0;
+    fclose(f);
+    char *p = class_text;
+    for (int i = 0; i < 1000 && p && p < class_text + len; i++) {
+        class_names[i] = p;
+        p = strchr(p, '\n');
+        if (p)
+            *p++ = 0;
+    }
+}
+
+const char *cli_class_name(int i)
+{
+    static char fallback[32];
+    load_classes();
+    if (i >= 0 && i < 1000 && class_names[i])
+        return class_names[i];
+    snprintf(fallback, sizeof fallback, "class %d", i);
+    return fallback;
+}

@@ -1,0 +1,47 @@
+/* cli.h: what every command shares: the common flags, setting up a net with its weights and
+ * preprocessing, class names, and printing a one-line error.
+ *
+ * Each command is one function `int cmd_NAME(int argc, char **argv)` (argv[0] is the command's
+ * name) returning the process exit status: 0 on success, 1 on a runtime failure (a bad file),
+ * 2 on a usage error.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include "alexnet.h"
+
+#include <stdint.h>
+
+typedef struct {
+    const char *weights;  /* "default" or a path to an .onnx file */
+    net_config cfg;
+    uint64_t seed;
+    int threads;
+    const char *lang;     /* "en" or "ko" */
+} cli_opts;
+
+/* Defaults: seeded weights, the paper's order at 227, 2 threads, language from $LANG. */
+void cli_opts_default(cli_opts *o);
+
+/* Tries to take argv[*i] (and its value) as a common flag. Returns 1 if taken (advancing *i past
+ * a value), 0 if the flag is not a common one, -1 after printing a usage error. */
+int cli_take_common(cli_opts *o, int argc, char **argv, int *i);
+
+/* The common flags, for --help texts. */
+extern const char cli_common_help[];
+
+/* Creates the net for o and fills its weights; pp gets the preprocessing those weights need.
+ * On failure prints one line naming the file and the reason and returns NULL. */
+net *cli_make_net(const cli_opts *o, net_preproc *pp);
+
+/* ImageNet class name i (from assets/imagenet_classes.txt, or "class i" when absent). */
+const char *cli_class_name(int i);
+
+/* Prints "alexviz: " and the message to stderr, one line. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_trace(int argc, char **argv);
+int cmd_shapes(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+
+#endif

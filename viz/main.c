@@ -1,0 +1,41 @@
+/* main.c: alexviz's entry point: picks the command and hands it the arguments. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *what;
+} commands[] = {
+    {"trace", cmd_trace, "every stage of one photo: shapes, arithmetic, stats, time"},
+    {"shapes", cmd_shapes, "the shape arithmetic of every stage, as a table"},
+    {"bench", cmd_bench, "time the forward pass and report peak memory"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "alexviz: walk through AlexNet (2012) stage by stage on a real photo.\n\n"
+               "usage: alexviz COMMAND [options] [IMAGE...]\n\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].what);
+    fprintf(f, "\n`alexviz COMMAND --help` explains one command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    cli_error("unknown command '%s'; try alexviz --help", argv[1]);
+    return 2;
+}
