@@ -8,6 +8,8 @@ CONFIG ?= release
 BUILD  := build/$(CONFIG)
 
 CC ?= cc
+# `make V=1` shows every command.
+Q := $(if $(V),,@)
 
 # Flags, one reason per line:
 #   -std=c11 -D_POSIX_C_SOURCE  ISO C plus the POSIX calls we use (clock_gettime, rename, mkstemp)
@@ -70,17 +72,21 @@ $(GEN)/onnx.pb-c.c $(GEN)/onnx.pb-c.h: $(ONNX_PROTO)
 
 # Generated code is not ours to warn about.
 $(GEN)/onnx.pb-c.o: $(GEN)/onnx.pb-c.c
-	$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -I$(GEN) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -I$(GEN) -c $< -o $@
 
 $(BUILD)/%.o: %.c | $(GEN)/onnx.pb-c.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BIN): $(BUILD)/viz/main.o $(VIZ_OBJ) $(NET_OBJ)
-	$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
 
 $(TESTS): $(TEST_OBJ) $(VIZ_OBJ) $(NET_OBJ)
-	$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
 
 deps:
 	@sh scripts/deps.sh test

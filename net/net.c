@@ -5,6 +5,7 @@
  * table row by row, times each stage and hands the result to the hook, which may stop it.
  * Nothing is allocated during a pass.
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include "alexnet.h"
 #include "net_internal.h"
 #include "ops.h"
@@ -13,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 static double now_ms(void)
@@ -20,6 +22,25 @@ static double now_ms(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* The parameter block, zeroed, on 2 MB boundaries and marked for transparent huge pages: the
+ * 244 MB of AlexNet's weights then take a few hundred page faults instead of 60,000, which is
+ * most of the time it takes to fill them. */
+static float *alloc_params(size_t count)
+{
+    size_t bytes = (count ? count : 1) * sizeof(float), huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (bytes >= huge) {
+        bytes = (bytes + huge - 1) / huge * huge;
+        if (posix_memalign(&p, huge, bytes))
+            return NULL;
+        madvise(p, bytes, MADV_HUGEPAGE);
+    } else if (!(p = malloc(bytes))) {
+        return NULL;
+    }
+    memset(p, 0, bytes);
+    return p;
 }
 
 net_status net_create(net **out, const net_config *cfg, net_err *err)
@@ -49,7 +70,7 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
             work = need;
     }
     n->n_params = n_params;
-    n->params = calloc(n_params ? n_params : 1, sizeof(float));
+    n->params = alloc_params(n_params);
     n->act = malloc((n_act + work) * sizeof(float));
     if (!n->params || !n->act) {
         net_free(n);

@@ -18,17 +18,30 @@
 
 #define PI 3.14159265358979f
 
-/* splitmix64: tiny, fast, and the same in every language (tests/golden uses it too). */
-static uint64_t next_u64(uint64_t *s)
+/* A counter hash (Wellons' lowbias32 constants): value i of a stream depends only on (key, i),
+ * so the fill loop has no carried state and the compiler vectorises it. */
+static uint32_t hash32(uint32_t x)
 {
-    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
+    x ^= x >> 16;
+    x *= 0x7feb352dU;
+    x ^= x >> 15;
+    x *= 0x846ca68bU;
+    x ^= x >> 16;
+    return x;
 }
 
 /* Uniform in [-1, 1), exactly representable: 24 random bits. */
-static float next_sym(uint64_t *s) { return (float)(next_u64(s) >> 40) * (2.0f / 16777216.0f) - 1.0f; }
+static float sym_at(uint32_t key, uint32_t i)
+{
+    return (float)(hash32(i ^ hash32(key)) >> 8) * (2.0f / 16777216.0f) - 1.0f;
+}
+
+/* A small sequential generator for the few values drawn one at a time. */
+static float next_sym(uint64_t *s)
+{
+    *s += 1;
+    return sym_at((uint32_t)(*s >> 32) ^ 0x5eedU, (uint32_t)*s);
+}
 
 /* Output spread each layer is calibrated to (standard deviation before ReLU). Trained AlexNet's
  * conv outputs have this order of size, which is what gives LRN (k=1, α/n = 2e-5) its bite. */
@@ -117,49 +130,57 @@ static void calibration_input(float *x, int S, uint64_t seed)
     }
 }
 
+/* Mean of x² over count values. */
+static double mean_square(const float *x, size_t count)
+{
+    double sq = 0;
+    for (size_t i = 0; i < count; i++)
+        sq += (double)x[i] * x[i];
+    return count ? sq / count : 0;
+}
+
 net_status net_seed_weights(net *n, uint64_t seed)
 {
-    uint64_t s = seed * 0x2545F4914F6CDD1Dull + 1;
-    for (int i = 0; i < n->n_stages; i++) {
-        const net_stage *st = &n->stages[i];
-        float *w = n->params + st->w_off, *b = n->params + st->b_off;
-        if (!st->n_w)
-            continue;
-        if (i == 0) {
-            conv1_bank(w, st->out_c, st->k, &s);
-        } else {
-            float fan_in = (float)(st->n_w / st->out_c);
-            float a = sqrtf(3.0f) * sqrtf(2.0f / fan_in);
-            for (int64_t j = 0; j < st->n_w; j++)
-                w[j] = a * next_sym(&s);
-        }
-        memset(b, 0, sizeof(float) * (size_t)st->n_b);
-    }
-
-    /* Calibrate: run stage by stage and rescale each learned layer's output to its target. */
     int S = n->cfg.input_size;
     float *x = malloc(sizeof(float) * 3 * (size_t)S * S);
     if (!x)
         return NET_ERR_NOMEM;
     calibration_input(x, S, seed);
+
+    /* One pass over the table: each learned layer's weights are drawn at the scale that gives
+     * its output the target spread on what actually reaches it. For iid uniform weights in
+     * [-a, a], E[y²] = fan_in · a²/3 · E[x²], so a follows from E[x²] of the input; conv1's
+     * hand-built bank is measured instead. */
     const float *in = x;
     for (int i = 0; i < n->n_stages; i++) {
         const net_stage *st = &n->stages[i];
-        net_run_stage(n, i, in);
+        float *w = n->params + st->w_off, *b = n->params + st->b_off;
         float *out = n->act + n->act_off[i];
-        if (st->n_w) {
-            size_t count = (size_t)st->out_c * st->out_h * st->out_w;
+        size_t count = (size_t)st->out_c * st->out_h * st->out_w;
+        float target = st->op == NET_OP_CONV ? CONV_STD : st->layer == 8 ? LOGIT_STD : FC_STD;
+        if (st->n_b)
+            memset(b, 0, sizeof(float) * (size_t)st->n_b);
+        if (i == 0) {
+            uint64_t s = seed;
+            conv1_bank(w, st->out_c, st->k, &s);
+            net_run_stage(n, i, in);
             net_stats stats;
             net_compute_stats(out, count, &stats);
-            float target = st->op == NET_OP_CONV ? CONV_STD : st->layer == 8 ? LOGIT_STD : FC_STD;
             float f = stats.std > 0 ? target / stats.std : 1.0f;
-            float *w = n->params + st->w_off, *b = n->params + st->b_off;
             for (int64_t j = 0; j < st->n_w; j++)
                 w[j] *= f;
-            for (int64_t j = 0; j < st->n_b; j++)
-                b[j] *= f;
             for (size_t j = 0; j < count; j++)
                 out[j] *= f;
+        } else if (st->n_w) {
+            double fan_in = (double)(st->n_w / st->out_c);
+            double ms = mean_square(in, (size_t)st->in_c * st->in_h * st->in_w);
+            float a = ms > 0 ? (float)(target / sqrt(fan_in / 3 * ms)) : 1.0f;
+            uint32_t key = (uint32_t)(seed * 0x9E3779B1u) ^ (uint32_t)(i * 0x85EBCA6Bu);
+            for (int64_t j = 0; j < st->n_w; j++)
+                w[j] = a * sym_at(key, (uint32_t)j);
+            net_run_stage(n, i, in);
+        } else {
+            net_run_stage(n, i, in);
         }
         in = out;
     }

@@ -164,8 +164,8 @@ static FILE *open_asset(const char *name)
     const char *env = getenv("ALEXVIZ_ASSETS");
     FILE *f = NULL;
     if (env) {
-        snprintf(path, sizeof path, "%s/%s", env, name);
-        if ((f = fopen(path, "r")))
+        if (snprintf(path, sizeof path, "%s/%s", env, name) < (int)sizeof path &&
+            (f = fopen(path, "r")))
             return f;
     }
     snprintf(path, sizeof path, "assets/%s", name);
@@ -177,8 +177,8 @@ static FILE *open_asset(const char *name)
         char *slash = strrchr(exe, '/');
         if (slash)
             *slash = 0;
-        snprintf(path, sizeof path, "%s/../../assets/%s", exe, name);
-        if ((f = fopen(path, "r")))
+        if (snprintf(path, sizeof path, "%s/../../assets/%s", exe, name) < (int)sizeof path &&
+            (f = fopen(path, "r")))
             return f;
     }
     return NULL;

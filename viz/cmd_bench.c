@@ -1,0 +1,177 @@
+/* cmd_bench.c: `alexviz bench`: how fast the forward pass is, and what it costs in memory.
+ *
+ * Three timed series on the same input: with no hook (the headline forward_ms), with a hook that
+ * only records each stage's time (the per-stage medians), and with a hook that copies every
+ * stage's output as the window does (its overhead). Medians, because the first runs warm caches
+ * and OpenBLAS's threads. Prints key=value lines that scripts/bench.sh reads.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static const char bench_help[] =
+    "usage: alexviz bench [--runs N] [IMAGE] [options]\n\n"
+    "Times the full network at batch 1 (default 2 threads) and prints\n"
+    "forward_ms median=… min=… max=…, the per-stage medians, the cost of a hook that copies\n"
+    "every stage's output, and the peak resident memory. IMAGE defaults to assets/chelsea.png.\n\n"
+    "  --runs N                     timed runs per series (default 30, after 3 warm-up runs)\n"
+    "  --help                       this text\n";
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+typedef struct {
+    double *stage_ms; /* (runs, NET_MAX_STAGES) */
+    int run;
+    float *copy;      /* room for every stage's output, for the copying hook */
+    size_t copy_off[NET_MAX_STAGES];
+} bench_state;
+
+static int record_hook(const net_event *ev, void *user)
+{
+    bench_state *b = user;
+    b->stage_ms[b->run * NET_MAX_STAGES + ev->index] = ev->ms;
+    return 0;
+}
+
+static int copy_hook(const net_event *ev, void *user)
+{
+    bench_state *b = user;
+    const net_stage *s = ev->stage;
+    memcpy(b->copy + b->copy_off[ev->index], ev->out,
+           sizeof(float) * (size_t)s->out_c * s->out_h * s->out_w);
+    return 0;
+}
+
+/* Runs `runs` timed passes (after 3 untimed) and returns their median; times into ms[]. */
+static double series(net *n, const float *x, net_hook hook, bench_state *b, int runs, double *ms)
+{
+    for (int r = -3; r < runs; r++) {
+        b->run = r < 0 ? 0 : r;
+        double t0 = now_ms();
+        net_forward(n, x, hook, b, NULL);
+        if (r >= 0)
+            ms[r] = now_ms() - t0;
+    }
+    double *tmp = malloc(sizeof(double) * (size_t)runs);
+    memcpy(tmp, ms, sizeof(double) * (size_t)runs);
+    double m = median(tmp, runs);
+    free(tmp);
+    return m;
+}
+
+int cmd_bench(int argc, char **argv)
+{
+    cli_opts o;
+    cli_opts_default(&o);
+    const char *image = NULL;
+    long runs = 30;
+    for (int i = 1; i < argc; i++) {
+        int r = cli_take_common(&o, argc, argv, &i);
+        if (r < 0)
+            return 2;
+        if (r)
+            continue;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("%s\ncommon options:\n%s", bench_help, cli_common_help);
+            return 0;
+        } else if (!strcmp(argv[i], "--runs")) {
+            char *end;
+            runs = i + 1 < argc ? strtol(argv[++i], &end, 10) : 0;
+            if (runs < 1 || runs > 100000 || *end) {
+                cli_error("--runs needs a number from 1 to 100000");
+                return 2;
+            }
+        } else if (argv[i][0] == '-') {
+            cli_error("bench: unknown option '%s' (see alexviz bench --help)", argv[i]);
+            return 2;
+        } else {
+            image = argv[i];
+        }
+    }
+
+    double t0 = now_ms();
+    net_preproc pp;
+    net *n = cli_make_net(&o, &pp);
+    if (!n)
+        return 1;
+    double setup_ms = now_ms() - t0;
+    net_input in = {0};
+    net_err err = {0};
+    const char *path = image ? image : "assets/chelsea.png";
+    if (net_input_load(&in, path, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
+        cli_error("%s", err.msg);
+        net_free(n);
+        return 1;
+    }
+
+    int count = net_stage_count(n);
+    bench_state b = {0};
+    size_t total = 0;
+    for (int i = 0; i < count; i++) {
+        const net_stage *s = net_stage_at(n, i);
+        b.copy_off[i] = total;
+        total += (size_t)s->out_c * s->out_h * s->out_w;
+    }
+    b.stage_ms = calloc((size_t)runs * NET_MAX_STAGES, sizeof(double));
+    b.copy = malloc(sizeof(float) * total);
+    double *ms = malloc(sizeof(double) * (size_t)runs);
+    if (!b.stage_ms || !b.copy || !ms) {
+        cli_error("out of memory");
+        return 1;
+    }
+
+    printf("bench: %s, %d×%d, %d threads, %ld runs\n", path, in.size, in.size, o.threads, runs);
+    printf("setup_ms %.1f (net and %s weights)\n", setup_ms,
+           net_is_untrained(n) ? "seeded" : "loaded");
+    double plain = series(n, in.data, NULL, &b, (int)runs, ms);
+    double mn = ms[0], mx = ms[0];
+    for (int r = 0; r < runs; r++) {
+        mn = ms[r] < mn ? ms[r] : mn;
+        mx = ms[r] > mx ? ms[r] : mx;
+    }
+    printf("forward_ms median=%.2f min=%.2f max=%.2f\n", plain, mn, mx);
+
+    series(n, in.data, record_hook, &b, (int)runs, ms);
+    double *col = malloc(sizeof(double) * (size_t)runs);
+    for (int i = 0; i < count; i++) {
+        for (int r = 0; r < runs; r++)
+            col[r] = b.stage_ms[r * NET_MAX_STAGES + i];
+        printf("stage %-6s median_ms=%.3f\n", net_stage_at(n, i)->name, median(col, (int)runs));
+    }
+    free(col);
+
+    double copied = series(n, in.data, copy_hook, &b, (int)runs, ms);
+    printf("hook_copy_ms median=%.2f overhead=%.1f%%\n", copied, 100 * (copied - plain) / plain);
+
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak_rss_mb %.1f\n", ru.ru_maxrss / 1024.0);
+
+    free(ms);
+    free(b.stage_ms);
+    free(b.copy);
+    net_input_free(&in);
+    net_free(n);
+    return 0;
+}
