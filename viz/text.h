@@ -1,0 +1,174 @@
+/* text.h: every string the window and the exports show, in English and Korean.
+ *
+ * One table (text.c) keyed by an id, so a translation is one line beside its original and a test
+ * can check that every id has both languages with the same printf conversions in the same order.
+ */
+#ifndef TEXT_H
+#define TEXT_H
+
+typedef enum { TEXT_EN, TEXT_KO, TEXT_LANGS } text_lang;
+
+typedef enum {
+    /* views (tab names) */
+    TX_VIEW_PIPELINE,
+    TX_VIEW_GRID,
+    TX_VIEW_ZOOM,
+    TX_VIEW_LRN,
+    TX_VIEW_ARITH,
+    TX_VIEW_FILTERS,
+    TX_VIEW_PRED,
+    /* common */
+    TX_TITLE,            /* %s: photo */
+    TX_TOWER_A,
+    TX_TOWER_B,
+    TX_ONE_BLOCK,
+    TX_TOWER_RANGE,      /* %d maps, channels %d–%d */
+    TX_VECTOR_RANGE,     /* %d values, %d–%d */
+    TX_INPUT,
+    TX_UNTRAINED,
+    TX_UNTRAINED_NOTE,
+    TX_NOT_YET,          /* %s: stage */
+    TX_LOADING,
+    TX_NO_PHOTO,
+    TX_NO_STAGES,
+    /* what each operation does, one sentence */
+    TX_EXPLAIN_CONV,
+    TX_EXPLAIN_CONV_GROUPS,
+    TX_EXPLAIN_CONV_BOTH,
+    TX_EXPLAIN_RELU,
+    TX_EXPLAIN_LRN,
+    TX_EXPLAIN_POOL,
+    TX_EXPLAIN_FC,
+    TX_EXPLAIN_DROPOUT,
+    TX_EXPLAIN_SOFTMAX,
+    /* operations with their geometry */
+    TX_OP_CONV,          /* %d×%d /%d pad %d, %d filters */
+    TX_OP_CONV_GROUPS,   /* %d×%d /%d pad %d, %d filters in %d groups */
+    TX_OP_RELU,
+    TX_OP_LRN,           /* n=%d */
+    TX_OP_POOL,          /* %d×%d /%d */
+    TX_OP_FC,            /* %d outputs */
+    TX_OP_DROPOUT,
+    TX_OP_SOFTMAX,
+    /* how a stage reads the towers */
+    TX_READS_IMAGE,
+    TX_READS_OWN,
+    TX_READS_BOUNDARY,
+    TX_READS_BOTH,
+    TX_READS_ALL,
+    /* the pipeline */
+    TX_PIPE_LEGEND_OWN,
+    TX_PIPE_LEGEND_BOTH,
+    TX_PIPE_LEGEND_LRN,
+    TX_PIPE_CLICK,
+    TX_LAYER,            /* %d */
+    /* the status line */
+    TX_STATUS_STAGE,     /* %s (%d/%d) */
+    TX_STATUS_JUST,      /* %s: stage, %s: shape */
+    TX_STATUS_NEXT,      /* %s: stage, %s: explanation */
+    TX_STATUS_PRESS,
+    TX_STATUS_DONE,
+    TX_STATUS_RUNNING,
+    TX_STATUS_PLAYING,   /* %d ms */
+    TX_STATUS_STEP_ON,
+    TX_STATUS_HELP,
+    TX_STATUS_VIEWING,   /* %s: stage being computed */
+    /* the grid */
+    TX_CONTRAST_STAGE,
+    TX_CONTRAST_MAP,
+    TX_SCALE_CLIP,       /* %s: value */
+    TX_SCALE_MAP,
+    TX_FC_CELLS,         /* %d values as %d×%d cells */
+    TX_MAP_HOVER,        /* channel %d, max %s */
+    TX_ZOOMED,           /* %.0f%% */
+    /* the channel zoom */
+    TX_ZOOM_CHANNEL,     /* %d, %d */
+    TX_ZOOM_UNIT,        /* (%d, %d) = %s */
+    TX_ZOOM_FIELD,       /* %d×%d px from (%d, %d) */
+    TX_ZOOM_JUMP,        /* %d px */
+    TX_ZOOM_PHOTO,       /* %d×%d */
+    TX_ZOOM_VECTOR,      /* %s */
+    TX_ZOOM_CLIPPED,
+    /* LRN */
+    TX_LRN_BEFORE,       /* %s: previous stage */
+    TX_LRN_AFTER,
+    TX_LRN_RATIO,
+    TX_LRN_CAFFE,
+    TX_LRN_PAPER,
+    TX_LRN_ACROSS,       /* %d channels */
+    TX_LRN_WITHIN,
+    TX_LRN_KEYS,
+    TX_LRN_KEEPS,        /* %.1f%% */
+    TX_LRN_WINDOW,       /* channel %d */
+    TX_LRN_CHANGED,
+    TX_LRN_SAME,
+    TX_LRN_BOUNDARY,     /* %d–%d */
+    TX_LRN_NONE,
+    TX_LRN_AT,           /* unit (%d, %d) */
+    /* arithmetic */
+    TX_AR_OUTPUT,
+    TX_AR_PARAMS,
+    TX_AR_MACS,
+    TX_AR_FIELD,
+    TX_AR_FIELD_LINE,    /* %d×%d, %d px */
+    TX_AR_FIELD_ALL,
+    TX_AR_TOTALS,        /* %s */
+    TX_AR_OF,            /* %s of %s (%.1f%%) */
+    TX_AR_224,
+    TX_AR_224_ZOO,
+    TX_AR_MACS_SHORT,
+    TX_AR_NO_PARAMS,
+    TX_AR_NO_MACS,
+    TX_AR_KEEPS,         /* %s: op, %s: shape */
+    TX_AR_FLATTEN,       /* %d·%d·%d = %d → %d */
+    TX_AR_CEIL_DIFF,     /* %d */
+    TX_AR_CEIL_SAME,
+    TX_AR_SHAPE,         /* %s → %s */
+    /* filters */
+    TX_FILT_TITLE,
+    TX_FILT_A,
+    TX_FILT_B,
+    TX_FILT_SEEDED,
+    TX_FILT_NONE,
+    /* predictions */
+    TX_PRED_TITLE,
+    TX_PRED_TRAINED,
+    /* help */
+    TX_HELP_TITLE,
+    TX_KEY_NEXT,
+    TX_KEY_BACK,
+    TX_KEY_ENDS,
+    TX_KEY_VIEWS,
+    TX_KEY_STEP,
+    TX_KEY_PLAY,
+    TX_KEY_PACE,
+    TX_KEY_RERUN,
+    TX_KEY_CHANNEL,
+    TX_KEY_CONTRAST,
+    TX_KEY_ZOOM,
+    TX_KEY_SCALE,
+    TX_KEY_FULL,
+    TX_KEY_THEME,
+    TX_KEY_LANG,
+    TX_KEY_PHOTO,
+    TX_KEY_DROP,
+    TX_KEY_SAVE,
+    TX_KEY_LRN,
+    TX_KEY_CLICK,
+    TX_KEY_HELP,
+    TX_KEY_QUIT,
+    /* messages */
+    TX_MSG_SAVED,        /* %s */
+    TX_MSG_SAVE_FAILED,  /* %s */
+    TX_MSG_PHOTO_FAILED, /* %s */
+    TX_MSG_NO_ASSETS,
+    TX_COUNT
+} text_id;
+
+/* The text of id in lang (never NULL). */
+const char *text_get(text_id id, text_lang lang);
+/* "ko…" → TEXT_KO, anything else → TEXT_EN. */
+text_lang text_lang_from(const char *code);
+const char *text_lang_code(text_lang lang);
+
+#endif

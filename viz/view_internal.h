@@ -1,0 +1,206 @@
+/* view_internal.h: what the view_*.c files share and nothing else uses: the drawing context of
+ * one call, the palettes, text through pango, colour maps and the cache of map images.
+ */
+#ifndef VIEW_INTERNAL_H
+#define VIEW_INTERNAL_H
+
+#include "views.h"
+
+#include <pango/pangocairo.h>
+
+typedef struct {
+    double r, g, b;
+} vrgb;
+
+/* A theme's colours. Tower A and B keep their hue in both themes so slides and screen agree. */
+typedef struct {
+    vrgb bg, panel, fg, dim, line, accent, tower_a, tower_b, split, cross, warn, ok;
+} vpal;
+
+void vpal_get(view_theme t, vpal *p);
+
+/* The state of one view call: created by vctx_begin, which saves cr, clips to r and paints the
+ * background; vctx_end restores cr and frees what begin made. */
+typedef struct {
+    cairo_t *cr;
+    PangoLayout *layout;
+    PangoFontDescription *font;
+    const view_scene *sc;
+    const view_state *st;
+    view_cache *cache;     /* sc->cache, or one made for this call */
+    int own_cache;
+    vpal pal;
+    double u;              /* st->ui: normal text height in pixels */
+    view_rect r;
+} vctx;
+
+void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+/* The same without clipping or painting: for overlays drawn over other views. */
+void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
+                     const view_state *st);
+void vctx_end(vctx *v);
+/* The same fields for layout and hit testing only: no cairo, no drawing, no cache. */
+void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *st);
+
+const char *vtext(const vctx *v, text_id id);
+
+void vset(vctx *v, vrgb c);
+void vset_a(vctx *v, vrgb c, double alpha);
+vrgb vmix(vrgb a, vrgb b, double t);
+void vfill(vctx *v, double x, double y, double w, double h, vrgb c);
+void vframe(vctx *v, double x, double y, double w, double h, double lw, vrgb c);
+/* Rounded rectangle path. */
+void vround(vctx *v, double x, double y, double w, double h, double rad);
+
+typedef enum { VA_LEFT, VA_CENTER, VA_RIGHT } valign;
+
+/* Draws one line of text (size in units of u) with its top at y; x is the left edge, centre or
+ * right edge by align. Longer than max_w (when > 0): ellipsized. Returns the drawn width. */
+double vtext_draw(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
+                  double max_w, const char *s);
+double vtext_drawf(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
+                   double max_w, const char *fmt, ...) __attribute__((format(printf, 9, 10)));
+/* Width and height the text would take. */
+void vtext_size(vctx *v, double size, int bold, const char *s, double *w, double *h);
+/* A paragraph wrapped to width w; returns its height. */
+double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, const char *s);
+
+/* ---------------------------------------------------------------- colour */
+
+typedef enum {
+    VMAP_SEQ,     /* 0 … max: near-black, violet, red, orange, pale yellow */
+    VMAP_DIV,     /* −m … 0 … m: cyan-blue, near-black, orange */
+    VMAP_DAMP     /* ratio 0 … 1: deep red (strongly damped) to pale (untouched) */
+} vmap;
+
+/* ARGB32 (opaque) colour of t in [0, 1]. */
+uint32_t vmap_color(vmap m, double t);
+/* A horizontal colour bar of map m from t0 to t1 (in [0,1]) filling the rectangle. */
+void vmap_bar(vctx *v, vmap m, double t0, double t1, double x, double y, double w, double h);
+
+/* Formats a value compactly: "0", "12.5", "1.2e+03", "-0.034". */
+void vfmt_value(double x, char *buf, size_t len);
+
+/* ---------------------------------------------------------------- stage helpers */
+
+/* The shape as people write it: "55×55×96", or "4096" for a vector. */
+void vfmt_shape(int c, int h, int w, char *buf, size_t len);
+/* The shape line of a stage in the view's language (net_explain_shape, translated). */
+void vfmt_shape_line(const vctx *v, const net_stage *s, char *buf, size_t len);
+/* The one-sentence explanation of what the stage's operation does. */
+const char *vstage_explain(const vctx *v, const net_stage *s);
+/* "conv 11×11/4, 96 filters" and the like, in the view's language. */
+void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len);
+/* 1 when the stage's maps are images (h·w > 1), 0 for vectors. */
+int vstage_is_map(const net_stage *s);
+/* The stage shown, clamped to [0, n_stages); -1 when the table is empty. */
+int vstage_current(const vctx *v);
+
+/* ---------------------------------------------------------------- the cache */
+
+/* How a stage's values map to colours: t = (x − lo)/(hi − lo) through `map`. */
+typedef struct {
+    vmap map;
+    float lo, hi;         /* the range shown (hi may be a percentile: brighter values clip) */
+    float min, max;       /* the true range */
+} vrange;
+
+/* The display range of a finished stage (per-stage contrast), cached by version. */
+vrange vcache_range(vctx *v, int stage);
+
+/* The atlas of one tower of a stage: its maps laid out in `cols` columns, 1:1 pixels with a
+ * 1-pixel transparent gap, as an ARGB32 surface owned by the cache. For vectors the tower's
+ * values are one map of vrows×vcols cells. Returns NULL for a stage not done yet. */
+typedef struct {
+    cairo_surface_t *s;
+    int cols, rows;       /* maps across and down */
+    int mh, mw;           /* one map's size in pixels */
+    int c0, c1;           /* the tower's channels [c0, c1) */
+} vatlas;
+int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out);
+/* For vectors: the cell grid the values of one tower of `count` values are laid out in. */
+void vvector_grid(int count, int *rows, int *cols);
+
+/* One map of a stage (channel c) as a surface, per the state's contrast; owned by the cache. */
+cairo_surface_t *vcache_map(vctx *v, int stage, int c);
+/* A map from any float plane (h, w), not cached: the caller destroys it. */
+cairo_surface_t *vmap_surface(const float *x, int h, int w, vmap m, float lo, float hi);
+/* The photo as a surface, owned by the cache; NULL without one. */
+cairo_surface_t *vcache_photo(vctx *v);
+/* conv1's filters as 11×11 RGB tiles: filter f at column f % cols (within its tower), owned by
+ * the cache. */
+cairo_surface_t *vcache_filters(vctx *v, int cols, int *tile);
+/* The channel with the largest mean in [c0, c1) of a finished stage (for thumbnails). */
+int vcache_busiest(vctx *v, int stage, int c0, int c1);
+
+/* The LRN view's recomputed output of norm stage `stage` with the state's parameters; NULL when
+ * its input is not done. The row it ran is copied to *row. */
+const float *vcache_lrn(vctx *v, int stage, net_stage *row);
+
+/* A buffer of at least n floats owned by the cache, for one draw's temporary values. */
+float *vcache_scratch(vctx *v, size_t n);
+
+/* Draws surface s scaled by (sx, sy) with its top-left at (x, y), nearest-neighbour. */
+void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy);
+/* Draws a photo scaled by k, smoothly (photos are not data: they should not look blocky). */
+void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k);
+
+/* ---------------------------------------------------------------- shared layouts */
+
+/* The grid's layout inside r, shared by drawing and hit testing. */
+typedef struct {
+    int ok;
+    view_rect title, panel[2], scale;
+    int towers;
+    int cols[2], rows[2], n[2], c0[2];
+    double cell_w, cell_h;  /* one map's cell (map + gap) in pixels */
+    double s;               /* map pixels per activation */
+    double ox[2], oy[2];    /* top-left of each tower's first map */
+    int mh, mw;
+} vgrid_layout;
+void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g);
+
+/* The zoomed map's place inside r. */
+typedef struct {
+    int ok;
+    double x, y, s;   /* top-left and pixels per unit */
+    int h, w;
+    view_rect side;   /* the panel with the photo and the numbers */
+} vzoom_layout;
+void vzoom_layout_make(vctx *v, int stage, vzoom_layout *z);
+
+/* The pipeline's blocks. */
+typedef struct {
+    view_rect block[NET_MAX_STAGES + 1][2]; /* [0] is the input photo; [i+1] stage i; lanes */
+    int lanes[NET_MAX_STAGES + 1];          /* 2: tower blocks; 1: one block in [..][0] */
+    int compact;
+} vpipe_layout;
+void vpipe_layout_make(vctx *v, vpipe_layout *p);
+
+/* The LRN view's three maps. */
+typedef struct {
+    int ok, stage;
+    view_rect map[3];
+    double s;
+} vlrn_layout;
+void vlrn_layout_make(vctx *v, vlrn_layout *l);
+
+/* What lies under (x, y) in each view drawn into v->r: a stage (pipeline), a channel (grid;
+ * for vectors the unit), a unit of the zoomed map or of the LRN maps; -1 or 0 for nothing. */
+int vpipe_hit(vctx *v, double x, double y);
+int vgrid_hit(vctx *v, double x, double y);
+int vzoom_hit(vctx *v, double x, double y, int *ux, int *uy);
+int vlrn_hit(vctx *v, double x, double y, int *ux, int *uy);
+
+/* The top-k bar chart of the predictions inside r (shared by the grid's prob stage). */
+void vpred_bars(vctx *v, view_rect r, int k);
+
+/* The title band every stage view opens with: name, shape, operation, the shape arithmetic. */
+void vstage_title(vctx *v, view_rect r, int stage);
+/* A horizontal colour scale for range rg inside r, with labels. */
+void vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map);
+
+/* The norm stage the LRN view shows for the current stage, or -1 when there is none. */
+int vlrn_stage(const vctx *v);
+
+#endif

@@ -1,0 +1,398 @@
+/* view_style.c: what every view draws with: the two themes, text through pango, colour maps,
+ * and the words for a stage (its shape, its operation, what it does) in the chosen language.
+ *
+ * One PangoLayout per view call, reused for every line of text, because creating a layout per
+ * string costs more than drawing it. Fonts are named by family list so Korean lands on a CJK
+ * font that Debian installs (NanumGothic, or Noto Sans CJK) whatever fontconfig prefers.
+ */
+#include "view_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void vpal_get(view_theme t, vpal *p)
+{
+    if (t == VIEW_THEME_LIGHT) {
+        *p = (vpal){.bg = {0.98, 0.98, 0.97},      .panel = {0.91, 0.92, 0.93},
+                    .fg = {0.07, 0.08, 0.10},      .dim = {0.36, 0.38, 0.42},
+                    .line = {0.66, 0.68, 0.72},    .accent = {0.86, 0.42, 0.0},
+                    .tower_a = {0.10, 0.38, 0.85}, .tower_b = {0.84, 0.22, 0.18},
+                    .split = {0.20, 0.20, 0.20},   .cross = {0.62, 0.10, 0.62},
+                    .warn = {0.80, 0.10, 0.10},    .ok = {0.10, 0.55, 0.25}};
+    } else {
+        *p = (vpal){.bg = {0.09, 0.10, 0.12},      .panel = {0.15, 0.16, 0.19},
+                    .fg = {0.94, 0.94, 0.94},      .dim = {0.63, 0.65, 0.70},
+                    .line = {0.34, 0.36, 0.41},    .accent = {1.0, 0.76, 0.10},
+                    .tower_a = {0.33, 0.62, 1.0},  .tower_b = {1.0, 0.45, 0.40},
+                    .split = {0.85, 0.85, 0.85},   .cross = {0.90, 0.45, 1.0},
+                    .warn = {1.0, 0.40, 0.35},     .ok = {0.40, 0.85, 0.50}};
+    }
+}
+
+/* Both begins: paint 1 clips to r and fills it with the background; 0 draws over what is there. */
+static void begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                  int paint)
+{
+    memset(v, 0, sizeof *v);
+    v->cr = cr, v->sc = sc, v->st = st, v->r = r;
+    v->u = st->ui > 4 ? st->ui : 4;
+    vpal_get(st->theme, &v->pal);
+    v->cache = sc->cache;
+    if (!v->cache) {
+        v->cache = view_cache_new();
+        v->own_cache = 1;
+    }
+    cairo_save(cr);
+    if (paint) {
+        cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+        cairo_clip(cr);
+        vfill(v, r.x, r.y, r.w, r.h, v->pal.bg);
+    }
+    v->layout = pango_cairo_create_layout(cr);
+    v->font = pango_font_description_new();
+    pango_font_description_set_family(v->font, st->lang == TEXT_KO
+                                                   ? "NanumGothic,Noto Sans CJK KR,DejaVu Sans"
+                                                   : "DejaVu Sans,NanumGothic,Noto Sans CJK KR");
+}
+
+void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
+{
+    begin(v, cr, r, sc, st, 1);
+}
+
+void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
+                     const view_state *st)
+{
+    begin(v, cr, r, sc, st, 0);
+}
+
+void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *st)
+{
+    memset(v, 0, sizeof *v);
+    v->sc = sc, v->st = st, v->r = r;
+    v->u = st->ui > 4 ? st->ui : 4;
+    vpal_get(st->theme, &v->pal);
+}
+
+void vctx_end(vctx *v)
+{
+    if (v->own_cache)
+        view_cache_free(v->cache);
+    pango_font_description_free(v->font);
+    g_object_unref(v->layout);
+    cairo_restore(v->cr);
+}
+
+const char *vtext(const vctx *v, text_id id) { return text_get(id, v->st->lang); }
+
+void vset(vctx *v, vrgb c) { cairo_set_source_rgb(v->cr, c.r, c.g, c.b); }
+void vset_a(vctx *v, vrgb c, double a) { cairo_set_source_rgba(v->cr, c.r, c.g, c.b, a); }
+
+vrgb vmix(vrgb a, vrgb b, double t)
+{
+    return (vrgb){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+void vfill(vctx *v, double x, double y, double w, double h, vrgb c)
+{
+    vset(v, c);
+    cairo_rectangle(v->cr, x, y, w, h);
+    cairo_fill(v->cr);
+}
+
+void vframe(vctx *v, double x, double y, double w, double h, double lw, vrgb c)
+{
+    vset(v, c);
+    cairo_set_line_width(v->cr, lw);
+    cairo_rectangle(v->cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+    cairo_stroke(v->cr);
+}
+
+void vround(vctx *v, double x, double y, double w, double h, double rad)
+{
+    cairo_t *cr = v->cr;
+    if (rad > w / 2)
+        rad = w / 2;
+    if (rad > h / 2)
+        rad = h / 2;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - rad, y + rad, rad, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - rad, y + h - rad, rad, 0, G_PI / 2);
+    cairo_arc(cr, x + rad, y + h - rad, rad, G_PI / 2, G_PI);
+    cairo_arc(cr, x + rad, y + rad, rad, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+/* Sets the layout's text and font; wrap_w > 0 wraps, max_w > 0 ellipsizes one line. */
+static void set_text(vctx *v, double size, int bold, const char *s, double max_w, double wrap_w)
+{
+    pango_font_description_set_absolute_size(v->font, size * v->u * PANGO_SCALE);
+    pango_font_description_set_weight(v->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(v->layout, v->font);
+    pango_layout_set_text(v->layout, s, -1);
+    if (wrap_w > 0) {
+        pango_layout_set_width(v->layout, (int)(wrap_w * PANGO_SCALE));
+        pango_layout_set_wrap(v->layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_ellipsize(v->layout, PANGO_ELLIPSIZE_NONE);
+    } else if (max_w > 0) {
+        pango_layout_set_width(v->layout, (int)(max_w * PANGO_SCALE));
+        pango_layout_set_ellipsize(v->layout, PANGO_ELLIPSIZE_END);
+    } else {
+        pango_layout_set_width(v->layout, -1);
+        pango_layout_set_ellipsize(v->layout, PANGO_ELLIPSIZE_NONE);
+    }
+}
+
+void vtext_size(vctx *v, double size, int bold, const char *s, double *w, double *h)
+{
+    int pw, ph;
+    set_text(v, size, bold, s, 0, 0);
+    pango_layout_get_pixel_size(v->layout, &pw, &ph);
+    if (w)
+        *w = pw;
+    if (h)
+        *h = ph;
+}
+
+double vtext_draw(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
+                  double max_w, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    int pw, ph;
+    set_text(v, size, bold, s, max_w, 0);
+    pango_layout_get_pixel_size(v->layout, &pw, &ph);
+    double x0 = a == VA_CENTER ? x - pw / 2.0 : a == VA_RIGHT ? x - pw : x;
+    vset(v, c);
+    cairo_move_to(v->cr, round(x0), round(y));
+    pango_cairo_show_layout(v->cr, v->layout);
+    return pw;
+}
+
+double vtext_drawf(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
+                   double max_w, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return vtext_draw(v, x, y, size, bold, c, a, max_w, buf);
+}
+
+double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, const char *s)
+{
+    int pw, ph;
+    set_text(v, size, 0, s, 0, w);
+    pango_layout_get_pixel_size(v->layout, &pw, &ph);
+    vset(v, c);
+    cairo_move_to(v->cr, round(x), round(y));
+    pango_cairo_show_layout(v->cr, v->layout);
+    return ph;
+}
+
+/* ---------------------------------------------------------------- colour maps */
+
+typedef struct {
+    double t;
+    unsigned char r, g, b;
+} stop;
+
+static const stop seq_stops[] = {
+    {0.00, 12, 10, 32},  {0.25, 84, 22, 124},  {0.50, 192, 52, 72},
+    {0.75, 246, 142, 32}, {1.00, 255, 246, 186}};
+static const stop div_stops[] = {
+    {0.00, 110, 220, 255}, {0.25, 30, 100, 210}, {0.50, 16, 16, 24},
+    {0.75, 205, 82, 28},   {1.00, 255, 224, 120}};
+static const stop damp_stops[] = {
+    {0.00, 110, 0, 24}, {0.50, 214, 64, 40}, {0.80, 246, 178, 108}, {1.00, 248, 246, 236}};
+
+uint32_t vmap_color(vmap m, double t)
+{
+    const stop *s = m == VMAP_DIV ? div_stops : m == VMAP_DAMP ? damp_stops : seq_stops;
+    int n = m == VMAP_DAMP ? 4 : 5;
+    if (!(t > 0))
+        t = 0;
+    if (t > 1)
+        t = 1;
+    int i = 0;
+    while (i < n - 2 && t > s[i + 1].t)
+        i++;
+    double f = (t - s[i].t) / (s[i + 1].t - s[i].t);
+    unsigned r = (unsigned)lround(s[i].r + (s[i + 1].r - s[i].r) * f);
+    unsigned g = (unsigned)lround(s[i].g + (s[i + 1].g - s[i].g) * f);
+    unsigned b = (unsigned)lround(s[i].b + (s[i + 1].b - s[i].b) * f);
+    return 0xff000000u | r << 16 | g << 8 | b;
+}
+
+void vmap_bar(vctx *v, vmap m, double t0, double t1, double x, double y, double w, double h)
+{
+    cairo_pattern_t *p = cairo_pattern_create_linear(x, 0, x + w, 0);
+    for (int i = 0; i <= 16; i++) {
+        uint32_t c = vmap_color(m, t0 + (t1 - t0) * i / 16.0);
+        cairo_pattern_add_color_stop_rgb(p, i / 16.0, (c >> 16 & 255) / 255.0,
+                                         (c >> 8 & 255) / 255.0, (c & 255) / 255.0);
+    }
+    cairo_set_source(v->cr, p);
+    cairo_rectangle(v->cr, x, y, w, h);
+    cairo_fill(v->cr);
+    cairo_pattern_destroy(p);
+}
+
+void vfmt_value(double x, char *buf, size_t len)
+{
+    double a = fabs(x);
+    if (x == 0)
+        snprintf(buf, len, "0");
+    else if (a >= 1e5 || a < 1e-3)
+        snprintf(buf, len, "%.2g", x);
+    else if (a >= 100)
+        snprintf(buf, len, "%.0f", x);
+    else if (a >= 10)
+        snprintf(buf, len, "%.1f", x);
+    else
+        snprintf(buf, len, "%.3g", x);
+}
+
+/* ---------------------------------------------------------------- stage words */
+
+void vfmt_shape(int c, int h, int w, char *buf, size_t len)
+{
+    if (h == 1 && w == 1)
+        snprintf(buf, len, "%d", c);
+    else
+        snprintf(buf, len, "%d×%d×%d", h, w, c);
+}
+
+void vfmt_shape_line(const vctx *v, const net_stage *s, char *buf, size_t len)
+{
+    /* conv and floor pooling are pure arithmetic: the engine's line is the same in every
+     * language. The rest have words in them. */
+    if (s->op == NET_OP_CONV || (s->op == NET_OP_POOL && s->round == NET_ROUND_FLOOR)) {
+        net_explain_shape(s, buf, len);
+        return;
+    }
+    char shape[48], note[96];
+    if (s->op == NET_OP_POOL) {
+        int num = s->in_h + s->pad + s->pad_end - s->k, fl = num / s->stride + 1;
+        char pads[32] = "";
+        if (s->pad || s->pad_end)
+            snprintf(pads, sizeof pads, " + %d + %d", s->pad, s->pad_end);
+        if (fl == s->out_h)
+            snprintf(note, sizeof note, "%s", vtext(v, TX_AR_CEIL_SAME));
+        else
+            snprintf(note, sizeof note, vtext(v, TX_AR_CEIL_DIFF), fl);
+        snprintf(buf, len, "ceil((%d%s − %d)/%d) + 1 = %d %s", s->in_h, pads, s->k, s->stride,
+                 s->out_h, note);
+    } else if (s->op == NET_OP_FC) {
+        if (s->in_h > 1 || s->in_w > 1)
+            snprintf(buf, len, vtext(v, TX_AR_FLATTEN), s->in_h, s->in_w, s->in_c,
+                     s->in_c * s->in_h * s->in_w, s->out_c);
+        else
+            snprintf(buf, len, "%d → %d", s->in_c, s->out_c);
+    } else {
+        const char *op = s->op == NET_OP_RELU ? "ReLU" : s->op == NET_OP_LRN ? "LRN"
+                         : s->op == NET_OP_DROPOUT ? vtext(v, TX_OP_DROPOUT)
+                                                   : vtext(v, TX_OP_SOFTMAX);
+        vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
+        snprintf(buf, len, vtext(v, TX_AR_KEEPS), op, shape);
+    }
+}
+
+const char *vstage_explain(const vctx *v, const net_stage *s)
+{
+    switch (s->op) {
+    case NET_OP_CONV:
+        return vtext(v, s->reads == NET_READS_OWN    ? TX_EXPLAIN_CONV_GROUPS
+                        : s->reads == NET_READS_BOTH ? TX_EXPLAIN_CONV_BOTH
+                                                     : TX_EXPLAIN_CONV);
+    case NET_OP_RELU: return vtext(v, TX_EXPLAIN_RELU);
+    case NET_OP_LRN: return vtext(v, TX_EXPLAIN_LRN);
+    case NET_OP_POOL: return vtext(v, TX_EXPLAIN_POOL);
+    case NET_OP_FC: return vtext(v, TX_EXPLAIN_FC);
+    case NET_OP_DROPOUT: return vtext(v, TX_EXPLAIN_DROPOUT);
+    case NET_OP_SOFTMAX: return vtext(v, TX_EXPLAIN_SOFTMAX);
+    }
+    return "";
+}
+
+void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len)
+{
+    switch (s->op) {
+    case NET_OP_CONV:
+        if (s->groups > 1)
+            snprintf(buf, len, vtext(v, TX_OP_CONV_GROUPS), s->k, s->k, s->stride, s->pad,
+                     s->out_c, s->groups);
+        else
+            snprintf(buf, len, vtext(v, TX_OP_CONV), s->k, s->k, s->stride, s->pad, s->out_c);
+        break;
+    case NET_OP_RELU: snprintf(buf, len, "%s", vtext(v, TX_OP_RELU)); break;
+    case NET_OP_LRN: snprintf(buf, len, vtext(v, TX_OP_LRN), s->lrn_n); break;
+    case NET_OP_POOL: snprintf(buf, len, vtext(v, TX_OP_POOL), s->k, s->k, s->stride); break;
+    case NET_OP_FC: snprintf(buf, len, vtext(v, TX_OP_FC), s->out_c); break;
+    case NET_OP_DROPOUT: snprintf(buf, len, "%s", vtext(v, TX_OP_DROPOUT)); break;
+    case NET_OP_SOFTMAX: snprintf(buf, len, "%s", vtext(v, TX_OP_SOFTMAX)); break;
+    }
+}
+
+int vstage_is_map(const net_stage *s) { return s->out_h * s->out_w > 1; }
+
+int vstage_current(const vctx *v)
+{
+    int n = v->sc->n_stages;
+    if (n <= 0)
+        return -1;
+    int i = v->st->stage;
+    return i < 0 ? 0 : i >= n ? n - 1 : i;
+}
+
+/* ---------------------------------------------------------------- state */
+
+static const char *const kind_names[VIEW_COUNT] = {"pipeline", "grid", "zoom", "lrn",
+                                                   "arith", "filters", "pred"};
+
+const char *view_kind_name(view_kind k) { return (unsigned)k < VIEW_COUNT ? kind_names[k] : "?"; }
+
+int view_kind_find(const char *name)
+{
+    for (int k = 0; k < VIEW_COUNT; k++)
+        if (!strcmp(name, kind_names[k]))
+            return k;
+    return -1;
+}
+
+void view_state_reset_lrn(view_state *st, const view_scene *sc)
+{
+    st->lrn_n = 5, st->lrn_k = 1, st->lrn_alpha = 1e-4f, st->lrn_beta = 0.75f;
+    st->lrn_formula = NET_LRN_CAFFE, st->lrn_within = 0;
+    for (int i = 0; i < sc->n_stages; i++) {
+        const net_stage *s = &sc->stages[i];
+        if (s->op == NET_OP_LRN) {
+            st->lrn_n = s->lrn_n, st->lrn_k = s->lrn_k, st->lrn_alpha = s->lrn_alpha;
+            st->lrn_beta = s->lrn_beta, st->lrn_formula = s->lrn_formula;
+            st->lrn_within = s->lrn_within_towers;
+            break;
+        }
+    }
+}
+
+void view_state_default(view_state *st, const view_scene *sc)
+{
+    memset(st, 0, sizeof *st);
+    st->kind = VIEW_PIPELINE;
+    st->unit_x = st->unit_y = -1;
+    st->zoom = 1;
+    st->ui = 24;
+    view_state_reset_lrn(st, sc);
+}
+
+double view_ui_size(double w, double h, double scale)
+{
+    /* 1920×1080 gives 26 px: legible from the back of a classroom on a projector. */
+    double u = fmin(w / 74.0, h / 41.5);
+    if (u < 11)
+        u = 11;
+    return u * (scale > 0 ? scale : 1);
+}

@@ -1,0 +1,166 @@
+/* views.h: the pictures alexviz draws, each one function over a cairo context.
+ *
+ * A view draws into the rectangle r of a cairo_t from two read-only inputs: the scene (what the
+ * net computed: the stage table, every finished stage's output, the photo, conv1's weights,
+ * the predictions) and the view state (what the user is looking at: which view, stage, channel,
+ * zoom, contrast mode, theme, language, text size, cursor, LRN parameters). Nothing here knows
+ * about SDL, files or threads and nothing keeps global state, so the window (an image surface
+ * uploaded to SDL), the export command (PNG and PDF surfaces) and the tests (offscreen image
+ * surfaces) call the same functions and get the same pixels.
+ *
+ * Speed: turning activations into pixels is the costly part, so the first draw of a stage builds
+ * one ARGB32 image holding all its maps (an atlas) in the scene's cache and later draws only
+ * scale it with nearest-neighbour filtering. The cache is keyed by each stage's version number,
+ * which whoever fills the scene bumps when that stage's data changes.
+ *
+ * Text goes through pango, so Korean is shaped with a CJK font (NanumGothic or Noto Sans CJK).
+ * Every user-visible string comes from text.h.
+ */
+#ifndef VIEWS_H
+#define VIEWS_H
+
+#include "alexnet.h"
+#include "text.h"
+
+#include <cairo.h>
+#include <stdint.h>
+
+/* ---------------------------------------------------------------- the scene */
+
+typedef struct view_cache view_cache;
+
+/* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
+ * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
+typedef struct {
+    int n_stages;
+    net_stage stages[NET_MAX_STAGES];  /* a copy of the stage table */
+    int input_size;                    /* 227 or 224 */
+    int done;                          /* stages [0, done) have outputs */
+    const float *out[NET_MAX_STAGES];  /* (out_c, out_h, out_w) of each finished stage */
+    const float *input;                /* (3, S, S) the net's input, or NULL */
+    net_stats stats[NET_MAX_STAGES];   /* of each finished stage's output */
+    uint32_t version[NET_MAX_STAGES];  /* changes whenever out[i]'s data changes */
+    const unsigned char *photo;        /* (S, S, 3) RGB, what the net sees; NULL if none */
+    const char *photo_name;            /* file name shown in titles; NULL if none */
+    uint32_t photo_version;            /* changes when photo's data changes */
+    const float *conv1_w;              /* (96, 3, 11, 11), channel 0 blue (BGR); or NULL */
+    uint32_t conv1_version;            /* changes when conv1_w's data changes */
+    int untrained;                     /* the weights are seeded, predictions mean nothing */
+    const char *(*class_name)(int i);  /* ImageNet class i (cli_class_name), or NULL */
+    /* worker status, for the status line */
+    int step_mode;                     /* the pass pauses after each stage */
+    int paused;                        /* it is paused now, waiting for the user */
+    int running;                       /* a pass is in progress */
+    int loading;                       /* the net is still being built */
+    int playing;                       /* stepping on by itself at play_ms per stage */
+    int play_ms;
+    char message[256];                 /* an error or notice to show over the view, or "" */
+    view_cache *cache;                 /* memo of map images; NULL draws without one */
+} view_scene;
+
+/* Fills a scene from a net after net_forward: the table, every output, stats, conv1 weights.
+ * photo (S, S, 3) and input may be NULL. Every version becomes `version`. */
+void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
+                         const float *input, const char *photo_name, uint32_t version);
+
+/* Stats of stage i's output into sc->stats[i] (the window calls it as stages arrive). */
+void view_scene_update_stats(view_scene *sc, int i);
+
+/* Top-k (k ≤ 10) of the last stage (prob) when it is done: returns k found, 0 before. */
+int view_scene_top(const view_scene *sc, int k, int *idx, float *val);
+
+view_cache *view_cache_new(void);
+void view_cache_free(view_cache *c);
+
+/* ---------------------------------------------------------------- the view state */
+
+typedef enum {
+    VIEW_PIPELINE,
+    VIEW_GRID,
+    VIEW_ZOOM,
+    VIEW_LRN,
+    VIEW_ARITH,
+    VIEW_FILTERS,
+    VIEW_PRED,
+    VIEW_COUNT
+} view_kind;
+
+const char *view_kind_name(view_kind k); /* "pipeline", "grid", ... as --play names them */
+int view_kind_find(const char *name);    /* the kind, or -1 */
+
+typedef enum { VIEW_THEME_DARK, VIEW_THEME_LIGHT } view_theme;
+typedef enum { VIEW_CONTRAST_STAGE, VIEW_CONTRAST_MAP } view_contrast;
+
+typedef struct {
+    view_kind kind;
+    int stage;                 /* the stage shown */
+    int channel;               /* zoom and LRN: the channel shown */
+    int unit_x, unit_y;        /* zoom and LRN: the selected unit, -1 for the map's centre */
+    double zoom;               /* grid: magnification on top of the fitted size (1 = fit) */
+    double pan_x, pan_y;       /* grid: offset of the zoomed maps, in pixels */
+    view_contrast contrast;
+    view_theme theme;
+    text_lang lang;
+    double ui;                 /* size of normal text in pixels; everything scales with it */
+    double cursor_x, cursor_y; /* pointer position in the surface's coordinates */
+    int cursor_in;             /* the pointer is over the surface */
+    int help;                  /* the help overlay is shown */
+    /* the LRN view's live parameters */
+    int lrn_n;
+    float lrn_k, lrn_alpha, lrn_beta;
+    net_lrn_formula lrn_formula;
+    int lrn_within;
+} view_state;
+
+/* Defaults for a scene: pipeline view, dark theme, fitted zoom, the net's own LRN parameters. */
+void view_state_default(view_state *st, const view_scene *sc);
+/* Resets the LRN parameters to those of the scene's norm stages. */
+void view_state_reset_lrn(view_state *st, const view_scene *sc);
+/* Text size for a surface of w×h at user scale `scale` (1 = default). */
+double view_ui_size(double w, double h, double scale);
+
+/* ---------------------------------------------------------------- drawing */
+
+typedef struct {
+    double x, y, w, h;
+} view_rect;
+
+/* One function per view; each fills r with the theme's background first. */
+void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_zoom(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_arith(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_filters(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_pred(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+
+/* Draws st->kind into r (the dispatch the window and export share). */
+void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+
+/* The whole window: tabs, the pipeline strip, the current view, the status line, and the help
+ * overlay and message when present. */
+void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+
+/* ---------------------------------------------------------------- hit testing */
+
+typedef enum {
+    VIEW_HIT_NONE,
+    VIEW_HIT_TAB,    /* a view tab: value = view_kind */
+    VIEW_HIT_STAGE,  /* a pipeline block: value = stage index */
+    VIEW_HIT_MAP,    /* a map in the grid: value = channel */
+    VIEW_HIT_UNIT    /* a unit of the zoomed or LRN map: x, y */
+} view_hit_kind;
+
+typedef struct {
+    view_hit_kind kind;
+    int value, x, y;
+} view_hit;
+
+/* What lies under (px, py) in a screen drawn by view_draw_screen with the same arguments. */
+view_hit view_screen_hit(view_rect r, const view_scene *sc, const view_state *st, double px,
+                         double py);
+
+/* The rectangle the current view gets inside a screen of rectangle r. */
+view_rect view_screen_body(view_rect r, const view_scene *sc, const view_state *st);
+
+#endif
