@@ -12,6 +12,7 @@ static const struct {
     {"trace", cmd_trace, "every stage of one photo: shapes, arithmetic, stats, time"},
     {"shapes", cmd_shapes, "the shape arithmetic of every stage, as a table"},
     {"bench", cmd_bench, "time the forward pass and report peak memory"},
+    {"export", cmd_export, "PNGs of every stage for slides, a PDF handout, a manifest"},
 };
 
 static void usage(FILE *f)
