@@ -49,6 +49,8 @@ static const char export_help[] =
     "  --size WxH                   stage, pipeline, filters, LRN and prediction PNGs\n"
     "                               (default 1920x1080)\n"
     "  --theme light|dark           colours of the PNGs (default light; the PDF is always light)\n"
+    "  --contrast stage|map         one colour scale per stage (default: compare channels), or\n"
+    "                               each map stretched to its own range (see weak maps)\n"
     "  --force                      replace files that already exist\n"
     "  --help                       this text\n";
 
@@ -59,6 +61,7 @@ typedef struct {
     const char *out;
     int channels, scale, force, width, height;
     view_theme theme;
+    view_contrast contrast;
     int want[NET_MAX_STAGES]; /* 1: export this stage (all of them unless --stages) */
     const char *stages;       /* --stages as given, checked once the table is known */
 } export_opts;
@@ -87,6 +90,7 @@ typedef struct {
     int ready;                /* the worker may take it */
     int width, height;        /* of the PNG, filled when written */
     net_stats stats;          /* channel files: of the channel's values */
+    view_colours colours;     /* channel files: how values became colours */
 } ex_file;
 
 typedef struct {
@@ -132,7 +136,8 @@ static int parse_args(export_opts *o, int argc, char **argv, const char ***image
             continue;
         const char *a = argv[i];
         int has_value = !strcmp(a, "-o") || !strcmp(a, "--out") || !strcmp(a, "--scale") ||
-                        !strcmp(a, "--stages") || !strcmp(a, "--size") || !strcmp(a, "--theme");
+                        !strcmp(a, "--stages") || !strcmp(a, "--size") || !strcmp(a, "--theme") ||
+                        !strcmp(a, "--contrast");
         if (has_value && i + 1 >= argc) {
             cli_error("%s needs a value (see alexviz export --help)", a);
             return 2;
@@ -168,6 +173,13 @@ static int parse_args(export_opts *o, int argc, char **argv, const char ***image
                 return 2;
             }
             o->theme = !strcmp(v, "dark") ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
+        } else if (!strcmp(a, "--contrast")) {
+            const char *v = argv[++i];
+            if (strcmp(v, "stage") && strcmp(v, "map")) {
+                cli_error("--contrast: '%s' is not stage or map", v);
+                return 2;
+            }
+            o->contrast = !strcmp(v, "map") ? VIEW_CONTRAST_MAP : VIEW_CONTRAST_STAGE;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             printf("%s\ncommon options:\n%s", export_help, cli_common_help);
             return 1;
@@ -326,12 +338,16 @@ static int make_dirs(const char *dir)
         char keep = *p;
         *p = 0;
         struct stat sb;
+        /* the message names the folder asked for, and the part of it that failed */
         if (mkdir(path, 0777) && errno != EEXIST) {
-            cli_error("%s: cannot create the folder: %s", path, strerror(errno));
+            if (strcmp(path, dir))
+                cli_error("%s: cannot create the folder: %s: %s", dir, path, strerror(errno));
+            else
+                cli_error("%s: cannot create the folder: %s", dir, strerror(errno));
             return 0;
         }
         if (stat(path, &sb) || !S_ISDIR(sb.st_mode)) {
-            cli_error("%s: exists and is not a folder", path);
+            cli_error("%s: cannot create the folder: %s is not a folder", dir, path);
             return 0;
         }
         if (!keep)
@@ -443,6 +459,7 @@ typedef struct {
     const view_scene *sc;
     view_colours colours[NET_MAX_STAGES];
     int scale;
+    view_contrast contrast;
 } ex_work;
 
 /* A channel: colour it with its stage's grid colours, encode, write. */
@@ -450,9 +467,12 @@ static int do_channel(ex_work *w, ex_file *f, char *msg, size_t len)
 {
     const net_stage *s = &w->sc->stages[f->stage];
     const float *plane = w->sc->out[f->stage] + (size_t)f->channel * s->out_h * s->out_w;
-    net_compute_stats(plane, (size_t)s->out_h * s->out_w, &f->stats);
-    cairo_surface_t *img = view_channel_image(plane, s->out_h, s->out_w,
-                                              &w->colours[f->stage], w->scale);
+    size_t n = (size_t)s->out_h * s->out_w;
+    net_compute_stats(plane, n, &f->stats);
+    f->colours = w->colours[f->stage];
+    if (w->contrast == VIEW_CONTRAST_MAP)
+        view_map_colours(plane, n, &w->colours[f->stage], &f->colours);
+    cairo_surface_t *img = view_channel_image(plane, s->out_h, s->out_w, &f->colours, w->scale);
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
         snprintf(msg, len, "%s: cannot make the image: %s", f->path,
                  cairo_status_to_string(cairo_surface_status(img)));
@@ -618,6 +638,7 @@ static void base_state(view_state *st, const view_scene *sc, const export_opts *
 {
     view_state_default(st, sc);
     st->theme = o->theme;
+    st->contrast = o->contrast;
     st->lang = text_lang_from(o->common.lang);
     st->ui = view_ui_size(w, h, 1);
 }
@@ -695,13 +716,15 @@ static int render_handout(const export_opts *o, const view_scene *sc, const ex_i
     view_state st;
     view_state_default(&st, sc);
     st.theme = VIEW_THEME_LIGHT;
+    st.contrast = o->contrast;
     st.lang = text_lang_from(o->common.lang);
     st.ui = PAGE_UI;
     page_item items[3 * NET_MAX_STAGES + 2];
     int n = handout_pages(o, sc, items);
     view_rect r = {0, 0, PAGE_W, PAGE_H};
     for (int i = 0; i < n; i++) {
-        view_page pg = {im->name, weights, i + 1, n};
+        view_page pg = {im->name, sc->untrained ? NULL : weights, o->common.seed, i + 1,
+                        n};
         switch (items[i].kind) {
         case EX_PIPELINE: view_draw_cover(cr, r, sc, &st, &pg); break;
         case EX_STAGE: view_draw_stage_page(cr, r, sc, &st, items[i].stage, &pg); break;
@@ -781,9 +804,11 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
     fprintf(f, ",\n  \"weights\": ");
     json_str(f, weights);
     fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"lang\": \"%s\",\n"
-               "  \"theme\": \"%s\",\n  \"size\": [%d, %d],\n  \"scale\": %d,\n",
+               "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"size\": [%d, %d],\n"
+               "  \"scale\": %d,\n",
             sc->untrained ? "true" : "false", sc->input_size, o->common.lang,
-            o->theme == VIEW_THEME_DARK ? "dark" : "light", o->width, o->height, o->scale);
+            o->theme == VIEW_THEME_DARK ? "dark" : "light",
+            o->contrast == VIEW_CONTRAST_MAP ? "map" : "stage", o->width, o->height, o->scale);
     fprintf(f, "  \"colour_maps\": {\"sequential\": \"values 0 to hi: near-black, violet, red, "
                "orange, pale yellow\", \"diverging\": \"values -hi to hi: light blue, blue, "
                "near-black at 0, orange, yellow\"},\n");
@@ -821,7 +846,7 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
                     e->channel, b[1] > b[0] && e->channel >= b[0] ? "B" : "A", s->out_h,
                     s->out_w, e->width, e->height);
             json_stats(f, &e->stats);
-            json_colours(f, &colours[e->stage]);
+            json_colours(f, &e->colours);
             break;
         }
         case EX_STAGE:
@@ -831,7 +856,9 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
             json_shape(f, s);
             fprintf(f, ", \"width\": %d, \"height\": %d, ", e->width, e->height);
             json_stats(f, &sc->stats[e->stage]);
-            if (e->kind == EX_STAGE && s->op != NET_OP_SOFTMAX)
+            /* per-map contrast gives each map its own range: see the channel files */
+            if (e->kind == EX_STAGE && s->op != NET_OP_SOFTMAX &&
+                (o->contrast == VIEW_CONTRAST_STAGE || s->out_h * s->out_w == 1))
                 json_colours(f, &colours[e->stage]);
             break;
         case EX_FILTERS:
@@ -936,6 +963,7 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     w.n_files = im->n_files - 2; /* the handout and the manifest are written here */
     w.sc = &sc;
     w.scale = o->scale;
+    w.contrast = o->contrast;
     int threads = o->common.threads < 1 ? 1 : o->common.threads > 8 ? 8 : o->common.threads;
     for (int i = 0; i < threads + 2 && i < SPARES; i++) {
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, o->width, o->height);
@@ -1132,7 +1160,7 @@ int cmd_export(int argc, char **argv)
     const char *first = first_existing(ims, n_images, &existing);
     if (first && !o.force) {
         if (existing > 1)
-            cli_error("%s and %ld other files already exist; nothing was written (--force "
+            cli_error("%s already exists, and %ld other files; nothing was written (--force "
                       "replaces them)",
                       first, existing - 1);
         else

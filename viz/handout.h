@@ -25,6 +25,10 @@ typedef struct {
  * Reads and fills sc->cache (one thread at a time, like every view). */
 int view_stage_colours(const view_scene *sc, const view_state *st, int stage, view_colours *out);
 
+/* The colours of one map of n values under per-map contrast: stretched to its own largest |value|
+ * in its stage's colour map, as the grid's per-map contrast does. Thread-safe. */
+void view_map_colours(const float *plane, size_t n, const view_colours *stage, view_colours *out);
+
 /* One map (h, w) as an opaque RGB24 image of (h·scale, w·scale) pixels, each value a
  * scale×scale square of its grid colour (nearest neighbour: nothing is blurred or invented).
  * Reads only its arguments, so threads may call it at once. The caller destroys the surface and
@@ -39,7 +43,8 @@ int view_lrn_channel(const view_scene *sc, int stage);
 /* What every handout page prints in its header and footer. */
 typedef struct {
     const char *image;   /* the photo's file name */
-    const char *weights; /* one line: "seeded, untrained (seed 1)" or the ONNX file */
+    const char *weights; /* the ONNX file of trained weights, or NULL for seeded ones */
+    unsigned long long seed; /* the seed of seeded weights */
     int page, pages;     /* 1-based page number and the page count */
 } view_page;
 

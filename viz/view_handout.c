@@ -19,7 +19,8 @@
 typedef enum {
     HX_COVER_TITLE,
     HX_COVER_PHOTO,      /* %s: file */
-    HX_COVER_WEIGHTS,    /* %s: weights line */
+    HX_COVER_WEIGHTS,    /* %s: the weights file */
+    HX_COVER_SEEDED,     /* %llu: seed */
     HX_COVER_UNTRAINED,
     HX_COVER_HOWTO,
     HX_COVER_PIPELINE,
@@ -67,6 +68,8 @@ static const char *const hx_table[HX_COUNT][TEXT_LANGS] = {
     [HX_COVER_PHOTO] = {"What the 2012 network computes on one photo: %s",
                         "2012년 네트워크가 사진 한 장에서 계산하는 것: %s"},
     [HX_COVER_WEIGHTS] = {"weights: %s", "가중치: %s"},
+    [HX_COVER_SEEDED] = {"weights: seeded, untrained (seed %llu)",
+                         "가중치: 시드로 만든 것, 학습 안 됨 (시드 %llu)"},
     [HX_COVER_UNTRAINED] =
         {"These weights are seeded, not trained: the maps show what each stage's arithmetic "
          "does to the photo, but the five classes below mean nothing. With the trained ImageNet "
@@ -251,6 +254,18 @@ int view_stage_colours(const view_scene *sc, const view_state *st, int stage, vi
     out->diverging = r.map == VMAP_DIV;
     out->lo = r.lo, out->hi = r.hi;
     return 1;
+}
+
+void view_map_colours(const float *plane, size_t n, const view_colours *stage, view_colours *out)
+{
+    float amax = 0;
+    for (size_t i = 0; i < n; i++)
+        amax = fmaxf(amax, fabsf(plane[i]));
+    if (!(amax > 0))
+        amax = 1;
+    out->diverging = stage->diverging;
+    out->lo = stage->diverging ? -amax : 0;
+    out->hi = amax;
 }
 
 cairo_surface_t *view_channel_image(const float *plane, int h, int w, const view_colours *c,
@@ -442,7 +457,10 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
     snprintf(line, sizeof line, hx(st, HX_COVER_PHOTO), pg->image ? pg->image : "");
     vtext_draw(&v, x, y, 1.1, 0, pal->fg, VA_LEFT, w, line);
     y += 1.7 * u;
-    snprintf(line, sizeof line, hx(st, HX_COVER_WEIGHTS), pg->weights ? pg->weights : "");
+    if (pg->weights)
+        snprintf(line, sizeof line, hx(st, HX_COVER_WEIGHTS), pg->weights);
+    else
+        snprintf(line, sizeof line, hx(st, HX_COVER_SEEDED), pg->seed);
     vtext_draw(&v, x, y, 0.8, 0, sc->untrained ? pal->warn : pal->dim, VA_LEFT, w, line);
     y += 1.8 * u;
 
