@@ -481,34 +481,26 @@ TEST(export_channels_are_pixel_exact)
     CHECK_EQ_INT(system(args), 0);
 }
 
-/* The same input and flags give the same bytes; an existing file is kept unless --force. */
+/* An existing file is kept unless --force, which writes the same bytes again: the same input
+ * and flags give the same output. */
 TEST(export_is_deterministic_and_refuses_to_overwrite)
 {
     char dir[] = "/tmp/alexviz-export-re-XXXXXX", args[1200], a[600], b[1300];
     CHECK(mkdtemp(dir));
     char *out, *err;
-    snprintf(args, sizeof args, "export assets/coffee.jpg -o %s/one --stages pool5 --lang ko "
+    snprintf(args, sizeof args, "export assets/coffee.jpg -o %s --stages pool5,fc8 --lang ko "
                                 "--size 640x360 --threads 1", dir);
     CHECK_EQ_INT(run(args, &out, &err), 0);
     free(out), free(err);
-    snprintf(args, sizeof args, "export assets/coffee.jpg -o %s/two --stages pool5 --lang ko "
-                                "--size 640x360 --threads 1", dir);
-    CHECK_EQ_INT(run(args, &out, &err), 0);
-    free(out), free(err);
-    snprintf(args, sizeof args, "diff -r %s/one %s/two >/dev/null", dir, dir);
-    CHECKF(system(args) == 0, "two exports of the same photo with the same flags differ");
+    snprintf(b, sizeof b, "cp -r %s/coffee %s/first", dir, dir);
+    CHECK_EQ_INT(system(b), 0);
 
     /* again into the same folder: refused before anything is written */
-    snprintf(a, sizeof a, "%s/one/coffee/handout.pdf", dir);
-    size_t len_before;
-    char *before = slurp(a, &len_before);
-    CHECK(before);
+    snprintf(a, sizeof a, "%s/coffee/handout.pdf", dir);
     FILE *f = fopen(a, "r+b");
     CHECK(f);
-    fputs("%PDF-edited", f); /* mark it, to see whether it gets replaced */
+    fputs("%PDF-edited", f); /* a mark, to see whether the file gets replaced */
     fclose(f);
-    snprintf(args, sizeof args, "export assets/coffee.jpg -o %s/one --stages pool5 --lang ko "
-                                "--size 640x360 --threads 1", dir);
     int rc = run(args, &out, &err);
     int ok = rc == 1 && lines(err) == 1 && strstr(err, "already exists") && strstr(err, "--force");
     if (!ok)
@@ -520,23 +512,19 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     free(after);
     CHECKF(ok, "the refused export changed %s", a);
 
-    /* with --force it is replaced by the same bytes as before */
-    snprintf(args, sizeof args, "export assets/coffee.jpg -o %s/one --stages pool5 --lang ko "
-                                "--size 640x360 --threads 1 --force", dir);
-    CHECK_EQ_INT(run(args, &out, &err), 0);
+    /* with --force every file is replaced, by the same bytes as the first time */
+    snprintf(b, sizeof b, "%s --force", args);
+    CHECK_EQ_INT(run(b, &out, &err), 0);
     free(out), free(err);
-    size_t len_after;
-    after = slurp(a, &len_after);
-    ok = after && len_after == len_before && !memcmp(after, before, len_before);
-    free(after);
-    free(before);
-    CHECKF(ok, "--force did not restore %s", a);
+    snprintf(b, sizeof b, "diff -r %s/first %s/coffee >/dev/null", dir, dir);
+    CHECKF(system(b) == 0, "the same photo with the same flags gave other bytes");
 
     /* a failure half-way (the handout's name is taken by a folder): one line, non-zero, and
      * no temporary file left behind */
     snprintf(b, sizeof b, "rm %s && mkdir %s", a, a);
     CHECK_EQ_INT(system(b), 0);
-    rc = run(args, &out, &err);
+    snprintf(b, sizeof b, "%s --force", args);
+    rc = run(b, &out, &err);
     ok = rc == 1 && lines(err) == 1 && strstr(err, "handout.pdf");
     if (!ok)
         fprintf(stderr, "    rc %d: %s", rc, err);

@@ -205,10 +205,24 @@ static int parse_args(export_opts *o, int argc, char **argv, const char ***image
     return 0;
 }
 
-/* Marks the stages named in o->stages; 0 after printing an error naming the unknown one. */
-static int select_stages(export_opts *o, const net *n)
+/* The stage table the export is planned from, built without a net (which takes a while). */
+typedef struct {
+    net_stage s[NET_MAX_STAGES];
+    int count;
+} ex_table;
+
+static int table_find(const ex_table *t, const char *name)
 {
-    int count = net_stage_count(n);
+    for (int i = 0; i < t->count; i++)
+        if (!strcmp(t->s[i].name, name))
+            return i;
+    return -1;
+}
+
+/* Marks the stages named in o->stages; 0 after printing an error naming the unknown one. */
+static int select_stages(export_opts *o, const ex_table *t)
+{
+    int count = t->count;
     for (int i = 0; i < count; i++)
         o->want[i] = !o->stages;
     if (!o->stages)
@@ -223,13 +237,13 @@ static int select_stages(export_opts *o, const net *n)
         if (len > 0 && len < sizeof name) {
             memcpy(name, p, len);
             name[len] = 0;
-            i = net_stage_find(n, name);
+            i = table_find(t, name);
         }
         if (i < 0) {
             char list[512] = "";
             for (int k = 0; k < count; k++)
                 snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? " " : "",
-                         net_stage_at(n, k)->name);
+                         t->s[k].name);
             cli_error("--stages: '%.*s' is not a stage of this network (%s)", (int)len, p, list);
             return 0;
         }
@@ -287,30 +301,30 @@ static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
 
 /* The files of one image, in the order they are made: views first (rendered here), then the
  * channels (made by the workers alone), then the handout and the manifest. */
-static int plan_image(const export_opts *o, const net *n, ex_image *im)
+static int plan_image(const export_opts *o, const ex_table *t, ex_image *im)
 {
-    int count = net_stage_count(n), cap = 8 + 2 * count;
+    int count = t->count, cap = 8 + 2 * count;
     for (int i = 0; i < count; i++)
-        if (o->channels && o->want[i] && net_stage_at(n, i)->out_h * net_stage_at(n, i)->out_w > 1)
-            cap += net_stage_at(n, i)->out_c;
+        if (o->channels && o->want[i] && t->s[i].out_h * t->s[i].out_w > 1)
+            cap += t->s[i].out_c;
     im->files = calloc((size_t)cap, sizeof *im->files);
     if (!im->files)
         return 0;
     int ok = add_file(im, cap, EX_PIPELINE, -1, -1, "pipeline.png");
     for (int i = 0; i < count; i++)
         if (o->want[i])
-            ok &= add_file(im, cap, EX_STAGE, i, -1, "%02d-%s.png", i + 1, net_stage_at(n, i)->name);
+            ok &= add_file(im, cap, EX_STAGE, i, -1, "%02d-%s.png", i + 1, t->s[i].name);
     for (int i = 0; i < count; i++) {
-        const net_stage *s = net_stage_at(n, i);
+        const net_stage *s = &t->s[i];
         if (o->want[i] && s->op == NET_OP_CONV && s->layer == 1)
             ok &= add_file(im, cap, EX_FILTERS, i, -1, "filters.png");
     }
     for (int i = 0; i < count; i++)
-        if (o->want[i] && net_stage_at(n, i)->op == NET_OP_LRN)
-            ok &= add_file(im, cap, EX_LRN, i, -1, "lrn-%s.png", net_stage_at(n, i)->name);
+        if (o->want[i] && t->s[i].op == NET_OP_LRN)
+            ok &= add_file(im, cap, EX_LRN, i, -1, "lrn-%s.png", t->s[i].name);
     ok &= add_file(im, cap, EX_PRED, count - 1, -1, "predictions.png");
     for (int i = 0; i < count && o->channels; i++) {
-        const net_stage *s = net_stage_at(n, i);
+        const net_stage *s = &t->s[i];
         if (o->want[i] && s->out_h * s->out_w > 1)
             for (int c = 0; c < s->out_c; c++)
                 ok &= add_file(im, cap, EX_CHANNEL, i, c, "%s/c%03d.png", s->name, c);
@@ -584,17 +598,28 @@ static void work_sleep(ex_work *w, progress *p)
     }
 }
 
-/* A surface to render the next view into; NULL when the work stopped. */
-static cairo_surface_t *work_take_surface(ex_work *w, progress *p)
+/* A surface to render the next view into: NULL when none is free (wait 0) or, after waiting for
+ * one (wait 1), when the work stopped. */
+static cairo_surface_t *work_take_surface(ex_work *w, progress *p, int wait)
 {
     cairo_surface_t *s = NULL;
     pthread_mutex_lock(&w->lock);
-    while (!w->stop && !w->n_spare)
+    while (wait && !w->stop && !w->n_spare)
         work_sleep(w, p);
-    if (!w->stop)
+    if (!w->stop && w->n_spare)
         s = w->spare[--w->n_spare];
     pthread_mutex_unlock(&w->lock);
     return s;
+}
+
+/* Whether the work stopped; *finished gets the count of files written. */
+static int work_stopped(ex_work *w, int *finished)
+{
+    pthread_mutex_lock(&w->lock);
+    int stop = w->stop;
+    *finished = w->finished;
+    pthread_mutex_unlock(&w->lock);
+    return stop;
 }
 
 /* Hands a rendered view to the workers. */
@@ -701,49 +726,74 @@ static int handout_pages(const export_opts *o, const view_scene *sc, page_item *
     return n;
 }
 
-/* Draws the handout into memory; 0 with msg filled on failure. *pages gets the page count. */
-static int render_handout(const export_opts *o, const view_scene *sc, const ex_image *im,
-                          const char *weights, membuf *pdf, int *pages, char *msg, size_t len)
-{
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(membuf_write, pdf, PAGE_W, PAGE_H);
-    /* no creation date: the same input gives the same bytes */
-    char title[512];
-    snprintf(title, sizeof title, "AlexNet, stage by stage: %s", im->name);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "alexviz export");
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
-    cairo_t *cr = cairo_create(s);
+/* The handout being drawn into memory, one page at a time, so this thread can draw a page
+ * whenever the workers have no surface free for the next view. */
+typedef struct {
+    const export_opts *o;
+    const ex_image *im;
+    const char *weights;
+    view_scene sc;          /* the image's scene with a cache of its own (other sizes) */
     view_state st;
-    view_state_default(&st, sc);
-    st.theme = VIEW_THEME_LIGHT;
-    st.contrast = o->contrast;
-    st.lang = text_lang_from(o->common.lang);
-    st.ui = PAGE_UI;
     page_item items[3 * NET_MAX_STAGES + 2];
-    int n = handout_pages(o, sc, items);
+    int n, next;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    membuf pdf;
+} handout;
+
+static void handout_begin(handout *h)
+{
+    h->surface = cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, PAGE_W, PAGE_H);
+    char title[512];
+    snprintf(title, sizeof title, "AlexNet, stage by stage: %s", h->im->name);
+    cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_CREATOR, "alexviz export");
+    /* no creation date: the same input gives the same bytes */
+    cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+    h->cr = cairo_create(h->surface);
+    view_state_default(&h->st, &h->sc);
+    h->st.theme = VIEW_THEME_LIGHT;
+    h->st.contrast = h->o->contrast;
+    h->st.lang = text_lang_from(h->o->common.lang);
+    h->st.ui = PAGE_UI;
+    h->n = handout_pages(h->o, &h->sc, h->items);
+    h->next = 0;
+}
+
+/* Draws the next page; 0 when there is none left. */
+static int handout_page(handout *h)
+{
+    if (h->next >= h->n)
+        return 0;
+    const page_item *it = &h->items[h->next];
+    view_page pg = {h->im->name, h->sc.untrained ? NULL : h->weights, h->o->common.seed,
+                    h->next + 1, h->n};
     view_rect r = {0, 0, PAGE_W, PAGE_H};
-    for (int i = 0; i < n; i++) {
-        view_page pg = {im->name, sc->untrained ? NULL : weights, o->common.seed, i + 1,
-                        n};
-        switch (items[i].kind) {
-        case EX_PIPELINE: view_draw_cover(cr, r, sc, &st, &pg); break;
-        case EX_STAGE: view_draw_stage_page(cr, r, sc, &st, items[i].stage, &pg); break;
-        case EX_FILTERS: view_draw_filters_page(cr, r, sc, &st, &pg); break;
-        case EX_LRN: view_draw_lrn_page(cr, r, sc, &st, items[i].stage, &pg); break;
-        default: view_draw_table_page(cr, r, sc, &st, &pg); break;
-        }
-        cairo_show_page(cr);
+    switch (it->kind) {
+    case EX_PIPELINE: view_draw_cover(h->cr, r, &h->sc, &h->st, &pg); break;
+    case EX_STAGE: view_draw_stage_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
+    case EX_FILTERS: view_draw_filters_page(h->cr, r, &h->sc, &h->st, &pg); break;
+    case EX_LRN: view_draw_lrn_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
+    default: view_draw_table_page(h->cr, r, &h->sc, &h->st, &pg); break;
     }
-    cairo_status_t cs = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
+    cairo_show_page(h->cr);
+    h->next++;
+    return 1;
+}
+
+/* Finishes the PDF (the bytes are in h->pdf); 0 with msg filled on failure. */
+static int handout_end(handout *h, char *msg, size_t len)
+{
+    cairo_status_t cs = cairo_status(h->cr);
+    cairo_destroy(h->cr);
+    cairo_surface_finish(h->surface);
     if (cs == CAIRO_STATUS_SUCCESS)
-        cs = cairo_surface_status(s);
-    cairo_surface_destroy(s);
-    *pages = n;
-    if (cs != CAIRO_STATUS_SUCCESS || pdf->failed) {
-        snprintf(msg, len, "%s: cannot draw the handout: %s", im->folder,
-                 pdf->failed ? "out of memory" : cairo_status_to_string(cs));
+        cs = cairo_surface_status(h->surface);
+    cairo_surface_destroy(h->surface);
+    h->cr = NULL, h->surface = NULL;
+    if (cs != CAIRO_STATUS_SUCCESS || h->pdf.failed) {
+        snprintf(msg, len, "%s/handout.pdf: cannot draw the handout: %s", h->im->folder,
+                 h->pdf.failed ? "out of memory" : cairo_status_to_string(cs));
         return 0;
     }
     return 1;
@@ -916,27 +966,6 @@ static void free_class_names(void)
 
 /* ---------------------------------------------------------------- one image */
 
-/* The handout, drawn on a thread of its own while this one renders the PNGs' views: a scene of
- * its own (the same borrowed data, another cache), so nothing it touches is shared but
- * read-only data. */
-typedef struct {
-    const export_opts *o;
-    const ex_image *im;
-    const char *weights;
-    view_scene sc;
-    membuf pdf;
-    int pages, ok;
-    char msg[600];
-} pdf_job;
-
-static void *pdf_main(void *arg)
-{
-    pdf_job *j = arg;
-    j->ok = render_handout(j->o, &j->sc, j->im, j->weights, &j->pdf, &j->pages, j->msg,
-                           sizeof j->msg);
-    return NULL;
-}
-
 static int export_image(const export_opts *o, net *n, ex_image *im, const char *weights,
                         progress *prog)
 {
@@ -951,9 +980,9 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     memset(&sc, 0, sizeof sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
     sc.class_name = export_class_name;
-    pdf_job pj = {.o = o, .im = im, .weights = weights, .sc = sc};
+    handout h = {.o = o, .im = im, .weights = weights, .sc = sc};
     sc.cache = view_cache_new();
-    pj.sc.cache = view_cache_new();
+    h.sc.cache = view_cache_new();
 
     ex_work w;
     memset(&w, 0, sizeof w);
@@ -973,7 +1002,7 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
         }
         w.spare[w.n_spare++] = s;
     }
-    if (!sc.cache || !pj.sc.cache || !w.n_spare) {
+    if (!sc.cache || !h.sc.cache || !w.n_spare) {
         snprintf(msg, sizeof msg, "out of memory");
         ok = 0;
     }
@@ -982,36 +1011,46 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     for (int i = 0; ok && i < sc.n_stages; i++)
         view_stage_colours(&sc, &st, i, &w.colours[i]);
 
-    pthread_t tid[8], pdf_tid;
-    int started = 0, pdf_started = 0;
+    pthread_t tid[8];
+    int started = 0;
     for (; ok && started < threads; started++)
         if (pthread_create(&tid[started], NULL, worker_main, &w))
             break;
-    if (ok)
-        pdf_started = !pthread_create(&pdf_tid, NULL, pdf_main, &pj);
-    if (ok && (!started || !pdf_started)) {
+    if (ok && !started) {
         snprintf(msg, sizeof msg, "cannot start a thread: %s", strerror(errno));
-        work_fail(&w, msg);
         ok = 0;
     }
 
-    /* the views, rendered here in plan order into the spare surfaces */
-    for (int i = 0; ok && i < w.n_files && im->files[i].kind != EX_CHANNEL; i++) {
-        cairo_surface_t *s = work_take_surface(&w, prog);
-        if (!s)
-            break;
-        cairo_status_t cs = render_view(s, &im->files[i], &sc, o);
-        if (cs != CAIRO_STATUS_SUCCESS) {
-            snprintf(msg, sizeof msg, "%s: cannot draw: %s", im->files[i].path,
-                     cairo_status_to_string(cs));
-            work_fail(&w, msg);
-            pthread_mutex_lock(&w.lock);
-            w.spare[w.n_spare++] = s;
-            pthread_mutex_unlock(&w.lock);
+    /* All drawing happens on this thread (pango and cairo's own caches are not made for two
+     * drawing threads): a view whenever the workers have a surface free for it, a handout page
+     * while they are busy encoding. */
+    if (ok)
+        handout_begin(&h);
+    int view = 0, n_views = 0;
+    while (n_views < w.n_files && im->files[n_views].kind != EX_CHANNEL)
+        n_views++;
+    int finished = 0;
+    while (ok && !work_stopped(&w, &finished)) {
+        progress_show(prog, finished);
+        int pages_left = h.next < h.n;
+        cairo_surface_t *s = view < n_views ? work_take_surface(&w, prog, !pages_left) : NULL;
+        if (s) {
+            cairo_status_t cs = render_view(s, &im->files[view], &sc, o);
+            if (cs != CAIRO_STATUS_SUCCESS) {
+                snprintf(msg, sizeof msg, "%s: cannot draw: %s", im->files[view].path,
+                         cairo_status_to_string(cs));
+                work_fail(&w, msg);
+                cairo_surface_destroy(s);
+                break;
+            }
+            work_post(&w, &im->files[view++], s);
+        } else if (!handout_page(&h) && view >= n_views) {
             break;
         }
-        work_post(&w, &im->files[i], s);
-        progress_show(prog, w.finished);
+    }
+    if (ok && !handout_end(&h, msg, sizeof msg)) {
+        work_fail(&w, msg);
+        ok = 0;
     }
     if (!work_finish(&w, prog) && ok) {
         snprintf(msg, sizeof msg, "%s", w.error);
@@ -1019,13 +1058,6 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     }
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
-    if (pdf_started) {
-        pthread_join(pdf_tid, NULL);
-        if (ok && !pj.ok) {
-            snprintf(msg, sizeof msg, "%s", pj.msg);
-            ok = 0;
-        }
-    }
     /* the spares, and any rendered view no worker took after an error */
     for (int i = 0; i < w.n_spare; i++)
         cairo_surface_destroy(w.spare[i]);
@@ -1038,16 +1070,16 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     ex_file *hf = &im->files[im->n_files - 2], *mf = &im->files[im->n_files - 1];
     if (ok) {
         net_err werr = {0};
-        if (net_write_atomic(hf->path, pj.pdf.data, pj.pdf.len, &werr) != NET_OK) {
+        if (net_write_atomic(hf->path, h.pdf.data, h.pdf.len, &werr) != NET_OK) {
             snprintf(msg, sizeof msg, "%s", werr.msg);
             ok = 0;
         }
     }
     if (ok)
-        ok = write_manifest(o, &sc, im, weights, w.colours, pj.pages, mf, msg, sizeof msg);
-    free(pj.pdf.data);
+        ok = write_manifest(o, &sc, im, weights, w.colours, h.n, mf, msg, sizeof msg);
+    free(h.pdf.data);
     view_cache_free(sc.cache);
-    view_cache_free(pj.sc.cache);
+    view_cache_free(h.sc.cache);
     pthread_cond_destroy(&w.changed);
     pthread_mutex_destroy(&w.lock);
     progress_clear(prog);
@@ -1056,7 +1088,7 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
         return 0;
     }
     printf("%s: %d files in %s (handout.pdf: %d pages)\n", im->path, im->n_files, im->folder,
-           pj.pages);
+           h.n);
     prog->base += im->n_files;
     return 1;
 }
@@ -1108,28 +1140,34 @@ int cmd_export(int argc, char **argv)
         return r == 1 ? 0 : r;
     }
 
-    net_preproc pp;
-    net *n = cli_make_net(&o.common, &pp);
-    if (!n || !select_stages(&o, n)) {
-        net_free(n);
+    ex_table table;
+    net_err terr = {0};
+    table.count = net_table_build(&o.common.cfg, table.s, &terr);
+    if (!table.count) {
+        cli_error("%s", terr.msg);
         free(paths);
-        return n ? 2 : 1;
+        return 2;
     }
-    char weights[PATH_MAX + 64];
-    if (net_is_untrained(n))
-        snprintf(weights, sizeof weights, "seeded, untrained (seed %llu)",
-                 (unsigned long long)o.common.seed);
-    else
-        snprintf(weights, sizeof weights, "%s", o.common.weights);
+    if (!select_stages(&o, &table)) {
+        free(paths);
+        return 2;
+    }
 
-    /* every photo read and every file named before anything is written */
+    /* Every photo read and every file named before anything is written, and before the net
+     * is built (the slow part), so a mistake is reported at once. The photos are read with the
+     * preprocessing every weights file alexviz knows needs (Caffe's); should the net ask for
+     * another, they are read again below. */
+    net *n = NULL;
+    net_preproc pp;
+    net_preproc_caffe(&pp);
     int rc = 1;
+    char weights[PATH_MAX + 64];
     ex_image *ims = calloc((size_t)n_images, sizeof *ims);
     if (!ims) {
         cli_error("out of memory");
         goto done;
     }
-    int size = net_get_config(n)->input_size;
+    int size = o.common.cfg.input_size;
     for (int i = 0; i < n_images; i++) {
         ex_image *im = &ims[i];
         net_err err = {0};
@@ -1153,7 +1191,7 @@ int cmd_export(int argc, char **argv)
             cli_error("%s", err.msg);
             goto done;
         }
-        if (!plan_image(&o, n, im))
+        if (!plan_image(&o, &table, im))
             goto done;
     }
     long existing;
@@ -1170,6 +1208,23 @@ int cmd_export(int argc, char **argv)
     for (int i = 0; i < n_images; i++)
         if (!prepare_folders(&ims[i]))
             goto done;
+
+    net_preproc want;
+    if (!(n = cli_make_net(&o.common, &want)))
+        goto done;
+    for (int i = 0; i < n_images && memcmp(&want, &pp, sizeof pp); i++) {
+        net_err err = {0};
+        net_input_free(&ims[i].in);
+        if (net_input_load(&ims[i].in, ims[i].path, size, &want, &err) != NET_OK) {
+            cli_error("%s", err.msg);
+            goto done;
+        }
+    }
+    if (net_is_untrained(n))
+        snprintf(weights, sizeof weights, "seeded, untrained (seed %llu)",
+                 (unsigned long long)o.common.seed);
+    else
+        snprintf(weights, sizeof weights, "%s", o.common.weights);
 
     if (!load_class_names()) {
         cli_error("out of memory");
