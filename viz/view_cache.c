@@ -64,6 +64,11 @@ struct view_cache {
     } lrn;
     float *scratch;
     size_t scratch_cap;
+    struct {
+        unsigned char key[VCACHE_KEY_MAX];
+        size_t key_len;
+        cairo_surface_t *s;
+    } memo[VCACHE_MEMOS];
 };
 
 view_cache *view_cache_new(void) { return calloc(1, sizeof(view_cache)); }
@@ -86,6 +91,9 @@ void view_cache_free(view_cache *c)
     free(c->lrn.out);
     free(c->lrn.work);
     free(c->scratch);
+    for (int i = 0; i < VCACHE_MEMOS; i++)
+        if (c->memo[i].s)
+            cairo_surface_destroy(c->memo[i].s);
     free(c);
 }
 
@@ -469,6 +477,32 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row)
         return NULL;
     c->lrn.valid = 1, c->lrn.stage = stage, c->lrn.version = ver, c->lrn.row = r;
     return c->lrn.out;
+}
+
+cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w,
+                             int h, int *fresh)
+{
+    *fresh = 0;
+    if (slot < 0 || slot >= VCACHE_MEMOS || key_len > VCACHE_KEY_MAX || w < 1 || h < 1)
+        return NULL;
+    if (c->memo[slot].s && c->memo[slot].key_len == key_len &&
+        !memcmp(c->memo[slot].key, key, key_len))
+        return c->memo[slot].s;
+    if (!c->memo[slot].s || cairo_image_surface_get_width(c->memo[slot].s) != w ||
+        cairo_image_surface_get_height(c->memo[slot].s) != h) {
+        if (c->memo[slot].s)
+            cairo_surface_destroy(c->memo[slot].s);
+        c->memo[slot].s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        if (cairo_surface_status(c->memo[slot].s) != CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(c->memo[slot].s);
+            c->memo[slot].s = NULL;
+            return NULL;
+        }
+    }
+    memcpy(c->memo[slot].key, key, key_len);
+    c->memo[slot].key_len = key_len;
+    *fresh = 1;
+    return c->memo[slot].s;
 }
 
 float *vcache_scratch(vctx *v, size_t n)
