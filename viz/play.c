@@ -24,6 +24,8 @@ const char play_help[] =
     "  theme:dark|light  lang:en|ko  contrast:stage|map  scale:F  size:WxH\n"
     "  sleep:MS                   wait MS milliseconds\n"
     "  shot:PATH                  save the window as a PNG (atomically)\n"
+    "  viewshot:PATH              save only the current view's rectangle (what the export\n"
+    "                             command draws for the same size)\n"
     "  stats                      print frame-time figures to stdout\n"
     "  quit                       close the window (exit status 0)\n"
     "  Before each command the window waits until the net is built and the pass has finished\n"
@@ -41,6 +43,7 @@ static const struct {
     {"photo", PLAY_PHOTO, 1},      {"theme", PLAY_THEME, 1},   {"lang", PLAY_LANG, 1},
     {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},  {"size", PLAY_SIZE, 4},
     {"sleep", PLAY_SLEEP, 2},      {"shot", PLAY_SHOT, 1},     {"stats", PLAY_STATS, 0},
+    {"viewshot", PLAY_VIEWSHOT, 1},
     {"quit", PLAY_QUIT, 0},        {"lrn", PLAY_VIEW, 0},
 };
 

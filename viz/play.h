@@ -31,7 +31,8 @@ typedef enum {
     PLAY_SCALE,    /* scale:F */
     PLAY_SIZE,     /* size:WxH */
     PLAY_SLEEP,    /* sleep:MS */
-    PLAY_SHOT,     /* shot:PATH */
+    PLAY_SHOT,     /* shot:PATH: the whole window */
+    PLAY_VIEWSHOT, /* viewshot:PATH: the current view alone, as export draws it */
     PLAY_STATS,    /* print timing figures */
     PLAY_QUIT
 } play_op;

@@ -148,7 +148,9 @@ cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t ke
 /* A buffer of at least n floats owned by the cache, for one draw's temporary values. */
 float *vcache_scratch(vctx *v, size_t n);
 
-/* Draws surface s scaled by (sx, sy) with its top-left at (x, y), nearest-neighbour. */
+/* Draws surface s scaled by (sx, sy) with its top-left at (x, y) rounded to whole pixels,
+ * nearest-neighbour. The scaled copy is kept with s, so drawing it again costs one copy, and
+ * the pixels do not depend on where on the page it lands. */
 void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy);
 /* Draws a photo scaled by k, smoothly (photos are not data: they should not look blocky). */
 void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k);

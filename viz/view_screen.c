@@ -38,8 +38,10 @@ typedef struct {
 static void screen_layout_make(view_rect r, const view_state *st, screen_layout *l)
 {
     double u = st->ui > 4 ? st->ui : 4;
-    double tabs_h = 1.9 * u, status_h = 1.8 * u;
-    double strip_h = st->kind == VIEW_PIPELINE ? 0 : fmin(4.6 * u, r.h * 0.2);
+    /* whole pixels, so the view drawn here is the same picture as the view drawn alone at
+     * (0, 0) with the same size (what export draws) */
+    double tabs_h = round(1.9 * u), status_h = round(1.8 * u);
+    double strip_h = st->kind == VIEW_PIPELINE ? 0 : round(fmin(4.6 * u, r.h * 0.2));
     l->tabs = (view_rect){r.x, r.y, r.w, tabs_h};
     l->strip = (view_rect){r.x, r.y + tabs_h, r.w, strip_h};
     l->body = (view_rect){r.x, r.y + tabs_h + strip_h, r.w, r.h - tabs_h - strip_h - status_h};

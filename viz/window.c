@@ -359,7 +359,7 @@ static void change_photo(app *a, int delta)
     request_photo(a, a->photos[a->photo_idx]);
 }
 
-static void save_shot(app *a, const char *path);
+static void save_shot(app *a, const char *path, int view_only);
 
 static void save_auto(app *a)
 {
@@ -370,7 +370,7 @@ static void save_auto(app *a)
     snprintf(path, sizeof path, "alexviz-%s-%s.png", stage, view_kind_name(a->st.kind));
     for (int k = 2; access(path, F_OK) == 0 && k < 1000; k++)
         snprintf(path, sizeof path, "alexviz-%s-%s-%d.png", stage, view_kind_name(a->st.kind), k);
-    save_shot(a, path);
+    save_shot(a, path, 0);
     char msg[600];
     if (!a->sc.message[0] || strstr(a->sc.message, path)) {
         snprintf(msg, sizeof msg, text_get(TX_MSG_SAVED, a->st.lang), path);
@@ -434,12 +434,21 @@ static void draw(app *a)
     a->dirty = 0;
 }
 
-static void save_shot(app *a, const char *path)
+/* Saves the window, or with view_only the current view's rectangle alone. */
+static void save_shot(app *a, const char *path, int view_only)
 {
     if (a->dirty || !a->surf)
         draw(a);
     char err[600];
-    if (!a->surf || !window_save_png(a->surf, path, err, sizeof err)) {
+    cairo_surface_t *s = a->surf;
+    if (s && view_only) {
+        view_rect b = view_screen_body((view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
+        s = cairo_surface_create_for_rectangle(a->surf, b.x, b.y, b.w, b.h);
+    }
+    int ok = s && window_save_png(s, path, err, sizeof err);
+    if (s && view_only)
+        cairo_surface_destroy(s);
+    if (!ok) {
         char msg[700];
         snprintf(msg, sizeof msg, text_get(TX_MSG_SAVE_FAILED, a->st.lang),
                  a->surf ? err : "no surface");
@@ -751,7 +760,8 @@ static int run_command(app *a, const play_cmd *c)
         SDL_SetWindowSize(a->win, (int)c->num[0], (int)c->num[1]);
         break;
     case PLAY_SLEEP: a->sleep_until = window_now_ms() + c->num[0]; break;
-    case PLAY_SHOT: save_shot(a, c->arg); break;
+    case PLAY_SHOT: save_shot(a, c->arg, 0); break;
+    case PLAY_VIEWSHOT: save_shot(a, c->arg, 1); break;
     case PLAY_STATS:
         printf("first_frame_ms=%.1f frames=%ld frame_ms_mean=%.2f frame_ms_max=%.2f "
                "pass_frames=%ld pass_frame_ms_max=%.2f\n",
@@ -819,13 +829,37 @@ static int wait_ms(const app *a)
     return t < 1 ? 1 : (int)t;
 }
 
+static void no_display(const char *why)
+{
+    fprintf(stderr, "alexviz: no display to open a window on (%s); `alexviz trace IMAGE` prints "
+                    "every stage and `alexviz export IMAGE -o DIR` writes the pictures without "
+                    "one\n", why);
+}
+
 static int open_window(app *a)
 {
     const window_opts *o = a->o;
+    const char *want = getenv("SDL_VIDEODRIVER");
+    /* without X11 or Wayland, SDL would fall back to an invisible offscreen window (and
+     * libwayland would complain on stderr); say what is wrong instead */
+    if (!(want && *want) && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+        no_display("neither DISPLAY nor WAYLAND_DISPLAY is set");
+        return 0;
+    }
+    /* only the display system that is there, so a dead one fails with one clear line */
+    if (!(want && *want))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, getenv("DISPLAY") ? (getenv("WAYLAND_DISPLAY")
+                                                                   ? "wayland,x11"
+                                                                   : "x11")
+                                                            : "wayland");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS)) {
-        fprintf(stderr, "alexviz: no display to open a window on (%s); `alexviz trace IMAGE` "
-                        "prints every stage and `alexviz export IMAGE -o DIR` writes the "
-                        "pictures without one\n", SDL_GetError());
+        no_display(SDL_GetError());
+        return 0;
+    }
+    const char *drv = SDL_GetCurrentVideoDriver();
+    if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy")) &&
+        !(want && !strcmp(want, drv))) {
+        no_display("SDL found only its offscreen driver");
         return 0;
     }
     int w = o->width, h = o->height;
@@ -845,9 +879,7 @@ static int open_window(app *a)
     a->win = SDL_CreateWindow("alexviz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                               flags);
     if (!a->win) {
-        fprintf(stderr, "alexviz: no display to open a window on (%s); `alexviz trace IMAGE` "
-                        "prints every stage and `alexviz export IMAGE -o DIR` writes the "
-                        "pictures without one\n", SDL_GetError());
+        no_display(SDL_GetError());
         return 0;
     }
     a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
