@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const struct {
     const char *name;
@@ -12,6 +13,7 @@ static const struct {
     {"trace", cmd_trace, "every stage of one photo: shapes, arithmetic, stats, time"},
     {"shapes", cmd_shapes, "the shape arithmetic of every stage, as a table"},
     {"bench", cmd_bench, "time the forward pass and report peak memory"},
+    {"view", cmd_view, "the classroom window (also with no command, or only photos and flags)"},
     {"export", cmd_export, "PNGs of every stage for slides, a PDF handout, a manifest"},
 };
 
@@ -26,10 +28,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
+    struct stat sb;
+    if (argc < 2)
+        return cmd_view(argc, argv);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
         return 0;
@@ -37,6 +38,9 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
+    /* only photos and flags: `alexviz cat.jpg --step` opens the window */
+    if (argv[1][0] == '-' || stat(argv[1], &sb) == 0)
+        return cmd_view(argc, argv);
     cli_error("unknown command '%s'; try alexviz --help", argv[1]);
     return 2;
 }

@@ -224,3 +224,18 @@ text_lang text_lang_from(const char *code)
 }
 
 const char *text_lang_code(text_lang lang) { return lang == TEXT_KO ? "ko" : "en"; }
+
+void text_copy(char *dst, size_t n, const char *src)
+{
+    if (!n)
+        return;
+    size_t len = strlen(src);
+    if (len >= n) {
+        len = n - 1;
+        /* back up over continuation bytes (10xxxxxx) to the start of a character */
+        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(dst, src, len);
+    dst[len] = 0;
+}

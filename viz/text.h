@@ -171,4 +171,9 @@ const char *text_get(text_id id, text_lang lang);
 text_lang text_lang_from(const char *code);
 const char *text_lang_code(text_lang lang);
 
+#include <stddef.h>
+/* Copies src into dst (n bytes), cutting a too-long text at a UTF-8 character boundary so pango
+ * never sees half a character. */
+void text_copy(char *dst, size_t n, const char *src);
+
 #endif

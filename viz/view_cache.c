@@ -64,6 +64,11 @@ struct view_cache {
     } lrn;
     float *scratch;
     size_t scratch_cap;
+    struct {
+        unsigned char key[VCACHE_KEY_MAX];
+        size_t key_len;
+        cairo_surface_t *s;
+    } memo[VCACHE_MEMOS];
 };
 
 view_cache *view_cache_new(void) { return calloc(1, sizeof(view_cache)); }
@@ -86,6 +91,9 @@ void view_cache_free(view_cache *c)
     free(c->lrn.out);
     free(c->lrn.work);
     free(c->scratch);
+    for (int i = 0; i < VCACHE_MEMOS; i++)
+        if (c->memo[i].s)
+            cairo_surface_destroy(c->memo[i].s);
     free(c);
 }
 
@@ -471,6 +479,32 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row)
     return c->lrn.out;
 }
 
+cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w,
+                             int h, int *fresh)
+{
+    *fresh = 0;
+    if (slot < 0 || slot >= VCACHE_MEMOS || key_len > VCACHE_KEY_MAX || w < 1 || h < 1)
+        return NULL;
+    if (c->memo[slot].s && c->memo[slot].key_len == key_len &&
+        !memcmp(c->memo[slot].key, key, key_len))
+        return c->memo[slot].s;
+    if (!c->memo[slot].s || cairo_image_surface_get_width(c->memo[slot].s) != w ||
+        cairo_image_surface_get_height(c->memo[slot].s) != h) {
+        if (c->memo[slot].s)
+            cairo_surface_destroy(c->memo[slot].s);
+        c->memo[slot].s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        if (cairo_surface_status(c->memo[slot].s) != CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(c->memo[slot].s);
+            c->memo[slot].s = NULL;
+            return NULL;
+        }
+    }
+    memcpy(c->memo[slot].key, key, key_len);
+    c->memo[slot].key_len = key_len;
+    *fresh = 1;
+    return c->memo[slot].s;
+}
+
 float *vcache_scratch(vctx *v, size_t n)
 {
     view_cache *c = v->cache;
@@ -483,28 +517,133 @@ float *vcache_scratch(vctx *v, size_t n)
     return c->scratch;
 }
 
-void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy)
+/* ---------------------------------------------------------------- scaling */
+
+/* A scaled copy of a surface, kept on the source surface itself (cairo user data), so it lives
+ * exactly as long as its source and is made once per size. */
+typedef struct {
+    int w, h, smooth;
+    cairo_surface_t *s;
+} scaled_copy;
+
+static const cairo_user_data_key_t scaled_key;
+
+static void scaled_free(void *p)
+{
+    scaled_copy *c = p;
+    if (c->s)
+        cairo_surface_destroy(c->s);
+    free(c);
+}
+
+/* Nearest-neighbour by integer arithmetic: destination pixel x takes source pixel
+ * floor((x + ½)·src_w / w). Done by hand rather than by a cairo transform because cairo's
+ * fixed-point sampling can round a pixel centre lying exactly on a source pixel's edge either
+ * way depending on where on the page the picture sits; this way a view drawn in the window and
+ * the same view drawn alone by export are the same pixels. */
+static cairo_surface_t *scale_nearest(cairo_surface_t *src, int w, int h)
+{
+    int sw = cairo_image_surface_get_width(src), sh = cairo_image_surface_get_height(src);
+    cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    if (cairo_surface_status(d) != CAIRO_STATUS_SUCCESS)
+        return d;
+    cairo_surface_flush(src);
+    cairo_surface_flush(d);
+    const unsigned char *sp = cairo_image_surface_get_data(src);
+    unsigned char *dp = cairo_image_surface_get_data(d);
+    int ss = cairo_image_surface_get_stride(src), ds = cairo_image_surface_get_stride(d);
+    int *col = malloc(sizeof(int) * (size_t)w);
+    if (!col) {
+        cairo_surface_destroy(d);
+        return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
+    }
+    for (int x = 0; x < w; x++)
+        col[x] = (int)(((int64_t)2 * x + 1) * sw / (2 * (int64_t)w));
+    for (int y = 0; y < h; y++) {
+        const uint32_t *srow =
+            (const uint32_t *)(sp + (size_t)(((int64_t)2 * y + 1) * sh / (2 * (int64_t)h)) * ss);
+        uint32_t *drow = (uint32_t *)(dp + (size_t)y * ds);
+        for (int x = 0; x < w; x++)
+            drow[x] = srow[col[x]];
+    }
+    free(col);
+    cairo_surface_mark_dirty(d);
+    return d;
+}
+
+/* A photo scaled smoothly, drawn at the origin of its own surface for the same reason. */
+static cairo_surface_t *scale_smooth(cairo_surface_t *src, int w, int h)
+{
+    int sw = cairo_image_surface_get_width(src), sh = cairo_image_surface_get_height(src);
+    cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    cairo_t *cr = cairo_create(d);
+    cairo_scale(cr, (double)w / sw, (double)h / sh);
+    cairo_set_source_surface(cr, src, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(d);
+    return d;
+}
+
+/* Pictures larger than this (a grid zoomed far in) are scaled by cairo while drawing instead. */
+#define SCALED_MAX_PIXELS (16L * 1024 * 1024)
+
+static cairo_surface_t *scaled_of(cairo_surface_t *src, int w, int h, int smooth)
+{
+    scaled_copy *c = cairo_surface_get_user_data(src, &scaled_key);
+    if (c && c->w == w && c->h == h && c->smooth == smooth)
+        return c->s;
+    cairo_surface_t *s = smooth ? scale_smooth(src, w, h) : scale_nearest(src, w, h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return NULL;
+    }
+    scaled_copy *n = malloc(sizeof *n);
+    if (!n) {
+        cairo_surface_destroy(s);
+        return NULL;
+    }
+    *n = (scaled_copy){w, h, smooth, s};
+    if (cairo_surface_set_user_data(src, &scaled_key, n, scaled_free) != CAIRO_STATUS_SUCCESS) {
+        scaled_free(n);
+        return NULL;
+    }
+    return s;
+}
+
+static void paint_scaled(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy,
+                         int smooth)
 {
     cairo_t *cr = v->cr;
+    int w = (int)lround(cairo_image_surface_get_width(s) * sx);
+    int h = (int)lround(cairo_image_surface_get_height(s) * sy);
+    if (w < 1 || h < 1)
+        return;
+    cairo_surface_t *scaled = (long)w * h <= SCALED_MAX_PIXELS ? scaled_of(s, w, h, smooth) : NULL;
     cairo_save(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, sx, sy);
-    cairo_set_source_surface(cr, s, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+    if (scaled) {
+        cairo_set_source_surface(cr, scaled, round(x), round(y));
+    } else {
+        cairo_translate(cr, x, y);
+        cairo_scale(cr, sx, sy);
+        cairo_set_source_surface(cr, s, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(cr),
+                                 smooth ? CAIRO_FILTER_GOOD : CAIRO_FILTER_NEAREST);
+    }
     cairo_paint(cr);
     cairo_restore(cr);
 }
 
+void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy)
+{
+    paint_scaled(v, s, x, y, sx, sy, 0);
+}
+
 void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k)
 {
-    cairo_t *cr = v->cr;
-    cairo_save(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, k, k);
-    cairo_set_source_surface(cr, s, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-    cairo_paint(cr);
-    cairo_restore(cr);
+    paint_scaled(v, s, x, y, k, k, 1);
 }
 
 /* ---------------------------------------------------------------- the scene */

@@ -123,10 +123,10 @@ void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g)
             g->cols[t] = g->rows[t] = 1;
         g->cell_w = cols, g->cell_h = rows;
     }
-    /* whole pixels per activation when there is room, so maps stay sharp */
-    double sfit = s0 >= 1 ? floor(s0) : s0;
-    g->s = sfit * (st->zoom > 0 ? st->zoom : 1);
-    if (g->s >= 1)
+    /* whole pixels per activation once they are big enough for unequal pixels to show;
+     * below that, rounding down would waste up to a third of the screen */
+    g->s = s0 * (st->zoom > 0 ? st->zoom : 1);
+    if (g->s >= 6)
         g->s = floor(g->s);
     for (int t = 0; t < g->towers; t++) {
         double w = (g->cols[t] * g->cell_w - (vstage_is_map(s) ? 1 : 0)) * g->s;

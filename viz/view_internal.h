@@ -137,10 +137,20 @@ int vcache_busiest(vctx *v, int stage, int c0, int c1);
  * its input is not done. The row it ran is copied to *row. */
 const float *vcache_lrn(vctx *v, int stage, net_stage *row);
 
+/* A whole picture kept between frames (the pipeline strip, which changes far less often than
+ * what is under it): returns the slot's w×h surface; *fresh is 1 when key differs from the
+ * last call's and the caller must draw it anew. key must have no uninitialised padding. */
+#define VCACHE_MEMOS 2
+#define VCACHE_KEY_MAX 128
+cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w,
+                             int h, int *fresh);
+
 /* A buffer of at least n floats owned by the cache, for one draw's temporary values. */
 float *vcache_scratch(vctx *v, size_t n);
 
-/* Draws surface s scaled by (sx, sy) with its top-left at (x, y), nearest-neighbour. */
+/* Draws surface s scaled by (sx, sy) with its top-left at (x, y) rounded to whole pixels,
+ * nearest-neighbour. The scaled copy is kept with s, so drawing it again costs one copy, and
+ * the pixels do not depend on where on the page it lands. */
 void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy);
 /* Draws a photo scaled by k, smoothly (photos are not data: they should not look blocky). */
 void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k);

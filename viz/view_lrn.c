@@ -36,7 +36,7 @@ void vlrn_layout_make(vctx *v, vlrn_layout *l)
         return;
     const net_stage *s = &v->sc->stages[l->stage];
     double top = r.y + 2.9 * u + 1.3 * u, gap = 1.2 * u;
-    double mw = (r.w - 1.2 * u - 2 * gap) / 3, mh = r.h * 0.5;
+    double mw = (r.w - 1.2 * u - 2 * gap) / 3, mh = r.h * 0.46;
     double k = fmin(mw / s->out_w, (mh - 1.4 * u) / s->out_h);
     l->s = k >= 1 ? floor(k) : k;
     for (int i = 0; i < 3; i++) {
@@ -211,7 +211,7 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
     }
 
     /* the formula with the live numbers */
-    double x = r.x + 0.6 * u, y = sy + 1.6 * u, tw = r.w - 1.2 * u;
+    double x = r.x + 0.6 * u, y = sy + 1.6 * u, tw = r.w * 0.62 - 0.6 * u;
     size_t at = (size_t)uy * W + ux;
     int before_n = (row.lrn_n - 1) / 2, after_n = row.lrn_n - 1 - before_n;
     int dlo = 0, dhi = C - 1;
@@ -262,15 +262,12 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
     snprintf(line, sizeof line, vtext(&v, TX_LRN_KEEPS), nz ? 100.0 * ratio_sum / nz : 100.0);
     vtext_draw(&v, x, y, 0.8, 0, pal->fg, VA_LEFT, tw, line);
 
-    /* the channel window beside the boundary note */
-    double wy = y + 1.5 * u, ww = fmin(tw * 0.5, 18 * v.u);
-    if (wy + 3.5 * u < r.y + r.h) {
-        draw_window(&v, x, wy, ww, &row, c);
-        /* the channels whose window reaches over the boundary between C/2 − 1 and C/2 */
-        snprintf(line, sizeof line, vtext(&v, TX_LRN_BOUNDARY), C / 2 - after_n,
-                 C / 2 - 1 + before_n);
-        vtext_para(&v, x + ww + 1.2 * u, wy, tw - ww - 1.2 * u, 0.68, pal->dim, line);
-    }
+    /* right of the numbers: the channels in the window, and where the towers meet */
+    double wx = r.x + r.w * 0.64, ww = r.x + r.w - wx - 0.6 * u, wy = sy + 1.6 * u;
+    draw_window(&v, wx, wy, ww, &row, c);
+    /* the channels whose window reaches over the boundary between C/2 − 1 and C/2 */
+    snprintf(line, sizeof line, vtext(&v, TX_LRN_BOUNDARY), C / 2 - after_n, C / 2 - 1 + before_n);
+    vtext_para(&v, wx, wy + 4.0 * u, ww, 0.68, pal->dim, line);
     vtext_draw(&v, x, r.y + r.h - 1.2 * u, 0.62, 0, pal->dim, VA_LEFT, tw,
                vtext(&v, TX_LRN_KEYS));
     vctx_end(&v);

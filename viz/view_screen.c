@@ -38,8 +38,10 @@ typedef struct {
 static void screen_layout_make(view_rect r, const view_state *st, screen_layout *l)
 {
     double u = st->ui > 4 ? st->ui : 4;
-    double tabs_h = 1.9 * u, status_h = 1.8 * u;
-    double strip_h = st->kind == VIEW_PIPELINE ? 0 : fmin(4.6 * u, r.h * 0.2);
+    /* whole pixels, so the view drawn here is the same picture as the view drawn alone at
+     * (0, 0) with the same size (what export draws) */
+    double tabs_h = round(1.9 * u), status_h = round(1.8 * u);
+    double strip_h = st->kind == VIEW_PIPELINE ? 0 : round(fmin(4.6 * u, r.h * 0.2));
     l->tabs = (view_rect){r.x, r.y, r.w, tabs_h};
     l->strip = (view_rect){r.x, r.y + tabs_h, r.w, strip_h};
     l->body = (view_rect){r.x, r.y + tabs_h + strip_h, r.w, r.h - tabs_h - strip_h - status_h};
@@ -212,13 +214,48 @@ static void draw_message(vctx *v, const screen_layout *l)
     vtext_draw(v, x + 0.6 * u, y + 0.3 * u, 0.8, 1, pal->fg, VA_LEFT, maxw, msg);
 }
 
+/* The strip is the costliest part of a frame (46 labelled blocks) and changes only with the
+ * stage, the pass or the look, so it is drawn once into the cache and pasted after that. */
+static void draw_strip(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
+{
+    struct {
+        int w, h, n, cur, done, paused, theme, lang;
+        double ui;
+        uint32_t photo;
+    } key;
+    memset(&key, 0, sizeof key);
+    key.w = (int)ceil(r.w), key.h = (int)ceil(r.h), key.n = sc->n_stages, key.cur = st->stage;
+    key.done = sc->done, key.paused = sc->paused, key.theme = (int)st->theme;
+    key.lang = (int)st->lang, key.ui = st->ui, key.photo = sc->photo ? sc->photo_version : 0;
+    int fresh;
+    cairo_surface_t *m = sc->cache ? vcache_memo(sc->cache, 0, &key, sizeof key, key.w, key.h,
+                                                 &fresh)
+                                   : NULL;
+    if (!m) {
+        view_draw_pipeline(cr, r, sc, st);
+        return;
+    }
+    if (fresh) {
+        cairo_t *mc = cairo_create(m);
+        view_draw_pipeline(mc, (view_rect){0, 0, r.w, r.h}, sc, st);
+        cairo_destroy(mc);
+        cairo_surface_flush(m);
+    }
+    cairo_save(cr);
+    cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+    cairo_clip(cr);
+    cairo_set_source_surface(cr, m, r.x, r.y);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
 void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     screen_layout l;
     screen_layout_make(r, st, &l);
     view_draw(cr, l.body, sc, st);
     if (l.strip.h > 0)
-        view_draw_pipeline(cr, l.strip, sc, st);
+        draw_strip(cr, l.strip, sc, st);
     vctx v;
     vctx_begin(&v, cr, (view_rect){r.x, r.y, r.w, l.tabs.h}, sc, st);
     draw_tabs(&v, &l);

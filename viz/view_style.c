@@ -247,7 +247,7 @@ void vfmt_value(double x, char *buf, size_t len)
     if (x == 0)
         snprintf(buf, len, "0");
     else if (a >= 1e5 || a < 1e-3)
-        snprintf(buf, len, "%.2g", x);
+        snprintf(buf, len, "%.3g", x);
     else if (a >= 100)
         snprintf(buf, len, "%.0f", x);
     else if (a >= 10)

@@ -1,0 +1,247 @@
+/* test_window.c: the real window, driven by --play scripts, checked through its screenshots.
+ *
+ * Runs the program at $ALEXVIZ with SDL's dummy video driver, and under xvfb-run (a real X
+ * server) when it is installed; the screenshots are checked at places computed with the same
+ * layout functions the views use: the step-through's highlighted stage, the tower split, the
+ * title, the message an unreadable photo leaves. Also: no display gives one line pointing to
+ * trace and export, and a typo in a script is a usage error.
+ */
+#include "test.h"
+#include "view_internal.h"
+#include "views.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Runs a shell command; returns its exit status, stderr's text in err (may be NULL). */
+static int run(const char *cmd, char *err, size_t err_len)
+{
+    char full[4096], path[] = "/tmp/alexviz-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    snprintf(full, sizeof full, "%s 2>%s", cmd, path);
+    int st = system(full);
+    if (err && err_len) {
+        FILE *f = fopen(path, "r");
+        size_t n = f ? fread(err, 1, err_len - 1, f) : 0;
+        err[n] = 0;
+        if (f)
+            fclose(f);
+    }
+    remove(path);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static const char *program(void)
+{
+    const char *p = getenv("ALEXVIZ");
+    return p ? p : "./alexviz";
+}
+
+/* A temporary folder with a test card photo in it. */
+static int make_photo(char *dir, char *png, size_t len)
+{
+    if (!mkdtemp(dir))
+        return 0;
+    snprintf(png, len, "%s/card.png", dir);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 300, 240);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0.3, 0.5, 0.9);
+    cairo_paint(cr);
+    cairo_set_source_rgb(cr, 1, 0.85, 0.1);
+    cairo_arc(cr, 100, 90, 40, 0, 6.3);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0.8, 0.1, 0.1);
+    cairo_rectangle(cr, 160, 120, 90, 80);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    int ok = cairo_surface_write_to_png(s, png) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(s);
+    return ok;
+}
+
+static void clean(const char *dir)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "    could not remove %s\n", dir);
+}
+
+static uint32_t px(cairo_surface_t *s, int x, int y)
+{
+    return ((const uint32_t *)(cairo_image_surface_get_data(s) +
+                               (size_t)y * cairo_image_surface_get_stride(s)))[x] & 0xffffff;
+}
+
+static int near_color(uint32_t a, vrgb c, int tol);
+
+/* 1 when a pixel within 2 of (x, y) along the row has colour c: for lines a few pixels wide whose
+ * edges are antialiased. */
+static int line_at(cairo_surface_t *s, double x, int y, vrgb c, int tol)
+{
+    for (int i = (int)x - 2; i <= (int)x + 2; i++)
+        if (i >= 0 && i < cairo_image_surface_get_width(s) && near_color(px(s, i, y), c, tol))
+            return 1;
+    return 0;
+}
+
+static int near_color(uint32_t a, vrgb c, int tol)
+{
+    int want[3] = {(int)lround(c.r * 255), (int)lround(c.g * 255), (int)lround(c.b * 255)};
+    int got[3] = {(int)(a >> 16 & 255), (int)(a >> 8 & 255), (int)(a & 255)};
+    for (int k = 0; k < 3; k++)
+        if (abs(want[k] - got[k]) > tol)
+            return 0;
+    return 1;
+}
+
+/* The scene the program shows before any data: enough for the layout of the strip and grid. */
+static void layout_scene(view_scene *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    net_config cfg;
+    net_config_default(&cfg);
+    sc->n_stages = net_table_build(&cfg, sc->stages, NULL);
+    sc->input_size = cfg.input_size;
+}
+
+/* Checks a screenshot of `--step`, three steps, the grid: norm1 highlighted in the strip, the
+ * towers split, the title drawn. */
+static void check_step_shot(const char *png, int W, int H)
+{
+    cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+    CHECKF(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS, "%s does not decode", png);
+    CHECK_EQ_INT(cairo_image_surface_get_width(s), W);
+    CHECK_EQ_INT(cairo_image_surface_get_height(s), H);
+    view_scene sc;
+    layout_scene(&sc);
+    sc.done = 3;
+    view_state st;
+    view_state_default(&st, &sc);
+    st.kind = VIEW_GRID;
+    st.stage = 2;
+    st.ui = view_ui_size(W, H, 1);
+    vpal pal;
+    vpal_get(st.theme, &pal);
+    view_rect body = view_screen_body((view_rect){0, 0, W, H}, &sc, &st);
+    /* the strip: between the tabs and the body */
+    int tabs_h = (int)round(1.9 * st.ui);
+    view_rect strip = {0, tabs_h, W, body.y - tabs_h};
+    vctx v;
+    vctx_layout(&v, strip, &sc, &st);
+    vpipe_layout p;
+    vpipe_layout_make(&v, &p);
+    CHECK(p.compact);
+    view_rect b = p.block[3][0]; /* norm1 */
+    uint32_t c = px(s, (int)b.x, (int)(b.y + b.h / 2));
+    CHECKF(line_at(s, b.x, (int)(b.y + b.h / 2), pal.accent, 6),
+           "norm1 in the strip: %06x, not the accent", c);
+    b = p.block[5][0]; /* conv2: not computed */
+    CHECKF(!line_at(s, b.x, (int)(b.y + b.h / 2), pal.accent, 40),
+           "conv2 in the strip is highlighted");
+    /* the towers' split line */
+    vctx_layout(&v, body, &sc, &st);
+    vgrid_layout g;
+    vgrid_layout_make(&v, 2, &g);
+    int sx = (int)((g.panel[0].x + g.panel[0].w + g.panel[1].x) / 2);
+    c = px(s, sx, (int)(g.panel[0].y + g.panel[0].h / 2));
+    CHECKF(near_color(c, pal.split, 3), "split line: %06x", c);
+    /* the title "norm1 55×55×96": accent-coloured text in the title band */
+    long accent = 0;
+    for (int y = (int)body.y; y < (int)(body.y + g.title.h); y++)
+        for (int x = 0; x < W / 4; x++)
+            accent += near_color(px(s, x, y), pal.accent, 30);
+    CHECKF(accent > 50, "the title band has %ld accent pixels", accent);
+    /* the maps themselves: tower A's first map is not the background */
+    long painted = 0;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 20; x++)
+            painted += !near_color(px(s, (int)g.ox[0] + x, (int)g.oy[0] + y), pal.bg, 6);
+    CHECKF(painted > 100, "tower A's first map looks empty (%ld pixels)", painted);
+    cairo_surface_destroy(s);
+}
+
+static void window_case(const char *driver_prefix)
+{
+    char dir[] = "/tmp/alexviz-window-XXXXXX", png[128], cmd[2048], err[4096];
+    CHECK(make_photo(dir, png, sizeof png));
+    snprintf(cmd, sizeof cmd,
+             "%s %s view '%s' --step --size 1280x720 --play 'shot:%s/start.png step step step "
+             "view:grid shot:%s/norm1.png back viewshot:%s/view.png photo:%s/missing.png "
+             "shot:%s/message.png quit' > /dev/null",
+             driver_prefix, program(), png, dir, dir, dir, dir, dir);
+    int rc = run(cmd, err, sizeof err);
+    CHECKF(rc == 0, "exit %d: %s", rc, err);
+    CHECKF(strstr(err, "missing.png"), "no message about missing.png on stderr: %s", err);
+    char path[256];
+    snprintf(path, sizeof path, "%s/norm1.png", dir);
+    check_step_shot(path, 1280, 720);
+    if (test_failed()) {
+        clean(dir);
+        return;
+    }
+    /* viewshot: the body alone */
+    snprintf(path, sizeof path, "%s/view.png", dir);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    CHECK(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    CHECK_EQ_INT(cairo_image_surface_get_width(s), 1280);
+    CHECK(cairo_image_surface_get_height(s) < 720);
+    cairo_surface_destroy(s);
+    /* the unreadable photo left a message over the view, framed in the accent colour */
+    snprintf(path, sizeof path, "%s/message.png", dir);
+    s = cairo_image_surface_create_from_png(path);
+    CHECK(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    vpal pal;
+    vpal_get(VIEW_THEME_DARK, &pal);
+    long accent = 0;
+    double u = view_ui_size(1280, 720, 1);
+    int y0 = 720 - (int)(1.8 * u) - (int)(4.5 * u);
+    for (int y = y0; y < 720 - (int)(1.8 * u); y++)
+        for (int x = 100; x < 1180; x++)
+            accent += near_color(px(s, x, y), pal.accent, 20);
+    CHECKF(accent > 200, "no message box above the status line (%ld accent pixels)", accent);
+    cairo_surface_destroy(s);
+    clean(dir);
+}
+
+TEST(window_steps_and_shows_the_towers_dummy_driver)
+{
+    window_case("SDL_VIDEODRIVER=dummy");
+}
+
+TEST(window_steps_and_shows_the_towers_under_xvfb)
+{
+    if (run("command -v xvfb-run > /dev/null", NULL, 0) != 0) {
+        printf("    (xvfb-run is not installed: skipped; sh scripts/deps.sh test installs it)\n");
+        return;
+    }
+    window_case("env -u SDL_VIDEODRIVER -u WAYLAND_DISPLAY xvfb-run -a -s '-screen 0 1280x720x24'");
+}
+
+TEST(window_without_a_display_says_so_in_one_line)
+{
+    char cmd[1024], err[2048];
+    snprintf(cmd, sizeof cmd,
+             "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER %s view > /dev/null", program());
+    int rc = run(cmd, err, sizeof err);
+    CHECKF(rc == 1, "exit %d", rc);
+    CHECK(strstr(err, "no display") && strstr(err, "trace") && strstr(err, "export"));
+    CHECKF(strchr(err, '\n') == err + strlen(err) - 1, "more than one line: %s", err);
+}
+
+TEST(window_script_typos_are_usage_errors)
+{
+    char cmd[1024], err[2048];
+    snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=dummy %s view --play 'step stpe quit'", program());
+    int rc = run(cmd, err, sizeof err);
+    CHECK_EQ_INT(rc, 2);
+    CHECK(strstr(err, "stpe"));
+    snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=dummy %s view --view nowhere", program());
+    CHECK_EQ_INT(run(cmd, err, sizeof err), 2);
+    CHECK(strstr(err, "nowhere"));
+}

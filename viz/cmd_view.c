@@ -1,0 +1,296 @@
+/* cmd_view.c: `alexviz [view] [IMAGE...]`: the classroom window, and `view --bench`, which
+ * times the views offscreen (no display needed) for `make bench`.
+ */
+#include "cli.h"
+#include "play.h"
+#include "views.h"
+#include "window.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char view_help[] =
+    "usage: alexviz [view] [IMAGE...] [options]\n\n"
+    "Opens the classroom window: AlexNet runs on the photo on a worker thread and every stage\n"
+    "appears as it is computed, tower A beside tower B. With no IMAGE the bundled photos in\n"
+    "assets/ are used (PageUp/PageDown cycles them; drop a file on the window to use it).\n"
+    "Press H in the window for every key.\n\n"
+    "  --step                       start in step-through mode (→ or Space runs each stage)\n"
+    "  --view NAME                  first view: pipeline, grid, zoom, lrn, arith, filters, pred\n"
+    "  --theme dark|light           colours (D switches in the window)\n"
+    "  --scale F                    text and interface size, 0.5 to 3 (default 1; + and −)\n"
+    "  --size WxH                   window size in pixels (default: most of the screen)\n"
+    "  --fullscreen                 start fullscreen (F switches)\n"
+    "  --pace MS                    play speed: one stage every MS milliseconds (default 800)\n"
+    "  --play SCRIPT                run commands in the window, for demos and tests:\n"
+    "%s"
+    "  --bench                      time the views offscreen at 1920×1080 and print figures\n"
+    "  --help                       this text\n\n"
+    "With no display the window cannot open: use `alexviz trace` or `alexviz export`.\n";
+
+/* Parses "WxH". */
+static int parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (*end != 'x')
+        return 0;
+    long b = strtol(end + 1, &end, 10);
+    if (*end || a < 320 || b < 240 || a > 16384 || b > 16384)
+        return 0;
+    *w = (int)a, *h = (int)b;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- --bench */
+
+static double median(double *v, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
+            double t = v[j];
+            v[j] = v[j - 1], v[j - 1] = t;
+        }
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+typedef struct {
+    float *copy;
+    size_t off[NET_MAX_STAGES];
+} bench_copy;
+
+/* The copy the window's hook makes, without the lock: what streaming costs the pass. */
+static int copy_hook(const net_event *ev, void *user)
+{
+    bench_copy *b = user;
+    const net_stage *s = ev->stage;
+    memcpy(b->copy + b->off[ev->index], ev->out,
+           sizeof(float) * (size_t)s->out_c * s->out_h * s->out_w);
+    return 0;
+}
+
+static int run_bench(const cli_opts *o, const char *image, double t_start)
+{
+    enum { RUNS = 30 };
+    view_scene sc;
+    memset(&sc, 0, sizeof sc);
+    view_state st;
+    int W = 1920, H = 1080;
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
+    cairo_t *cr = cairo_create(surf);
+    view_rect full = {0, 0, W, H};
+
+    /* the window's first frame: the pipeline from the table alone, before the net exists */
+    sc.n_stages = net_table_build(&o->cfg, sc.stages, NULL);
+    sc.input_size = o->cfg.input_size;
+    sc.loading = 1;
+    sc.cache = view_cache_new();
+    view_state_default(&st, &sc);
+    st.ui = view_ui_size(W, H, 1);
+    st.lang = text_lang_from(o->lang);
+    view_draw_screen(cr, full, &sc, &st);
+    printf("first_frame_ms %.1f (process start to the pipeline drawn, offscreen)\n",
+           window_now_ms() - t_start);
+
+    net_preproc pp;
+    net *n = cli_make_net(o, &pp);
+    if (!n)
+        return 1;
+    net_input in;
+    net_err err = {0};
+    char **photos = NULL;
+    int n_photos = image ? 0 : window_find_photos(&photos);
+    const char *path = image ? image : n_photos ? photos[0] : NULL;
+    if (!path) {
+        cli_error("view --bench: no image given and no bundled photos found in assets/");
+        net_free(n);
+        return 1;
+    }
+    if (net_input_load(&in, path, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
+        cli_error("%s", err.msg);
+        net_free(n);
+        window_free_list(photos, n_photos);
+        return 1;
+    }
+
+    /* hook overhead: the pass alone, and with the window's per-stage copy */
+    bench_copy bc;
+    size_t total = 0;
+    for (int i = 0; i < net_stage_count(n); i++) {
+        const net_stage *s = net_stage_at(n, i);
+        bc.off[i] = total;
+        total += (size_t)s->out_c * s->out_h * s->out_w;
+    }
+    bc.copy = malloc(sizeof(float) * total);
+    double plain[RUNS], hooked[RUNS];
+    for (int r = -3; r < RUNS; r++) {
+        double t0 = window_now_ms();
+        net_forward(n, in.data, NULL, NULL, NULL);
+        double t1 = window_now_ms();
+        net_forward(n, in.data, copy_hook, &bc, NULL);
+        double t2 = window_now_ms();
+        if (r >= 0)
+            plain[r] = t1 - t0, hooked[r] = t2 - t1;
+    }
+    double mp = median(plain, RUNS), mh = median(hooked, RUNS);
+    printf("forward_ms %.2f  with_stream_hook_ms %.2f  hook_overhead %.1f%%\n", mp, mh,
+           100 * (mh - mp) / mp);
+
+    view_scene_from_net(&sc, n, in.rgb, in.data, path, 1);
+    sc.class_name = cli_class_name;
+    st.kind = VIEW_GRID;
+    const char *stages[] = {"conv1", "conv3"};
+    for (int k = 0; k < 2; k++) {
+        st.stage = net_stage_find(n, stages[k]);
+        double cold[RUNS], warm[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            /* cold: a new snapshot of this stage, so its atlas is built again */
+            sc.version[st.stage] += 1;
+            double t0 = window_now_ms();
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            double t1 = window_now_ms();
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            double t2 = window_now_ms();
+            cold[r] = t1 - t0, warm[r] = t2 - t1;
+        }
+        printf("grid_%s_frame_ms %.2f (first frame of a new snapshot %.2f), %d maps, %dx%d\n",
+               stages[k], median(warm, RUNS), median(cold, RUNS), sc.stages[st.stage].out_c, W,
+               H);
+    }
+    for (int k = 0; k < VIEW_COUNT; k++) {
+        st.kind = (view_kind)k;
+        st.stage = net_stage_find(n, "conv2");
+        double t[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            double t0 = window_now_ms();
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            t[r] = window_now_ms() - t0;
+        }
+        printf("view_%s_frame_ms %.2f\n", view_kind_name((view_kind)k), median(t, RUNS));
+    }
+    free(bc.copy);
+    net_input_free(&in);
+    net_free(n);
+    window_free_list(photos, n_photos);
+    view_cache_free(sc.cache);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
+    return 0;
+}
+
+int cmd_view(int argc, char **argv)
+{
+    double t_start = window_now_ms();
+    window_opts w;
+    memset(&w, 0, sizeof w);
+    cli_opts_default(&w.opts);
+    w.t_start_ms = t_start;
+    w.scale = 1;
+    w.pace_ms = 800;
+    w.first_view = VIEW_PIPELINE;
+    w.theme = VIEW_THEME_DARK;
+    char **photos = calloc((size_t)argc + 1, sizeof *photos);
+    const char *script_text = NULL;
+    int bench = 0;
+    if (!photos) {
+        cli_error("out of memory");
+        return 1;
+    }
+    for (int i = 1; i < argc; i++) {
+        int r = cli_take_common(&w.opts, argc, argv, &i);
+        if (r < 0)
+            goto usage;
+        if (r)
+            continue;
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            printf(view_help, play_help);
+            printf("\ncommon options:\n%s", cli_common_help);
+            free(photos);
+            return 0;
+        } else if (!strcmp(a, "--step")) {
+            w.step = 1;
+        } else if (!strcmp(a, "--fullscreen")) {
+            w.fullscreen = 1;
+        } else if (!strcmp(a, "--bench")) {
+            bench = 1;
+        } else if (!strcmp(a, "--view") || !strcmp(a, "--theme") || !strcmp(a, "--scale") ||
+                   !strcmp(a, "--size") || !strcmp(a, "--pace") || !strcmp(a, "--play")) {
+            if (!val) {
+                cli_error("%s needs a value", a);
+                goto usage;
+            }
+            i++;
+            char *end;
+            if (!strcmp(a, "--view")) {
+                int k = view_kind_find(val);
+                if (k < 0) {
+                    cli_error("--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, "
+                              "filters, pred)", val);
+                    goto usage;
+                }
+                w.first_view = (view_kind)k;
+            } else if (!strcmp(a, "--theme")) {
+                if (strcmp(val, "dark") && strcmp(val, "light")) {
+                    cli_error("--theme: '%s' is not dark or light", val);
+                    goto usage;
+                }
+                w.theme = !strcmp(val, "light") ? VIEW_THEME_LIGHT : VIEW_THEME_DARK;
+            } else if (!strcmp(a, "--scale")) {
+                w.scale = strtod(val, &end);
+                if (*end || !(w.scale >= 0.5 && w.scale <= 3)) {
+                    cli_error("--scale: '%s' is not a number from 0.5 to 3", val);
+                    goto usage;
+                }
+            } else if (!strcmp(a, "--size")) {
+                if (!parse_size(val, &w.width, &w.height)) {
+                    cli_error("--size: '%s' is not WIDTHxHEIGHT (at least 320x240)", val);
+                    goto usage;
+                }
+            } else if (!strcmp(a, "--pace")) {
+                long ms = strtol(val, &end, 10);
+                if (*end || ms < 100 || ms > 5000) {
+                    cli_error("--pace: '%s' is not a number of milliseconds from 100 to 5000",
+                              val);
+                    goto usage;
+                }
+                w.pace_ms = (int)ms;
+            } else {
+                script_text = val;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            cli_error("view: unknown option '%s' (see alexviz view --help)", a);
+            goto usage;
+        } else {
+            photos[w.n_photos++] = argv[i];
+        }
+    }
+    if (bench) {
+        int rc = run_bench(&w.opts, w.n_photos ? photos[0] : NULL, t_start);
+        free(photos);
+        return rc;
+    }
+    play_script script;
+    if (script_text) {
+        char err[512];
+        if (!play_parse(&script, script_text, err, sizeof err)) {
+            cli_error("%s", err);
+            goto usage;
+        }
+        w.script = &script;
+    }
+    w.photos = photos;
+    int rc = window_run(&w);
+    if (script_text)
+        play_free(&script);
+    free(photos);
+    return rc;
+usage:
+    free(photos);
+    return 2;
+}

@@ -1,0 +1,381 @@
+/* worker.c: the forward pass on its own thread, handed to the window one stage at a time.
+ *
+ * Two sides share one struct under one mutex. The worker side owns the net and writes the
+ * snapshot: each finished stage is copied into its slot, then `published` moves on. The main
+ * side only ever reads the snapshot inside worker_take, copying new stages into the caller's
+ * worker_copy. So neither thread ever reads memory the other may be writing, and every handoff
+ * goes through the mutex, which is what ThreadSanitizer checks in `make tsan`.
+ *
+ * Step-through is a counter: `allowed` is how many stages of this pass may be computed; the
+ * hook waits on the condition variable while the next stage is not allowed. A request (new
+ * photo, re-run, quit) raises `cancel`, which the hook sees at the end of the stage it is in.
+ */
+#include "worker.h"
+
+#include "text.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { REQ_NONE, REQ_PHOTO, REQ_RERUN };
+
+struct worker {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    void (*notify)(void *ctx);
+    void *ctx;
+    cli_opts opts;
+
+    /* requests, main → worker (under mu) */
+    int quit, cancel, req, step, allowed;
+    char req_path[4096];
+
+    /* the snapshot, worker → main (under mu) */
+    int ready, failed;
+    int n_stages, input_size, untrained;
+    net_stage stages[NET_MAX_STAGES];
+    float *conv1_w;           /* (96, 3, 11, 11) */
+    size_t conv1_n;
+    unsigned gen;
+    int published;            /* stages [0, published) of pass `gen` are in slot */
+    float *slot;              /* every stage's output at off[i] */
+    size_t off[NET_MAX_STAGES], total;
+    double ms[NET_MAX_STAGES];
+    int photo_pending;        /* photo_data/photo_rgb wait for worker_take */
+    float *photo_data;        /* (3, S, S) */
+    unsigned char *photo_rgb; /* (S, S, 3) */
+    char photo_path[4096];
+    int running, paused;
+    char error[512];
+    unsigned error_seq;
+
+    /* the worker's own (no lock: only its thread touches them) */
+    net *net;
+    net_preproc pp;
+    net_input input;
+    int has_input;
+};
+
+static void notify(worker *w)
+{
+    if (w->notify)
+        w->notify(w->ctx);
+}
+
+static void set_error(worker *w, const char *msg)
+{
+    pthread_mutex_lock(&w->mu);
+    text_copy(w->error, sizeof w->error, msg);
+    w->error_seq++;
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+}
+
+/* Waits while step-through holds stage `next` back; returns 1 if the pass must stop. */
+static int wait_for_turn(worker *w, int next)
+{
+    pthread_mutex_lock(&w->mu);
+    if (w->step && w->allowed <= next && !w->cancel) {
+        w->paused = 1;
+        pthread_mutex_unlock(&w->mu);
+        notify(w);
+        pthread_mutex_lock(&w->mu);
+        while (w->step && w->allowed <= next && !w->cancel)
+            pthread_cond_wait(&w->cv, &w->mu);
+        w->paused = 0;
+    }
+    int stop = w->cancel;
+    pthread_mutex_unlock(&w->mu);
+    return stop;
+}
+
+static int hook(const net_event *ev, void *user)
+{
+    worker *w = user;
+    const net_stage *s = ev->stage;
+    size_t n = (size_t)s->out_c * s->out_h * s->out_w;
+    pthread_mutex_lock(&w->mu);
+    int stop = w->cancel;
+    if (!stop) {
+        memcpy(w->slot + w->off[ev->index], ev->out, n * sizeof(float));
+        w->ms[ev->index] = ev->ms;
+        w->published = ev->index + 1;
+    }
+    pthread_mutex_unlock(&w->mu);
+    if (stop)
+        return 1;
+    notify(w);
+    return ev->index + 1 < ev->count ? wait_for_turn(w, ev->index + 1) : 0;
+}
+
+/* Builds the net and publishes its table and conv1's weights. */
+static int build(worker *w)
+{
+    w->net = cli_make_net(&w->opts, &w->pp);
+    pthread_mutex_lock(&w->mu);
+    if (!w->net) {
+        w->failed = 1;
+        snprintf(w->error, sizeof w->error, "cannot build the network (see the terminal)");
+        w->error_seq++;
+        pthread_mutex_unlock(&w->mu);
+        return 0;
+    }
+    w->n_stages = net_stage_count(w->net);
+    w->input_size = net_get_config(w->net)->input_size;
+    w->untrained = net_is_untrained(w->net);
+    w->total = 0;
+    for (int i = 0; i < w->n_stages; i++) {
+        w->stages[i] = *net_stage_at(w->net, i);
+        w->off[i] = w->total;
+        w->total += (size_t)w->stages[i].out_c * w->stages[i].out_h * w->stages[i].out_w;
+    }
+    w->conv1_n = (size_t)w->stages[0].n_w;
+    w->slot = malloc(sizeof(float) * (w->total ? w->total : 1));
+    w->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
+    if (!w->slot || !w->conv1_w) {
+        w->failed = 1;
+        snprintf(w->error, sizeof w->error, "out of memory for the window's copies");
+        w->error_seq++;
+        pthread_mutex_unlock(&w->mu);
+        return 0;
+    }
+    if (w->conv1_n)
+        memcpy(w->conv1_w, net_weights(w->net, 0), sizeof(float) * w->conv1_n);
+    w->ready = 1;
+    pthread_mutex_unlock(&w->mu);
+    return 1;
+}
+
+/* Loads path as the new input and hands a copy to the main side. */
+static int load_photo(worker *w, const char *path)
+{
+    net_input in;
+    net_err err = {0};
+    if (net_input_load(&in, path, w->input_size, &w->pp, &err) != NET_OK) {
+        set_error(w, err.msg[0] ? err.msg : path);
+        return 0;
+    }
+    size_t S = (size_t)w->input_size;
+    float *data = malloc(sizeof(float) * 3 * S * S);
+    unsigned char *rgb = malloc(3 * S * S);
+    if (!data || !rgb) {
+        free(data);
+        free(rgb);
+        net_input_free(&in);
+        set_error(w, "out of memory for the photo");
+        return 0;
+    }
+    memcpy(data, in.data, sizeof(float) * 3 * S * S);
+    if (in.rgb)
+        memcpy(rgb, in.rgb, 3 * S * S);
+    else
+        memset(rgb, 0, 3 * S * S);
+    if (w->has_input)
+        net_input_free(&w->input);
+    w->input = in;
+    w->has_input = 1;
+    pthread_mutex_lock(&w->mu);
+    free(w->photo_data);
+    free(w->photo_rgb);
+    w->photo_data = data, w->photo_rgb = rgb;
+    w->photo_pending = 1;
+    text_copy(w->photo_path, sizeof w->photo_path, path);
+    pthread_mutex_unlock(&w->mu);
+    return 1;
+}
+
+static void run_pass(worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    w->gen++;
+    w->published = 0;
+    w->running = 1;
+    w->allowed = 0;
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+    net_err err = {0};
+    if (!wait_for_turn(w, 0)) {
+        net_status st = net_forward(w->net, w->input.data, hook, w, &err);
+        if (st != NET_OK && st != NET_ERR_CANCELLED)
+            set_error(w, err.msg);
+    }
+    pthread_mutex_lock(&w->mu);
+    w->running = 0;
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    int ok = build(w);
+    notify(w);
+    for (;;) {
+        pthread_mutex_lock(&w->mu);
+        while (!w->quit && w->req == REQ_NONE)
+            pthread_cond_wait(&w->cv, &w->mu);
+        int req = w->req, quit = w->quit;
+        char path[4096];
+        text_copy(path, sizeof path, w->req_path);
+        w->req = REQ_NONE;
+        w->cancel = 0;
+        pthread_mutex_unlock(&w->mu);
+        if (quit)
+            break;
+        if (!ok)
+            continue;
+        if (req == REQ_PHOTO && !load_photo(w, path))
+            continue;
+        if (w->has_input)
+            run_pass(w);
+    }
+    if (w->has_input)
+        net_input_free(&w->input);
+    net_free(w->net);
+    return NULL;
+}
+
+worker *worker_start(const cli_opts *o, void (*fn)(void *ctx), void *ctx)
+{
+    worker *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->opts = *o;
+    w->notify = fn, w->ctx = ctx;
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, NULL);
+    if (pthread_create(&w->thread, NULL, worker_main, w)) {
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void worker_stop(worker *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->quit = 1;
+    w->cancel = 1;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(w->thread, NULL);
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+    free(w->slot);
+    free(w->conv1_w);
+    free(w->photo_data);
+    free(w->photo_rgb);
+    free(w);
+}
+
+static void request(worker *w, int req, const char *path)
+{
+    pthread_mutex_lock(&w->mu);
+    w->req = req;
+    if (path)
+        text_copy(w->req_path, sizeof w->req_path, path);
+    w->cancel = 1;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void worker_request_photo(worker *w, const char *path) { request(w, REQ_PHOTO, path); }
+void worker_request_rerun(worker *w) { request(w, REQ_RERUN, NULL); }
+
+void worker_set_step(worker *w, int on)
+{
+    pthread_mutex_lock(&w->mu);
+    w->step = on;
+    /* turning it on mid-pass lets the stage being computed finish, then pauses */
+    w->allowed = w->published + (w->running ? 1 : 0);
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+}
+
+void worker_advance(worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    if (w->step && w->allowed <= w->published)
+        w->allowed = w->published + 1;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+int worker_take(worker *w, worker_copy *c)
+{
+    int changed = 0;
+    pthread_mutex_lock(&w->mu);
+    if ((w->ready && !c->ready) || (w->failed && !c->failed)) {
+        c->ready = w->ready, c->failed = w->failed;
+        c->n_stages = w->n_stages;
+        memcpy(c->stages, w->stages, sizeof c->stages);
+        memcpy(c->off, w->off, sizeof c->off);
+        c->input_size = w->input_size;
+        c->untrained = w->untrained;
+        if (w->ready) {
+            c->act = malloc(sizeof(float) * (w->total ? w->total : 1));
+            c->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
+            if (c->conv1_w)
+                memcpy(c->conv1_w, w->conv1_w, sizeof(float) * w->conv1_n);
+            if (!c->act || !c->conv1_w) {
+                c->ready = 0, c->failed = 1;
+                snprintf(c->error, sizeof c->error, "out of memory for the window's copies");
+            }
+        }
+        changed |= WORKER_READY;
+    }
+    if (w->photo_pending) {
+        free(c->input.data);
+        free(c->input.rgb);
+        memset(&c->input, 0, sizeof c->input);
+        c->input.data = w->photo_data, c->input.rgb = w->photo_rgb;
+        c->input.size = w->input_size;
+        w->photo_data = NULL, w->photo_rgb = NULL;
+        w->photo_pending = 0;
+        text_copy(c->photo_path, sizeof c->photo_path, w->photo_path);
+        changed |= WORKER_PHOTO;
+    }
+    if (w->gen != c->gen) {
+        c->gen = w->gen;
+        c->done = 0;
+        changed |= WORKER_PASS;
+    }
+    if (c->act && w->published > c->done) {
+        size_t from = w->off[c->done];
+        size_t to = w->published < w->n_stages ? w->off[w->published] : w->total;
+        memcpy(c->act + from, w->slot + from, sizeof(float) * (to - from));
+        memcpy(c->ms, w->ms, sizeof c->ms);
+        c->done = w->published;
+        changed |= WORKER_STAGES;
+    }
+    if (c->running != w->running || c->paused != w->paused || c->step != w->step) {
+        c->running = w->running, c->paused = w->paused, c->step = w->step;
+        changed |= WORKER_STATUS;
+    }
+    if (c->error_seq != w->error_seq) {
+        c->error_seq = w->error_seq;
+        text_copy(c->error, sizeof c->error, w->error);
+        changed |= WORKER_ERROR;
+    }
+    pthread_mutex_unlock(&w->mu);
+    return changed;
+}
+
+void worker_copy_free(worker_copy *c)
+{
+    if (!c)
+        return;
+    free(c->act);
+    free(c->conv1_w);
+    free(c->input.data);
+    free(c->input.rgb);
+    memset(c, 0, sizeof *c);
+}

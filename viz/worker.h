@@ -1,0 +1,79 @@
+/* worker.h: the thread that owns the net and runs the forward pass for the window.
+ *
+ * The worker builds the net (seeding the weights takes most of a second, so the window opens
+ * first), then waits for requests: load a photo and run, run again, step on. After every stage
+ * its hook copies the stage's output into a snapshot under the mutex and calls `notify` (the
+ * window pushes an SDL event), and in step-through mode then waits on a condition variable until
+ * the user lets the next stage run. A new request sets a cancel flag the hook checks, so a pass
+ * is never killed, only told to stop at the next stage.
+ *
+ * The main thread never touches the net: worker_take copies whatever changed since the last call
+ * from the snapshot into a worker_copy that the main thread owns, and the views read that.
+ */
+#ifndef WORKER_H
+#define WORKER_H
+
+#include "cli.h"
+
+#include <stddef.h>
+
+typedef struct worker worker;
+
+/* The main thread's copy of what the worker made. Filled and owned by worker_take. */
+typedef struct {
+    int ready;                          /* the net is built: the fields below are valid */
+    int failed;                         /* the net could not be built; error says why */
+    int n_stages;
+    net_stage stages[NET_MAX_STAGES];
+    int input_size;
+    int untrained;
+    float *conv1_w;                     /* (96, 3, 11, 11), BGR */
+    /* the current pass */
+    unsigned gen;                       /* changes with every new pass */
+    int done;                           /* stages [0, done) are in act */
+    float *act;                         /* every stage's output at off[i] */
+    size_t off[NET_MAX_STAGES];
+    double ms[NET_MAX_STAGES];          /* time each stage took */
+    /* the photo of the current pass */
+    net_input input;                    /* data (3,S,S) and rgb (S,S,3); owned here */
+    char photo_path[4096];
+    /* status */
+    int running, paused, step;
+    char error[512];                    /* the last error (a photo that could not be read) */
+    unsigned error_seq;                 /* changes with every new error */
+} worker_copy;
+
+/* What worker_take found changed. */
+enum {
+    WORKER_READY = 1,   /* the net was built (or failed to be) */
+    WORKER_PASS = 2,    /* a new pass started: done went back to 0 */
+    WORKER_STAGES = 4,  /* new stages arrived */
+    WORKER_PHOTO = 8,   /* a new photo */
+    WORKER_STATUS = 16, /* running, paused or step changed */
+    WORKER_ERROR = 32   /* a new error message */
+};
+
+/* Starts the thread; it builds the net from o and calls notify(ctx) from the worker thread
+ * whenever there is something to take (notify must be thread-safe; it may be NULL). Returns
+ * NULL when the thread cannot be started. */
+worker *worker_start(const cli_opts *o, void (*notify)(void *ctx), void *ctx);
+/* Cancels any pass, stops and joins the thread, frees everything. NULL is fine. */
+void worker_stop(worker *w);
+
+/* Load the photo at path (a copy is kept) and run a pass on it. A photo that cannot be read
+ * becomes an error message; the previous photo and its pass stay. */
+void worker_request_photo(worker *w, const char *path);
+/* Run the current photo again from conv1. */
+void worker_request_rerun(worker *w);
+/* Step-through on or off: on, the pass pauses before the first stage and after every stage. */
+void worker_set_step(worker *w, int on);
+/* In step-through: compute the next stage. */
+void worker_advance(worker *w);
+
+/* Copies what changed since the last call into c (owned by the caller, zeroed before the first
+ * call) and returns a mask of WORKER_* bits. */
+int worker_take(worker *w, worker_copy *c);
+/* Frees what worker_take allocated in c. */
+void worker_copy_free(worker_copy *c);
+
+#endif
