@@ -118,7 +118,8 @@ typedef struct {
     Onnx__TensorProto *w, *b;    /* conv: (M, C/g, K, K), (M); fc: see transposed, (N) */
     int transposed;              /* fc: w is (in, out) (Gemm transB=0, MatMul), not (out, in) */
     int matmul;                  /* fc: MatMul (+ Add for the bias) */
-    Onnx__TensorProto *shape;    /* Reshape: its int64 target shape */
+    int64_t shape[4];            /* Reshape: its target shape, shape_n values (0: Flatten) */
+    int shape_n;
     int flatten_axis;            /* Flatten: its axis */
 } item;
 
@@ -151,6 +152,10 @@ static net_status fail(loader *L, net_status st, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* names come from the file: keep the message on one line whatever they hold */
+    for (char *p = msg; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
     return net_fail(L->err, st, "%s: %s", L->file, msg);
 }
 
@@ -429,6 +434,17 @@ static net_status sniff(loader *L)
 
 /* ---------------------------------------------------------------- the walk */
 
+static int64_t read_i64(const Onnx__TensorProto *t, size_t i)
+{
+    if (t->n_int64_data)
+        return t->int64_data[i];
+    const uint8_t *p = t->raw_data.data + 8 * i;
+    uint64_t u = 0;
+    for (int b = 7; b >= 0; b--)
+        u = u << 8 | p[b];
+    return (int64_t)u;
+}
+
 /* Reads one node into an item; `it` has node and index set. */
 static net_status read_node(loader *L, item *it, const char *op)
 {
@@ -490,10 +506,25 @@ static net_status read_node(loader *L, item *it, const char *op)
         return get_int(L, it, "axis", 1, -4, 4, &it->flatten_axis);
     }
     if (!strcmp(op, "Reshape")) {
+        /* the target shape is an int64 input since opset 5, an attribute before */
         it->kind = IT_FLATTEN;
-        if (n->n_input < 2 || !(it->shape = find_const(L, n->input[1])))
+        const Onnx__TensorProto *t = n->n_input >= 2 ? find_const(L, n->input[1]) : NULL;
+        const Onnx__AttributeProto *a = find_attr(n, "shape");
+        size_t count = t ? (t->n_int64_data ? t->n_int64_data : t->raw_data.len / 8)
+                         : a ? a->n_ints : 0;
+        if (t && (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__INT64 ||
+                  (!t->n_int64_data && t->raw_data.len % 8)))
+            return fail(L, NET_ERR_FORMAT, "%s: target shape '%.60s' is not int64", LABEL(it),
+                        S(t->name));
+        if (!t && !(a && attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS)))
             return fail(L, NET_ERR_UNSUPPORTED, "%s: its target shape is not a constant",
                         LABEL(it));
+        if (count < 1 || count > 4)
+            return fail(L, NET_ERR_UNSUPPORTED, "%s: a target shape of %zu values; fc6 needs 2",
+                        LABEL(it), count);
+        it->shape_n = (int)count;
+        for (size_t i = 0; i < count; i++)
+            it->shape[i] = t ? read_i64(t, i) : a->ints[i];
         return NET_OK;
     }
     if (!strcmp(op, "Gemm")) {
@@ -820,17 +851,6 @@ static net_status check_stages(loader *L, const net_stage *st, int n_st)
     return NET_OK;
 }
 
-static int64_t read_i64(const Onnx__TensorProto *t, size_t i)
-{
-    if (t->n_int64_data)
-        return t->int64_data[i];
-    const uint8_t *p = t->raw_data.data + 8 * i;
-    uint64_t u = 0;
-    for (int b = 7; b >= 0; b--)
-        u = u << 8 | p[b];
-    return (int64_t)u;
-}
-
 /* pool5 → fc6: Flatten at axis 1, or Reshape to (1, C·H·W). */
 static net_status check_flatten(loader *L, const net_stage *pool5)
 {
@@ -838,40 +858,34 @@ static net_status check_flatten(loader *L, const net_stage *pool5)
     item *it = matched(L, "flatten");
     int64_t d[4] = {1, pool5->out_c, pool5->out_h, pool5->out_w};
     int64_t total = d[1] * d[2] * d[3];
-    if (!it->shape) {
+    if (!it->shape_n) {
         if (it->flatten_axis != 1 && it->flatten_axis != -3 && it->flatten_axis != 0 &&
             it->flatten_axis != -4)
             return fail(L, NET_ERR_UNSUPPORTED, "%s: axis %d; fc6 needs pool5 flattened "
                         "from axis 1", LABEL(it), it->flatten_axis);
         return NET_OK;
     }
-    const Onnx__TensorProto *t = it->shape;
-    size_t n = t->n_int64_data ? t->n_int64_data : t->raw_data.len / 8;
-    if (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__INT64 || n < 1 || n > 4 ||
-        (!t->n_int64_data && t->raw_data.len % 8))
-        return fail(L, NET_ERR_FORMAT, "%s: target shape '%.60s' is not 1 to 4 int64 values",
-                    LABEL(it), S(t->name));
     int64_t out[4], known = 1;
     int infer = -1;
-    char text[96];
+    char text[128];
     size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = read_i64(t, i);
+    for (int i = 0; i < it->shape_n; i++) {
+        out[i] = it->shape[i];
         o += (size_t)snprintf(text + o, sizeof text - o, "%s%lld", i ? "," : "[",
                               (long long)out[i]);
-        if (out[i] == 0 && i < 4)
+        if (out[i] == 0)
             out[i] = d[i]; /* 0 copies the input's dimension */
         if (out[i] == -1 && infer < 0)
-            infer = (int)i;
-        else if (out[i] < 1 || out[i] > total)
+            infer = i;
+        else if (out[i] < 1 || known < 0 || known > total / out[i])
             known = -1;
-        else if (known > 0)
+        else
             known *= out[i];
     }
     snprintf(text + o, sizeof text - o, "]");
     if (infer >= 0 && known > 0 && total % known == 0)
         out[infer] = total / known, known = total;
-    if (known != total || n != 2 || out[0] != 1)
+    if (known != total || it->shape_n != 2 || out[0] != 1)
         return fail(L, NET_ERR_SHAPE, "%s: reshapes pool5's (1,%lld,%lld,%lld) to %s; fc6 needs "
                     "(1, %lld)", LABEL(it), (long long)d[1], (long long)d[2], (long long)d[3],
                     text, (long long)total);

@@ -308,6 +308,18 @@ TEST(onnx_refuses_a_tensor_of_the_wrong_shape)
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_SHAPE, "fc6_w_0", "[32,400]", "expected [32,576]", "pool5");
     fc6->dims[1] = 16 * 6 * 6;
+    /* Reshape to the wrong count; [0, -1] (keep the batch, infer the rest) is right */
+    Onnx__TensorProto *shape = om_find_init(m, "OC2_DUMMY_1");
+    shape->int64_data[1] = 400;
+    CHECK(om_save(m, path, 0));
+    CHECK_REFUSED(path, NET_ERR_SHAPE, "'OC2_DUMMY_0'", "reshapes pool5's (1,16,6,6) to [1,400]",
+                  "fc6 needs (1, 576)");
+    shape->int64_data[0] = 0, shape->int64_data[1] = -1;
+    CHECK(om_save(m, path, 0));
+    net *n = NULL;
+    net_err err = {0};
+    CHECKF(net_onnx_load(path, NULL, &n, NULL, NULL, &err) == NET_OK, "%s", err.msg);
+    net_free(n);
     /* a bias one short */
     Onnx__TensorProto *b = om_layer_tensor(m, 8, 1);
     b->dims[0] = 9;
@@ -544,4 +556,16 @@ TEST(onnx_golden_pytorch_stages)
     }
     net_free(n);
     CHECKF(!fail[0], "%s", fail);
+}
+
+TEST(onnx_fuzz_seed_is_a_valid_model)
+{
+    /* the fuzzer starts from a file that passes every check, so mutations reach them all */
+    net *n = NULL;
+    net_onnx_info info;
+    net_err err = {0};
+    CHECKF(net_onnx_load("fuzz/corpus/fuzz_onnx/alexnet_tiny.onnx", NULL, &n, NULL, &info,
+                         &err) == NET_OK, "%s", err.msg);
+    net_free(n);
+    CHECK_EQ_INT(info.width[0], 2);
 }

@@ -8,6 +8,9 @@ raw_data, opset 13, no Softmax. The file is written with the onnx package's help
 alexviz's C writer, and the activations are computed by PyTorch from the same weights, so the test
 pins alexviz's reader and engine against two implementations it shares no code with.
 
+Also writes fuzz/corpus/fuzz_onnx/alexnet_tiny.onnx, the same layout at widths 2 (4 KB), the
+fuzzer's seed.
+
 Then writes tests/data/onnx/golden/<stage>.pb, one TensorProto per stage that the test compares,
 for the input the test builds itself (tests/onnx_make.c om_input):
     x[i] = float32((i * 2654435761 mod 2**32) >> 8) * 255/2**24 - 128,  shape (1, 3, 224, 224).
@@ -37,10 +40,10 @@ def test_input():
     return x.reshape(1, 3, S, S)
 
 
-def weights():
+def weights(widths):
     """He-scaled uniform weights and small biases, seeded: (name, array) per learned layer."""
     rng = np.random.RandomState(2012)
-    c1, c2, c3, c4, c5, f6, f7, f8 = WIDTHS
+    c1, c2, c3, c4, c5, f6, f7, f8 = widths
     shapes = [
         ("features.0", (c1, 3, 11, 11)),
         ("features.4", (c2, c1 // 2, 5, 5)),
@@ -61,6 +64,7 @@ def weights():
 
 
 def write_model(params, path):
+    n_out = params[-1][1].shape[0]
     nodes, inits = [], []
     cur = "input"
     count = [0]
@@ -104,7 +108,7 @@ def write_model(params, path):
     graph = helper.make_graph(
         nodes, "alexnet_narrow",
         [helper.make_tensor_value_info("input", TensorProto.FLOAT, [1, 3, S, S])],
-        [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, WIDTHS[7]])],
+        [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, n_out])],
         inits)
     model = helper.make_model(graph, producer_name="gen_onnx_golden.py",
                               opset_imports=[helper.make_opsetid("", 13)])
@@ -140,7 +144,9 @@ def run_torch(params, x):
 def main():
     torch.use_deterministic_algorithms(True)
     os.makedirs(OUT + "/golden", exist_ok=True)
-    params = weights()
+    os.makedirs("fuzz/corpus/fuzz_onnx", exist_ok=True)
+    write_model(weights([2] * 8), "fuzz/corpus/fuzz_onnx/alexnet_tiny.onnx")
+    params = weights(WIDTHS)
     write_model(params, OUT + "/alexnet_narrow.onnx")
     acts = run_torch(params, test_input())
     for stage in ["norm1", "pool1", "pool2", "conv3", "conv5", "pool5",
