@@ -35,6 +35,7 @@
 #define MAX_NODES 512          /* the zoo's graph has 24; anything far larger is another network */
 #define MAX_FILE (4LL << 30)   /* bvlcalexnet is 244 MB */
 #define MAX_PB (256LL << 20)   /* a test folder's tensor: the zoo's input is 602 KB */
+#define MAX_SIDE 1024         /* the zoo takes 224; larger inputs only make im2col huge */
 
 /* Guaranteed non-NULL text from an optional protobuf string. */
 #define S(x) ((x) ? (x) : "")
@@ -143,6 +144,14 @@ typedef struct {
     int lrn_after_pool;
 } loader;
 
+/* Names come from the file: whatever they hold, text made from them stays on one line. */
+static void one_line(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            *s = '?';
+}
+
 static net_status fail(loader *L, net_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static net_status fail(loader *L, net_status st, const char *fmt, ...)
@@ -152,10 +161,7 @@ static net_status fail(loader *L, net_status st, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    /* names come from the file: keep the message on one line whatever they hold */
-    for (char *p = msg; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '?';
+    one_line(msg);
     return net_fail(L->err, st, "%s: %s", L->file, msg);
 }
 
@@ -352,10 +358,10 @@ static net_status find_input(loader *L)
                         "alexviz needs a fixed (1, 3, S, S)", name, i);
         d[i] = fixed ? dim->dim_value : 1; /* a symbolic batch is fine: we run one image */
     }
-    if (d[0] != 1 || d[1] != 3 || d[2] != d[3] || d[2] < 11 || d[2] > 4096)
+    if (d[0] != 1 || d[1] != 3 || d[2] != d[3] || d[2] < 11 || d[2] > MAX_SIDE)
         return fail(L, NET_ERR_SHAPE, "input '%.60s' is [%lld,%lld,%lld,%lld]; expected "
-                    "(1, 3, S, S) with S = 224 or 227", name, (long long)d[0], (long long)d[1],
-                    (long long)d[2], (long long)d[3]);
+                    "(1, 3, S, S) with S = 224 or 227 (11 to %d)", name, (long long)d[0],
+                    (long long)d[1], (long long)d[2], (long long)d[3], MAX_SIDE);
     L->input_size = (int)d[2];
     return NET_OK;
 }
@@ -685,8 +691,8 @@ static net_status match(loader *L)
         L->n_match = k + 1;
     }
     if (n > L->n_match)
-        return fail(L, NET_ERR_UNSUPPORTED, "%s after %s, where AlexNet ends", LABEL(its[L->n_match]),
-                    L->match_name[L->n_match - 1]);
+        return fail(L, NET_ERR_UNSUPPORTED, "%s after %s, where AlexNet ends",
+                    LABEL(its[L->n_match]), L->match_name[L->n_match - 1]);
     return NET_OK;
 }
 
@@ -1117,6 +1123,9 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
                  *S(L->m->producer_version) ? " " : "", S(L->m->producer_version));
         snprintf(info->input_name, sizeof info->input_name, "%s", S(L->input->name));
         snprintf(info->output_name, sizeof info->output_name, "%s", L->last);
+        one_line(info->producer);
+        one_line(info->input_name);
+        one_line(info->output_name);
         info->output_stage = matched(L, "prob") ? n_st - 1 : n_st - 2;
         info->params = net_total_params(n);
         memcpy(info->variant, variant, sizeof variant);

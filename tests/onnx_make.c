@@ -438,7 +438,8 @@ om_model *om_alexnet(const om_opts *o)
             int64_t fan_in = s->n_w / s->out_c;
             /* torchvision's layout has no groups: its weights are larger than the table's */
             int64_t n_w = o->torchvision && s->groups > 1 ? s->n_w * s->groups : s->n_w;
-            float *w = malloc(sizeof(float) * (size_t)n_w), *b = malloc(sizeof(float) * (size_t)s->n_b);
+            float *w = malloc(sizeof(float) * (size_t)n_w);
+            float *b = malloc(sizeof(float) * (size_t)s->n_b);
             int transposed = s->op == NET_OP_FC && o->fc != OM_FC_GEMM_T;
             for (int64_t j = 0; j < n_w; j++) {
                 /* j indexes the file's layout; r, k the engine's (out, in) */

@@ -467,7 +467,7 @@ TEST(onnx_tensor_reads_debian_onnx_test_data)
     const char *path = "/usr/share/libonnx-testdata/data/node/test_lrn/test_data_set_0/input_0.pb";
     struct stat sb;
     if (stat(path, &sb)) {
-        fprintf(stderr, "    (skipped: libonnx-testdata is not installed; make deps installs it)\n");
+        fprintf(stderr, "    (skipped: libonnx-testdata is missing; make deps installs it)\n");
         return;
     }
     float *x = NULL;

@@ -39,8 +39,8 @@ net *cli_make_net(const cli_opts *o, net_preproc *pp);
 
 /* The ONNX file cli_make_net loads, or NULL for seeded weights: --weights FILE; without
  * --weights, $ALEXVIZ_WEIGHTS, else weights/bvlcalexnet-12.onnx in the working folder or in the
- * repository beside the executable (where `make weights` puts it). When none is found it prints
- * the hint "untrained weights; run `make weights` for the trained ones". */
+ * repository beside the executable (where `make weights` puts it). When none is found and stderr
+ * is a terminal it prints the hint "untrained weights; run `make weights` for the trained ones". */
 const char *cli_weights_file(const cli_opts *o);
 /* Loads an ONNX file into a net (its config comes from the file; geometry flags that disagree
  * get a note on stderr); on failure prints the loader's one-line message and returns NULL. */

@@ -2,9 +2,9 @@
  *
  * Without --weights the program looks for the file `make weights` downloads, so that a teacher
  * who fetched it once gets the real network everywhere; without it the seeded weights run and a
- * one-line hint says how to get the real ones. An ONNX file fixes the network's geometry (input
- * size, pooling, LRN and its position): flags that ask for something else are overridden, and
- * say so.
+ * one-line hint on a terminal says how to get the real ones. An ONNX file fixes the network's
+ * geometry (input size, pooling, LRN and its position): flags that ask for something else are
+ * overridden, and say so.
  */
 #include "cli.h"
 
@@ -53,7 +53,8 @@ const char *cli_weights_file(const cli_opts *o)
     /* $ALEXVIZ_WEIGHTS replaces the search (empty: none), for tests and unusual layouts */
     const char *env = getenv("ALEXVIZ_WEIGHTS");
     const char *file = env ? (*env && readable(env) ? env : NULL) : find_download();
-    if (!file)
+    /* a tip for a person at a terminal; logs, pipes and scripts get no extra line */
+    if (!file && isatty(STDERR_FILENO))
         fprintf(stderr, "alexviz: untrained weights; run `make weights` for the trained ones\n");
     return file;
 }
