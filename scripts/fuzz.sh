@@ -2,7 +2,7 @@
 # fuzz.sh SECONDS BIN...: runs each libFuzzer binary for SECONDS and fails on the first finding.
 #
 # Each binary gets its own corpus folder, build/fuzz/corpus-NAME, seeded with every file under
-# assets/ and tests/data/ (photos, .npy and whatever else is there) and kept between runs, so
+# assets/, tests/data/ and fuzz/corpus/NAME/ (photos, .npy and whatever else is there) and kept between runs, so
 # later runs start where earlier ones stopped. A crash, leak, sanitizer report or timeout leaves
 # its input in build/fuzz/NAME-crash-… (or -leak-, -timeout-) and makes this script exit 1.
 # Run from the repository root (make fuzz does).
@@ -24,7 +24,7 @@ for bin in "$@"; do
     corpus=build/fuzz/corpus-$name
     log=build/fuzz/$name.log
     mkdir -p "$corpus"
-    for seed in assets/* tests/data/*; do
+    for seed in assets/* tests/data/* fuzz/corpus/"$name"/*; do
         [ -f "$seed" ] && cp "$seed" "$corpus/"
     done
     echo "fuzz: $name for ${seconds}s (corpus $corpus, log $log)"
