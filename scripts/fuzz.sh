@@ -2,8 +2,8 @@
 # fuzz.sh SECONDS BIN...: runs each libFuzzer binary for SECONDS and fails on the first finding.
 #
 # Each binary gets its own corpus folder, build/fuzz/corpus-NAME, seeded with every file under
-# assets/, tests/data/ and fuzz/corpus/NAME/ (photos, .npy and whatever else is there) and kept between runs, so
-# later runs start where earlier ones stopped. A crash, leak, sanitizer report or timeout leaves
+# assets/, tests/data/ and fuzz/corpus/NAME/ (photos, .npy, ONNX files) and kept between runs,
+# so later runs start where earlier ones stopped. A crash, leak, sanitizer report or timeout leaves
 # its input in build/fuzz/NAME-crash-… (or -leak-, -timeout-) and makes this script exit 1.
 # Run from the repository root (make fuzz does).
 set -u
