@@ -241,8 +241,9 @@ typedef struct {
 /* Maximum pixels accepted from a photo header before decoding (refuses decompression bombs). */
 #define NET_MAX_PIXELS (64L * 1024 * 1024)
 
-/* Reads a photo (anything stb_image decodes; grey and alpha handled) or a .npy float32 tensor of
- * shape (3,S,S) or (1,3,S,S), S = size, taken as the input as is. */
+/* Reads a photo (JPEG, PNG, BMP, GIF's first frame, binary PPM/PGM, recognised by their first
+ * bytes and decoded by stb_image; grey and alpha handled) or a .npy float32 tensor of shape
+ * (3,S,S) or (1,3,S,S), S = size, taken as the input as is. docs/formats.md has the limits. */
 net_status net_input_load(net_input *in, const char *path, int size, const net_preproc *pp,
                           net_err *err);
 /* The same from a buffer already in memory (used by the fuzzer); name is used in messages. */
