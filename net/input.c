@@ -1,8 +1,8 @@
 /* input.c: photos and .npy tensors in; .npy tensors and whole files out.
  *
  * A photo becomes the network input the way trained AlexNet weights expect it. stb_image reads
- * the header first, so an image that claims more than NET_MAX_PIXELS is refused before anything
- * is allocated; then it decodes. stb_image_resize scales the shorter side to pp->resize and
+ * the header first, so an image that claims more than NET_MAX_PIXELS is refused before any pixel
+ * memory is allocated; then it decodes. stb_image_resize scales the shorter side to pp->resize and
  * produces only the centre S×S window of that scaled image (one pass, no full-size copy), in
  * byte values without gamma, as Caffe and torchvision do. Grey becomes R = G = B; alpha is
  * composited on white, so a transparent background reads as paper rather than as black. Each
@@ -13,9 +13,10 @@
  * file broke. Every write goes through a temporary file in the destination folder and a rename,
  * so a reader sees the old file or the whole new one, never half of one.
  *
- * stb_image itself forgives truncation in several formats (BMP, GIF, TGA, PNM, PSD fill the
- * missing rows with zeros), so the decoder reads through callbacks that note any request past the
- * last byte, and such a file is refused as truncated.
+ * Only JPEG, PNG, BMP, GIF and PNM reach stb_image (see photo_formats for why). stb_image
+ * forgives truncation in several of them (BMP, GIF and PNM come back with the missing rows
+ * black), so the decoder reads through callbacks that note any request past the last byte, and
+ * such a file is refused as truncated.
  *
  * Not here: .npz and pickled arrays, EXIF orientation, colour profiles, animation beyond the first
  * GIF frame. Debian's libstb.so carries stb_image's and stb_image_resize's implementations, so
@@ -25,9 +26,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <math.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,8 @@
 /* Dimensions parsed from a header before giving up; only 1–4 are accepted, but the message
  * should show what the file holds. */
 #define NPY_PARSE_DIMS 8
-/* Beyond this the longer side would resample from a sliver of the photo. */
+/* A strip more elongated than this is no photo; the limit also keeps the scaled long side under
+ * 2^20 pixels (resize ≤ 4096), where stb_image_resize's float offsets are exact. */
 #define INPUT_MAX_ASPECT 256
 
 /* ---------------------------------------------------------------- small helpers */
@@ -135,8 +137,8 @@ static net_status check_request(const net_input *in, int size, const net_preproc
         return net_fail(err, NET_ERR_ARG, "%s: no input or preprocessing given", name);
     if (size < 1 || size > 4096)
         return net_fail(err, NET_ERR_ARG, "%s: input size %d; expected 1..4096", name, size);
-    if (pp->resize < size || pp->resize > 65536)
-        return net_fail(err, NET_ERR_ARG, "%s: resize %d; expected %d..65536 (at least the crop)",
+    if (pp->resize < size || pp->resize > 4096)
+        return net_fail(err, NET_ERR_ARG, "%s: resize %d; expected %d..4096 (at least the crop)",
                         name, pp->resize, size);
     if (!isfinite(pp->scale) || pp->scale == 0.0f)
         return net_fail(err, NET_ERR_ARG, "%s: pixel scale %g; expected a finite nonzero number",
@@ -199,14 +201,18 @@ typedef struct {
     int past_end; /* the decoder wanted more bytes than the file has */
 } photo_reader;
 
+/* stb_image refills its read buffer (stbi__context.buffer_start) this many bytes at a time. */
+#define STB_REFILL_BYTES 128
+
 static int photo_read(void *user, char *data, int size)
 {
     photo_reader *r = user;
     size_t left = r->len - r->pos, n = size > 0 ? (size_t)size : 0;
     if (n > left) {
-        /* stb asks for a whole 128-byte buffer at a time, so a short read is normal at the end;
-         * a read that finds nothing at all means the decoder needed bytes that are missing. */
-        if (left == 0)
+        /* A refill of stb's buffer may come up short at the end of a good file; a refill that
+         * finds nothing, or a read of an exact block (stbi__getn: a row, a plane) that comes up
+         * short, means the decoder needed bytes that are missing. */
+        if (left == 0 || n != STB_REFILL_BYTES)
             r->past_end = 1;
         n = left;
     }
@@ -235,6 +241,43 @@ static int photo_eof(void *user)
     return r->pos >= r->len;
 }
 
+/* The formats alexviz lets stb_image decode, told apart by their first bytes. Each magic also
+ * fails every other stb_image decoder's test, so stb decodes the file with the decoder named
+ * here or not at all. stb_image knows more formats, refused here: in Debian's libstb (a 2022
+ * snapshot of stb_image 2.27) the Radiance HDR decoder loops forever on a truncated run
+ * (CVE-2021-42715); PSD and Softimage PIC are not photo formats, and a decoder left out is attack
+ * surface removed; TGA has no magic at all, so stray bytes could pass for one. */
+typedef struct {
+    const char *magic;
+    size_t len;
+    const char *name;
+    int accepted;
+} photo_format;
+
+static const photo_format photo_formats[] = {
+    {"\xFF\xD8\xFF", 3, "JPEG", 1},
+    {"\x89PNG\r\n\x1a\n", 8, "PNG", 1},
+    {"BM", 2, "BMP", 1},
+    {"GIF87a", 6, "GIF", 1},
+    {"GIF89a", 6, "GIF", 1},
+    {"P5", 2, "PGM", 1},
+    {"P6", 2, "PPM", 1},
+    {"#?RADIANCE", 10, "Radiance HDR", 0},
+    {"#?RGBE", 6, "Radiance HDR", 0},
+    {"8BPS", 4, "Photoshop PSD", 0},
+    {"\x53\x80\xF6\x34", 4, "Softimage PIC", 0},
+};
+
+static const photo_format *photo_sniff(const unsigned char *buf, size_t len)
+{
+    for (size_t i = 0; i < sizeof photo_formats / sizeof photo_formats[0]; i++) {
+        const photo_format *f = &photo_formats[i];
+        if (len >= f->len && !memcmp(buf, f->magic, f->len))
+            return f;
+    }
+    return NULL;
+}
+
 /* The size a PNG's IHDR claims. stb_image's own header probe rejects a PNG too large to decode
  * as "unknown image type", which would hide the reason. */
 static int png_claimed_size(const unsigned char *b, size_t len, uint32_t *w, uint32_t *h)
@@ -250,15 +293,30 @@ static int png_claimed_size(const unsigned char *b, size_t len, uint32_t *w, uin
 static net_status refuse_size(const char *name, unsigned long long w, unsigned long long h,
                               net_err *err)
 {
+    char claimed[32], limit[32];
+    unsigned long long px = w * h; /* w, h < 2^32: no overflow */
+    if (px > INT64_MAX)
+        snprintf(claimed, sizeof claimed, "%llu", px);
+    else
+        net_fmt_count((int64_t)px, claimed, sizeof claimed);
+    net_fmt_count(NET_MAX_PIXELS, limit, sizeof limit);
     return net_fail(err, NET_ERR_LIMIT,
-                    "%s: the header claims %llu×%llu = %llu pixels; at most %ld are decoded",
-                    name, w, h, w * h, (long)NET_MAX_PIXELS);
+                    "%s: the header claims %llu×%llu = %s pixels; at most %s are decoded", name,
+                    w, h, claimed, limit);
 }
 
-static const char *stb_reason(void)
+/* stb_image's reason for the last failure, made printable: for an unknown PNG chunk it quotes
+ * the chunk's four raw bytes, which may be anything, newlines included. */
+static const char *stb_reason(char *buf, size_t cap)
 {
     const char *r = stbi_failure_reason();
-    return r && *r ? r : "no reason given";
+    if (!r || !*r)
+        r = "no reason given";
+    size_t n = 0;
+    for (; r[n] && n + 1 < cap; n++)
+        buf[n] = r[n] >= 0x20 && r[n] < 0x7f ? r[n] : '?';
+    buf[n] = 0;
+    return buf;
 }
 
 /* Decodes a photo into (h, w, n) bytes with n = 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA. */
@@ -269,17 +327,21 @@ static net_status photo_decode(const unsigned char *buf, size_t len, const char 
     if (len > INT32_MAX)
         return net_fail(err, NET_ERR_LIMIT, "%s: %zu bytes; at most %d are decoded", name, len,
                         INT32_MAX);
+    const photo_format *fmt = photo_sniff(buf, len);
+    if (!fmt)
+        return net_fail(err, NET_ERR_FORMAT, "%s: not an image (neither JPEG, PNG, BMP, GIF, PNM "
+                        "nor .npy)", name);
+    if (!fmt->accepted)
+        return net_fail(err, NET_ERR_UNSUPPORTED, "%s: a %s image; alexviz reads JPEG, PNG, BMP, "
+                        "GIF and PNM", name, fmt->name);
+    char why[64];
     int hw = 0, hh = 0, hn = 0;
     if (!stbi_info_from_memory(buf, (int)len, &hw, &hh, &hn)) {
         uint32_t pw, ph;
         if (png_claimed_size(buf, len, &pw, &ph) && (uint64_t)pw * ph > (uint64_t)NET_MAX_PIXELS)
             return refuse_size(name, pw, ph, err);
-        if (!strcmp(stb_reason(), "unknown image type"))
-            return net_fail(err, NET_ERR_FORMAT,
-                            "%s: not an image (neither JPEG, PNG, BMP, GIF, TGA, PSD, HDR, PIC, "
-                            "PNM nor .npy)", name);
-        return net_fail(err, NET_ERR_FORMAT, "%s: corrupt image header (stb_image: %s)", name,
-                        stb_reason());
+        return net_fail(err, NET_ERR_FORMAT, "%s: corrupt %s header (stb_image: %s)", name,
+                        fmt->name, stb_reason(why, sizeof why));
     }
     if (hw < 1 || hh < 1)
         return net_fail(err, NET_ERR_FORMAT, "%s: the header claims a %d×%d image", name, hw, hh);
@@ -290,17 +352,17 @@ static net_status photo_decode(const unsigned char *buf, size_t len, const char 
     stbi_io_callbacks io = {photo_read, photo_skip, photo_eof};
     unsigned char *p = stbi_load_from_callbacks(&io, &r, w, h, n, 0);
     if (!p) {
-        if (!strcmp(stb_reason(), "outofmem"))
+        if (!strcmp(stb_reason(why, sizeof why), "outofmem"))
             return net_fail(err, NET_ERR_NOMEM, "%s: out of memory decoding a %d×%d image", name,
                             hw, hh);
-        return net_fail(err, NET_ERR_FORMAT, "%s: corrupt or truncated image (stb_image: %s)",
-                        name, stb_reason());
+        return net_fail(err, NET_ERR_FORMAT, "%s: corrupt or truncated %s (stb_image: %s)",
+                        name, fmt->name, stb_reason(why, sizeof why));
     }
     if (r.past_end) {
         stbi_image_free(p);
         return net_fail(err, NET_ERR_FORMAT,
-                        "%s: truncated image: the %d×%d picture needs more than the file's %zu "
-                        "bytes", name, hw, hh, len);
+                        "%s: truncated %s: the %d×%d picture needs more than the file's %zu "
+                        "bytes", name, fmt->name, hw, hh, len);
     }
     if (*w != hw || *h != hh || *n < 1 || *n > 4) {
         stbi_image_free(p);
@@ -328,12 +390,20 @@ static net_status photo_scale_crop(const unsigned char *pix, int w, int h, int n
         sw = S;
     if (sh < S)
         sh = S;
-    float off_x = (float)((sw - S) / 2), off_y = (float)((sh - S) / 2);
+    long off_x = (sw - S) / 2, off_y = (sh - S) / 2;
+    if (sw == w && sh == h) {
+        /* Already the right size: resampling at scale 1 would still blur (stb filters a
+         * shrink with Mitchell's kernel), so the crop is copied. */
+        for (int y = 0; y < S; y++)
+            memcpy(out + (size_t)y * S * n, pix + ((size_t)(y + off_y) * w + off_x) * n,
+                   (size_t)S * n);
+        return NET_OK;
+    }
     int alpha = n == 2 ? 1 : n == 4 ? 3 : STBIR_ALPHA_CHANNEL_NONE;
     if (!stbir_resize_subpixel(pix, w, h, w * n, out, S, S, S * n, STBIR_TYPE_UINT8, n, alpha, 0,
                                STBIR_EDGE_CLAMP, STBIR_EDGE_CLAMP, STBIR_FILTER_DEFAULT,
                                STBIR_FILTER_DEFAULT, STBIR_COLORSPACE_LINEAR, NULL,
-                               (float)sw / w, (float)sh / h, off_x, off_y))
+                               (float)sw / w, (float)sh / h, (float)off_x, (float)off_y))
         return net_fail(err, NET_ERR_NOMEM, "%s: out of memory resizing a %d×%d image", name, w,
                         h);
     return NET_OK;
@@ -420,7 +490,7 @@ static int cur_string(npy_cursor *c, char *out, size_t cap)
     char q = *c->p++;
     size_t n = 0;
     while (c->p < c->end && *c->p != q) {
-        if (*c->p == '\\' || n + 1 >= cap)
+        if (*c->p == '\\' || *c->p < 0x20 || *c->p == 0x7f || n + 1 >= cap)
             return 0;
         out[n++] = *c->p++;
     }
@@ -682,9 +752,10 @@ static net_status npy_input_load(net_input *in, const unsigned char *buf, size_t
     size_t count = 3 * (size_t)S * S;
     for (size_t i = 0; i < count; i++) {
         if (!isfinite(d[i])) {
+            const char *what = isnan(d[i]) ? "NaN" : "infinite";
             free(d);
             return net_fail(err, NET_ERR_VALUE, "%s: element %zu is %s; the input must be finite",
-                            name, i, isnan(d[i]) ? "NaN" : "infinite");
+                            name, i, what);
         }
     }
     in->size = S;
@@ -705,12 +776,13 @@ static net_status npy_input_load(net_input *in, const unsigned char *buf, size_t
 net_status net_input_load_mem(net_input *in, const unsigned char *buf, size_t len, const char *name,
                               int size, const net_preproc *pp, net_err *err)
 {
+    if (in)
+        memset(in, 0, sizeof *in);
     if (!name)
         name = "(memory)";
     net_status st = check_request(in, size, pp, name, err);
     if (st != NET_OK)
         return st;
-    memset(in, 0, sizeof *in);
     if (!buf || !len)
         return net_fail(err, NET_ERR_FORMAT, "%s: empty file", name);
     /* The magic decides; the extension only keeps a broken .npy from being called "not an
@@ -724,10 +796,11 @@ net_status net_input_load_mem(net_input *in, const unsigned char *buf, size_t le
 net_status net_input_load(net_input *in, const char *path, int size, const net_preproc *pp,
                           net_err *err)
 {
+    if (in)
+        memset(in, 0, sizeof *in);
     net_status st = check_request(in, size, pp, path ? path : "(no file)", err);
     if (st != NET_OK)
         return st;
-    memset(in, 0, sizeof *in);
     unsigned char *buf;
     size_t len;
     st = read_file(path, INPUT_MAX_FILE_BYTES, &buf, &len, err);

@@ -18,11 +18,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* The size and thread count every export here uses: smaller than the default to stay quick,
- * one thread so the test's own forward pass gives the same bits. */
+/* The flags every export here uses: a smaller size than the default to stay quick, one thread so
+ * the test's own forward pass gives the same bits, English, and the seeded weights even where
+ * `make weights` has fetched the trained ones. */
 #define EX_W 1280
 #define EX_H 720
-#define EX_FLAGS "--size 1280x720 --threads 1 --lang en"
+#define EX_FLAGS "--size 1280x720 --threads 1 --lang en --weights default"
 
 /* Runs `$ALEXVIZ args` with stdout and stderr captured; returns the exit status. */
 static int run(const char *args, char **out, char **err)
@@ -489,7 +490,7 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     CHECK(mkdtemp(dir));
     char *out, *err;
     snprintf(args, sizeof args, "export assets/coffee.jpg -o %s --stages pool5,fc8 --lang ko "
-                                "--size 640x360 --threads 1", dir);
+                                "--size 640x360 --threads 1 --weights default", dir);
     CHECK_EQ_INT(run(args, &out, &err), 0);
     free(out), free(err);
     snprintf(b, sizeof b, "cp -r %s/coffee %s/first", dir, dir);

@@ -375,6 +375,47 @@ static int make_dirs(const char *dir)
     return 1;
 }
 
+/* Checks, without writing anything, that dir can be made: its deepest existing ancestor is a
+ * folder this process may write in. 0 after printing why not. */
+static int can_make_dirs(const char *dir)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+        cli_error("%s: the folder name is too long", dir);
+        return 0;
+    }
+    /* the shortest prefix that does not exist tells whether its parent can hold it */
+    char *end = path + strlen(path);
+    for (char *p = path + 1; p <= end; p++) {
+        if (*p != '/' && *p)
+            continue;
+        char keep = *p;
+        *p = 0;
+        struct stat sb;
+        if (stat(path, &sb)) {
+            char *slash = strrchr(path, '/');
+            const char *parent = slash == path ? "/" : slash ? path : ".";
+            if (slash && slash != path)
+                *slash = 0;
+            if (access(parent, W_OK)) {
+                cli_error("%s: cannot create the folder: %s: %s", dir, parent, strerror(errno));
+                return 0;
+            }
+            return 1;
+        }
+        if (!S_ISDIR(sb.st_mode)) {
+            cli_error("%s: cannot create the folder: %s is not a folder", dir, path);
+            return 0;
+        }
+        *p = keep;
+    }
+    if (access(path, W_OK)) {
+        cli_error("%s: cannot write in this folder: %s", dir, strerror(errno));
+        return 0;
+    }
+    return 1;
+}
+
 /* Creates the image's folder (and the channel folders) and checks a file can be written in it. */
 static int prepare_folders(const ex_image *im)
 {
@@ -1095,12 +1136,19 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
 
 /* ---------------------------------------------------------------- the command */
 
+static void free_plan(ex_image *im)
+{
+    for (int k = 0; k < im->n_files; k++)
+        free(im->files[k].path);
+    free(im->files);
+    im->files = NULL;
+    im->n_files = 0;
+}
+
 static void free_images(ex_image *ims, int n)
 {
     for (int i = 0; ims && i < n; i++) {
-        for (int k = 0; k < ims[i].n_files; k++)
-            free(ims[i].files[k].path);
-        free(ims[i].files);
+        free_plan(&ims[i]);
         free(ims[i].folder);
         net_input_free(&ims[i].in);
     }
@@ -1122,6 +1170,44 @@ static const char *first_existing(const ex_image *ims, int n, long *count)
             }
         }
     return first;
+}
+
+/* The images' plans: every file named, none of them already there (unless --force), the
+ * folders made and writable. 0 after printing why not. */
+static int plan_all(const export_opts *o, const ex_table *t, ex_image *ims, int n_images)
+{
+    for (int i = 0; i < n_images; i++)
+        if (!plan_image(o, t, &ims[i]))
+            return 0;
+    long existing;
+    const char *first = first_existing(ims, n_images, &existing);
+    if (first && !o->force) {
+        if (existing > 1)
+            cli_error("%s already exists, and %ld other files; nothing was written (--force "
+                      "replaces them)",
+                      first, existing - 1);
+        else
+            cli_error("%s already exists; nothing was written (--force replaces it)", first);
+        return 0;
+    }
+    for (int i = 0; i < n_images; i++)
+        if (!can_make_dirs(ims[i].folder))
+            return 0;
+    return 1;
+}
+
+/* 1 when two stage tables give the same plan: the same stages with the same output shapes. */
+static int same_table(const ex_table *a, const ex_table *b)
+{
+    if (a->count != b->count)
+        return 0;
+    for (int i = 0; i < a->count; i++) {
+        const net_stage *x = &a->s[i], *y = &b->s[i];
+        if (strcmp(x->name, y->name) || x->op != y->op || x->layer != y->layer ||
+            x->out_c != y->out_c || x->out_h != y->out_h || x->out_w != y->out_w)
+            return 0;
+    }
+    return 1;
 }
 
 int cmd_export(int argc, char **argv)
@@ -1191,40 +1277,45 @@ int cmd_export(int argc, char **argv)
             cli_error("%s", err.msg);
             goto done;
         }
-        if (!plan_image(&o, &table, im))
-            goto done;
     }
-    long existing;
-    const char *first = first_existing(ims, n_images, &existing);
-    if (first && !o.force) {
-        if (existing > 1)
-            cli_error("%s already exists, and %ld other files; nothing was written (--force "
-                      "replaces them)",
-                      first, existing - 1);
-        else
-            cli_error("%s already exists; nothing was written (--force replaces it)", first);
+    if (!plan_all(&o, &table, ims, n_images))
         goto done;
-    }
-    for (int i = 0; i < n_images; i++)
-        if (!prepare_folders(&ims[i]))
-            goto done;
 
+    /* The net: seeded, or trained weights from an ONNX file, whose own geometry (a 224 input,
+     * other widths) may differ from the flags'. Then the plan and the photos follow the net. */
     net_preproc want;
     if (!(n = cli_make_net(&o.common, &want)))
         goto done;
-    for (int i = 0; i < n_images && memcmp(&want, &pp, sizeof pp); i++) {
+    ex_table real;
+    real.count = net_stage_count(n);
+    for (int i = 0; i < real.count; i++)
+        real.s[i] = *net_stage_at(n, i);
+    if (!same_table(&table, &real)) {
+        if (!select_stages(&o, &real))
+            goto done;
+        for (int i = 0; i < n_images; i++)
+            free_plan(&ims[i]);
+        if (!plan_all(&o, &real, ims, n_images))
+            goto done;
+    }
+    int real_size = net_get_config(n)->input_size;
+    for (int i = 0; i < n_images && (memcmp(&want, &pp, sizeof pp) || real_size != size); i++) {
         net_err err = {0};
         net_input_free(&ims[i].in);
-        if (net_input_load(&ims[i].in, ims[i].path, size, &want, &err) != NET_OK) {
+        if (net_input_load(&ims[i].in, ims[i].path, real_size, &want, &err) != NET_OK) {
             cli_error("%s", err.msg);
             goto done;
         }
     }
+    for (int i = 0; i < n_images; i++)
+        if (!prepare_folders(&ims[i]))
+            goto done;
+    /* files carry the weights' file name, never cli_weights_desc(): it holds a load time */
     if (net_is_untrained(n))
         snprintf(weights, sizeof weights, "seeded, untrained (seed %llu)",
                  (unsigned long long)o.common.seed);
     else
-        snprintf(weights, sizeof weights, "%s", o.common.weights);
+        snprintf(weights, sizeof weights, "%s", cli_weights_file(&o.common));
 
     if (!load_class_names()) {
         cli_error("out of memory");
