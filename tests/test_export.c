@@ -538,6 +538,39 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     CHECK_EQ_INT(system(args), 0);
 }
 
+/* Trained weights bring their own geometry: the narrow ONNX test model runs LRN after pooling
+ * at 224, so norm1 is stage 4 and its maps are 27×27; the files follow the net, not the flags. */
+TEST(export_follows_the_geometry_of_onnx_weights)
+{
+    char dir[] = "/tmp/alexviz-export-onnx-XXXXXX", args[1200], path[1200];
+    CHECK(mkdtemp(dir));
+    char *out, *err;
+    snprintf(args, sizeof args,
+             "export assets/chelsea.png -o %s --weights tests/data/onnx/alexnet_narrow.onnx "
+             "--stages norm1 --channels --size 640x360 --threads 1",
+             dir);
+    int rc = run(args, &out, &err);
+    if (rc)
+        fprintf(stderr, "    %s", err);
+    free(out), free(err);
+    CHECK_EQ_INT(rc, 0);
+    snprintf(path, sizeof path, "%s/chelsea/manifest.json", dir);
+    char *json = slurp(path, NULL);
+    int ok = json &&
+             strstr(json, "\"path\": \"04-norm1.png\", \"kind\": \"stage\", \"stage\": \"norm1\"") &&
+             strstr(json, "\"path\": \"lrn-norm1.png\"") &&
+             strstr(json, "\"weights\": \"tests/data/onnx/alexnet_narrow.onnx\"") &&
+             strstr(json, "\"untrained\": false") && strstr(json, "\"input_size\": 224") &&
+             strstr(json, "\"kind\": \"channel\", \"stage\": \"norm1\", \"channel\": 0, "
+                          "\"tower\": \"A\", \"shape\": [27, 27]");
+    if (!ok)
+        fprintf(stderr, "    %s\n", json ? json : "(no manifest)");
+    free(json);
+    CHECK(ok);
+    snprintf(args, sizeof args, "rm -rf %s", dir);
+    CHECK_EQ_INT(system(args), 0);
+}
+
 /* Each bad input: exit 1 or 2, one line on stderr naming the culprit, nothing written. */
 TEST(export_bad_inputs_give_one_line_and_write_nothing)
 {
