@@ -789,9 +789,9 @@ static int run_command(app *a, const play_cmd *c)
     case PLAY_VIEWSHOT: save_shot(a, c->arg, 1); break;
     case PLAY_STATS:
         printf("first_frame_ms=%.1f frames=%ld frame_ms_mean=%.2f frame_ms_max=%.2f "
-               "pass_frames=%ld pass_frame_ms_max=%.2f\n",
+               "pass_frames=%ld pass_frame_ms_max=%.2f pass_ms=%.1f\n",
                a->first_frame_ms, a->frames, a->frames ? a->frame_sum / a->frames : 0.0,
-               a->frame_max, a->pass_frames, a->pass_frame_max);
+               a->frame_max, a->pass_frames, a->pass_frame_max, a->copy.pass_ms);
         fflush(stdout);
         break;
     case PLAY_QUIT: a->quit = 1; break;
