@@ -104,7 +104,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_MAP_HOVER] = {"channel %d · max %s", "채널 %d · 최댓값 %s"},
     [TX_ZOOMED] = {"zoom %.0f%% (wheel; 0 resets)", "확대 %.0f%% (휠; 0으로 되돌림)"},
 
-    [TX_ZOOM_CHANNEL] = {"channel %d of %d (↑ ↓)", "채널 %d / %d (↑ ↓)"},
+    [TX_ZOOM_CHANNEL] = {"channel %d of %d (↑ ↓ [ ] J)", "채널 %d / %d (↑ ↓ [ ] J)"},
     [TX_ZOOM_UNIT] = {"unit (%d, %d) = %s", "유닛 (%d, %d) = %s"},
     [TX_ZOOM_FIELD] = {"sees %d×%d input pixels from (%d, %d)",
                        "입력의 %d×%d 픽셀을 봅니다, 시작 (%d, %d)"},
@@ -185,7 +185,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_KEY_PLAY] = {"play the rest / stop", "나머지 재생 / 멈춤"},
     [TX_KEY_PACE] = {"play slower / faster", "느리게 / 빠르게 재생"},
     [TX_KEY_RERUN] = {"run the pass again", "다시 계산"},
-    [TX_KEY_CHANNEL] = {"previous / next channel (zoom, LRN)", "이전 / 다음 채널 (확대, LRN)"},
+    [TX_KEY_CHANNEL] = {"channel −1 / +1, −10 / +10; J: next to the tower boundary (zoom, LRN)",
+                        "채널 −1 / +1, −10 / +10; J: 타워 경계 옆 (확대, LRN)"},
     [TX_KEY_CONTRAST] = {"contrast: per stage / per map", "대비: 단계별 / 맵별"},
     [TX_KEY_ZOOM] = {"zoom the maps (drag moves; 0 resets)", "맵 확대 (끌어서 이동; 0으로 되돌림)"},
     [TX_KEY_SCALE] = {"larger / smaller text", "글자 크게 / 작게"},

@@ -99,7 +99,7 @@ void view_cache_free(view_cache *c)
 
 /* ---------------------------------------------------------------- ranges */
 
-/* The 99.7th percentile of |x|, through a 1024-bin histogram over [0, amax]: a handful of
+/* The 99.5th percentile of |x|, through a 1024-bin histogram over [0, amax]: a handful of
  * extreme units would otherwise leave every other map nearly black. */
 static float robust_abs_max(const float *x, size_t n, float amax)
 {
@@ -110,7 +110,7 @@ static float robust_abs_max(const float *x, size_t n, float amax)
     float k = (BINS - 1) / amax;
     for (size_t i = 0; i < n; i++)
         hist[(int)(fabsf(x[i]) * k)]++;
-    size_t want = (size_t)(0.997 * (double)n), seen = 0;
+    size_t want = (size_t)(0.995 * (double)n), seen = 0;
     for (int b = 0; b < BINS; b++) {
         seen += hist[b];
         if (seen >= want)
