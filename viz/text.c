@@ -92,7 +92,6 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                            "재생 중: %d ms마다 한 단계 (P로 멈춤)"},
     [TX_STATUS_STEP_ON] = {"step-through", "단계별 실행"},
     [TX_STATUS_HELP] = {"H: keys", "H: 키 도움말"},
-    [TX_STATUS_VIEWING] = {"the pass has reached %s", "계산은 %s 단계까지 진행됨"},
 
     [TX_CONTRAST_STAGE] = {"contrast: one scale for the whole stage (C)",
                            "대비: 단계 전체에 하나의 눈금 (C)"},
@@ -141,6 +140,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_AR_PARAMS] = {"parameters", "매개변수"},
     [TX_AR_MACS] = {"multiply-accumulates", "곱셈-누산"},
     [TX_AR_FIELD] = {"receptive field", "수용 영역"},
+    [TX_AR_TOWERS] = {"towers", "타워"},
     [TX_AR_FIELD_LINE] = {"one unit sees %d×%d input pixels; neighbours are %d px apart",
                           "유닛 하나가 입력의 %d×%d 픽셀을 봅니다; 이웃은 %d 픽셀 간격"},
     [TX_AR_FIELD_ALL] = {"every unit sees the whole photo", "모든 유닛이 사진 전체를 봅니다"},
@@ -172,7 +172,6 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_FILT_NONE] = {"the weights are not ready yet", "가중치가 아직 준비되지 않았습니다"},
 
     [TX_PRED_TITLE] = {"the five most likely classes", "가장 가능성 높은 클래스 다섯 개"},
-    [TX_PRED_TRAINED] = {"trained weights", "학습된 가중치"},
 
     [TX_HELP_TITLE] = {"Keys", "키"},
     [TX_KEY_NEXT] = {"next stage (in step-through: compute it)", "다음 단계 (단계별 실행: 계산)"},
