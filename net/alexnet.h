@@ -264,17 +264,6 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
 /* Writes len bytes to path via a temporary file in the same folder and a rename. */
 net_status net_write_atomic(const char *path, const void *buf, size_t len, net_err *err);
 
-/* ---------------------------------------------------------------- LRN on its own */
-
-/* Runs the LRN of stage s (an NET_OP_LRN row, usually a copy whose lrn_n, lrn_k, lrn_alpha,
- * lrn_beta, lrn_formula or lrn_within_towers the caller changed) on in (s->in_c, s->in_h,
- * s->in_w) into out (the same shape), with the same code the forward pass uses. work holds
- * s->in_h·s->in_w floats. Lets the window recompute LRN at once when a student changes k, n, α or
- * β, without a net. NET_ERR_ARG for a row that is not LRN; NET_ERR_VALUE for n < 1, k ≤ 0,
- * α < 0, β ≤ 0 or an odd channel count with the window within towers. */
-net_status net_lrn_apply(const net_stage *s, const float *in, float *out, float *work,
-                         net_err *err);
-
 /* ---------------------------------------------------------------- ONNX weights */
 
 /* What net_onnx_load found in a file, for reports and headers. */
@@ -323,5 +312,16 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
  * or float_data). *data is malloc'd (caller frees); shape gets up to 8 dims, *ndim their count. */
 net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8], int *ndim,
                                 net_err *err);
+
+/* ---------------------------------------------------------------- LRN on its own */
+
+/* Runs the LRN of stage s (an NET_OP_LRN row, usually a copy whose lrn_n, lrn_k, lrn_alpha,
+ * lrn_beta, lrn_formula or lrn_within_towers the caller changed) on in (s->in_c, s->in_h,
+ * s->in_w) into out (the same shape), with the same code the forward pass uses. work holds
+ * s->in_h·s->in_w floats. Lets the window recompute LRN at once when a student changes k, n, α or
+ * β, without a net. NET_ERR_ARG for a row that is not LRN; NET_ERR_VALUE for n < 1, k ≤ 0,
+ * α < 0, β ≤ 0 or an odd channel count with the window within towers. */
+net_status net_lrn_apply(const net_stage *s, const float *in, float *out, float *work,
+                         net_err *err);
 
 #endif

@@ -21,6 +21,17 @@ else
     echo "reference timings skipped: python3-torch not installed (sh scripts/deps.sh dev)"
 fi
 
+# The classroom window (issue 4): the views offscreen at 1920×1080 (no display needed), then,
+# when Xvfb is installed, the real window's frame times (software rendering: a GPU presents
+# faster) while the pointer moves over conv1's maps.
+./alexviz view --bench
+if command -v xvfb-run >/dev/null 2>&1; then
+    moves=""
+    for i in $(seq 1 40); do moves="$moves move:$((300 + 10 * i)),500"; done
+    xvfb-run -a -s '-screen 0 1920x1080x24' ./alexviz view assets/chelsea.png \
+        --size 1920x1080 --play "view:grid stage:conv1 $moves stats quit"
+fi
+
 # Exports (issue 5): the whole `alexviz export` command on one photo, start to exit, 2 threads:
 # every stage PNG, the other pictures and the handout (target ≤ 2000 ms), then the same with
 # --channels, 3,712 more PNGs (target ≤ 15000 ms). Median of 3 runs each.

@@ -220,7 +220,10 @@ TEST(window_steps_and_shows_the_towers_under_xvfb)
         printf("    (xvfb-run is not installed: skipped; sh scripts/deps.sh test installs it)\n");
         return;
     }
-    window_case("env -u SDL_VIDEODRIVER -u WAYLAND_DISPLAY xvfb-run -a -s '-screen 0 1280x720x24'");
+    /* no leak report here (the dummy-driver case keeps it): the X11 extension libraries SDL
+     * loads are unloaded at SDL_Quit and leave allocations LeakSanitizer cannot name */
+    window_case("env -u SDL_VIDEODRIVER -u WAYLAND_DISPLAY ASAN_OPTIONS=detect_leaks=0 "
+                "xvfb-run -a -s '-screen 0 1280x720x24'");
 }
 
 TEST(window_without_a_display_says_so_in_one_line)

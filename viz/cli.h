@@ -58,8 +58,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cmd_trace(int argc, char **argv);
 int cmd_shapes(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_view(int argc, char **argv);
 int cmd_export(int argc, char **argv);
-int cmd_check(int argc, char **argv);
 
 #endif

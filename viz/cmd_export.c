@@ -294,8 +294,6 @@ static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
     f->kind = kind, f->stage = stage, f->channel = channel;
     f->path = path;
     f->rel = path + flen + 1;
-    /* channels need nothing from this thread; views wait until they are rendered */
-    f->ready = kind == EX_CHANNEL;
     return 1;
 }
 
@@ -496,8 +494,9 @@ static int write_png(cairo_surface_t *s, const char *path, char *msg, size_t len
  * more time in page faults than in drawing. */
 #define SPARES 8
 
-/* The PNGs of one image: workers take files in plan order; a view becomes ready once this
- * thread has rendered it, a channel is ready at once. */
+/* The PNGs of one image. This thread draws every picture (views into the spare surfaces, each
+ * channel into a small surface of its own) and marks its file ready; workers take the files in
+ * plan order, encode and write them, and give the surfaces back. */
 typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t changed;  /* a file became ready or was finished, a surface came back, or
@@ -510,36 +509,9 @@ typedef struct {
     char error[600];         /* the first error, one line */
     cairo_surface_t *spare[SPARES];
     int n_spare;
-    /* read-only while the workers run */
-    const view_scene *sc;
-    view_colours colours[NET_MAX_STAGES];
-    int scale;
-    view_contrast contrast;
+    int channels_out;        /* channel surfaces made and not yet written */
+    int channels_max;        /* how many may wait at once (bounds memory at large --scale) */
 } ex_work;
-
-/* A channel: colour it with its stage's grid colours, encode, write. */
-static int do_channel(ex_work *w, ex_file *f, char *msg, size_t len)
-{
-    const net_stage *s = &w->sc->stages[f->stage];
-    const float *plane = w->sc->out[f->stage] + (size_t)f->channel * s->out_h * s->out_w;
-    size_t n = (size_t)s->out_h * s->out_w;
-    net_compute_stats(plane, n, &f->stats);
-    f->colours = w->colours[f->stage];
-    if (w->contrast == VIEW_CONTRAST_MAP)
-        view_map_colours(plane, n, &w->colours[f->stage], &f->colours);
-    cairo_surface_t *img = view_channel_image(plane, s->out_h, s->out_w, &f->colours, w->scale);
-    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        snprintf(msg, len, "%s: cannot make the image: %s", f->path,
-                 cairo_status_to_string(cairo_surface_status(img)));
-        cairo_surface_destroy(img);
-        return 0;
-    }
-    f->width = cairo_image_surface_get_width(img);
-    f->height = cairo_image_surface_get_height(img);
-    int ok = write_png(img, f->path, msg, len);
-    cairo_surface_destroy(img);
-    return ok;
-}
 
 static void *worker_main(void *arg)
 {
@@ -557,17 +529,16 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&w->lock);
 
         msg[0] = 0;
-        int ok;
-        if (s) {
-            f->width = cairo_image_surface_get_width(s);
-            f->height = cairo_image_surface_get_height(s);
-            ok = write_png(s, f->path, msg, sizeof msg);
-        } else {
-            ok = do_channel(w, f, msg, sizeof msg);
-        }
+        f->width = cairo_image_surface_get_width(s);
+        f->height = cairo_image_surface_get_height(s);
+        int ok = write_png(s, f->path, msg, sizeof msg);
+        if (f->kind == EX_CHANNEL)
+            cairo_surface_destroy(s);
 
         pthread_mutex_lock(&w->lock);
-        if (s)
+        if (f->kind == EX_CHANNEL)
+            w->channels_out--;
+        else
             w->spare[w->n_spare++] = s;
         if (ok) {
             w->finished++;
@@ -639,18 +610,35 @@ static void work_sleep(ex_work *w, progress *p)
     }
 }
 
-/* A surface to render the next view into: NULL when none is free (wait 0) or, after waiting for
- * one (wait 1), when the work stopped. */
-static cairo_surface_t *work_take_surface(ex_work *w, progress *p, int wait)
+/* A free surface to render the next view into, or NULL. */
+static cairo_surface_t *work_take_surface(ex_work *w)
 {
     cairo_surface_t *s = NULL;
     pthread_mutex_lock(&w->lock);
-    while (wait && !w->stop && !w->n_spare)
-        work_sleep(w, p);
     if (!w->stop && w->n_spare)
         s = w->spare[--w->n_spare];
     pthread_mutex_unlock(&w->lock);
     return s;
+}
+
+/* 1 when another channel surface may be made now. */
+static int work_channel_room(ex_work *w)
+{
+    pthread_mutex_lock(&w->lock);
+    int room = w->channels_out < w->channels_max;
+    pthread_mutex_unlock(&w->lock);
+    return room;
+}
+
+/* Waits until a view can be rendered (views left and a surface free) or a channel made
+ * (channels left and room for one), or the work stopped. */
+static void work_wait_room(ex_work *w, progress *p, int views_left, int channels_left)
+{
+    pthread_mutex_lock(&w->lock);
+    while (!w->stop && !(views_left && w->n_spare) &&
+           !(channels_left && w->channels_out < w->channels_max))
+        work_sleep(w, p);
+    pthread_mutex_unlock(&w->lock);
 }
 
 /* Whether the work stopped; *finished gets the count of files written. */
@@ -663,12 +651,14 @@ static int work_stopped(ex_work *w, int *finished)
     return stop;
 }
 
-/* Hands a rendered view to the workers. */
+/* Hands a rendered picture to the workers. */
 static void work_post(ex_work *w, ex_file *f, cairo_surface_t *s)
 {
     pthread_mutex_lock(&w->lock);
     f->surface = s;
     f->ready = 1;
+    if (f->kind == EX_CHANNEL)
+        w->channels_out++;
     pthread_cond_broadcast(&w->changed);
     pthread_mutex_unlock(&w->lock);
 }
@@ -735,6 +725,21 @@ static cairo_status_t render_view(cairo_surface_t *s, const ex_file *f, const vi
     cairo_destroy(cr);
     cairo_surface_flush(s);
     return cs;
+}
+
+/* Draws channel file f with the window's view_channel_image, noting the channel's statistics
+ * and the colours it got for the manifest; NULL when out of memory. */
+static cairo_surface_t *render_channel(ex_file *f, const view_scene *sc, const view_state *st,
+                                       const view_colours *colours, int scale)
+{
+    const net_stage *s = &sc->stages[f->stage];
+    size_t n = (size_t)s->out_h * s->out_w;
+    const float *plane = sc->out[f->stage] + (size_t)f->channel * n;
+    net_compute_stats(plane, n, &f->stats);
+    f->colours = colours[f->stage];
+    if (st->contrast == VIEW_CONTRAST_MAP)
+        view_map_colours(plane, n, &colours[f->stage], &f->colours);
+    return view_channel_image(sc, st, f->stage, f->channel, scale);
 }
 
 /* A4 portrait in points, and the handout's normal text size on it. */
@@ -1031,9 +1036,13 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     pthread_cond_init(&w.changed, NULL);
     w.files = im->files;
     w.n_files = im->n_files - 2; /* the handout and the manifest are written here */
-    w.sc = &sc;
-    w.scale = o->scale;
-    w.contrast = o->contrast;
+    /* channel surfaces waiting for a worker: a few dozen, or fewer when --scale makes them big */
+    long biggest = 1;
+    for (int i = 0; i < sc.n_stages; i++)
+        if ((long)sc.stages[i].out_h * sc.stages[i].out_w > biggest)
+            biggest = (long)sc.stages[i].out_h * sc.stages[i].out_w;
+    long fit = (16L << 20) / (biggest * o->scale * o->scale);
+    w.channels_max = fit < 1 ? 1 : fit > 64 ? 64 : (int)fit;
     int threads = o->common.threads < 1 ? 1 : o->common.threads > 8 ? 8 : o->common.threads;
     for (int i = 0; i < threads + 2 && i < SPARES; i++) {
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, o->width, o->height);
@@ -1049,8 +1058,9 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     }
     view_state st;
     base_state(&st, &sc, o, o->width, o->height);
+    view_colours colours[NET_MAX_STAGES];
     for (int i = 0; ok && i < sc.n_stages; i++)
-        view_stage_colours(&sc, &st, i, &w.colours[i]);
+        view_stage_colours(&sc, &st, i, &colours[i]);
 
     pthread_t tid[8];
     int started = 0;
@@ -1063,31 +1073,45 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     }
 
     /* All drawing happens on this thread (pango and cairo's own caches are not made for two
-     * drawing threads): a view whenever the workers have a surface free for it, a handout page
-     * while they are busy encoding. */
+     * drawing threads): a view whenever the workers have a surface free for it, a channel
+     * whenever there is room for one, and a handout page while they are busy encoding. */
     if (ok)
         handout_begin(&h);
-    int view = 0, n_views = 0;
+    int view = 0, n_views = 0, finished = 0;
     while (n_views < w.n_files && im->files[n_views].kind != EX_CHANNEL)
         n_views++;
-    int finished = 0;
+    int channel = n_views;
     while (ok && !work_stopped(&w, &finished)) {
         progress_show(prog, finished);
-        int pages_left = h.next < h.n;
-        cairo_surface_t *s = view < n_views ? work_take_surface(&w, prog, !pages_left) : NULL;
+        cairo_surface_t *s = view < n_views ? work_take_surface(&w) : NULL;
+        ex_file *f = NULL;
         if (s) {
-            cairo_status_t cs = render_view(s, &im->files[view], &sc, o);
+            f = &im->files[view++];
+            cairo_status_t cs = render_view(s, f, &sc, o);
             if (cs != CAIRO_STATUS_SUCCESS) {
-                snprintf(msg, sizeof msg, "%s: cannot draw: %s", im->files[view].path,
+                snprintf(msg, sizeof msg, "%s: cannot draw: %s", f->path,
                          cairo_status_to_string(cs));
-                work_fail(&w, msg);
                 cairo_surface_destroy(s);
-                break;
+                s = NULL;
             }
-            work_post(&w, &im->files[view++], s);
-        } else if (!handout_page(&h) && view >= n_views) {
+        } else if (channel < w.n_files && work_channel_room(&w)) {
+            f = &im->files[channel++];
+            s = render_channel(f, &sc, &st, colours, o->scale);
+            if (!s)
+                snprintf(msg, sizeof msg, "%s: cannot make the image: out of memory", f->path);
+        } else if (!handout_page(&h)) {
+            if (view >= n_views && channel >= w.n_files)
+                break;
+            work_wait_room(&w, prog, view < n_views, channel < w.n_files);
+            continue;
+        } else {
+            continue;
+        }
+        if (!s) {
+            work_fail(&w, msg);
             break;
         }
+        work_post(&w, f, s);
     }
     if (ok && !handout_end(&h, msg, sizeof msg)) {
         work_fail(&w, msg);
@@ -1117,7 +1141,7 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
         }
     }
     if (ok)
-        ok = write_manifest(o, &sc, im, weights, w.colours, h.n, mf, msg, sizeof msg);
+        ok = write_manifest(o, &sc, im, weights, colours, h.n, mf, msg, sizeof msg);
     free(h.pdf.data);
     view_cache_free(sc.cache);
     view_cache_free(h.sc.cache);

@@ -3,8 +3,8 @@
  * The printed handout's pages (a cover, one page per stage, a filters page, an LRN page per norm
  * stage, the parameter and MAC table) place the window's own views (views.h) on a page and add
  * the words a student reads at home: a paragraph per stage in English or Korean, with this
- * photo's numbers in it. The per-channel images use the stage grid's colour mapping, so a map
- * saved on its own has exactly the colours it has in the grid.
+ * photo's numbers in it. The colour ranges below say, in numbers, how the grid (and
+ * view_channel_image, views.h) turned a stage's values into colours, for the export's manifest.
  *
  * Page functions draw into any cairo context (the export uses a PDF surface, the tests an image
  * surface); r is the whole page in the surface's units (points on a PDF page).
@@ -28,13 +28,6 @@ int view_stage_colours(const view_scene *sc, const view_state *st, int stage, vi
 /* The colours of one map of n values under per-map contrast: stretched to its own largest |value|
  * in its stage's colour map, as the grid's per-map contrast does. Thread-safe. */
 void view_map_colours(const float *plane, size_t n, const view_colours *stage, view_colours *out);
-
-/* One map (h, w) as an opaque RGB24 image of (h·scale, w·scale) pixels, each value a
- * scale×scale square of its grid colour (nearest neighbour: nothing is blurred or invented).
- * Reads only its arguments, so threads may call it at once. The caller destroys the surface and
- * checks its status. */
-cairo_surface_t *view_channel_image(const float *plane, int h, int w, const view_colours *c,
-                                    int scale);
 
 /* The channel of norm stage `stage` the LRN pictures show: the one whose input is strongest
  * (where damping is easiest to see); 0 when the input is not done. */

@@ -11,25 +11,26 @@
 #include <string.h>
 
 const char play_help[] =
-    "  step  back  wait           → and ←; wait for the pass to finish or pause\n"
-    "  stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
-    "                             lrn, arith, filters, pred); `lrn` alone = view:lrn\n"
-    "  zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
-    "  unit:X,Y                   select a unit in the zoom and LRN views\n"
-    "  key:K                      press a key: a letter or digit, or left right up down space\n"
-    "                             home end pageup pagedown tab plus minus f11 esc\n"
-    "  click:X,Y  move:X,Y        click at / move the pointer to window pixel X,Y\n"
-    "  wheel:N                    N wheel notches at the pointer (negative: out)\n"
-    "  photo:PATH                 load a photo (an unreadable one shows a message)\n"
-    "  theme:dark|light  lang:en|ko  contrast:stage|map  scale:F  size:WxH\n"
-    "  sleep:MS                   wait MS milliseconds\n"
-    "  shot:PATH                  save the window as a PNG (atomically)\n"
-    "  viewshot:PATH              save only the current view's rectangle (what the export\n"
-    "                             command draws for the same size)\n"
-    "  stats                      print frame-time figures to stdout\n"
-    "  quit                       close the window (exit status 0)\n"
-    "  Before each command the window waits until the net is built and the pass has finished\n"
-    "  or paused, so scripts are deterministic.\n";
+    "      step  back  wait           → and ←; wait for the pass to finish or pause\n"
+    "      stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
+    "                                   lrn, arith, filters, pred); `lrn` alone = view:lrn\n"
+    "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
+    "      unit:X,Y                   select a unit in the zoom and LRN views\n"
+    "      key:K                      press a key: a letter or digit, , . = / - [ ], or left right\n"
+    "                                   up down space\n"
+    "                                   home end pageup pagedown tab plus minus f11 esc\n"
+    "      click:X,Y  move:X,Y        click at / move the pointer to window pixel X,Y\n"
+    "      wheel:N                    N wheel notches at the pointer (negative: out)\n"
+    "      photo:PATH                 load a photo (an unreadable one shows a message)\n"
+    "      theme:dark|light  lang:en|ko  contrast:stage|map  scale:F  size:WxH\n"
+    "      sleep:MS                   wait MS milliseconds\n"
+    "      shot:PATH                  save the window as a PNG (atomically)\n"
+    "      viewshot:PATH              save only the current view's rectangle (what the export\n"
+    "                                   command draws for the same size)\n"
+    "      stats                      print frame-time figures to stdout\n"
+    "      quit                       close the window (exit status 0)\n"
+    "      Before each command the window waits until the net is built and the pass has finished\n"
+    "      or paused, so scripts are deterministic.\n";
 
 static const struct {
     const char *name;

@@ -92,7 +92,6 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                            "재생 중: %d ms마다 한 단계 (P로 멈춤)"},
     [TX_STATUS_STEP_ON] = {"step-through", "단계별 실행"},
     [TX_STATUS_HELP] = {"H: keys", "H: 키 도움말"},
-    [TX_STATUS_VIEWING] = {"the pass has reached %s", "계산은 %s 단계까지 진행됨"},
 
     [TX_CONTRAST_STAGE] = {"contrast: one scale for the whole stage (C)",
                            "대비: 단계 전체에 하나의 눈금 (C)"},
@@ -104,7 +103,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_MAP_HOVER] = {"channel %d · max %s", "채널 %d · 최댓값 %s"},
     [TX_ZOOMED] = {"zoom %.0f%% (wheel; 0 resets)", "확대 %.0f%% (휠; 0으로 되돌림)"},
 
-    [TX_ZOOM_CHANNEL] = {"channel %d of %d (↑ ↓)", "채널 %d / %d (↑ ↓)"},
+    [TX_ZOOM_CHANNEL] = {"channel %d of %d (↑ ↓ [ ] J)", "채널 %d / %d (↑ ↓ [ ] J)"},
     [TX_ZOOM_UNIT] = {"unit (%d, %d) = %s", "유닛 (%d, %d) = %s"},
     [TX_ZOOM_FIELD] = {"sees %d×%d input pixels from (%d, %d)",
                        "입력의 %d×%d 픽셀을 봅니다, 시작 (%d, %d)"},
@@ -141,6 +140,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_AR_PARAMS] = {"parameters", "매개변수"},
     [TX_AR_MACS] = {"multiply-accumulates", "곱셈-누산"},
     [TX_AR_FIELD] = {"receptive field", "수용 영역"},
+    [TX_AR_TOWERS] = {"towers", "타워"},
     [TX_AR_FIELD_LINE] = {"one unit sees %d×%d input pixels; neighbours are %d px apart",
                           "유닛 하나가 입력의 %d×%d 픽셀을 봅니다; 이웃은 %d 픽셀 간격"},
     [TX_AR_FIELD_ALL] = {"every unit sees the whole photo", "모든 유닛이 사진 전체를 봅니다"},
@@ -172,7 +172,6 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_FILT_NONE] = {"the weights are not ready yet", "가중치가 아직 준비되지 않았습니다"},
 
     [TX_PRED_TITLE] = {"the five most likely classes", "가장 가능성 높은 클래스 다섯 개"},
-    [TX_PRED_TRAINED] = {"trained weights", "학습된 가중치"},
 
     [TX_HELP_TITLE] = {"Keys", "키"},
     [TX_KEY_NEXT] = {"next stage (in step-through: compute it)", "다음 단계 (단계별 실행: 계산)"},
@@ -185,7 +184,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_KEY_PLAY] = {"play the rest / stop", "나머지 재생 / 멈춤"},
     [TX_KEY_PACE] = {"play slower / faster", "느리게 / 빠르게 재생"},
     [TX_KEY_RERUN] = {"run the pass again", "다시 계산"},
-    [TX_KEY_CHANNEL] = {"previous / next channel (zoom, LRN)", "이전 / 다음 채널 (확대, LRN)"},
+    [TX_KEY_CHANNEL] = {"channel −1 / +1, −10 / +10; J: next to the tower boundary (zoom, LRN)",
+                        "채널 −1 / +1, −10 / +10; J: 타워 경계 옆 (확대, LRN)"},
     [TX_KEY_CONTRAST] = {"contrast: per stage / per map", "대비: 단계별 / 맵별"},
     [TX_KEY_ZOOM] = {"zoom the maps (drag moves; 0 resets)", "맵 확대 (끌어서 이동; 0으로 되돌림)"},
     [TX_KEY_SCALE] = {"larger / smaller text", "글자 크게 / 작게"},

@@ -72,7 +72,6 @@ typedef enum {
     TX_STATUS_PLAYING,   /* %d ms */
     TX_STATUS_STEP_ON,
     TX_STATUS_HELP,
-    TX_STATUS_VIEWING,   /* %s: stage being computed */
     /* the grid */
     TX_CONTRAST_STAGE,
     TX_CONTRAST_MAP,
@@ -110,6 +109,7 @@ typedef enum {
     TX_AR_PARAMS,
     TX_AR_MACS,
     TX_AR_FIELD,
+    TX_AR_TOWERS,
     TX_AR_FIELD_LINE,    /* %d×%d, %d px */
     TX_AR_FIELD_ALL,
     TX_AR_TOTALS,        /* %s */
@@ -132,7 +132,6 @@ typedef enum {
     TX_FILT_NONE,
     /* predictions */
     TX_PRED_TITLE,
-    TX_PRED_TRAINED,
     /* help */
     TX_HELP_TITLE,
     TX_KEY_NEXT,

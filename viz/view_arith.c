@@ -111,6 +111,13 @@ void view_draw_arith(cairo_t *cr, view_rect r, const view_scene *sc, const view_
     else
         snprintf(line, sizeof line, "%s", vtext(&v, TX_AR_FIELD_ALL));
     y += row(&v, x, y, label_w, w, vtext(&v, TX_AR_FIELD), line, 0.8, pal->fg);
+    static const text_id reads[] = {[NET_READS_IMAGE] = TX_READS_IMAGE,
+                                    [NET_READS_OWN] = TX_READS_OWN,
+                                    [NET_READS_BOUNDARY] = TX_READS_BOUNDARY,
+                                    [NET_READS_BOTH] = TX_READS_BOTH,
+                                    [NET_READS_ALL] = TX_READS_ALL};
+    y += row(&v, x, y, label_w, w, vtext(&v, TX_AR_TOWERS), vtext(&v, reads[s->reads]), 0.8,
+             s->reads == NET_READS_BOTH ? pal->cross : pal->fg);
 
     /* running totals */
     int64_t p = 0, m = 0, pt = 0, mt = 0;

@@ -99,7 +99,7 @@ void view_cache_free(view_cache *c)
 
 /* ---------------------------------------------------------------- ranges */
 
-/* The 99.7th percentile of |x|, through a 1024-bin histogram over [0, amax]: a handful of
+/* The 99.5th percentile of |x|, through a 1024-bin histogram over [0, amax]: a handful of
  * extreme units would otherwise leave every other map nearly black. */
 static float robust_abs_max(const float *x, size_t n, float amax)
 {
@@ -110,7 +110,7 @@ static float robust_abs_max(const float *x, size_t n, float amax)
     float k = (BINS - 1) / amax;
     for (size_t i = 0; i < n; i++)
         hist[(int)(fabsf(x[i]) * k)]++;
-    size_t want = (size_t)(0.997 * (double)n), seen = 0;
+    size_t want = (size_t)(0.995 * (double)n), seen = 0;
     for (int b = 0; b < BINS; b++) {
         seen += hist[b];
         if (seen >= want)
@@ -621,7 +621,11 @@ static void paint_scaled(vctx *v, cairo_surface_t *s, double x, double y, double
     int h = (int)lround(cairo_image_surface_get_height(s) * sy);
     if (w < 1 || h < 1)
         return;
-    cairo_surface_t *scaled = (long)w * h <= SCALED_MAX_PIXELS ? scaled_of(s, w, h, smooth) : NULL;
+    /* vector surfaces (PDF) get the small image with a filter instead: no pixels to match,
+     * and the file stays small */
+    int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    cairo_surface_t *scaled =
+        raster && (long)w * h <= SCALED_MAX_PIXELS ? scaled_of(s, w, h, smooth) : NULL;
     cairo_save(cr);
     if (scaled) {
         cairo_set_source_surface(cr, scaled, round(x), round(y));
@@ -644,6 +648,33 @@ void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, 
 void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k)
 {
     paint_scaled(v, s, x, y, k, k, 1);
+}
+
+/* ---------------------------------------------------------------- for export */
+
+cairo_surface_t *view_channel_image(const view_scene *sc, const view_state *st, int stage, int c,
+                                    int scale)
+{
+    if (stage < 0 || stage >= sc->done || !sc->out[stage] || scale < 1)
+        return NULL;
+    const net_stage *s = &sc->stages[stage];
+    if (c < 0 || c >= s->out_c || !vstage_is_map(s))
+        return NULL;
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, st);
+    v.cache = sc->cache ? sc->cache : view_cache_new();
+    cairo_surface_t *out = NULL;
+    cairo_surface_t *m = v.cache ? vcache_map(&v, stage, c) : NULL;
+    if (m)
+        out = scale == 1 ? scale_nearest(m, s->out_w, s->out_h)
+                         : scale_nearest(m, s->out_w * scale, s->out_h * scale);
+    if (!sc->cache)
+        view_cache_free(v.cache);
+    if (out && cairo_surface_status(out) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(out);
+        out = NULL;
+    }
+    return out;
 }
 
 /* ---------------------------------------------------------------- the scene */

@@ -200,7 +200,7 @@ static void draw_tower(vctx *v, const vgrid_layout *g, int stage, int t)
     cairo_rectangle(cr, p.x, p.y + 1.3 * u, p.w, p.h - 1.3 * u);
     cairo_clip(cr);
     /* a thin frame around each map, so zero (near-black) edges do not melt into the page */
-    if (is_map && g->s >= 2) {
+    if (is_map) {
         vset(v, pal->line);
         for (int j = 0; j < g->n[t]; j++) {
             double x = g->ox[t] + (j % cols) * g->cell_w * g->s;

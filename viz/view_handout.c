@@ -1,4 +1,4 @@
-/* view_handout.c: the handout's pages and the per-channel images (see handout.h).
+/* view_handout.c: the handout's pages, and the colour ranges of the grid (see handout.h).
  *
  * A stage page is the window's stage grid on top, the paragraph a student reads at home in the
  * middle, and the window's arithmetic view below (its title band clipped off, since the grid
@@ -236,7 +236,7 @@ static const char *hx(const view_state *st, hx_id id)
     return s ? s : hx_table[id][TEXT_EN];
 }
 
-/* ---------------------------------------------------------------- colours and channels */
+/* ---------------------------------------------------------------- colours */
 
 int view_stage_colours(const view_scene *sc, const view_state *st, int stage, view_colours *out)
 {
@@ -266,39 +266,6 @@ void view_map_colours(const float *plane, size_t n, const view_colours *stage, v
     out->diverging = stage->diverging;
     out->lo = stage->diverging ? -amax : 0;
     out->hi = amax;
-}
-
-cairo_surface_t *view_channel_image(const float *plane, int h, int w, const view_colours *c,
-                                    int scale)
-{
-    if (scale < 1)
-        scale = 1;
-    /* colour at 1:1 exactly as the grid's atlas does, then repeat each pixel */
-    cairo_surface_t *one = vmap_surface(plane, h, w, c->diverging ? VMAP_DIV : VMAP_SEQ, c->lo,
-                                        c->hi);
-    if (cairo_surface_status(one) != CAIRO_STATUS_SUCCESS)
-        return one;
-    cairo_surface_t *big = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w * scale, h * scale);
-    if (cairo_surface_status(big) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(one);
-        return big;
-    }
-    cairo_surface_flush(big);
-    const unsigned char *src = cairo_image_surface_get_data(one);
-    unsigned char *dst = cairo_image_surface_get_data(big);
-    int ss = cairo_image_surface_get_stride(one), ds = cairo_image_surface_get_stride(big);
-    for (int y = 0; y < h; y++) {
-        const uint32_t *s = (const uint32_t *)(src + (size_t)y * ss);
-        uint32_t *d = (uint32_t *)(dst + (size_t)y * scale * ds);
-        for (int x = 0; x < w; x++)
-            for (int k = 0; k < scale; k++)
-                d[x * scale + k] = s[x];
-        for (int k = 1; k < scale; k++)
-            memcpy(dst + ((size_t)y * scale + k) * ds, d, (size_t)w * scale * 4);
-    }
-    cairo_surface_mark_dirty(big);
-    cairo_surface_destroy(one);
-    return big;
 }
 
 int view_lrn_channel(const view_scene *sc, int stage)

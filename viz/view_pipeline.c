@@ -45,7 +45,7 @@ static void pipe_geom_make(vctx *v, vpipe_layout *p, pipe_geom *g)
     /* the full view leaves room at the left for the links that wrap from row 1 to row 2 */
     g->margin = p->compact ? 0.4 * u : 2.0 * u;
     g->cw = (r.w - 2 * g->margin) / (g->max_cols > 0 ? g->max_cols : 1);
-    g->bw = g->cw * 0.76;
+    g->bw = g->cw * (p->compact ? 0.82 : 0.76);
     if (p->compact) {
         g->label_h = 0;
         g->lane_gap = 0.25 * u;
@@ -236,10 +236,13 @@ static void draw_block(vctx *v, const vpipe_layout *p, int item, int lane, int c
             }
             return;
         }
-        double th;
+        double tw, th;
+        vtext_size(v, fs, 0, name, &tw, &th);
+        if (tw > b.w - 2) /* narrow windows: a smaller name rather than "nor…" */
+            fs *= (b.w - 2) / tw;
         vtext_size(v, fs, 0, name, NULL, &th);
         vtext_draw(v, b.x + b.w / 2, b.y + (b.h - th) / 2, fs, 0, current ? pal->accent : tc,
-                   VA_CENTER, inner_w, name);
+                   VA_CENTER, 0, name);
         return;
     }
 

@@ -164,7 +164,7 @@ static void draw_help(vctx *v, view_rect r)
     } rows[] = {
         {"→  Space", TX_KEY_NEXT},     {"←", TX_KEY_BACK},          {"Home  End", TX_KEY_ENDS},
         {"1 … 7  Tab", TX_KEY_VIEWS},  {"T", TX_KEY_STEP},          {"P", TX_KEY_PLAY},
-        {",  .", TX_KEY_PACE},         {"R", TX_KEY_RERUN},         {"↑  ↓", TX_KEY_CHANNEL},
+        {",  .", TX_KEY_PACE},         {"R", TX_KEY_RERUN},         {"↑ ↓  [ ]  J", TX_KEY_CHANNEL},
         {"C", TX_KEY_CONTRAST},        {"wheel", TX_KEY_ZOOM},      {"+  −", TX_KEY_SCALE},
         {"F  F11", TX_KEY_FULL},       {"D", TX_KEY_THEME},         {"L", TX_KEY_LANG},
         {"PgUp  PgDn", TX_KEY_PHOTO},  {"", TX_KEY_DROP},           {"S", TX_KEY_SAVE},

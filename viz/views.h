@@ -160,6 +160,13 @@ typedef struct {
 view_hit view_screen_hit(view_rect r, const view_scene *sc, const view_state *st, double px,
                          double py);
 
+/* Channel c of stage `stage` as its own image, (out_w·scale)×(out_h·scale) pixels, each unit a
+ * scale×scale square, coloured exactly as the grid and the zoom colour it for st->contrast;
+ * NULL for a stage not done or a vector stage. The caller destroys it. (For export's
+ * one-PNG-per-channel.) */
+cairo_surface_t *view_channel_image(const view_scene *sc, const view_state *st, int stage, int c,
+                                    int scale);
+
 /* The rectangle the current view gets inside a screen of rectangle r. */
 view_rect view_screen_body(view_rect r, const view_scene *sc, const view_state *st);
 

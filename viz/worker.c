@@ -1,10 +1,13 @@
 /* worker.c: the forward pass on its own thread, handed to the window one stage at a time.
  *
  * Two sides share one struct under one mutex. The worker side owns the net and writes the
- * snapshot: each finished stage is copied into its slot, then `published` moves on. The main
- * side only ever reads the snapshot inside worker_take, copying new stages into the caller's
- * worker_copy. So neither thread ever reads memory the other may be writing, and every handoff
- * goes through the mutex, which is what ThreadSanitizer checks in `make tsan`.
+ * snapshot: after each stage the hook copies its output into that stage's slot, then moves
+ * `published` on under the mutex. The main side learns in worker_take (under the mutex) how
+ * many stages are published and reads them in place: it never reads a slot before it is
+ * published, and the worker never writes it again while the main side may read it, because
+ * there are two sets of slots: a pass writes into the set the main side is not holding, and
+ * the main side switches sets when it sees the new pass. One copy per stage (about 1 ms per
+ * pass), and every handoff goes through the mutex, which is what `make tsan` checks.
  *
  * Step-through is a counter: `allowed` is how many stages of this pass may be computed; the
  * hook waits on the condition variable while the next stage is not allowed. A request (new
@@ -18,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { REQ_NONE, REQ_PHOTO, REQ_RERUN };
 
@@ -40,8 +44,10 @@ struct worker {
     float *conv1_w;           /* (96, 3, 11, 11) */
     size_t conv1_n;
     unsigned gen;
-    int published;            /* stages [0, published) of pass `gen` are in slot */
-    float *slot;              /* every stage's output at off[i] */
+    int published;            /* stages [0, published) of pass `gen` are in slots[wbuf] */
+    float *slots[2];          /* two sets: every stage's output at off[i] */
+    int wbuf;                 /* the set the current pass writes */
+    int main_holds;           /* the set the main side reads (-1: none yet) */
     size_t off[NET_MAX_STAGES], total;
     double ms[NET_MAX_STAGES];
     int photo_pending;        /* photo_data/photo_rgb wait for worker_take */
@@ -49,6 +55,8 @@ struct worker {
     unsigned char *photo_rgb; /* (S, S, 3) */
     char photo_path[4096];
     int running, paused;
+    int was_paused;           /* this pass paused at least once (its time is not the net's) */
+    double pass_ms;
     char error[512];
     unsigned error_seq;
 
@@ -80,6 +88,7 @@ static int wait_for_turn(worker *w, int next)
     pthread_mutex_lock(&w->mu);
     if (w->step && w->allowed <= next && !w->cancel) {
         w->paused = 1;
+        w->was_paused = 1;
         pthread_mutex_unlock(&w->mu);
         notify(w);
         pthread_mutex_lock(&w->mu);
@@ -97,10 +106,12 @@ static int hook(const net_event *ev, void *user)
     worker *w = user;
     const net_stage *s = ev->stage;
     size_t n = (size_t)s->out_c * s->out_h * s->out_w;
+    /* the slot is not published yet, so nobody else reads it: copy outside the lock (wbuf is
+     * only changed by this thread) */
+    memcpy(w->slots[w->wbuf] + w->off[ev->index], ev->out, n * sizeof(float));
     pthread_mutex_lock(&w->mu);
     int stop = w->cancel;
     if (!stop) {
-        memcpy(w->slot + w->off[ev->index], ev->out, n * sizeof(float));
         w->ms[ev->index] = ev->ms;
         w->published = ev->index + 1;
     }
@@ -133,9 +144,10 @@ static int build(worker *w)
         w->total += (size_t)w->stages[i].out_c * w->stages[i].out_h * w->stages[i].out_w;
     }
     w->conv1_n = (size_t)w->stages[0].n_w;
-    w->slot = malloc(sizeof(float) * (w->total ? w->total : 1));
+    for (int b = 0; b < 2; b++)
+        w->slots[b] = malloc(sizeof(float) * (w->total ? w->total : 1));
     w->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
-    if (!w->slot || !w->conv1_w) {
+    if (!w->slots[0] || !w->slots[1] || !w->conv1_w) {
         w->failed = 1;
         snprintf(w->error, sizeof w->error, "out of memory for the window's copies");
         w->error_seq++;
@@ -187,23 +199,38 @@ static int load_photo(worker *w, const char *path)
     return 1;
 }
 
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 static void run_pass(worker *w)
 {
     pthread_mutex_lock(&w->mu);
     w->gen++;
     w->published = 0;
+    w->wbuf = w->main_holds == 0 ? 1 : 0;
     w->running = 1;
     w->allowed = 0;
+    w->was_paused = 0;
     pthread_mutex_unlock(&w->mu);
     notify(w);
     net_err err = {0};
+    net_status st = NET_ERR_CANCELLED;
+    double t0 = 0, t1 = 0;
     if (!wait_for_turn(w, 0)) {
-        net_status st = net_forward(w->net, w->input.data, hook, w, &err);
+        t0 = now_ms();
+        st = net_forward(w->net, w->input.data, hook, w, &err);
+        t1 = now_ms();
         if (st != NET_OK && st != NET_ERR_CANCELLED)
             set_error(w, err.msg);
     }
     pthread_mutex_lock(&w->mu);
     w->running = 0;
+    if (st == NET_OK && !w->was_paused)
+        w->pass_ms = t1 - t0;
     pthread_mutex_unlock(&w->mu);
     notify(w);
 }
@@ -245,6 +272,7 @@ worker *worker_start(const cli_opts *o, void (*fn)(void *ctx), void *ctx)
         return NULL;
     w->opts = *o;
     w->notify = fn, w->ctx = ctx;
+    w->main_holds = -1;
     pthread_mutex_init(&w->mu, NULL);
     pthread_cond_init(&w->cv, NULL);
     if (pthread_create(&w->thread, NULL, worker_main, w)) {
@@ -268,7 +296,8 @@ void worker_stop(worker *w)
     pthread_join(w->thread, NULL);
     pthread_cond_destroy(&w->cv);
     pthread_mutex_destroy(&w->mu);
-    free(w->slot);
+    free(w->slots[0]);
+    free(w->slots[1]);
     free(w->conv1_w);
     free(w->photo_data);
     free(w->photo_rgb);
@@ -321,11 +350,10 @@ int worker_take(worker *w, worker_copy *c)
         c->input_size = w->input_size;
         c->untrained = w->untrained;
         if (w->ready) {
-            c->act = malloc(sizeof(float) * (w->total ? w->total : 1));
             c->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
             if (c->conv1_w)
                 memcpy(c->conv1_w, w->conv1_w, sizeof(float) * w->conv1_n);
-            if (!c->act || !c->conv1_w) {
+            if (!c->conv1_w) {
                 c->ready = 0, c->failed = 1;
                 snprintf(c->error, sizeof c->error, "out of memory for the window's copies");
             }
@@ -344,18 +372,19 @@ int worker_take(worker *w, worker_copy *c)
         changed |= WORKER_PHOTO;
     }
     if (w->gen != c->gen) {
+        /* a new pass: from now on read its set; the worker will not write the other one */
         c->gen = w->gen;
         c->done = 0;
+        c->act = w->slots[w->wbuf];
+        w->main_holds = w->wbuf;
         changed |= WORKER_PASS;
     }
     if (c->act && w->published > c->done) {
-        size_t from = w->off[c->done];
-        size_t to = w->published < w->n_stages ? w->off[w->published] : w->total;
-        memcpy(c->act + from, w->slot + from, sizeof(float) * (to - from));
         memcpy(c->ms, w->ms, sizeof c->ms);
         c->done = w->published;
         changed |= WORKER_STAGES;
     }
+    c->pass_ms = w->pass_ms;
     if (c->running != w->running || c->paused != w->paused || c->step != w->step) {
         c->running = w->running, c->paused = w->paused, c->step = w->step;
         changed |= WORKER_STATUS;
@@ -373,7 +402,6 @@ void worker_copy_free(worker_copy *c)
 {
     if (!c)
         return;
-    free(c->act);
     free(c->conv1_w);
     free(c->input.data);
     free(c->input.rgb);

@@ -7,8 +7,8 @@
  * the user lets the next stage run. A new request sets a cancel flag the hook checks, so a pass
  * is never killed, only told to stop at the next stage.
  *
- * The main thread never touches the net: worker_take copies whatever changed since the last call
- * from the snapshot into a worker_copy that the main thread owns, and the views read that.
+ * The main thread never touches the net: worker_take tells it (in a worker_copy it owns) which
+ * stages of the snapshot are ready, and the views read those in place.
  */
 #ifndef WORKER_H
 #define WORKER_H
@@ -31,9 +31,14 @@ typedef struct {
     /* the current pass */
     unsigned gen;                       /* changes with every new pass */
     int done;                           /* stages [0, done) are in act */
-    float *act;                         /* every stage's output at off[i] */
+    const float *act;                   /* every stage's output at off[i]; borrowed from the
+                                           worker: stages [0, done) stay unchanged until the
+                                           next worker_take that reports WORKER_PASS, and
+                                           valid until worker_stop */
     size_t off[NET_MAX_STAGES];
     double ms[NET_MAX_STAGES];          /* time each stage took */
+    double pass_ms;                     /* wall time of the last pass that ran through without
+                                           a pause, hooks included; 0 before one */
     /* the photo of the current pass */
     net_input input;                    /* data (3,S,S) and rgb (S,S,3); owned here */
     char photo_path[4096];
