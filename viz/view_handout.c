@@ -48,6 +48,8 @@ typedef enum {
     HX_X_TOWERS,
     HX_FILT_TEXT,
     HX_LRN_TEXT,         /* channel %d */
+    HX_LRN_EDGE_ACROSS,  /* channel, n, first, last */
+    HX_LRN_EDGE_WITHIN,  /* channel, n, first, last */
     HX_TABLE_TITLE,
     HX_COL_STAGE,
     HX_COL_OP,
@@ -194,11 +196,25 @@ static const char *const hx_table[HX_COUNT][TEXT_LANGS] = {
     [HX_LRN_TEXT] =
         {"One channel (%d, the strongest on this photo) before and after LRN, on the same "
          "colour scale, and their ratio: pale where the value was left alone, red where its "
-         "neighbours were strong and damped it. Below, the formula with the numbers of one "
-         "unit.",
+         "neighbours were strong and damped it. Under the maps, the formula with the numbers of "
+         "one unit.",
          "채널 하나(%d, 이 사진에서 가장 강한 채널)의 LRN 전과 후를 같은 색 눈금으로, 그리고 그 "
-         "비율을 보여 줍니다: 값이 그대로인 곳은 옅고, 이웃이 강해서 눌린 곳은 붉습니다. 아래는 "
+         "비율을 보여 줍니다: 값이 그대로인 곳은 옅고, 이웃이 강해서 눌린 곳은 붉습니다. 맵 아래는 "
          "유닛 하나의 숫자를 넣은 공식입니다."},
+    [HX_LRN_EDGE_ACROSS] =
+        {"Channel %d is the last of tower A, so its window of %d channels reaches into tower B's "
+         "maps. Caffe and ONNX allow that, and it is what ran here; in Krizhevsky's own code each "
+         "GPU normalised only its own maps, which gives another result for channels %d–%d only.",
+         "%d번 채널은 타워 A의 마지막 채널이라 채널 %d개짜리 창이 타워 B의 맵까지 닿습니다. Caffe와 "
+         "ONNX는 이를 허용하며 여기서도 그렇게 계산했습니다. Krizhevsky의 원래 코드에서는 GPU마다 "
+         "자기 맵만 정규화했으므로, 결과가 달라지는 것은 채널 %d–%d뿐입니다."},
+    [HX_LRN_EDGE_WITHIN] =
+        {"Channel %d is the last of tower A. Its window of %d channels stops at the boundary "
+         "here, as in Krizhevsky's own code, where each GPU normalised only its own maps; Caffe "
+         "and ONNX would let it reach into tower B, which changes channels %d–%d only.",
+         "%d번 채널은 타워 A의 마지막 채널입니다. 여기서는 채널 %d개짜리 창이 경계에서 멈춥니다. "
+         "GPU마다 자기 맵만 정규화한 Krizhevsky의 원래 코드와 같습니다. Caffe와 ONNX라면 창이 타워 "
+         "B까지 닿으며, 달라지는 것은 채널 %d–%d뿐입니다."},
     [HX_TABLE_TITLE] = {"Parameters and multiply-accumulates, stage by stage",
                         "단계별 매개변수와 곱셈-누산"},
     [HX_COL_STAGE] = {"stage", "단계"},
@@ -518,10 +534,27 @@ void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc,
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
     double y = page_frame(&v, pg, NULL);
     view_state fs = sub_state(st, VIEW_FILTERS, 0);
-    double fh = 40 * u;
+    double fh = 32 * u;
     view_draw_filters(cr, (view_rect){x, y, w, fh}, sc, &fs);
     section(&v, x, y + fh + 1.0 * u, w, NULL, hx(st, HX_FILT_TEXT));
     vctx_end(&v);
+}
+
+/* One LRN view of channel c, without the view's last line (it lists the window's keys, not
+ * for paper), then a paragraph; returns the y below them. */
+static double lrn_block(vctx *v, double x, double y, double w, int stage, int c, const char *text)
+{
+    double u = v->u, lh = 31 * u;
+    view_state ls = sub_state(v->st, VIEW_LRN, stage);
+    view_state_reset_lrn(&ls, v->sc);
+    ls.channel = c;
+    ls.unit_x = ls.unit_y = -1;
+    cairo_save(v->cr);
+    cairo_rectangle(v->cr, x, y, w, lh - 1.8 * u);
+    cairo_clip(v->cr);
+    view_draw_lrn(v->cr, (view_rect){x, y, w, lh}, v->sc, &ls);
+    cairo_restore(v->cr);
+    return section(v, x, y + lh - 1.6 * u, w, NULL, text) + 0.6 * u;
 }
 
 void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
@@ -533,19 +566,20 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     char right[64], line[1024];
     stage_of(sc, st, stage, right, sizeof right);
     double y = page_frame(&v, pg, right);
-    view_state ls = sub_state(st, VIEW_LRN, stage);
-    ls.channel = view_lrn_channel(sc, stage);
-    ls.unit_x = ls.unit_y = -1;
-    view_state_reset_lrn(&ls, sc);
-    /* the view's last line lists the window's keys: not for paper */
-    double lh = 38 * u;
-    cairo_save(cr);
-    cairo_rectangle(cr, x, y, w, lh - 1.8 * u);
-    cairo_clip(cr);
-    view_draw_lrn(cr, (view_rect){x, y, w, lh}, sc, &ls);
-    cairo_restore(cr);
-    snprintf(line, sizeof line, hx(st, HX_LRN_TEXT), ls.channel);
-    section(&v, x, y + lh - 0.8 * u, w, NULL, line);
+    /* the strongest channel, where damping shows best */
+    int c = view_lrn_channel(sc, stage);
+    snprintf(line, sizeof line, hx(st, HX_LRN_TEXT), c);
+    y = lrn_block(&v, x, y, w, stage, c, line);
+    /* the last channel of tower A, whose window reaches into tower B: where Caffe and
+     * Krizhevsky's two GPUs disagree */
+    const net_stage *s = &sc->stages[stage];
+    int C = s->in_c, before = (s->lrn_n - 1) / 2, after = s->lrn_n - 1 - before;
+    if (C >= 2 && s->lrn_n > 1 && r.y + r.h - y > 36 * u) {
+        snprintf(line, sizeof line,
+                 hx(st, s->lrn_within_towers ? HX_LRN_EDGE_WITHIN : HX_LRN_EDGE_ACROSS),
+                 C / 2 - 1, s->lrn_n, C / 2 - after, C / 2 - 1 + before);
+        lrn_block(&v, x, y, w, stage, C / 2 - 1, line);
+    }
     vctx_end(&v);
 }
 
