@@ -6,14 +6,16 @@
  * functions on offscreen cairo surfaces (no display needed), so a slide shows what the screen
  * showed.
  *
- * The plan comes first: every file name is known before anything is computed, so an existing
- * file (without --force), a missing photo or a folder that cannot be made stops the export before
- * a single byte is written. Then, per image: one forward pass, the views rendered on this thread
- * (cairo and pango drawing is not shared between threads), and PNG encoding plus the atomic
- * write (temporary name, then rename) on worker threads, which also colour and encode the
- * per-channel maps straight from the activations. The PDF is drawn while they work. The
- * manifest is written last, in plan order, so the output is byte-for-byte the same for the same
- * input and flags.
+ * The plan comes first: every file name is known before the net is built, so an existing file
+ * (without --force), a missing photo or a folder that cannot be made stops the export at once,
+ * before a single byte is written. (Trained weights may bring another geometry, a 224 input; the
+ * plan is then made again from the net's own table, still before writing.) Then, per image: one
+ * forward pass; every picture drawn on this thread (pango and cairo's caches are not made for two
+ * drawing threads): the views into a few reused surfaces, the channels with the window's
+ * view_channel_image, and the handout's pages in between while the workers are busy; PNG
+ * encoding and the atomic write (temporary name, then rename) on worker threads. The handout and
+ * the manifest are written last, the manifest in plan order, so the same input and flags give the
+ * same bytes.
  */
 #include "cli.h"
 #include "handout.h"
@@ -86,7 +88,7 @@ typedef struct {
     char *path;               /* DIR/<stem>/<rel> */
     const char *rel;          /* inside path */
     /* handed between this thread and the workers under the queue's lock */
-    cairo_surface_t *surface; /* a rendered view waiting to be encoded (owned) */
+    cairo_surface_t *surface; /* a drawn picture waiting to be encoded (owned) */
     int ready;                /* the worker may take it */
     int width, height;        /* of the PNG, filled when written */
     net_stats stats;          /* channel files: of the channel's values */
@@ -297,8 +299,8 @@ static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
     return 1;
 }
 
-/* The files of one image, in the order they are made: views first (rendered here), then the
- * channels (made by the workers alone), then the handout and the manifest. */
+/* The files of one image, in the order the workers take them: the views, then the channels;
+ * the handout and the manifest last (written by the drawing thread). */
 static int plan_image(const export_opts *o, const ex_table *t, ex_image *im)
 {
     int count = t->count, cap = 8 + 2 * count;
@@ -306,8 +308,10 @@ static int plan_image(const export_opts *o, const ex_table *t, ex_image *im)
         if (o->channels && o->want[i] && t->s[i].out_h * t->s[i].out_w > 1)
             cap += t->s[i].out_c;
     im->files = calloc((size_t)cap, sizeof *im->files);
-    if (!im->files)
+    if (!im->files) {
+        cli_error("out of memory");
         return 0;
+    }
     int ok = add_file(im, cap, EX_PIPELINE, -1, -1, "pipeline.png");
     for (int i = 0; i < count; i++)
         if (o->want[i])
@@ -1117,6 +1121,9 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
         work_fail(&w, msg);
         ok = 0;
     }
+    /* a failure before the workers started: nobody will finish the files */
+    if (!ok)
+        work_fail(&w, msg);
     if (!work_finish(&w, prog) && ok) {
         snprintf(msg, sizeof msg, "%s", w.error);
         ok = 0;
