@@ -37,8 +37,8 @@ static void cell(const char *s, int width)
 
 static void print_table(const net_stage *st, int n)
 {
-    printf("stage  op       kernel   stride pad grp  input        output       params        "
-           "MACs            field  memory\n");
+    printf("%-7s%-9s%-9s%-7s%-4s%-5s%-13s%-13s%13s  %15s  %5s  %s\n", "stage", "op", "kernel",
+           "stride", "pad", "grp", "input", "output", "params", "MACs", "field", "memory");
     int64_t params = 0, macs = 0;
     for (int i = 0; i < n; i++) {
         const net_stage *s = &st[i];
