@@ -96,8 +96,9 @@ deps-dev:
 	@sh scripts/deps.sh dev
 
 # The runner is started from the repository root; tests that drive the program use $ALEXVIZ.
+# ALEXVIZ_WEIGHTS is empty so that a downloaded weights/ file never changes what tests see.
 check-only: $(BIN) $(TESTS)
-	ALEXVIZ=$(BIN) $(TESTS) $(T)
+	ALEXVIZ=$(BIN) ALEXVIZ_WEIGHTS= $(TESTS) $(T)
 
 test: deps
 	@$(MAKE) --no-print-directory alexviz

@@ -263,4 +263,53 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
 /* Writes len bytes to path via a temporary file in the same folder and a rename. */
 net_status net_write_atomic(const char *path, const void *buf, size_t len, net_err *err);
 
+/* ---------------------------------------------------------------- ONNX weights */
+
+/* What net_onnx_load found in a file, for reports and headers. */
+typedef struct {
+    int width[8];           /* conv1..conv5, fc6..fc8 as found (the zoo: 96 256 384 384 256 4096
+                               4096 1000) */
+    int input_size;         /* S of the graph input (1, 3, S, S) */
+    int64_t ir_version;
+    int64_t opset;          /* version of the default (ai.onnx) operator set */
+    char producer[64];      /* producer name and version, "" when the file names none */
+    char input_name[64];    /* the graph's image input and its output, as named in the file */
+    char output_name[64];
+    int output_stage;       /* stage whose output is the graph's output: prob, or fc8 when the
+                               file ends without a Softmax */
+    char variant[320];      /* one line: order, input, pooling, LRN, how fc and tensors are stored */
+    int64_t params;         /* weights and biases copied */
+    double load_ms;         /* reading, checking and copying, wall time */
+} net_onnx_info;
+
+/* Reads an AlexNet from an ONNX file: the model zoo's bvlcalexnet-N.onnx, or any file with the
+ * same topology at other channel widths (the tests' narrow copies). The graph is walked in order
+ * and mapped onto the stage table by structure, not by names: Conv, Relu, LRN, MaxPool, Dropout,
+ * Reshape or Flatten, Gemm (transB 0 or 1) or MatMul + Add, Softmax; Constant nodes and shape
+ * initializers are allowed. Every geometric fact (kernels, strides, pads, groups, pool rounding,
+ * LRN parameters and position, input size, widths) comes from the file and is checked against
+ * what AlexNet can be; each weight tensor's shape is checked, and its values must be finite.
+ *
+ * On success *out is a new net (the caller frees it with net_free) whose config is the file's,
+ * not marked untrained; cfg_out (may be NULL) gets that config, pp (may be NULL) the
+ * preprocessing the weights need (Caffe's: BGR, 0–255, mean subtracted), info (may be NULL) what
+ * was found. On failure *out is NULL and err names the file, the node or tensor, what was
+ * expected and what was found: NET_ERR_FORMAT (not ONNX, truncated), NET_ERR_UNSUPPORTED (another
+ * network, a quantized graph, an operator alexviz does not run), NET_ERR_SHAPE, NET_ERR_VALUE
+ * (NaN or infinite weights), NET_ERR_LIMIT, NET_ERR_IO, NET_ERR_NOMEM.
+ *
+ * Memory: besides the net, at most one copy of the weights is held (the decoded message); each
+ * tensor is released as soon as it is copied. The file itself is mapped, not read. */
+net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_preproc *pp,
+                         net_onnx_info *info, net_err *err);
+/* The same from a buffer in memory (the fuzzer's entry point); name is used in messages. */
+net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *name,
+                             net_config *cfg_out, net **out, net_preproc *pp,
+                             net_onnx_info *info, net_err *err);
+
+/* Reads a float32 ONNX TensorProto file (input_0.pb, output_0.pb of ONNX test folders; raw_data
+ * or float_data). *data is malloc'd (caller frees); shape gets up to 8 dims, *ndim their count. */
+net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8], int *ndim,
+                                net_err *err);
+
 #endif

@@ -10,7 +10,8 @@
 #include <unistd.h>
 
 const char cli_common_help[] =
-    "  --weights default|FILE.onnx  seeded untrained weights (default) or trained ONNX weights\n"
+    "  --weights default|FILE.onnx  seeded untrained weights, or trained ONNX weights; without\n"
+    "                               it: weights/bvlcalexnet-12.onnx if `make weights` fetched it\n"
     "  --seed N                     seed of the default weights (default 1)\n"
     "  --variant NAME               caffe (default: paper order, 227, Caffe LRN),\n"
     "                               caffenet (LRN after pooling, as in the course notes),\n"
@@ -95,6 +96,7 @@ int cli_take_common(cli_opts *o, int argc, char **argv, int *i)
     long n;
     if (!strcmp(flag, "--weights")) {
         o->weights = v;
+        o->weights_given = 1;
     } else if (!strcmp(flag, "--seed")) {
         if (!parse_int(v, 0, LONG_MAX, &n))
             goto bad;
@@ -139,10 +141,9 @@ net *cli_make_net(const cli_opts *o, net_preproc *pp)
     net *n = NULL;
     net_set_threads(o->threads);
     net_preproc_caffe(pp);
-    if (strcmp(o->weights, "default")) {
-        cli_error("%s: ONNX weights are not supported by this build yet", o->weights);
-        return NULL;
-    }
+    const char *file = cli_weights_file(o);
+    if (file)
+        return cli_load_onnx(o, file, pp);
     if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {
         cli_error("cannot build the network: %s", err.msg[0] ? err.msg : "out of memory");
         net_free(n);

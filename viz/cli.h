@@ -14,6 +14,7 @@
 
 typedef struct {
     const char *weights;  /* "default" or a path to an .onnx file */
+    int weights_given;    /* --weights was on the command line (else: the downloaded file) */
     net_config cfg;
     uint64_t seed;
     int threads;
@@ -34,6 +35,20 @@ extern const char cli_common_help[];
  * On failure prints one line naming the file and the reason and returns NULL. */
 net *cli_make_net(const cli_opts *o, net_preproc *pp);
 
+/* ---------------------------------------------------------------- weights (cli_weights.c) */
+
+/* The ONNX file cli_make_net loads, or NULL for seeded weights: --weights FILE; without
+ * --weights, $ALEXVIZ_WEIGHTS, else weights/bvlcalexnet-12.onnx in the working folder or in the
+ * repository beside the executable (where `make weights` puts it). When none is found and stderr
+ * is a terminal it prints the hint "untrained weights; run `make weights` for the trained ones". */
+const char *cli_weights_file(const cli_opts *o);
+/* Loads an ONNX file into a net (its config comes from the file; geometry flags that disagree
+ * get a note on stderr); on failure prints the loader's one-line message and returns NULL. */
+net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp);
+/* One line on the weights of the last cli_make_net, for headers: "seeded, untrained (seed 1)"
+ * or "FILE: widths 96-256-…, 224×224 input, opset 12, producer …, loaded in 850 ms". */
+const char *cli_weights_desc(void);
+
 /* ImageNet class name i (from assets/imagenet_classes.txt, or "class i" when absent). */
 const char *cli_class_name(int i);
 
@@ -43,5 +58,6 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cmd_trace(int argc, char **argv);
 int cmd_shapes(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

@@ -179,7 +179,7 @@ static int prepare_dir(const char *dir)
 }
 
 static int dump_all(net *n, const trace_record *rec, const char *dir, const char *image,
-                    const cli_opts *o, const int *top, const float *topv, int k)
+                    const int *top, const float *topv, int k)
 {
     net_err err = {0};
     char path[4096];
@@ -203,7 +203,7 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     fprintf(f, "{\n  \"image\": ");
     json_str(f, image);
     fprintf(f, ",\n  \"weights\": ");
-    json_str(f, o->weights);
+    json_str(f, cli_weights_desc());
     fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"stages\": [\n",
             net_is_untrained(n) ? "true" : "false", net_get_config(n)->input_size);
     for (int i = 0; i < net_stage_count(n); i++) {
@@ -285,18 +285,17 @@ int cmd_trace(int argc, char **argv)
 
     const net_config *c = net_get_config(n);
     printf("alexviz trace: %s\n", image);
-    if (net_is_untrained(n))
-        printf("weights: seeded, untrained (seed %llu); predictions mean nothing\n",
-               (unsigned long long)o.seed);
-    else
-        printf("weights: %s\n", o.weights);
+    printf("weights: %s%s\n", cli_weights_desc(),
+           net_is_untrained(n) ? "; predictions mean nothing" : "");
     printf("input:   %d×%d, %s, 0–255 minus mean (%.3f, %.3f, %.3f)%s\n", c->input_size,
            c->input_size, pp.bgr ? "BGR" : "RGB", pp.mean[0], pp.mean[1], pp.mean[2],
            in.is_npy ? "; .npy taken as is" : "");
-    printf("variant: LRN %s pooling, %s pooling, LRN %s\n\n",
-           c->lrn_after_pool ? "after (CaffeNet, the notes)" : "before (paper, Caffe)",
-           c->pool_round == NET_ROUND_CEIL ? "ceil" : "floor",
-           c->lrn_formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)");
+    printf("variant: %s; %s pooling; LRN %s, window %s\n\n",
+           c->lrn_after_pool ? "conv → relu → pool → norm (CaffeNet, the notes)"
+                             : "conv → relu → norm → pool (paper, Caffe)",
+           c->pool_round == NET_ROUND_CEIL || c->pool_pad_end ? "ceil" : "floor",
+           c->lrn_formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)",
+           c->lrn_within_towers ? "within each tower" : "across both towers");
 
     trace_record *rec = calloc(1, sizeof *rec);
     int rc = 1;
@@ -322,7 +321,7 @@ int cmd_trace(int argc, char **argv)
             printf("  %6.2f%%  %4d  %s\n", 100 * topv[j], top[j], cli_class_name(top[j]));
         rc = 0;
         if (dump) {
-            if (dump_all(n, rec, dump, image, &o, top, topv, k))
+            if (dump_all(n, rec, dump, image, top, topv, k))
                 printf("\nwrote %d .npy files and trace.json to %s\n", last + 1, dump);
             else
                 rc = 1;

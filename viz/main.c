@@ -12,6 +12,7 @@ static const struct {
     {"trace", cmd_trace, "every stage of one photo: shapes, arithmetic, stats, time"},
     {"shapes", cmd_shapes, "the shape arithmetic of every stage, as a table"},
     {"bench", cmd_bench, "time the forward pass and report peak memory"},
+    {"check", cmd_check, "run ONNX test folders through a model and report the error"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,106 @@
+/* cli_weights.c: which weights a command runs on, and loading trained ones from ONNX.
+ *
+ * Without --weights the program looks for the file `make weights` downloads, so that a teacher
+ * who fetched it once gets the real network everywhere; without it the seeded weights run and a
+ * one-line hint on a terminal says how to get the real ones. An ONNX file fixes the network's
+ * geometry (input size, pooling, LRN and its position): flags that ask for something else are
+ * overridden, and say so.
+ */
+#include "cli.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define WEIGHTS_FILE "weights/bvlcalexnet-12.onnx"
+
+static char desc[512];
+
+const char *cli_weights_desc(void) { return desc; }
+
+static int readable(const char *path) { return access(path, R_OK) == 0; }
+
+/* The downloaded file: in the working folder, then in the repository the executable was built
+ * in (./alexviz links to build/CONFIG/alexviz). */
+static const char *find_download(void)
+{
+    static char path[PATH_MAX];
+    if (readable(WEIGHTS_FILE))
+        return WEIGHTS_FILE;
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0)
+        return NULL;
+    exe[len] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;
+    if (snprintf(path, sizeof path, "%s/../../%s", exe, WEIGHTS_FILE) < (int)sizeof path &&
+        readable(path))
+        return path;
+    return NULL;
+}
+
+const char *cli_weights_file(const cli_opts *o)
+{
+    if (o->weights_given && strcmp(o->weights, "default"))
+        return o->weights;
+    snprintf(desc, sizeof desc, "seeded, untrained (seed %llu)", (unsigned long long)o->seed);
+    if (o->weights_given)
+        return NULL;
+    /* $ALEXVIZ_WEIGHTS replaces the search (empty: none), for tests and unusual layouts */
+    const char *env = getenv("ALEXVIZ_WEIGHTS");
+    const char *file = env ? (*env && readable(env) ? env : NULL) : find_download();
+    /* a tip for a person at a terminal; logs, pipes and scripts get no extra line */
+    if (!file && isatty(STDERR_FILENO))
+        fprintf(stderr, "alexviz: untrained weights; run `make weights` for the trained ones\n");
+    return file;
+}
+
+/* "96-256-384-384-256-4096-4096-1000" */
+static void widths_text(const int *w, char *buf, size_t len)
+{
+    snprintf(buf, len, "%d-%d-%d-%d-%d-%d-%d-%d", w[0], w[1], w[2], w[3], w[4], w[5], w[6],
+             w[7]);
+}
+
+net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
+{
+    net_config file_cfg, def;
+    net_onnx_info info;
+    net_err err = {0};
+    net *n = NULL;
+    if (net_onnx_load(path, &file_cfg, &n, pp, &info, &err) != NET_OK) {
+        cli_error("%s", err.msg);
+        return NULL;
+    }
+    /* Flags changed the geometry away from the defaults and the file disagrees: say which wins.
+     * (A flag that happens to name the default cannot be told from no flag; it is overridden
+     * all the same.) */
+    net_config_default(&def);
+    const net_config *want = &o->cfg;
+    char what[256] = "";
+    if (want->input_size != def.input_size && want->input_size != file_cfg.input_size)
+        snprintf(what + strlen(what), sizeof what - strlen(what), ", %d×%d input instead of %d",
+                 file_cfg.input_size, file_cfg.input_size, want->input_size);
+    if (want->lrn_after_pool != def.lrn_after_pool &&
+        want->lrn_after_pool != file_cfg.lrn_after_pool)
+        snprintf(what + strlen(what), sizeof what - strlen(what), ", LRN %s pooling",
+                 file_cfg.lrn_after_pool ? "after" : "before");
+    if ((want->lrn_formula != def.lrn_formula && want->lrn_formula != file_cfg.lrn_formula) ||
+        (want->lrn_within_towers != def.lrn_within_towers &&
+         want->lrn_within_towers != file_cfg.lrn_within_towers))
+        snprintf(what + strlen(what), sizeof what - strlen(what),
+                 ", Caffe's LRN (k=%g, α/n) across all channels", file_cfg.lrn_k);
+    if (what[0])
+        fprintf(stderr, "alexviz: note: %s fixes the network: %s; the flags asking otherwise are "
+                        "ignored\n", path, what + 2);
+    char w[96];
+    widths_text(info.width, w, sizeof w);
+    snprintf(desc, sizeof desc, "%s: widths %s, %d×%d input, opset %lld%s%s, loaded in %.0f ms",
+             path, w, info.input_size, info.input_size, (long long)info.opset,
+             info.producer[0] ? ", producer " : "", info.producer, info.load_ms);
+    return n;
+}
