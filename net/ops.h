@@ -50,8 +50,7 @@ void op_softmax_ref(const float *in, float *out, int n);
 void op_softmax(const float *in, float *out, int n);
 
 /* Threads the fast paths use (≥ 1; the caller counts as one). OpenBLAS itself is set to one
- * thread: the ops split their matrices across these threads instead (see op_threads.c). Not to
- * be called while a pass runs. */
+ * thread: the ops split their matrices across these threads instead (see op_threads.c). */
 void op_set_threads(int threads);
 int op_threads(void);
 
