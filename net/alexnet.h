@@ -317,11 +317,10 @@ net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8]
 
 /* Runs the LRN of stage s (an NET_OP_LRN row, usually a copy whose lrn_n, lrn_k, lrn_alpha,
  * lrn_beta, lrn_formula or lrn_within_towers the caller changed) on in (s->in_c, s->in_h,
- * s->in_w) into out (the same shape), with the same code the forward pass uses. work holds
- * s->in_h·s->in_w floats. Lets the window recompute LRN at once when a student changes k, n, α or
- * β, without a net. NET_ERR_ARG for a row that is not LRN; NET_ERR_VALUE for n < 1, k ≤ 0,
- * α < 0, β ≤ 0 or an odd channel count with the window within towers. */
-net_status net_lrn_apply(const net_stage *s, const float *in, float *out, float *work,
-                         net_err *err);
+ * s->in_w) into out (the same shape), with the same code the forward pass uses. Lets the window
+ * recompute LRN at once when a student changes k, n, α or β, without a net; safe to call while
+ * another thread runs a pass. NET_ERR_ARG for a row that is not LRN; NET_ERR_VALUE for n < 1,
+ * k ≤ 0, α < 0, β ≤ 0 or an odd channel count with the window within towers. */
+net_status net_lrn_apply(const net_stage *s, const float *in, float *out, net_err *err);
 
 #endif

@@ -64,8 +64,6 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
         size_t need = 0;
         if (s->op == NET_OP_CONV)
             need = op_conv_work(s->in_c, s->k, s->groups, s->out_h, s->out_w);
-        else if (s->op == NET_OP_LRN)
-            need = op_lrn_work(s->in_h * s->in_w);
         if (need > work)
             work = need;
     }
@@ -164,7 +162,7 @@ void net_run_stage(net *n, int i, const float *in)
         break;
     case NET_OP_LRN:
         op_lrn(in, out, s->in_c, s->in_h * s->in_w, s->lrn_n, s->lrn_k, net_lrn_scale(s),
-               s->lrn_beta, s->lrn_within_towers ? s->in_c / 2 : s->in_c, n->work);
+               s->lrn_beta, s->lrn_within_towers ? s->in_c / 2 : s->in_c);
         break;
     case NET_OP_POOL:
         op_pool(in, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad, s->pad_end, out, s->out_h,

@@ -12,7 +12,7 @@ struct net {
     size_t n_params;
     float *act;                     /* every stage's output, at act_off[i], then the scratch */
     size_t act_off[NET_MAX_STAGES];
-    float *work;                    /* scratch for im2col and LRN, inside act */
+    float *work;                    /* scratch for im2col, inside act */
     int last_done;
     int untrained;
 };

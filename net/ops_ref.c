@@ -79,23 +79,19 @@ void op_fc_ref(const float *in, int IN, const float *w, const float *b, float *o
     }
 }
 
-void op_relu(const float *in, float *out, size_t n)
+void op_relu_ref(const float *in, float *out, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         out[i] = in[i] > 0.0f ? in[i] : 0.0f;
 }
 
-void op_softmax(const float *in, float *out, int n)
+void op_softmax_ref(const float *in, float *out, int n)
 {
-    float mx = -INFINITY;
+    double mx = -INFINITY, sum = 0;
     for (int i = 0; i < n; i++)
-        if (in[i] > mx)
-            mx = in[i];
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-        out[i] = expf(in[i] - mx);
-        sum += out[i];
-    }
+        mx = in[i] > mx ? in[i] : mx;
     for (int i = 0; i < n; i++)
-        out[i] = (float)(out[i] / sum);
+        sum += exp(in[i] - mx);
+    for (int i = 0; i < n; i++)
+        out[i] = (float)(exp(in[i] - mx) / sum);
 }

@@ -207,14 +207,14 @@ TEST(lrn_apply_is_the_pass_s_own_lrn)
     CHECK(i > 0);
     const net_stage *s = net_stage_at(f->n, i);
     size_t count = (size_t)s->in_c * s->in_h * s->in_w;
-    float *out = malloc(sizeof(float) * count), *work = malloc(sizeof(float) * s->in_h * s->in_w);
-    CHECK(out && work);
+    float *out = malloc(sizeof(float) * count);
+    CHECK(out);
     net_stage row = *s;
-    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, work, NULL) == NET_OK);
+    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, NULL) == NET_OK);
     CHECK(!memcmp(out, net_output(f->n, i), sizeof(float) * count));
     /* a bigger k divides by more: every nonzero output shrinks */
     row.lrn_k = 2;
-    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, work, NULL) == NET_OK);
+    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, NULL) == NET_OK);
     const float *orig = net_output(f->n, i);
     size_t shrank = 0, nonzero = 0;
     for (size_t j = 0; j < count; j++)
@@ -225,12 +225,11 @@ TEST(lrn_apply_is_the_pass_s_own_lrn)
     CHECK(nonzero > 0 && shrank == nonzero);
     net_err err = {0};
     row.lrn_beta = 0;
-    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, work, &err) == NET_ERR_VALUE);
+    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, &err) == NET_ERR_VALUE);
     CHECK(strstr(err.msg, "norm1") != NULL);
     row = *net_stage_at(f->n, 0);
-    CHECK(net_lrn_apply(&row, net_output(f->n, 0), out, work, &err) == NET_ERR_ARG);
+    CHECK(net_lrn_apply(&row, net_output(f->n, 0), out, &err) == NET_ERR_ARG);
     free(out);
-    free(work);
 }
 
 /* ---------------------------------------------------------------- pixels */

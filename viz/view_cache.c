@@ -59,7 +59,6 @@ struct view_cache {
         uint32_t version;
         net_stage row;
         float *out;  /* (C, H, W) */
-        float *work; /* (H·W) */
         size_t cap;
     } lrn;
     float *scratch;
@@ -89,7 +88,6 @@ void view_cache_free(view_cache *c)
     if (c->filters.s)
         cairo_surface_destroy(c->filters.s);
     free(c->lrn.out);
-    free(c->lrn.work);
     free(c->scratch);
     for (int i = 0; i < VCACHE_MEMOS; i++)
         if (c->memo[i].s)
@@ -466,14 +464,10 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row)
         if (!o)
             return NULL;
         c->lrn.out = o;
-        float *w = realloc(c->lrn.work, (size_t)r.in_h * r.in_w * sizeof(float));
-        if (!w)
-            return NULL;
-        c->lrn.work = w;
         c->lrn.cap = need;
     }
     c->lrn.valid = 0;
-    if (net_lrn_apply(&r, sc->out[stage - 1], c->lrn.out, c->lrn.work, NULL) != NET_OK)
+    if (net_lrn_apply(&r, sc->out[stage - 1], c->lrn.out, NULL) != NET_OK)
         return NULL;
     c->lrn.valid = 1, c->lrn.stage = stage, c->lrn.version = ver, c->lrn.row = r;
     return c->lrn.out;

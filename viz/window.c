@@ -313,10 +313,17 @@ static void take(app *a)
     sc->paused = c->paused;
     sc->step_mode = c->step;
     if (ch & WORKER_ERROR) {
+        /* a net that could not be built has said why on stderr already (cli_make_net) */
         char msg[700];
-        snprintf(msg, sizeof msg, text_get(TX_MSG_PHOTO_FAILED, a->st.lang), c->error);
+        if (c->failed) {
+            text_copy(msg, sizeof msg, c->error);
+        } else {
+            snprintf(msg, sizeof msg, text_get(TX_MSG_PHOTO_FAILED, a->st.lang), c->error);
+            fprintf(stderr, "alexviz: %s\n", c->error);
+        }
         set_message(a, msg);
-        fprintf(stderr, "alexviz: %s\n", c->error);
+        if (c->failed)
+            a->message_until = HUGE_VAL; /* nothing else will happen: keep saying why */
     }
     /* what a script waits for */
     if (a->pending == PEND_STAGE && (c->done > a->pending_done || !c->running))
