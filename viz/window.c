@@ -295,13 +295,15 @@ static void take(app *a)
         set_title(a);
     }
     if (ch & WORKER_PASS) {
+        /* the worker is starting a pass over the outputs: the scene lets go of them */
         sc->done = 0;
+        memset(sc->out, 0, sizeof sc->out);
         a->follow = 1;
         a->st.stage = 0;
     }
     if (ch & WORKER_STAGES) {
         for (int i = sc->done; i < c->done; i++) {
-            sc->out[i] = c->act + c->off[i];
+            sc->out[i] = c->out[i];
             sc->version[i] = ++a->ver;
             view_scene_update_stats(sc, i);
         }
