@@ -26,7 +26,7 @@ OPT_tsan    := -O1 -g -fsanitize=thread
 OPT := $(OPT_$(CONFIG))
 
 PKG_NET := openblas stb libprotobuf-c
-PKG_VIZ := sdl2 cairo pangocairo
+PKG_VIZ := sdl2 cairo pangocairo zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_NET) $(PKG_VIZ) 2>/dev/null)
 LIBS_NET   = $(shell pkg-config --libs $(PKG_NET) 2>/dev/null) -lm -lpthread
 LIBS_VIZ   = $(shell pkg-config --libs $(PKG_VIZ) 2>/dev/null)

@@ -31,3 +31,21 @@ if command -v xvfb-run >/dev/null 2>&1; then
     xvfb-run -a -s '-screen 0 1920x1080x24' ./alexviz view assets/chelsea.png \
         --size 1920x1080 --play "view:grid stage:conv1 $moves stats quit"
 fi
+
+# Exports (issue 5): the whole `alexviz export` command on one photo, start to exit, 2 threads:
+# every stage PNG, the other pictures and the handout (target ≤ 2000 ms), then the same with
+# --channels, 3,712 more PNGs (target ≤ 15000 ms). Median of 3 runs each.
+exdir=$(mktemp -d)
+trap 'rm -f "$out"; rm -rf "$exdir"' EXIT
+export_time() {
+    for i in 1 2 3; do
+        t0=$(date +%s%N)
+        ./alexviz export assets/chelsea.png -o "$exdir/$i" "$@" >/dev/null
+        t1=$(date +%s%N)
+        rm -rf "${exdir:?}/$i"
+        echo $(((t1 - t0) / 1000000))
+    done | sort -n | sed -n 2p
+}
+echo "export_ms median=$(export_time) (target ≤ 2000: 28 PNGs at 1920×1080 and a 28-page PDF)"
+echo "export_channels_ms median=$(export_time --channels --scale 4) (target ≤ 15000: plus" \
+    "3,712 channel PNGs at 4×)"

@@ -60,5 +60,6 @@ int cmd_shapes(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_view(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const struct {
     {"bench", cmd_bench, "time the forward pass and report peak memory"},
     {"check", cmd_check, "run ONNX test folders through a model and report the error"},
     {"view", cmd_view, "the classroom window (also with no command, or only photos and flags)"},
+    {"export", cmd_export, "PNGs of every stage for slides, a PDF handout, a manifest"},
 };
 
 static void usage(FILE *f)

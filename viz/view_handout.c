@@ -1,0 +1,667 @@
+/* view_handout.c: the handout's pages, and the colour ranges of the grid (see handout.h).
+ *
+ * A stage page is the window's stage grid on top, the paragraph a student reads at home in the
+ * middle, and the window's arithmetic view below (its title band clipped off, since the grid
+ * above already shows it), so the page and the screen cannot disagree. The paragraphs are built
+ * from the stage table and this photo's numbers (how many values ReLU zeroed, how much LRN
+ * kept), never written per stage by hand, so a variant (LRN after pooling, 224 input) reads
+ * true too. Their text lives in the table below, English beside Korean, with printf conversions
+ * in the same order in both (tests/test_export.c checks it), as in text.c.
+ */
+#include "handout.h"
+#include "view_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef enum {
+    HX_COVER_TITLE,
+    HX_COVER_PHOTO,      /* %s: file */
+    HX_COVER_WEIGHTS,    /* %s: the weights file */
+    HX_COVER_SEEDED,     /* %llu: seed */
+    HX_COVER_UNTRAINED,
+    HX_COVER_HOWTO,
+    HX_COVER_PIPELINE,
+    HX_HEADER,           /* %s: photo */
+    HX_PAGE,             /* %d of %d */
+    HX_STAGE_OF,         /* %d of %d */
+    HX_WHAT,
+    HX_NUMBERS,
+    HX_STATS,            /* min, max, mean, std */
+    HX_STATS_ZEROS,      /* %.1f */
+    HX_ARITH,
+    HX_X_CONV_IMAGE,     /* M, K, K, C, stride, OH, OW */
+    HX_X_CONV_GROUPS,    /* M, K, K, C/g, C/g */
+    HX_X_CONV_BOTH,      /* M, K, K, C, C */
+    HX_X_CONV_END,
+    HX_X_RELU,           /* %.0f zeros */
+    HX_X_LRN,            /* n, k, s, β */
+    HX_X_LRN_KEEPS,      /* %.1f */
+    HX_X_POOL,           /* K, K, S, inH, inW, outH, outW, C */
+    HX_X_FC_FLAT,        /* H, W, C, N */
+    HX_X_FC,             /* out, in, %s weights */
+    HX_X_FC_LAST,
+    HX_X_DROPOUT,
+    HX_X_SOFTMAX,        /* N */
+    HX_X_TOWERS,
+    HX_FILT_TEXT,
+    HX_LRN_TEXT,         /* channel %d */
+    HX_TABLE_TITLE,
+    HX_COL_STAGE,
+    HX_COL_OP,
+    HX_COL_OUT,
+    HX_COL_PARAMS,
+    HX_COL_MACS,
+    HX_COL_FIELD,
+    HX_TOTAL,
+    HX_TABLE_NOTE,       /* %.0f%% params, %.0f%% MACs */
+    HX_BY_LAYER,
+    HX_COL_LAYER,
+    HX_COL_STAGES,
+    HX_COUNT
+} hx_id;
+
+static const char *const hx_table[HX_COUNT][TEXT_LANGS] = {
+    [HX_COVER_TITLE] = {"AlexNet, stage by stage", "AlexNet 단계별로 보기"},
+    [HX_COVER_PHOTO] = {"What the 2012 network computes on one photo: %s",
+                        "2012년 네트워크가 사진 한 장에서 계산하는 것: %s"},
+    [HX_COVER_WEIGHTS] = {"weights: %s", "가중치: %s"},
+    [HX_COVER_SEEDED] = {"weights: seeded, untrained (seed %llu)",
+                         "가중치: 시드로 만든 것, 학습 안 됨 (시드 %llu)"},
+    [HX_COVER_UNTRAINED] =
+        {"These weights are seeded, not trained: the maps show what each stage's arithmetic "
+         "does to the photo, but the five classes below mean nothing. With the trained ImageNet "
+         "weights (alexviz export … --weights bvlcalexnet-12.onnx) they become a real "
+         "prediction.",
+         "이 가중치는 학습된 것이 아니라 시드로 만든 것입니다. 맵은 각 단계의 계산이 사진에 "
+         "무엇을 하는지 보여 주지만, 아래 다섯 클래스에는 의미가 없습니다. 학습된 ImageNet "
+         "가중치(alexviz export … --weights bvlcalexnet-12.onnx)를 쓰면 진짜 예측이 됩니다."},
+    [HX_COVER_HOWTO] =
+        {"Each of the following pages is one stage of the network, in the order it runs: all "
+         "of the stage's maps (tower A on the left, tower B on the right, as on the paper's two "
+         "GPUs), what the stage does, and its arithmetic. The last page counts the parameters "
+         "and multiply-accumulates of every stage.",
+         "다음 쪽부터는 네트워크가 실행되는 순서대로 한 쪽에 한 단계씩 나옵니다: 그 단계의 모든 "
+         "맵(논문의 GPU 두 개처럼 왼쪽은 타워 A, 오른쪽은 타워 B), 그 단계가 하는 일, 그리고 그 "
+         "계산입니다. 마지막 쪽은 모든 단계의 매개변수와 곱셈-누산을 셉니다."},
+    [HX_COVER_PIPELINE] = {"The whole network", "네트워크 전체"},
+    [HX_HEADER] = {"alexviz handout · %s", "alexviz 유인물 · %s"},
+    [HX_PAGE] = {"page %d of %d", "%d / %d쪽"},
+    [HX_STAGE_OF] = {"stage %d of %d", "단계 %d / %d"},
+    [HX_WHAT] = {"What this stage does", "이 단계가 하는 일"},
+    [HX_NUMBERS] = {"On this photo", "이 사진에서"},
+    [HX_STATS] = {"min %s · max %s · mean %s · standard deviation %s",
+                  "최솟값 %s · 최댓값 %s · 평균 %s · 표준편차 %s"},
+    [HX_STATS_ZEROS] = {" · %.1f%% exactly zero", " · %.1f%%가 정확히 0"},
+    [HX_ARITH] = {"The arithmetic", "계산"},
+    [HX_X_CONV_IMAGE] =
+        {"Each of the %d filters is a %d×%d×%d block of weights that slides over the photo in "
+         "steps of %d pixels. At each of the %d×%d positions it multiplies its weights with the "
+         "pixels under it and adds them up: one number that says how strongly its pattern (an "
+         "edge, a stripe, a colour blob) is there.",
+         "%d개의 필터는 각각 %d×%d×%d 크기의 가중치 묶음이며, 사진 위를 %d픽셀 간격으로 "
+         "훑습니다. %d×%d개의 위치마다 가중치와 그 아래 픽셀을 곱해서 더합니다: 그 자리에 필터의 "
+         "패턴(경계선, 줄무늬, 색 얼룩)이 얼마나 강하게 있는지를 나타내는 숫자 하나입니다."},
+    [HX_X_CONV_GROUPS] =
+        {"Each of the %d filters is %d×%d×%d: it reads only the %d maps of its own tower, so "
+         "tower A and tower B stay apart here, as they did on the paper's two GPUs. A filter "
+         "combines patterns the layer before found into larger ones.",
+         "%d개의 필터는 각각 %d×%d×%d 크기이며 자기 타워의 맵 %d개만 읽습니다. 그래서 논문의 "
+         "GPU 두 개에서처럼 여기서는 타워 A와 타워 B가 떨어져 있습니다. 필터는 앞 층이 찾은 "
+         "패턴들을 더 큰 패턴으로 엮습니다."},
+    [HX_X_CONV_BOTH] =
+        {"Each of the %d filters is %d×%d×%d and reads all %d maps of both towers: this is one "
+         "of the few places where the two towers exchange what they found. A filter combines "
+         "patterns the layer before found into larger ones.",
+         "%d개의 필터는 각각 %d×%d×%d 크기이며 두 타워의 맵 %d개를 모두 읽습니다: 두 타워가 "
+         "찾은 것을 주고받는 몇 안 되는 곳입니다. 필터는 앞 층이 찾은 패턴들을 더 큰 패턴으로 "
+         "엮습니다."},
+    [HX_X_CONV_END] =
+        {" Each small map is one filter's answers: bright where its pattern is, dark where it "
+         "is not. Values can be negative until the ReLU that follows.",
+         " 작은 맵 하나가 필터 하나의 답입니다: 패턴이 있는 곳은 밝고 없는 곳은 어둡습니다. 뒤따르는 "
+         "ReLU 전까지는 값이 음수일 수도 있습니다."},
+    [HX_X_RELU] =
+        {"ReLU replaces every negative value with 0 and passes positive values unchanged. "
+         "Nothing is learned here, but without it the stack of layers would collapse into a "
+         "single linear map. On this photo %.0f%% of the values are now exactly 0: the darkest "
+         "colour of the scale.",
+         "ReLU는 모든 음수를 0으로 바꾸고 양수는 그대로 통과시킵니다. 여기서 배우는 것은 없지만, "
+         "이것이 없으면 층을 아무리 쌓아도 하나의 선형 변환이 되고 맙니다. 이 사진에서는 값의 "
+         "%.0f%%가 이제 정확히 0이며, 눈금의 가장 어두운 색으로 보입니다."},
+    [HX_X_LRN] =
+        {"Local response normalisation divides each value a by (k + s·Σa²)^β, where the sum "
+         "runs over the squares of the %d neighbouring channels at the same position (here "
+         "k = %g, s = %g, β = %g). A channel that responds strongly damps its neighbours, a "
+         "little like lateral inhibition in the eye.",
+         "국소 응답 정규화는 각 값 a를 (k + s·Σa²)^β로 나눕니다. 합은 같은 위치에 있는 이웃 채널 "
+         "%d개의 제곱에 대해 구합니다 (여기서는 k = %g, s = %g, β = %g). 강하게 반응한 채널이 "
+         "이웃을 누르는 것으로, 눈의 측면 억제와 조금 닮았습니다."},
+    [HX_X_LRN_KEEPS] = {" On this photo the values keep %.1f%% of their size on average.",
+                        " 이 사진에서 값들은 평균적으로 원래 크기의 %.1f%%를 유지합니다."},
+    [HX_X_POOL] =
+        {"Max pooling keeps the largest value of each %d×%d window. The windows start every %d "
+         "pixels, so they overlap by one (the paper's overlapping pooling). Each map shrinks from "
+         "%d×%d to %d×%d; there are still %d maps. A feature survives if it appears anywhere in "
+         "the window, so small shifts of the photo matter less.",
+         "최대 풀링은 %d×%d 창마다 가장 큰 값만 남깁니다. 창은 %d픽셀마다 시작하므로 한 칸씩 "
+         "겹칩니다 (논문의 겹치는 풀링). 맵은 %d×%d에서 %d×%d로 작아지고, 맵의 수는 그대로 "
+         "%d개입니다. 특징이 창 안 어디에든 있으면 살아남으므로 사진이 조금 밀려도 덜 "
+         "민감해집니다."},
+    [HX_X_FC_FLAT] =
+        {"The %d×%d×%d maps are first flattened into one vector of %d numbers: from here on "
+         "there are no positions any more. ",
+         "먼저 %d×%d×%d 맵을 숫자 %d개짜리 벡터 하나로 펼칩니다: 여기서부터는 위치가 더 이상 "
+         "없습니다. "},
+    [HX_X_FC] =
+        {"Each of the %d outputs is a weighted sum of all %d inputs plus a bias (%s weights in "
+         "this layer alone), so every output reads both towers. The picture shows one cell per "
+         "value.",
+         "%d개의 출력은 각각 입력 %d개 전부의 가중합에 편향을 더한 값입니다 (이 층에만 가중치 "
+         "%s개). 그래서 모든 출력이 두 타워를 읽습니다. 그림은 값 하나를 칸 하나로 보여 줍니다."},
+    [HX_X_FC_LAST] = {" These are the scores of the 1000 ImageNet classes: not yet "
+                      "probabilities, they can be negative.",
+                      " 이것이 ImageNet 1000개 클래스의 점수입니다: 아직 확률이 아니며 음수일 수도 "
+                      "있습니다."},
+    [HX_X_DROPOUT] =
+        {"During training, dropout set each value to 0 with probability 0.5, so that no unit "
+         "could rely on one particular other. At inference it does nothing: Caffe and ONNX pass "
+         "the values through unchanged (the paper halved them instead), so this page looks "
+         "exactly like the one before.",
+         "학습 중에 드롭아웃은 각 값을 확률 0.5로 0으로 만들어, 어떤 유닛도 특정한 다른 유닛에 "
+         "기대지 못하게 했습니다. 추론 때는 아무 일도 하지 않습니다: Caffe와 ONNX는 값을 그대로 "
+         "넘기므로 (논문은 대신 절반으로 줄였습니다) 이 쪽은 앞 쪽과 똑같아 보입니다."},
+    [HX_X_SOFTMAX] =
+        {"Softmax turns the %d scores into probabilities: p = e^z / Σ e^z. They are all "
+         "positive and add up to 1, and the largest score gets the largest share. The chart "
+         "shows the most likely classes.",
+         "소프트맥스는 점수 %d개를 확률로 바꿉니다: p = e^z / Σ e^z. 모두 양수이고 합이 1이며, "
+         "가장 큰 점수가 가장 큰 몫을 받습니다. 그래프는 가장 가능성 높은 클래스들입니다."},
+    [HX_X_TOWERS] = {" Tower A's maps are on the left, tower B's on the right.",
+                     " 타워 A의 맵은 왼쪽, 타워 B의 맵은 오른쪽에 있습니다."},
+    [HX_FILT_TEXT] =
+        {"conv1's filters are the only weights you can look at directly: each is an 11×11 "
+         "patch of colour, scaled around mid-grey (grey is 0). In the trained network the paper "
+         "found tower A's filters mostly colour-agnostic (edges, stripes) and tower B's "
+         "colour-specific (blobs, colour edges). The maps of conv1 are these patterns searched "
+         "for all over the photo.",
+         "conv1의 필터는 눈으로 직접 볼 수 있는 유일한 가중치입니다: 각각 11×11 크기의 색 조각이며 "
+         "중간 회색(회색이 0)을 기준으로 표시합니다. 논문은 학습된 네트워크에서 타워 A의 필터는 "
+         "주로 색과 무관하고(경계선, 줄무늬) 타워 B의 필터는 색에 민감하다(얼룩, 색 경계)는 것을 "
+         "발견했습니다. conv1의 맵은 사진 전체에서 이 패턴들을 찾은 결과입니다."},
+    [HX_LRN_TEXT] =
+        {"One channel (%d, the strongest on this photo) before and after LRN, on the same "
+         "colour scale, and their ratio: pale where the value was left alone, red where its "
+         "neighbours were strong and damped it. Below, the formula with the numbers of one "
+         "unit.",
+         "채널 하나(%d, 이 사진에서 가장 강한 채널)의 LRN 전과 후를 같은 색 눈금으로, 그리고 그 "
+         "비율을 보여 줍니다: 값이 그대로인 곳은 옅고, 이웃이 강해서 눌린 곳은 붉습니다. 아래는 "
+         "유닛 하나의 숫자를 넣은 공식입니다."},
+    [HX_TABLE_TITLE] = {"Parameters and multiply-accumulates, stage by stage",
+                        "단계별 매개변수와 곱셈-누산"},
+    [HX_COL_STAGE] = {"stage", "단계"},
+    [HX_COL_OP] = {"operation", "연산"},
+    [HX_COL_OUT] = {"output", "출력"},
+    [HX_COL_PARAMS] = {"parameters", "매개변수"},
+    [HX_COL_MACS] = {"MACs", "곱셈-누산"},
+    [HX_COL_FIELD] = {"field", "수용 영역"},
+    [HX_TOTAL] = {"total", "합계"},
+    [HX_BY_LAYER] = {"By learned layer", "학습되는 층별"},
+    [HX_COL_LAYER] = {"layer", "층"},
+    [HX_COL_STAGES] = {"stages", "단계"},
+    [HX_TABLE_NOTE] =
+        {"The five convolutions hold %.0f%% of the parameters but do %.0f%% of the "
+         "multiply-accumulates; the three fully connected layers are the other way round. "
+         "\"field\" is how many input pixels one unit sees.",
+         "다섯 개의 합성곱 층은 매개변수의 %.0f%%만 가지지만 곱셈-누산의 %.0f%%를 합니다; 세 "
+         "개의 완전 연결 층은 그 반대입니다. \"수용 영역\"은 유닛 하나가 보는 입력 픽셀의 "
+         "크기입니다."},
+};
+
+int view_handout_text_count(void) { return HX_COUNT; }
+
+const char *view_handout_text(int id, text_lang lang)
+{
+    if (id < 0 || id >= HX_COUNT || (unsigned)lang >= TEXT_LANGS)
+        return "";
+    return hx_table[id][lang] ? hx_table[id][lang] : "";
+}
+
+static const char *hx(const view_state *st, hx_id id)
+{
+    text_lang l = (unsigned)st->lang < TEXT_LANGS ? st->lang : TEXT_EN;
+    const char *s = hx_table[id][l];
+    return s ? s : hx_table[id][TEXT_EN];
+}
+
+/* ---------------------------------------------------------------- colours */
+
+int view_stage_colours(const view_scene *sc, const view_state *st, int stage, view_colours *out)
+{
+    memset(out, 0, sizeof *out);
+    if (stage < 0 || stage >= sc->done || !sc->out[stage])
+        return 0;
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, 0, 0}, sc, st);
+    v.cache = sc->cache ? sc->cache : view_cache_new();
+    if (!v.cache)
+        return 0;
+    vrange r = vcache_range(&v, stage);
+    if (!sc->cache)
+        view_cache_free(v.cache);
+    out->diverging = r.map == VMAP_DIV;
+    out->lo = r.lo, out->hi = r.hi;
+    return 1;
+}
+
+void view_map_colours(const float *plane, size_t n, const view_colours *stage, view_colours *out)
+{
+    float amax = 0;
+    for (size_t i = 0; i < n; i++)
+        amax = fmaxf(amax, fabsf(plane[i]));
+    if (!(amax > 0))
+        amax = 1;
+    out->diverging = stage->diverging;
+    out->lo = stage->diverging ? -amax : 0;
+    out->hi = amax;
+}
+
+int view_lrn_channel(const view_scene *sc, int stage)
+{
+    if (stage < 1 || stage >= sc->n_stages || stage - 1 >= sc->done || !sc->out[stage - 1])
+        return 0;
+    const net_stage *s = &sc->stages[stage];
+    size_t plane = (size_t)s->in_h * s->in_w;
+    int best = 0;
+    double best_sum = -1;
+    for (int c = 0; c < s->in_c; c++) {
+        const float *x = sc->out[stage - 1] + (size_t)c * plane;
+        double sum = 0;
+        for (size_t i = 0; i < plane; i++)
+            sum += fabsf(x[i]);
+        if (sum > best_sum)
+            best_sum = sum, best = c;
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- paragraphs */
+
+/* Appends printf-style text to buf. */
+static void append(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void append(char *buf, size_t len, const char *fmt, ...)
+{
+    size_t n = strlen(buf);
+    if (n + 1 >= len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + n, len - n, fmt, ap);
+    va_end(ap);
+}
+
+/* Mean of out/in over the non-zero inputs of an LRN stage: how much of its size a value keeps. */
+static double lrn_keeps(const view_scene *sc, int stage)
+{
+    const net_stage *s = &sc->stages[stage];
+    const float *a = sc->out[stage - 1], *b = sc->out[stage];
+    size_t n = (size_t)s->out_c * s->out_h * s->out_w, nz = 0;
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != 0.0f)
+            sum += b[i] / a[i], nz++;
+    return nz ? sum / (double)nz : 1.0;
+}
+
+void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage, char *buf,
+                          size_t len)
+{
+    buf[0] = 0;
+    if (stage < 0 || stage >= sc->n_stages || len < 2)
+        return;
+    const net_stage *s = &sc->stages[stage];
+    int done = stage < sc->done && sc->out[stage];
+    char num[32];
+    switch (s->op) {
+    case NET_OP_CONV:
+        if (s->reads == NET_READS_OWN)
+            append(buf, len, hx(st, HX_X_CONV_GROUPS), s->out_c, s->k, s->k, s->in_c / s->groups,
+                s->in_c / s->groups);
+        else if (s->reads == NET_READS_BOTH)
+            append(buf, len, hx(st, HX_X_CONV_BOTH), s->out_c, s->k, s->k, s->in_c, s->in_c);
+        else
+            append(buf, len, hx(st, HX_X_CONV_IMAGE), s->out_c, s->k, s->k, s->in_c, s->stride,
+                s->out_h, s->out_w);
+        append(buf, len, "%s", hx(st, HX_X_CONV_END));
+        break;
+    case NET_OP_RELU:
+        append(buf, len, hx(st, HX_X_RELU), done ? 100 * sc->stats[stage].zeros : 0.0);
+        break;
+    case NET_OP_LRN:
+        append(buf, len, hx(st, HX_X_LRN), s->lrn_n, s->lrn_k, net_lrn_scale(s), s->lrn_beta);
+        if (done && stage > 0 && sc->out[stage - 1])
+            append(buf, len, hx(st, HX_X_LRN_KEEPS), 100 * lrn_keeps(sc, stage));
+        break;
+    case NET_OP_POOL:
+        append(buf, len, hx(st, HX_X_POOL), s->k, s->k, s->stride, s->in_h, s->in_w, s->out_h,
+            s->out_w, s->out_c);
+        break;
+    case NET_OP_FC:
+        if (s->in_h * s->in_w > 1)
+            append(buf, len, hx(st, HX_X_FC_FLAT), s->in_h, s->in_w, s->in_c,
+                s->in_c * s->in_h * s->in_w);
+        net_fmt_count(s->n_w, num, sizeof num);
+        append(buf, len, hx(st, HX_X_FC), s->out_c, s->in_c * s->in_h * s->in_w, num);
+        if (stage + 2 == sc->n_stages && sc->stages[stage + 1].op == NET_OP_SOFTMAX)
+            append(buf, len, "%s", hx(st, HX_X_FC_LAST));
+        break;
+    case NET_OP_DROPOUT: append(buf, len, "%s", hx(st, HX_X_DROPOUT)); break;
+    case NET_OP_SOFTMAX: append(buf, len, hx(st, HX_X_SOFTMAX), s->out_c); break;
+    }
+    if (s->towers == 2 && vstage_is_map(s))
+        append(buf, len, "%s", hx(st, HX_X_TOWERS));
+}
+
+/* ---------------------------------------------------------------- pages */
+
+/* Paints the page, and its header (photo, stage) and footer (page number) lines; returns the
+ * y where the content starts. */
+static double page_frame(vctx *v, const view_page *pg, const char *right)
+{
+    const vpal *pal = &v->pal;
+    view_rect r = v->r;
+    double u = v->u, m = 3.2 * u;
+    char line[512];
+    snprintf(line, sizeof line, hx(v->st, HX_HEADER), pg->image ? pg->image : "");
+    vtext_draw(v, r.x + m, r.y + 1.6 * u, 0.7, 0, pal->dim, VA_LEFT, r.w * 0.6, line);
+    if (right)
+        vtext_draw(v, r.x + r.w - m, r.y + 1.6 * u, 0.7, 0, pal->dim, VA_RIGHT, r.w * 0.35,
+                   right);
+    vfill(v, r.x + m, r.y + 2.75 * u, r.w - 2 * m, fmax(0.5, 0.05 * u), pal->line);
+    snprintf(line, sizeof line, hx(v->st, HX_PAGE), pg->page, pg->pages);
+    vtext_draw(v, r.x + r.w / 2, r.y + r.h - 2.4 * u, 0.65, 0, pal->dim, VA_CENTER, r.w, line);
+    return r.y + 3.4 * u;
+}
+
+/* A heading and a paragraph; returns the y below them. */
+static double section(vctx *v, double x, double y, double w, const char *head, const char *text)
+{
+    double u = v->u;
+    if (head) {
+        vtext_draw(v, x, y, 1.0, 1, v->pal.accent, VA_LEFT, w, head);
+        y += 1.5 * u;
+    }
+    return y + vtext_para(v, x, y, w, 0.95, v->pal.fg, text) + 0.8 * u;
+}
+
+/* A copy of st for one embedded view. */
+static view_state sub_state(const view_state *st, view_kind kind, int stage)
+{
+    view_state s = *st;
+    s.kind = kind;
+    s.stage = stage;
+    s.cursor_in = 0;
+    s.help = 0;
+    s.zoom = 1;
+    s.pan_x = s.pan_y = 0;
+    return s;
+}
+
+void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                     const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    const vpal *pal = &v.pal;
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    double y = page_frame(&v, pg, NULL) + 1.2 * u;
+    char line[512];
+    vtext_draw(&v, x, y, 2.4, 1, pal->fg, VA_LEFT, w, hx(st, HX_COVER_TITLE));
+    y += 3.4 * u;
+    snprintf(line, sizeof line, hx(st, HX_COVER_PHOTO), pg->image ? pg->image : "");
+    vtext_draw(&v, x, y, 1.1, 0, pal->fg, VA_LEFT, w, line);
+    y += 1.7 * u;
+    if (pg->weights)
+        snprintf(line, sizeof line, hx(st, HX_COVER_WEIGHTS), pg->weights);
+    else
+        snprintf(line, sizeof line, hx(st, HX_COVER_SEEDED), pg->seed);
+    vtext_draw(&v, x, y, 0.8, 0, sc->untrained ? pal->warn : pal->dim, VA_LEFT, w, line);
+    y += 1.8 * u;
+
+    /* the photo and the prediction, as the window's top-5 view draws them */
+    view_state ps = sub_state(st, VIEW_PRED, sc->n_stages - 1);
+    double ph = 22 * u;
+    view_draw_pred(cr, (view_rect){x, y, w, ph}, sc, &ps);
+    y += ph + 0.8 * u;
+    if (sc->untrained)
+        y = section(&v, x, y, w, NULL, hx(st, HX_COVER_UNTRAINED));
+    y = section(&v, x, y, w, NULL, hx(st, HX_COVER_HOWTO));
+
+    /* the pipeline, smaller type so its two rows fit the page width */
+    vtext_draw(&v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_COVER_PIPELINE));
+    y += 1.5 * u;
+    /* the pass is complete: the last stage is the current one */
+    view_state pp = sub_state(st, VIEW_PIPELINE, sc->n_stages - 1);
+    pp.ui = 0.72 * u;
+    double bottom = r.y + r.h - 3.4 * u, ph2 = fmin(bottom - y, 34 * pp.ui);
+    if (ph2 > 12 * pp.ui)
+        view_draw_pipeline(cr, (view_rect){x, y, w, ph2}, sc, &pp);
+    vctx_end(&v);
+}
+
+/* "stage 3 of 23". */
+static void stage_of(const view_scene *sc, const view_state *st, int stage, char *buf, size_t len)
+{
+    snprintf(buf, len, hx(st, HX_STAGE_OF), stage + 1, sc->n_stages);
+}
+
+void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                          int stage, const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    if (stage < 0 || stage >= sc->n_stages) {
+        vctx_end(&v);
+        return;
+    }
+    const vpal *pal = &v.pal;
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    char right[64], para[2048], line[512], a[32], b[32], c[32], d[32];
+    stage_of(sc, st, stage, right, sizeof right);
+    double y = page_frame(&v, pg, right);
+
+    /* the window's stage grid */
+    view_state gs = sub_state(st, VIEW_GRID, stage);
+    double gh = 38 * u;
+    view_draw_grid(cr, (view_rect){x, y, w, gh}, sc, &gs);
+    y += gh + 1.0 * u;
+
+    view_stage_paragraph(sc, st, stage, para, sizeof para);
+    y = section(&v, x, y, w, hx(st, HX_WHAT), para);
+
+    if (stage < sc->done && sc->out[stage]) {
+        const net_stats *s = &sc->stats[stage];
+        vfmt_value(s->min, a, sizeof a);
+        vfmt_value(s->max, b, sizeof b);
+        vfmt_value(s->mean, c, sizeof c);
+        vfmt_value(s->std, d, sizeof d);
+        snprintf(line, sizeof line, hx(st, HX_STATS), a, b, c, d);
+        if (s->zeros > 0)
+            snprintf(line + strlen(line), sizeof line - strlen(line), hx(st, HX_STATS_ZEROS),
+                     100 * s->zeros);
+        y = section(&v, x, y, w, hx(st, HX_NUMBERS), line);
+    }
+
+    /* the window's arithmetic view, without its title band (the grid above has it) */
+    vtext_draw(&v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_ARITH));
+    y += 1.2 * u;
+    double bottom = r.y + r.h - 3.4 * u, title = 2.9 * u;
+    if (bottom - y > 8 * u) {
+        view_state as = sub_state(st, VIEW_ARITH, stage);
+        cairo_save(cr);
+        cairo_rectangle(cr, x, y, w, bottom - y);
+        cairo_clip(cr);
+        view_draw_arith(cr, (view_rect){x, y - title, w, bottom - y + title}, sc, &as);
+        cairo_restore(cr);
+    }
+    vctx_end(&v);
+}
+
+void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc,
+                            const view_state *st, const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    double y = page_frame(&v, pg, NULL);
+    view_state fs = sub_state(st, VIEW_FILTERS, 0);
+    double fh = 40 * u;
+    view_draw_filters(cr, (view_rect){x, y, w, fh}, sc, &fs);
+    section(&v, x, y + fh + 1.0 * u, w, NULL, hx(st, HX_FILT_TEXT));
+    vctx_end(&v);
+}
+
+void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                        int stage, const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    char right[64], line[1024];
+    stage_of(sc, st, stage, right, sizeof right);
+    double y = page_frame(&v, pg, right);
+    view_state ls = sub_state(st, VIEW_LRN, stage);
+    ls.channel = view_lrn_channel(sc, stage);
+    ls.unit_x = ls.unit_y = -1;
+    view_state_reset_lrn(&ls, sc);
+    /* the view's last line lists the window's keys: not for paper */
+    double lh = 38 * u;
+    cairo_save(cr);
+    cairo_rectangle(cr, x, y, w, lh - 1.8 * u);
+    cairo_clip(cr);
+    view_draw_lrn(cr, (view_rect){x, y, w, lh}, sc, &ls);
+    cairo_restore(cr);
+    snprintf(line, sizeof line, hx(st, HX_LRN_TEXT), ls.channel);
+    section(&v, x, y + lh - 0.8 * u, w, NULL, line);
+    vctx_end(&v);
+}
+
+/* The eight learned layers: their stages, parameters and MACs with their share of the total. */
+static void draw_layers(vctx *v, double x, double y, double w, double rh, double fs, int64_t pt,
+                        int64_t mt)
+{
+    const view_scene *sc = v->sc;
+    const vpal *pal = &v->pal;
+    const view_state *st = v->st;
+    double u = v->u;
+    const double edge[5] = {0, 0.12, 0.52, 0.76, 1.0};
+    vtext_draw(v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_BY_LAYER));
+    y += 1.7 * u;
+    vtext_draw(v, x + 0.3 * u, y, fs, 1, pal->dim, VA_LEFT, 0, hx(st, HX_COL_LAYER));
+    vtext_draw(v, x + edge[1] * w, y, fs, 1, pal->dim, VA_LEFT, 0, hx(st, HX_COL_STAGES));
+    vtext_draw(v, x + edge[3] * w - 0.3 * u, y, fs, 1, pal->dim, VA_RIGHT, 0,
+               hx(st, HX_COL_PARAMS));
+    vtext_draw(v, x + w - 0.3 * u, y, fs, 1, pal->dim, VA_RIGHT, 0, hx(st, HX_COL_MACS));
+    y += rh * 1.1;
+    vfill(v, x, y - 0.15 * u, w, fmax(0.5, 0.06 * u), pal->line);
+    for (int l = 1; l <= 8; l++) {
+        int64_t p = 0, m = 0;
+        int first = -1, last = -1;
+        for (int i = 0; i < sc->n_stages; i++)
+            if (sc->stages[i].layer == l) {
+                p += sc->stages[i].params, m += sc->stages[i].macs;
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        if (first < 0)
+            continue;
+        if (l % 2)
+            vfill(v, x, y, w, rh, vmix(pal->bg, pal->panel, 0.6));
+        char label[32], stages[64], a[32], b[32], line[96];
+        double ty = y + (rh - fs * u * 1.2) / 2;
+        snprintf(label, sizeof label, vtext(v, TX_LAYER), l);
+        snprintf(stages, sizeof stages, "%s – %s", sc->stages[first].name, sc->stages[last].name);
+        vtext_draw(v, x + 0.3 * u, ty, fs, 1, pal->fg, VA_LEFT, 0, label);
+        vtext_draw(v, x + edge[1] * w, ty, fs, 0, pal->fg, VA_LEFT, 0, stages);
+        net_fmt_count(p, a, sizeof a);
+        net_fmt_count(m, b, sizeof b);
+        snprintf(line, sizeof line, "%s  (%.1f%%)", a, pt ? 100.0 * p / pt : 0.0);
+        vtext_draw(v, x + edge[3] * w - 0.3 * u, ty, fs, 0, pal->tower_a, VA_RIGHT, 0, line);
+        snprintf(line, sizeof line, "%s  (%.1f%%)", b, mt ? 100.0 * m / mt : 0.0);
+        vtext_draw(v, x + w - 0.3 * u, ty, fs, 0, pal->tower_b, VA_RIGHT, 0, line);
+        y += rh;
+    }
+}
+
+void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                          const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    const vpal *pal = &v.pal;
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    double y = page_frame(&v, pg, NULL);
+    vtext_draw(&v, x, y, 1.3, 1, pal->fg, VA_LEFT, w, hx(st, HX_TABLE_TITLE));
+    y += 2.4 * u;
+    /* columns: stage, operation, output (left); parameters, MACs, field (right-aligned) */
+    const double edge[7] = {0, 0.10, 0.52, 0.66, 0.81, 0.94, 1.0};
+    const hx_id head[6] = {HX_COL_STAGE, HX_COL_OP, HX_COL_OUT, HX_COL_PARAMS, HX_COL_MACS,
+                           HX_COL_FIELD};
+    double rh = fmin(1.45 * u, (r.y + r.h - 8 * u - y) / (sc->n_stages + 2.5));
+    double fs = fmin(0.8, rh / u * 0.62);
+    /* left columns start at their edge, right ones end at the next edge */
+    for (int k = 0; k < 6; k++) {
+        double cx = k < 3 ? x + edge[k] * w + (k ? 0 : 0.3 * u) : x + edge[k + 1] * w - 0.3 * u;
+        if (k == 5)
+            cx = x + w - 0.3 * u;
+        vtext_draw(&v, cx, y, fs, 1, pal->dim, k < 3 ? VA_LEFT : VA_RIGHT, 0, hx(st, head[k]));
+    }
+    y += rh * 1.1;
+    vfill(&v, x, y - 0.15 * u, w, fmax(0.5, 0.06 * u), pal->line);
+    int64_t pt = 0, mt = 0, pconv = 0, mconv = 0;
+    for (int i = 0; i < sc->n_stages; i++) {
+        const net_stage *s = &sc->stages[i];
+        char op[160], shape[48], p[32], mac[32], field[32];
+        if (i % 2 == 0)
+            vfill(&v, x, y, w, rh, vmix(pal->bg, pal->panel, 0.6));
+        vfmt_op(&v, s, op, sizeof op);
+        vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
+        p[0] = mac[0] = field[0] = 0;
+        if (s->params)
+            net_fmt_count(s->params, p, sizeof p);
+        if (s->macs)
+            net_fmt_count(s->macs, mac, sizeof mac);
+        if (s->rf_jump)
+            snprintf(field, sizeof field, "%d", s->rf);
+        double ty = y + (rh - fs * u * 1.2) / 2;
+        vrgb c = s->params ? pal->fg : pal->dim;
+        vtext_draw(&v, x + 0.3 * u, ty, fs, 1, c, VA_LEFT, 0, s->name);
+        vtext_draw(&v, x + edge[1] * w, ty, fs * 0.9, 0, c, VA_LEFT, (edge[2] - edge[1]) * w - u,
+                   op);
+        vtext_draw(&v, x + edge[2] * w, ty, fs, 0, c, VA_LEFT, 0, shape);
+        vtext_draw(&v, x + edge[4] * w - 0.3 * u, ty, fs, 0, c, VA_RIGHT, 0, p);
+        vtext_draw(&v, x + edge[5] * w - 0.3 * u, ty, fs, 0, c, VA_RIGHT, 0, mac);
+        vtext_draw(&v, x + w - 0.3 * u, ty, fs, 0, c, VA_RIGHT, 0, field);
+        pt += s->params, mt += s->macs;
+        if (s->op == NET_OP_CONV)
+            pconv += s->params, mconv += s->macs;
+        y += rh;
+    }
+    vfill(&v, x, y + 0.1 * u, w, fmax(0.5, 0.06 * u), pal->line);
+    y += 0.3 * u;
+    char p[32], mac[32], line[512];
+    net_fmt_count(pt, p, sizeof p);
+    net_fmt_count(mt, mac, sizeof mac);
+    vtext_draw(&v, x + 0.3 * u, y, fs, 1, pal->fg, VA_LEFT, 0, hx(st, HX_TOTAL));
+    vtext_draw(&v, x + edge[4] * w - 0.3 * u, y, fs, 1, pal->fg, VA_RIGHT, 0, p);
+    vtext_draw(&v, x + edge[5] * w - 0.3 * u, y, fs, 1, pal->fg, VA_RIGHT, 0, mac);
+    y += 2.2 * u;
+    snprintf(line, sizeof line, hx(st, HX_TABLE_NOTE), pt ? 100.0 * pconv / pt : 0.0,
+             mt ? 100.0 * mconv / mt : 0.0);
+    y = section(&v, x, y, w, NULL, line) + 0.6 * u;
+    draw_layers(&v, x, y, w, rh, fs, pt, mt);
+    vctx_end(&v);
+}
