@@ -25,10 +25,10 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_VECTOR_RANGE] = {"%d values · units %d–%d", "값 %d개 · 유닛 %d–%d"},
     [TX_INPUT] = {"input", "입력"},
     [TX_UNTRAINED] = {"UNTRAINED", "학습 안 됨"},
-    [TX_UNTRAINED_NOTE] = {"seeded weights: the classes mean nothing (--weights FILE.onnx loads "
+    [TX_UNTRAINED_NOTE] = {"seeded weights: the classes mean nothing (make weights fetches the "
                            "trained ones)",
                            "시드로 만든 가중치라 클래스에 의미가 없습니다 (학습된 가중치는 "
-                           "--weights FILE.onnx)"},
+                           "make weights로 받습니다)"},
     [TX_NOT_YET] = {"%s has not been computed yet", "%s 단계는 아직 계산되지 않았습니다"},
     [TX_LOADING] = {"building the network…", "네트워크를 만드는 중…"},
     [TX_NO_PHOTO] = {"no photo yet: drop one on the window, or PageDown for the bundled ones",

@@ -73,6 +73,7 @@ typedef struct {
     double press_x, press_y, last_x, last_y;
 
     double first_frame_ms, frame_sum, frame_max, pass_frame_max, last_frame;
+    int reported;           /* failures already reported, by bit */
     long frames, pass_frames;
 } app;
 
@@ -244,7 +245,18 @@ static void notify(void *ctx)
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = a->ev_worker;
+    /* a full queue drops the event; nothing is lost, the loop takes from the worker on every
+     * turn anyway, at least four times a second */
     SDL_PushEvent(&e);
+}
+
+/* Reports a failed SDL or cairo call once (a failing call would otherwise fail every frame). */
+static void report_once(app *a, int bit, const char *what, const char *why)
+{
+    if (a->reported & bit)
+        return;
+    a->reported |= bit;
+    fprintf(stderr, "alexviz: %s failed: %s\n", what, why);
 }
 
 static void set_message(app *a, const char *msg)
@@ -295,13 +307,15 @@ static void take(app *a)
         set_title(a);
     }
     if (ch & WORKER_PASS) {
+        /* the worker is starting a pass over the outputs: the scene lets go of them */
         sc->done = 0;
+        memset(sc->out, 0, sizeof sc->out);
         a->follow = 1;
         a->st.stage = 0;
     }
     if (ch & WORKER_STAGES) {
         for (int i = sc->done; i < c->done; i++) {
-            sc->out[i] = c->act + c->off[i];
+            sc->out[i] = c->out[i];
             sc->version[i] = ++a->ver;
             view_scene_update_stats(sc, i);
         }
@@ -460,10 +474,13 @@ static void draw(app *a)
     a->st.ui = view_ui_size(a->w, a->h, a->scale);
     view_draw_screen(a->cr, (view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
     cairo_surface_flush(a->surf);
-    SDL_UpdateTexture(a->tex, NULL, cairo_image_surface_get_data(a->surf),
-                      cairo_image_surface_get_stride(a->surf));
-    SDL_RenderClear(a->ren);
-    SDL_RenderCopy(a->ren, a->tex, NULL, NULL);
+    if (cairo_status(a->cr) != CAIRO_STATUS_SUCCESS)
+        report_once(a, 1, "drawing the window", cairo_status_to_string(cairo_status(a->cr)));
+    if (SDL_UpdateTexture(a->tex, NULL, cairo_image_surface_get_data(a->surf),
+                          cairo_image_surface_get_stride(a->surf)))
+        report_once(a, 2, "SDL_UpdateTexture", SDL_GetError());
+    if (SDL_RenderClear(a->ren) || SDL_RenderCopy(a->ren, a->tex, NULL, NULL))
+        report_once(a, 4, "SDL_RenderCopy", SDL_GetError());
     SDL_RenderPresent(a->ren);
     double t1 = window_now_ms(), ms = t1 - t0;
     a->last_frame = t0;
@@ -597,8 +614,10 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_KP_0: st->zoom = 1, st->pan_x = st->pan_y = 0; break;
     case SDLK_f:
     case SDLK_F11:
-        a->fullscreen = !a->fullscreen;
-        SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        if (SDL_SetWindowFullscreen(a->win, a->fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP))
+            report_once(a, 8, "SDL_SetWindowFullscreen", SDL_GetError());
+        else
+            a->fullscreen = !a->fullscreen;
         break;
     case SDLK_d:
         st->theme = st->theme == VIEW_THEME_DARK ? VIEW_THEME_LIGHT : VIEW_THEME_DARK;

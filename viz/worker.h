@@ -2,13 +2,14 @@
  *
  * The worker builds the net (seeding the weights takes most of a second, so the window opens
  * first), then waits for requests: load a photo and run, run again, step on. After every stage
- * its hook copies the stage's output into a snapshot under the mutex and calls `notify` (the
- * window pushes an SDL event), and in step-through mode then waits on a condition variable until
- * the user lets the next stage run. A new request sets a cancel flag the hook checks, so a pass
+ * its hook publishes the stage under the mutex and calls `notify` (the window pushes an SDL
+ * event), and in step-through mode then waits on a condition variable until the user lets the
+ * next stage run. Before a new pass it waits for the main side to let go of the last one, which
+ * happens in the main side's next worker_take: call it whenever notify fires. A new request sets a cancel flag the hook checks, so a pass
  * is never killed, only told to stop at the next stage.
  *
- * The main thread never touches the net: worker_take tells it (in a worker_copy it owns) which
- * stages of the snapshot are ready, and the views read those in place.
+ * The main thread never calls the net: worker_take tells it (in a worker_copy it owns) which
+ * stages are ready, and the views read those outputs in place.
  */
 #ifndef WORKER_H
 #define WORKER_H
@@ -30,12 +31,11 @@ typedef struct {
     float *conv1_w;                     /* (96, 3, 11, 11), BGR */
     /* the current pass */
     unsigned gen;                       /* changes with every new pass */
-    int done;                           /* stages [0, done) are in act */
-    const float *act;                   /* every stage's output at off[i]; borrowed from the
-                                           worker: stages [0, done) stay unchanged until the
-                                           next worker_take that reports WORKER_PASS, and
-                                           valid until worker_stop */
-    size_t off[NET_MAX_STAGES];
+    int done;                           /* stages [0, done) are ready at out[i] */
+    const float *out[NET_MAX_STAGES];   /* stage i's output (out_c, out_h, out_w) for i < done;
+                                           borrowed from the worker's net: valid until a
+                                           worker_take that reports WORKER_PASS (which sets
+                                           done to 0), or worker_stop */
     double ms[NET_MAX_STAGES];          /* time each stage took */
     double pass_ms;                     /* wall time of the last pass that ran through without
                                            a pause, hooks included; 0 before one */
