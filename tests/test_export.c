@@ -211,12 +211,14 @@ TEST(export_png_encoder_round_trips_through_cairo)
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
         unsigned char *d = cairo_image_surface_get_data(s);
         int stride = cairo_image_surface_get_stride(s);
-        uint32_t state = 12345;
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++) {
-                state = state * 1664525u + 1013904223u;
-                /* noise in half the image, flat colour in the rest */
-                ((uint32_t *)(d + (size_t)y * stride))[x] = x < w / 2 ? state >> 8 : 0x336699;
+                /* noise in half the image, each row twice (the encoder's "up" rows), flat
+                 * colour in the rest */
+                uint32_t v = (uint32_t)x * 2654435761u ^ (uint32_t)(y / 2) * 2246822519u;
+                v ^= v >> 13;
+                v *= 3266489917u;
+                ((uint32_t *)(d + (size_t)y * stride))[x] = x < w / 2 ? v >> 8 : 0x336699;
             }
         cairo_surface_mark_dirty(s);
         unsigned char *png;

@@ -2,7 +2,8 @@
  *
  * A PNG is an 8-byte signature and chunks (length, type, data, CRC-32 of type and data): IHDR
  * with the size and pixel format, one IDAT with the zlib-compressed rows (each row a filter
- * byte, here 0 for none, then R G B per pixel), and an empty IEND. Rows are converted and fed
+ * byte, then R G B per pixel: filter 0, none, except 2, up, for a row that repeats the one
+ * above), and an empty IEND. Rows are converted and fed
  * to zlib a batch at a time, so the only large buffer is the output.
  */
 #include "png_encode.h"
@@ -74,8 +75,16 @@ int png_encode_rgb(const unsigned char *data, int w, int h, int stride, unsigned
     for (int y0 = 0; y0 < h && ok; y0 += BATCH) {
         int n = h - y0 < BATCH ? h - y0 : BATCH;
         for (int k = 0; k < n; k++) {
-            const uint32_t *px = (const uint32_t *)(data + (size_t)(y0 + k) * stride);
+            int y = y0 + k;
+            const uint32_t *px = (const uint32_t *)(data + (size_t)y * stride);
             unsigned char *r = rows + (size_t)k * row;
+            /* a row equal to the one above (background, a map scaled up) becomes filter 2,
+             * "up", and all zeros: smaller and quicker to compress */
+            if (y > 0 && !memcmp(px, data + (size_t)(y - 1) * stride, 4 * (size_t)w)) {
+                r[0] = 2;
+                memset(r + 1, 0, row - 1);
+                continue;
+            }
             *r++ = 0; /* filter: none */
             for (int x = 0; x < w; x++, r += 3) {
                 uint32_t p = px[x];
