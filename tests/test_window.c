@@ -172,7 +172,7 @@ static void window_case(const char *driver_prefix)
     CHECK(make_photo(dir, png, sizeof png));
     snprintf(cmd, sizeof cmd,
              "%s %s view '%s' --step --size 1280x720 --play 'shot:%s/start.png step step step "
-             "view:grid shot:%s/norm1.png back viewshot:%s/view.png photo:%s/missing.png "
+             "view:grid shot:%s/norm1.png back viewshot:%s/view.png drop:%s/missing.png "
              "shot:%s/message.png quit' > /dev/null",
              driver_prefix, program(), png, dir, dir, dir, dir, dir);
     int rc = run(cmd, err, sizeof err);

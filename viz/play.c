@@ -21,7 +21,8 @@ const char play_help[] =
     "                                   home end pageup pagedown tab plus minus f11 esc\n"
     "      click:X,Y  move:X,Y        click at / move the pointer to window pixel X,Y\n"
     "      wheel:N                    N wheel notches at the pointer (negative: out)\n"
-    "      photo:PATH                 load a photo (an unreadable one shows a message)\n"
+    "      photo:PATH  drop:PATH      load a photo (an unreadable one shows a message); the\n"
+    "                                   same through a file-drop event\n"
     "      theme:dark|light  lang:en|ko  contrast:stage|map  scale:F  size:WxH\n"
     "      sleep:MS                   wait MS milliseconds\n"
     "      shot:PATH                  save the window as a PNG (atomically)\n"
@@ -42,6 +43,7 @@ static const struct {
     {"channel", PLAY_CHANNEL, 2},  {"unit", PLAY_UNIT, 3},     {"key", PLAY_KEY, 1},
     {"click", PLAY_CLICK, 3},      {"move", PLAY_MOVE, 3},     {"wheel", PLAY_WHEEL, 2},
     {"photo", PLAY_PHOTO, 1},      {"theme", PLAY_THEME, 1},   {"lang", PLAY_LANG, 1},
+    {"drop", PLAY_DROP, 1},
     {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},  {"size", PLAY_SIZE, 4},
     {"sleep", PLAY_SLEEP, 2},      {"shot", PLAY_SHOT, 1},     {"stats", PLAY_STATS, 0},
     {"viewshot", PLAY_VIEWSHOT, 1},

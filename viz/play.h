@@ -25,6 +25,7 @@ typedef enum {
     PLAY_MOVE,     /* move:X,Y */
     PLAY_WHEEL,    /* wheel:N */
     PLAY_PHOTO,    /* photo:PATH */
+    PLAY_DROP,     /* drop:PATH: as if the file were dropped on the window */
     PLAY_THEME,    /* theme:dark|light */
     PLAY_LANG,     /* lang:en|ko */
     PLAY_CONTRAST, /* contrast:stage|map */

@@ -820,6 +820,25 @@ static int run_command(app *a, const play_cmd *c)
         break;
     case PLAY_WHEEL: wheel(a, c->num[0]); break;
     case PLAY_PHOTO: request_photo(a, c->arg); break;
+    case PLAY_DROP: {
+        /* through SDL's queue, so the script tests the path a real drop takes */
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_DROPFILE;
+        e.drop.file = SDL_strdup(c->arg);
+        e.drop.windowID = SDL_GetWindowID(a->win);
+        if (!e.drop.file || SDL_PushEvent(&e) != 1) {
+            SDL_free(e.drop.file);
+            fprintf(stderr, "alexviz: --play: cannot post the drop of %s: %s\n", c->arg,
+                    SDL_GetError());
+            return 0;
+        }
+        /* the event is handled on the next turn; wait for the photo it asks for */
+        a->pending = PEND_PASS;
+        a->pending_gen = a->copy.gen;
+        a->pending_err = a->copy.error_seq;
+        break;
+    }
     case PLAY_THEME: st->theme = !strcmp(c->arg, "light") ? VIEW_THEME_LIGHT : VIEW_THEME_DARK; break;
     case PLAY_LANG:
         st->lang = text_lang_from(c->arg);
