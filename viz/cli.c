@@ -215,3 +215,20 @@ const char *cli_class_name(int i)
     snprintf(fallback, sizeof fallback, "class %d", i);
     return fallback;
 }
+
+/* ---------------------------------------------------------------- JSON */
+
+void cli_json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}

@@ -11,6 +11,7 @@
 #include "alexnet.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 typedef struct {
     const char *weights;  /* "default" or a path to an .onnx file */
@@ -54,6 +55,9 @@ const char *cli_class_name(int i);
 
 /* Prints "alexviz: " and the message to stderr, one line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes s to f as a JSON string literal (quotes, backslashes and control bytes escaped). */
+void cli_json_str(FILE *f, const char *s);
 
 int cmd_trace(int argc, char **argv);
 int cmd_shapes(int argc, char **argv);

@@ -851,20 +851,6 @@ static int handout_end(handout *h, char *msg, size_t len)
 
 /* ---------------------------------------------------------------- the manifest */
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
 
 static void json_stats(FILE *f, const net_stats *s)
 {
@@ -900,9 +886,9 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
         return 0;
     }
     fprintf(f, "{\n  \"image\": ");
-    json_str(f, im->path);
+    cli_json_str(f, im->path);
     fprintf(f, ",\n  \"weights\": ");
-    json_str(f, weights);
+    cli_json_str(f, weights);
     fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"lang\": \"%s\",\n"
                "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"size\": [%d, %d],\n"
                "  \"scale\": %d,\n",
@@ -919,7 +905,7 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
     for (int j = 0; j < k; j++) {
         fprintf(f, "%s{\"class\": %d, \"name\": ", j ? ", " : "", idx[j]);
         const char *name = sc->class_name ? sc->class_name(idx[j]) : NULL;
-        json_str(f, name ? name : "");
+        cli_json_str(f, name ? name : "");
         fprintf(f, ", \"p\": %.6g}", val[j]);
     }
     fprintf(f, "],\n  \"files\": [\n");
@@ -931,10 +917,10 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
         const net_stage *s = e->stage >= 0 ? &sc->stages[e->stage] : NULL;
         fprintf(f, "%s    {\"path\": ", first ? "" : ",\n");
         first = 0;
-        json_str(f, e->rel);
+        cli_json_str(f, e->rel);
         fprintf(f, ", \"kind\": \"%s\", \"stage\": ", kind_names[e->kind]);
         if (s)
-            json_str(f, s->name);
+            cli_json_str(f, s->name);
         else
             fputs("null", f);
         switch (e->kind) {

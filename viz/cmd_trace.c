@@ -139,21 +139,6 @@ static int trace_hook(const net_event *ev, void *user)
     return 0;
 }
 
-/* Writes s as a JSON string literal. */
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
 
 /* Creates dir if needed and checks that a file can be written in it. */
 static int prepare_dir(const char *dir)
@@ -201,9 +186,9 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
         return 0;
     }
     fprintf(f, "{\n  \"image\": ");
-    json_str(f, image);
+    cli_json_str(f, image);
     fprintf(f, ",\n  \"weights\": ");
-    json_str(f, cli_weights_desc());
+    cli_json_str(f, cli_weights_desc());
     fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"stages\": [\n",
             net_is_untrained(n) ? "true" : "false", net_get_config(n)->input_size);
     for (int i = 0; i < net_stage_count(n); i++) {
@@ -221,7 +206,7 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     fprintf(f, "  ],\n  \"top5\": [\n");
     for (int j = 0; j < k; j++) {
         fprintf(f, "    {\"class\": %d, \"name\": ", top[j]);
-        json_str(f, cli_class_name(top[j]));
+        cli_json_str(f, cli_class_name(top[j]));
         fprintf(f, ", \"p\": %.6g}%s\n", topv[j], j + 1 < k ? "," : "");
     }
     fprintf(f, "  ]\n}\n");
