@@ -15,6 +15,8 @@
  * Deliberately not here: running arbitrary graphs, external data files, float16 or quantized
  * weights.
  */
+#define _DEFAULT_SOURCE /* madvise */
+
 #include "alexnet.h"
 #include "onnx.pb-c.h"
 
@@ -61,6 +63,22 @@ typedef union {
     max_align_t align;
 } block_head;
 
+/* A weight tensor's payload (fc6's is 151 MB) goes on transparent huge pages: faulting it in
+ * 4 KB at a time took most of a 0.7 s decode on the machines we measured, 2 MB pages under 0.1 s.
+ * Smaller blocks come from malloc as usual; free() takes both. */
+static void *big_alloc(size_t bytes)
+{
+    const size_t huge = (size_t)2 << 20;
+    if (bytes < huge)
+        return malloc(bytes);
+    void *p;
+    size_t rounded = (bytes + huge - 1) / huge * huge;
+    if (rounded < bytes || posix_memalign(&p, huge, rounded))
+        return NULL;
+    madvise(p, rounded, MADV_HUGEPAGE);
+    return p;
+}
+
 static void *budget_alloc(void *data, size_t size)
 {
     budget *b = data;
@@ -68,7 +86,7 @@ static void *budget_alloc(void *data, size_t size)
         b->over = 1;
         return NULL;
     }
-    block_head *h = malloc(sizeof *h + size);
+    block_head *h = big_alloc(sizeof *h + size);
     if (!h)
         return NULL;
     h->size = size;
