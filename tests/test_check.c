@@ -6,6 +6,7 @@
 #include "alexnet.h"
 #include "cli.h"
 #include "onnx_make.h"
+#include "run.h"
 #include "test.h"
 
 #include <fcntl.h>
@@ -28,20 +29,6 @@ static int run(const char *cmd, char *out, size_t len)
     out[n] = 0;
     int st = pclose(p);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static const char *alexviz(void)
-{
-    const char *a = getenv("ALEXVIZ");
-    return a ? a : "./alexviz";
-}
-
-static int count_lines(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
 }
 
 /* A model and a test folder with n sets whose expected outputs come from the engine with the
@@ -86,7 +73,7 @@ TEST(check_passes_on_a_test_folder_and_fails_on_a_perturbed_one)
     const char *dir = om_path("check");
     CHECK(make_test_folder(dir, 2));
     char cmd[1024], out[8192];
-    snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s", alexviz(), dir, dir);
+    snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s", run_bin(), dir, dir);
     int rc = run(cmd, out, sizeof out);
     CHECKF(rc == 0, "exit %d: %s", rc, out);
     CHECKF(strstr(out, "PASS") && strstr(out, "test_data_set_1: max abs error") &&
@@ -111,7 +98,7 @@ TEST(check_passes_on_a_test_folder_and_fails_on_a_perturbed_one)
     CHECKF(strstr(out, "FAIL") && strstr(out, first) && strstr(out, "1 PASS, 1 FAIL"), "%s",
            out);
     /* looser tolerances let it pass, and a single set folder works as DIR too */
-    snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s/test_data_set_1 --rtol 0.05", alexviz(),
+    snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s/test_data_set_1 --rtol 0.05", run_bin(),
              dir, dir);
     rc = run(cmd, out, sizeof out);
     CHECKF(rc == 0 && strstr(out, "1 folder: 1 PASS"), "exit %d: %s", rc, out);
@@ -135,7 +122,7 @@ TEST(check_names_every_bad_input_in_one_line)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char args[600];
         snprintf(args, sizeof args, cases[i].args, dir, dir);
-        snprintf(cmd, sizeof cmd, "%s check %s", alexviz(), args);
+        snprintf(cmd, sizeof cmd, "%s check %s", run_bin(), args);
         int rc = run(cmd, out, sizeof out);
         CHECKF(rc == cases[i].rc && strstr(out, cases[i].want), "%s: exit %d: %s", cases[i].what,
                rc, out);
@@ -145,7 +132,7 @@ TEST(check_names_every_bad_input_in_one_line)
     FILE *f = fopen(path, "wb");
     fputs("\x0a\x40garbage", f);
     fclose(f);
-    snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s 2>&1 >/dev/null", alexviz(), dir, dir);
+    snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s 2>&1 >/dev/null", run_bin(), dir, dir);
     int rc = run(cmd, out, sizeof out);
     CHECKF(rc == 1 && strstr(out, "input_0.pb") && count_lines(out) == 1, "exit %d: %s", rc, out);
     /* an input of the wrong shape */

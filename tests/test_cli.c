@@ -1,53 +1,18 @@
 /* test_cli.c: the trace and shapes commands as a user runs them: output, dumps, and every bad
  * input giving one line that names the file, a non-zero exit and no partial output. */
 #include "alexnet.h"
+#include "run.h"
 #include "test.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-/* Runs `$ALEXVIZ args` with stdout and stderr captured; returns the exit status. */
-static int run(const char *args, char **out, char **err)
-{
-    static char dir[] = "/tmp/alexviz-cli-XXXXXX";
-    static int made;
-    if (!made && !mkdtemp(dir))
-        return -1;
-    made = 1;
-    const char *bin = getenv("ALEXVIZ") ? getenv("ALEXVIZ") : "./alexviz";
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "%s %s >%s/out 2>%s/err </dev/null", bin, args, dir, dir);
-    int st = system(cmd);
-    char path[512];
-    char **dst[2] = {out, err};
-    const char *names[2] = {"out", "err"};
-    for (int i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "rb");
-        size_t cap = 1 << 20, len = f ? fread(*dst[i] = malloc(cap), 1, cap - 1, f) : 0;
-        if (!f)
-            *dst[i] = calloc(1, 1);
-        else
-            (*dst[i])[len] = 0, fclose(f);
-    }
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static int lines(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
-}
 
 TEST(cli_shapes_prints_table_and_totals)
 {
     char *out, *err;
-    int rc = run("shapes", &out, &err);
+    int rc = run_alexviz("shapes", &out, &err);
     int ok = rc == 0 && strstr(out, "60,965,224") && strstr(out, "724,406,816") &&
              strstr(out, "floor((227 + 2·0 − 11)/4) + 1 = 55") && strstr(out, "55×55×96") &&
              strstr(out, "6×6×256") && strstr(out, "Number of filters 3");
@@ -60,7 +25,7 @@ TEST(cli_shapes_prints_table_and_totals)
 TEST(cli_shapes_224_explains_ceil_pooling)
 {
     char *out, *err;
-    int rc = run("shapes --input-size 224", &out, &err);
+    int rc = run_alexviz("shapes --input-size 224", &out, &err);
     int ok = rc == 0 && strstr(out, "= 54") && strstr(out, "ceil((54 − 3)/2) + 1 = 27") &&
              strstr(out, "6400") && strstr(out, "60,965,224");
     if (!ok)
@@ -72,7 +37,7 @@ TEST(cli_shapes_224_explains_ceil_pooling)
 TEST(cli_trace_prints_every_stage_and_top5)
 {
     char *out, *err;
-    int rc = run("trace assets/chelsea.png", &out, &err);
+    int rc = run_alexviz("trace assets/chelsea.png", &out, &err);
     static const char *want[] = {"conv1", "norm1", "pool1", "conv2", "pool5", "fc6", "drop7",
                                  "prob", "floor((227 + 2·0 − 11)/4) + 1 = 55",
                                  "96·(11·11·3) + 96 = 34,944", "A 0–47 | B 48–95", "zeros",
@@ -95,7 +60,7 @@ TEST(cli_trace_dump_writes_npy_and_json)
     CHECK(mkdtemp(dir));
     snprintf(args, sizeof args, "trace assets/chelsea.png --dump %s/d", dir);
     char *out, *err;
-    int rc = run(args, &out, &err);
+    int rc = run_alexviz(args, &out, &err);
     free(out), free(err);
     CHECK_EQ_INT(rc, 0);
     float *data = NULL;
@@ -151,8 +116,8 @@ TEST(cli_bad_inputs_give_one_line)
     cases[4].needle = "225";
     for (int i = 0; i < 5; i++) {
         char *out, *err;
-        int rc = run(cases[i].args, &out, &err);
-        int ok = (rc == 1 || rc == 2) && lines(err) == 1 && strstr(err, cases[i].needle);
+        int rc = run_alexviz(cases[i].args, &out, &err);
+        int ok = (rc == 1 || rc == 2) && count_lines(err) == 1 && strstr(err, cases[i].needle);
         if (!ok)
             fprintf(stderr, "    `alexviz %s`: rc %d, stderr: %s", cases[i].args, rc, err);
         free(out), free(err);
@@ -168,7 +133,7 @@ TEST(cli_help_on_every_command)
     static const char *cmds[] = {"trace --help", "shapes --help", "bench --help", "--help"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, *err;
-        int rc = run(cmds[i], &out, &err);
+        int rc = run_alexviz(cmds[i], &out, &err);
         int ok = rc == 0 && strstr(out, "usage");
         free(out), free(err);
         CHECKF(ok, "alexviz %s: rc %d", cmds[i], rc);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "handout.h"
 #include "png_encode.h"
+#include "run.h"
 #include "test.h"
 #include "view_internal.h"
 
@@ -15,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 /* The flags every export here uses: a smaller size than the default to stay quick, one thread so
@@ -24,41 +24,6 @@
 #define EX_W 1280
 #define EX_H 720
 #define EX_FLAGS "--size 1280x720 --threads 1 --lang en --weights default"
-
-/* Runs `$ALEXVIZ args` with stdout and stderr captured; returns the exit status. */
-static int run(const char *args, char **out, char **err)
-{
-    static char dir[] = "/tmp/alexviz-export-io-XXXXXX";
-    static int made;
-    if (!made && !mkdtemp(dir))
-        return -1;
-    made = 1;
-    const char *bin = getenv("ALEXVIZ") ? getenv("ALEXVIZ") : "./alexviz";
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "%s %s >%s/out 2>%s/err </dev/null", bin, args, dir, dir);
-    int st = system(cmd);
-    char path[512];
-    char **dst[2] = {out, err};
-    const char *names[2] = {"out", "err"};
-    for (int i = 0; i < 2; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "rb");
-        size_t cap = 1 << 16, len = f ? fread(*dst[i] = malloc(cap), 1, cap - 1, f) : 0;
-        if (!f)
-            *dst[i] = calloc(1, 1);
-        else
-            (*dst[i])[len] = 0, fclose(f);
-    }
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static int lines(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
-}
 
 /* Reads a whole file; NULL when it cannot. */
 static char *slurp(const char *path, size_t *len)
@@ -137,7 +102,7 @@ static const char *main_export(void)
         atexit(main_cleanup);
         char args[1024], *out, *err;
         snprintf(args, sizeof args, "export assets/chelsea.png -o %s/out " EX_FLAGS, main_dir);
-        main_rc = run(args, &out, &err);
+        main_rc = run_alexviz(args, &out, &err);
         if (main_rc)
             fprintf(stderr, "    export failed (%d): %s", main_rc, err);
         free(out), free(err);
@@ -428,7 +393,7 @@ TEST(export_channels_are_pixel_exact)
     snprintf(args, sizeof args,
              "export assets/chelsea.png -o %s --channels --scale 3 --stages conv1,pool5,fc6 "
              EX_FLAGS, dir);
-    int rc = run(args, &out, &err);
+    int rc = run_alexviz(args, &out, &err);
     if (rc)
         fprintf(stderr, "    %s", err);
     free(out), free(err);
@@ -493,7 +458,7 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     char *out, *err;
     snprintf(args, sizeof args, "export assets/coffee.jpg -o %s --stages pool5,fc8 --lang ko "
                                 "--size 640x360 --threads 1 --weights default", dir);
-    CHECK_EQ_INT(run(args, &out, &err), 0);
+    CHECK_EQ_INT(run_alexviz(args, &out, &err), 0);
     free(out), free(err);
     snprintf(b, sizeof b, "cp -r %s/coffee %s/first", dir, dir);
     CHECK_EQ_INT(system(b), 0);
@@ -504,8 +469,8 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     CHECK(f);
     fputs("%PDF-edited", f); /* a mark, to see whether the file gets replaced */
     fclose(f);
-    int rc = run(args, &out, &err);
-    int ok = rc == 1 && lines(err) == 1 && strstr(err, "already exists") && strstr(err, "--force");
+    int rc = run_alexviz(args, &out, &err);
+    int ok = rc == 1 && count_lines(err) == 1 && strstr(err, "already exists") && strstr(err, "--force");
     if (!ok)
         fprintf(stderr, "    rc %d: %s", rc, err);
     free(out), free(err);
@@ -517,7 +482,7 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
 
     /* with --force every file is replaced, by the same bytes as the first time */
     snprintf(b, sizeof b, "%s --force", args);
-    CHECK_EQ_INT(run(b, &out, &err), 0);
+    CHECK_EQ_INT(run_alexviz(b, &out, &err), 0);
     free(out), free(err);
     snprintf(b, sizeof b, "diff -r %s/first %s/coffee >/dev/null", dir, dir);
     CHECKF(system(b) == 0, "the same photo with the same flags gave other bytes");
@@ -527,8 +492,8 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     snprintf(b, sizeof b, "rm %s && mkdir %s", a, a);
     CHECK_EQ_INT(system(b), 0);
     snprintf(b, sizeof b, "%s --force", args);
-    rc = run(b, &out, &err);
-    ok = rc == 1 && lines(err) == 1 && strstr(err, "handout.pdf");
+    rc = run_alexviz(b, &out, &err);
+    ok = rc == 1 && count_lines(err) == 1 && strstr(err, "handout.pdf");
     if (!ok)
         fprintf(stderr, "    rc %d: %s", rc, err);
     free(out), free(err);
@@ -551,7 +516,7 @@ TEST(export_follows_the_geometry_of_onnx_weights)
              "export assets/chelsea.png -o %s --weights tests/data/onnx/alexnet_narrow.onnx "
              "--stages norm1 --channels --size 640x360 --threads 1",
              dir);
-    int rc = run(args, &out, &err);
+    int rc = run_alexviz(args, &out, &err);
     if (rc)
         fprintf(stderr, "    %s", err);
     free(out), free(err);
@@ -612,8 +577,8 @@ TEST(export_bad_inputs_give_one_line_and_write_nothing)
              dir);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *err;
-        int rc = run(cases[i].args, &out, &err);
-        int ok = rc == cases[i].rc && lines(err) == 1 && strstr(err, cases[i].needle);
+        int rc = run_alexviz(cases[i].args, &out, &err);
+        int ok = rc == cases[i].rc && count_lines(err) == 1 && strstr(err, cases[i].needle);
         if (!ok)
             fprintf(stderr, "    `alexviz %s`: rc %d, stderr: %s", cases[i].args, rc, err);
         free(out), free(err);
@@ -632,7 +597,7 @@ TEST(export_bad_inputs_give_one_line_and_write_nothing)
 TEST(export_help_lists_the_files)
 {
     char *out, *err;
-    int rc = run("export --help", &out, &err);
+    int rc = run_alexviz("export --help", &out, &err);
     int ok = rc == 0 && strstr(out, "usage: alexviz export") && strstr(out, "handout.pdf") &&
              strstr(out, "--channels") && strstr(out, "--force");
     free(out), free(err);
