@@ -130,12 +130,44 @@ TEST(cli_bad_inputs_give_one_line)
 
 TEST(cli_help_on_every_command)
 {
-    static const char *cmds[] = {"trace --help", "shapes --help", "bench --help", "--help"};
+    static const char *cmds[] = {"trace --help", "shapes --help", "bench --help",
+                                 "export --help", "view --help", "check --help", "--help"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, *err;
         int rc = run_alexviz(cmds[i], &out, &err);
-        int ok = rc == 0 && strstr(out, "usage");
+        int ok = rc == 0 && strstr(out, "usage") && !*err;
         free(out), free(err);
         CHECKF(ok, "alexviz %s: rc %d", cmds[i], rc);
+    }
+}
+
+/* Every command parses its flags the same way: a usage error is one line naming the command or
+ * the flag and what is wrong, exit status 2, before anything runs. */
+TEST(cli_usage_errors_name_the_flag_on_every_command)
+{
+    static const struct {
+        const char *args, *needle;
+    } cases[] = {
+        {"trace assets/chelsea.png --bogus", "trace: unknown option '--bogus'"},
+        {"shapes --bogus", "shapes: unknown option '--bogus'"},
+        {"shapes stray", "shapes: unexpected argument 'stray'"},
+        {"bench --bogus", "bench: unknown option '--bogus'"},
+        {"bench --runs", "--runs needs a value"},
+        {"bench --runs 0", "--runs: '0' is not a number"},
+        {"bench a.png b.png", "bench: one image at a time"},
+        {"export --bogus", "export: unknown option '--bogus'"},
+        {"export assets/chelsea.png -o /tmp/x --size 10x10", "--size: '10x10' is not WxH"},
+        {"view --bogus", "view: unknown option '--bogus'"},
+        {"view --size 1920x", "--size: '1920x' is not WxH"},
+        {"view --pace", "--pace needs a value"},
+        {"trace assets/chelsea.png --threads 0", "--threads: '0' is not a valid value"},
+        {"trace assets/chelsea.png --dump", "--dump needs a value"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out, *err;
+        int rc = run_alexviz(cases[i].args, &out, &err);
+        int ok = rc == 2 && count_lines(err) == 1 && strstr(err, cases[i].needle) && !*out;
+        CHECKF(ok, "alexviz %s: rc %d, stderr: %s", cases[i].args, rc, err);
+        free(out), free(err);
     }
 }

@@ -77,7 +77,18 @@ static int apply_variant(cli_opts *o, const char *v)
     return 1;
 }
 
-int cli_take_common(cli_opts *o, int argc, char **argv, int *i)
+const char *cli_value(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        cli_error("%s needs a value", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* Takes argv[*i] (and its value) when it is a common flag: 1 if taken, 0 if not a common flag, -1
+ * after a usage error. */
+static int take_common(cli_opts *o, int argc, char **argv, int *i)
 {
     static const char *with_value[] = {"--weights", "--seed", "--variant", "--input-size",
                                        "--lrn", "--lrn-order", "--lrn-window", "--threads",
@@ -88,11 +99,9 @@ int cli_take_common(cli_opts *o, int argc, char **argv, int *i)
         known |= !strcmp(flag, with_value[k]);
     if (!known)
         return 0;
-    if (*i + 1 >= argc) {
-        cli_error("%s needs a value", flag);
+    const char *v = cli_value(argc, argv, i);
+    if (!v)
         return -1;
-    }
-    const char *v = argv[++*i];
     long n;
     if (!strcmp(flag, "--weights")) {
         o->weights = v;
@@ -133,6 +142,51 @@ int cli_take_common(cli_opts *o, int argc, char **argv, int *i)
 bad:
     cli_error("%s: '%s' is not a valid value (see --help)", flag, v);
     return -1;
+}
+
+int cli_parse(const char *cmd, const char *help, cli_opts *o, int argc, char **argv,
+              cli_take_fn take, void *ctx)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = take_common(o, argc, argv, &i);
+        if (!r && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+            printf("%s\ncommon options:\n%s", help, cli_common_help);
+            return 0;
+        }
+        if (!r && take)
+            r = take(ctx, argc, argv, &i);
+        if (r < 0)
+            return 2;
+        if (r)
+            continue;
+        if (a[0] == '-' && a[1])
+            cli_error("%s: unknown option '%s' (see alexviz %s --help)", cmd, a, cmd);
+        else
+            cli_error("%s: unexpected argument '%s' (see alexviz %s --help)", cmd, a, cmd);
+        return 2;
+    }
+    return -1;
+}
+
+int cli_parse_size(const char *flag, const char *v, int *w, int *h)
+{
+    char *end;
+    errno = 0;
+    long a = strtol(v, &end, 10), b = 0;
+    int ok = !errno && end != v && (*end == 'x' || *end == 'X');
+    if (ok) {
+        const char *p = end + 1;
+        b = strtol(p, &end, 10);
+        ok = !errno && end != p && !*end && a >= 320 && b >= 240 && a <= 8192 && b <= 8192;
+    }
+    if (!ok) {
+        cli_error("%s: '%s' is not WxH with W 320-8192 and H 240-8192 (e.g. 1920x1080)", flag,
+                  v);
+        return 0;
+    }
+    *w = (int)a, *h = (int)b;
+    return 1;
 }
 
 net *cli_make_net(const cli_opts *o, net_preproc *pp)

@@ -25,12 +25,25 @@ typedef struct {
 /* Defaults: seeded weights, the paper's order at 227, 2 threads, language from $LANG. */
 void cli_opts_default(cli_opts *o);
 
-/* Tries to take argv[*i] (and its value) as a common flag. Returns 1 if taken (advancing *i past
- * a value), 0 if the flag is not a common one, -1 after printing a usage error. */
-int cli_take_common(cli_opts *o, int argc, char **argv, int *i);
-
 /* The common flags, for --help texts. */
 extern const char cli_common_help[];
+
+/* A command's own arguments: looks at argv[*i] (advancing *i past a value it takes) and returns
+ * 1 when it took it, 0 when it is not one of the command's, -1 after printing a usage error. */
+typedef int (*cli_take_fn)(void *ctx, int argc, char **argv, int *i);
+
+/* Parses a command's arguments: the common flags into o, --help or -h (prints help and the
+ * common flags), then take's own. Returns -1 to run the command, or the exit status to return at
+ * once: 0 after printing help, 2 after a usage error ("CMD: unknown option '--x' (see alexviz CMD
+ * --help)" and the like). */
+int cli_parse(const char *cmd, const char *help, cli_opts *o, int argc, char **argv,
+              cli_take_fn take, void *ctx);
+
+/* The value after flag argv[*i] (advancing *i), or NULL after printing "FLAG needs a value". */
+const char *cli_value(int argc, char **argv, int *i);
+
+/* Parses "WxH" (W 320-8192, H 240-8192); on failure prints a usage error naming flag, returns 0. */
+int cli_parse_size(const char *flag, const char *v, int *w, int *h);
 
 /* Creates the net for o and fills its weights; pp gets the preprocessing those weights need.
  * On failure prints one line naming the file and the reason and returns NULL. */

@@ -80,35 +80,47 @@ static double series(net *n, const float *x, net_hook hook, bench_state *b, int 
     return m;
 }
 
+typedef struct {
+    const char *image;
+    long runs;
+} bench_args;
+
+static int take_arg(void *ctx, int argc, char **argv, int *i)
+{
+    bench_args *b = ctx;
+    const char *a = argv[*i];
+    if (!strcmp(a, "--runs")) {
+        const char *v = cli_value(argc, argv, i);
+        if (!v)
+            return -1;
+        char *end;
+        b->runs = strtol(v, &end, 10);
+        if (end == v || *end || b->runs < 1 || b->runs > 100000) {
+            cli_error("--runs: '%s' is not a number from 1 to 100000", v);
+            return -1;
+        }
+        return 1;
+    }
+    if (a[0] == '-' && a[1])
+        return 0;
+    if (b->image) {
+        cli_error("bench: one image at a time ('%s' and '%s')", b->image, a);
+        return -1;
+    }
+    b->image = a;
+    return 1;
+}
+
 int cmd_bench(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_default(&o);
-    const char *image = NULL;
-    long runs = 30;
-    for (int i = 1; i < argc; i++) {
-        int r = cli_take_common(&o, argc, argv, &i);
-        if (r < 0)
-            return 2;
-        if (r)
-            continue;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("%s\ncommon options:\n%s", bench_help, cli_common_help);
-            return 0;
-        } else if (!strcmp(argv[i], "--runs")) {
-            char *end;
-            runs = i + 1 < argc ? strtol(argv[++i], &end, 10) : 0;
-            if (runs < 1 || runs > 100000 || *end) {
-                cli_error("--runs needs a number from 1 to 100000");
-                return 2;
-            }
-        } else if (argv[i][0] == '-') {
-            cli_error("bench: unknown option '%s' (see alexviz bench --help)", argv[i]);
-            return 2;
-        } else {
-            image = argv[i];
-        }
-    }
+    bench_args args = {.runs = 30};
+    int rc = cli_parse("bench", bench_help, &o, argc, argv, take_arg, &args);
+    if (rc >= 0)
+        return rc;
+    const char *image = args.image;
+    long runs = args.runs;
 
     double t0 = now_ms();
     net_preproc pp;

@@ -49,7 +49,7 @@ static const char export_help[] =
     "  --scale N                    channel PNGs: each value an N×N square (default 1; 1–32)\n"
     "  --stages LIST                only these stages, comma-separated (e.g. conv1,pool5,prob)\n"
     "  --size WxH                   stage, pipeline, filters, LRN and prediction PNGs\n"
-    "                               (default 1920x1080)\n"
+    "                               (320x240 to 8192x8192, default 1920x1080)\n"
     "  --theme light|dark           colours of the PNGs (default light; the PDF is always light)\n"
     "  --contrast stage|map         one colour scale per stage (default: compare channels), or\n"
     "                               each map stretched to its own range (see weak maps)\n"
@@ -107,91 +107,79 @@ typedef struct {
 
 static int starts_with_dash(const char *s) { return s[0] == '-' && s[1]; }
 
-static int parse_size(const char *v, int *w, int *h)
+typedef struct {
+    export_opts *o;
+    const char **images;
+    int n_images;
+} export_args;
+
+static int take_arg(void *ctx, int argc, char **argv, int *i)
 {
-    char *end;
-    errno = 0;
-    long a = strtol(v, &end, 10);
-    if (errno || end == v || (*end != 'x' && *end != 'X'))
+    export_args *x = ctx;
+    export_opts *o = x->o;
+    const char *a = argv[*i], *v;
+    if (!strcmp(a, "--channels")) {
+        o->channels = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--force")) {
+        o->force = 1;
+        return 1;
+    }
+    if (!starts_with_dash(a)) {
+        x->images[x->n_images++] = a;
+        return 1;
+    }
+    if (strcmp(a, "-o") && strcmp(a, "--out") && strcmp(a, "--scale") && strcmp(a, "--stages") &&
+        strcmp(a, "--size") && strcmp(a, "--theme") && strcmp(a, "--contrast"))
         return 0;
-    const char *p = end + 1;
-    long b = strtol(p, &end, 10);
-    if (errno || end == p || *end || a < 320 || b < 240 || a > 8192 || b > 8192)
-        return 0;
-    *w = (int)a, *h = (int)b;
+    if (!(v = cli_value(argc, argv, i)))
+        return -1;
+    if (!strcmp(a, "-o") || !strcmp(a, "--out")) {
+        o->out = v;
+    } else if (!strcmp(a, "--scale")) {
+        char *end;
+        errno = 0;
+        long n = strtol(v, &end, 10);
+        if (errno || end == v || *end || n < 1 || n > 32) {
+            cli_error("--scale: '%s' is not a whole number from 1 to 32", v);
+            return -1;
+        }
+        o->scale = (int)n;
+    } else if (!strcmp(a, "--stages")) {
+        o->stages = v;
+    } else if (!strcmp(a, "--size")) {
+        if (!cli_parse_size(a, v, &o->width, &o->height))
+            return -1;
+    } else if (!strcmp(a, "--theme")) {
+        if (strcmp(v, "light") && strcmp(v, "dark")) {
+            cli_error("--theme: '%s' is not light or dark", v);
+            return -1;
+        }
+        o->theme = !strcmp(v, "dark") ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
+    } else {
+        if (strcmp(v, "stage") && strcmp(v, "map")) {
+            cli_error("--contrast: '%s' is not stage or map", v);
+            return -1;
+        }
+        o->contrast = !strcmp(v, "map") ? VIEW_CONTRAST_MAP : VIEW_CONTRAST_STAGE;
+    }
     return 1;
 }
 
-/* 0: fine; 2: usage error (printed). */
+/* -1: go on; otherwise the exit status (0 after --help, 2 after a usage error, printed). */
 static int parse_args(export_opts *o, int argc, char **argv, const char ***images, int *n_images)
 {
-    *images = calloc((size_t)argc, sizeof **images);
-    if (!*images) {
+    export_args x = {o, calloc((size_t)argc, sizeof *x.images), 0};
+    *images = x.images;
+    if (!x.images) {
         cli_error("out of memory");
         return 2;
     }
-    for (int i = 1; i < argc; i++) {
-        int r = cli_take_common(&o->common, argc, argv, &i);
-        if (r < 0)
-            return 2;
-        if (r)
-            continue;
-        const char *a = argv[i];
-        int has_value = !strcmp(a, "-o") || !strcmp(a, "--out") || !strcmp(a, "--scale") ||
-                        !strcmp(a, "--stages") || !strcmp(a, "--size") || !strcmp(a, "--theme") ||
-                        !strcmp(a, "--contrast");
-        if (has_value && i + 1 >= argc) {
-            cli_error("%s needs a value (see alexviz export --help)", a);
-            return 2;
-        }
-        if (!strcmp(a, "-o") || !strcmp(a, "--out")) {
-            o->out = argv[++i];
-        } else if (!strcmp(a, "--channels")) {
-            o->channels = 1;
-        } else if (!strcmp(a, "--force")) {
-            o->force = 1;
-        } else if (!strcmp(a, "--scale")) {
-            char *end;
-            errno = 0;
-            long v = strtol(argv[++i], &end, 10);
-            if (errno || end == argv[i] || *end || v < 1 || v > 32) {
-                cli_error("--scale: '%s' is not a whole number from 1 to 32", argv[i]);
-                return 2;
-            }
-            o->scale = (int)v;
-        } else if (!strcmp(a, "--stages")) {
-            o->stages = argv[++i];
-        } else if (!strcmp(a, "--size")) {
-            if (!parse_size(argv[++i], &o->width, &o->height)) {
-                cli_error("--size: '%s' is not WxH with W 320–8192 and H 240–8192 (e.g. "
-                          "1920x1080)",
-                          argv[i]);
-                return 2;
-            }
-        } else if (!strcmp(a, "--theme")) {
-            const char *v = argv[++i];
-            if (strcmp(v, "light") && strcmp(v, "dark")) {
-                cli_error("--theme: '%s' is not light or dark", v);
-                return 2;
-            }
-            o->theme = !strcmp(v, "dark") ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
-        } else if (!strcmp(a, "--contrast")) {
-            const char *v = argv[++i];
-            if (strcmp(v, "stage") && strcmp(v, "map")) {
-                cli_error("--contrast: '%s' is not stage or map", v);
-                return 2;
-            }
-            o->contrast = !strcmp(v, "map") ? VIEW_CONTRAST_MAP : VIEW_CONTRAST_STAGE;
-        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            printf("%s\ncommon options:\n%s", export_help, cli_common_help);
-            return 1;
-        } else if (starts_with_dash(a)) {
-            cli_error("export: unknown option '%s' (see alexviz export --help)", a);
-            return 2;
-        } else {
-            (*images)[(*n_images)++] = a;
-        }
-    }
+    int rc = cli_parse("export", export_help, &o->common, argc, argv, take_arg, &x);
+    *n_images = x.n_images;
+    if (rc >= 0)
+        return rc;
     if (!*n_images) {
         cli_error("export: no image given (see alexviz export --help)");
         return 2;
@@ -204,7 +192,7 @@ static int parse_args(export_opts *o, int argc, char **argv, const char ***image
         cli_error("--scale sizes the per-channel PNGs: add --channels");
         return 2;
     }
-    return 0;
+    return -1;
 }
 
 /* The stage table the export is planned from, built without a net (which takes a while). */
@@ -1238,9 +1226,9 @@ int cmd_export(int argc, char **argv)
     const char **paths = NULL;
     int n_images = 0;
     int r = parse_args(&o, argc, argv, &paths, &n_images);
-    if (r) {
+    if (r >= 0) {
         free(paths);
-        return r == 1 ? 0 : r;
+        return r;
     }
 
     ex_table table;

@@ -135,19 +135,9 @@ int cmd_shapes(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_default(&o);
-    for (int i = 1; i < argc; i++) {
-        int r = cli_take_common(&o, argc, argv, &i);
-        if (r < 0)
-            return 2;
-        if (r)
-            continue;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("%s\ncommon options:\n%s", shapes_help, cli_common_help);
-            return 0;
-        }
-        cli_error("shapes: unknown argument '%s' (see alexviz shapes --help)", argv[i]);
-        return 2;
-    }
+    int rc = cli_parse("shapes", shapes_help, &o, argc, argv, NULL, NULL);
+    if (rc >= 0)
+        return rc;
     net_stage st[NET_MAX_STAGES];
     net_err err = {0};
     int n = net_table_build(&o.cfg, st, &err);

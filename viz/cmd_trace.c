@@ -219,36 +219,35 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     return ok;
 }
 
+typedef struct {
+    const char *image, *dump;
+} trace_args;
+
+static int take_arg(void *ctx, int argc, char **argv, int *i)
+{
+    trace_args *t = ctx;
+    const char *a = argv[*i];
+    if (!strcmp(a, "--dump"))
+        return (t->dump = cli_value(argc, argv, i)) ? 1 : -1;
+    if (a[0] == '-' && a[1])
+        return 0;
+    if (t->image) {
+        cli_error("trace: one image at a time ('%s' and '%s')", t->image, a);
+        return -1;
+    }
+    t->image = a;
+    return 1;
+}
+
 int cmd_trace(int argc, char **argv)
 {
     cli_opts o;
     cli_opts_default(&o);
-    const char *image = NULL, *dump = NULL;
-    for (int i = 1; i < argc; i++) {
-        int r = cli_take_common(&o, argc, argv, &i);
-        if (r < 0)
-            return 2;
-        if (r)
-            continue;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("%s\ncommon options:\n%s", trace_help, cli_common_help);
-            return 0;
-        } else if (!strcmp(argv[i], "--dump")) {
-            if (i + 1 >= argc) {
-                cli_error("--dump needs a folder");
-                return 2;
-            }
-            dump = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("trace: unknown option '%s' (see alexviz trace --help)", argv[i]);
-            return 2;
-        } else if (image) {
-            cli_error("trace: one image at a time ('%s' and '%s')", image, argv[i]);
-            return 2;
-        } else {
-            image = argv[i];
-        }
-    }
+    trace_args t = {0};
+    int usage = cli_parse("trace", trace_help, &o, argc, argv, take_arg, &t);
+    if (usage >= 0)
+        return usage;
+    const char *image = t.image, *dump = t.dump;
     if (!image) {
         cli_error("trace: no image given (see alexviz trace --help)");
         return 2;

@@ -22,7 +22,8 @@ static const char view_help[] =
     "  --view NAME                  first view: pipeline, grid, zoom, lrn, arith, filters, pred\n"
     "  --theme dark|light           colours (D switches in the window)\n"
     "  --scale F                    text and interface size, 0.5 to 3 (default 1; + and −)\n"
-    "  --size WxH                   window size in pixels (default: most of the screen)\n"
+    "  --size WxH                   window size in pixels (320x240 to 8192x8192; default:\n"
+    "                               most of the screen)\n"
     "  --fullscreen                 start fullscreen (F switches)\n"
     "  --pace MS                    play speed: one stage every MS milliseconds (default 800)\n"
     "  --play SCRIPT                run commands in the window, for demos and tests:\n"
@@ -30,20 +31,6 @@ static const char view_help[] =
     "  --bench                      time the views offscreen at 1920×1080 and print figures\n"
     "  --help                       this text\n\n"
     "With no display the window cannot open: use `alexviz trace` or `alexviz export`.\n";
-
-/* Parses "WxH". */
-static int parse_size(const char *s, int *w, int *h)
-{
-    char *end;
-    long a = strtol(s, &end, 10);
-    if (*end != 'x')
-        return 0;
-    long b = strtol(end + 1, &end, 10);
-    if (*end || a < 320 || b < 240 || a > 16384 || b > 16384)
-        return 0;
-    *w = (int)a, *h = (int)b;
-    return 1;
-}
 
 /* ---------------------------------------------------------------- --bench */
 
@@ -214,6 +201,76 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
     return 0;
 }
 
+typedef struct {
+    window_opts *w;
+    char **photos;
+    const char *script_text;
+    int bench;
+} view_args;
+
+static int take_arg(void *ctx, int argc, char **argv, int *i)
+{
+    view_args *x = ctx;
+    window_opts *w = x->w;
+    const char *a = argv[*i], *val;
+    char *end;
+    if (!strcmp(a, "--step")) {
+        w->step = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--fullscreen")) {
+        w->fullscreen = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--bench")) {
+        x->bench = 1;
+        return 1;
+    }
+    if (a[0] != '-' || !a[1]) {
+        x->photos[w->n_photos++] = argv[*i];
+        return 1;
+    }
+    if (strcmp(a, "--view") && strcmp(a, "--theme") && strcmp(a, "--scale") &&
+        strcmp(a, "--size") && strcmp(a, "--pace") && strcmp(a, "--play"))
+        return 0;
+    if (!(val = cli_value(argc, argv, i)))
+        return -1;
+    if (!strcmp(a, "--view")) {
+        int k = view_kind_find(val);
+        if (k < 0) {
+            cli_error("--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, "
+                      "pred)", val);
+            return -1;
+        }
+        w->first_view = (view_kind)k;
+    } else if (!strcmp(a, "--theme")) {
+        if (strcmp(val, "dark") && strcmp(val, "light")) {
+            cli_error("--theme: '%s' is not dark or light", val);
+            return -1;
+        }
+        w->theme = !strcmp(val, "light") ? VIEW_THEME_LIGHT : VIEW_THEME_DARK;
+    } else if (!strcmp(a, "--scale")) {
+        w->scale = strtod(val, &end);
+        if (*end || !(w->scale >= 0.5 && w->scale <= 3)) {
+            cli_error("--scale: '%s' is not a number from 0.5 to 3", val);
+            return -1;
+        }
+    } else if (!strcmp(a, "--size")) {
+        if (!cli_parse_size(a, val, &w->width, &w->height))
+            return -1;
+    } else if (!strcmp(a, "--pace")) {
+        long ms = strtol(val, &end, 10);
+        if (*end || ms < 100 || ms > 5000) {
+            cli_error("--pace: '%s' is not a number of milliseconds from 100 to 5000", val);
+            return -1;
+        }
+        w->pace_ms = (int)ms;
+    } else {
+        x->script_text = val;
+    }
+    return 1;
+}
+
 int cmd_view(int argc, char **argv)
 {
     double t_start = window_now_ms();
@@ -225,83 +282,28 @@ int cmd_view(int argc, char **argv)
     w.pace_ms = 800;
     w.first_view = VIEW_PIPELINE;
     w.theme = VIEW_THEME_DARK;
-    char **photos = calloc((size_t)argc + 1, sizeof *photos);
-    const char *script_text = NULL;
-    int bench = 0;
+    view_args x = {&w, calloc((size_t)argc + 1, sizeof *x.photos), NULL, 0};
+    char **photos = x.photos;
     if (!photos) {
         cli_error("out of memory");
         return 1;
     }
-    for (int i = 1; i < argc; i++) {
-        int r = cli_take_common(&w.opts, argc, argv, &i);
-        if (r < 0)
-            goto usage;
-        if (r)
-            continue;
-        const char *a = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            printf(view_help, play_help);
-            printf("\ncommon options:\n%s", cli_common_help);
-            free(photos);
-            return 0;
-        } else if (!strcmp(a, "--step")) {
-            w.step = 1;
-        } else if (!strcmp(a, "--fullscreen")) {
-            w.fullscreen = 1;
-        } else if (!strcmp(a, "--bench")) {
-            bench = 1;
-        } else if (!strcmp(a, "--view") || !strcmp(a, "--theme") || !strcmp(a, "--scale") ||
-                   !strcmp(a, "--size") || !strcmp(a, "--pace") || !strcmp(a, "--play")) {
-            if (!val) {
-                cli_error("%s needs a value", a);
-                goto usage;
-            }
-            i++;
-            char *end;
-            if (!strcmp(a, "--view")) {
-                int k = view_kind_find(val);
-                if (k < 0) {
-                    cli_error("--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, "
-                              "filters, pred)", val);
-                    goto usage;
-                }
-                w.first_view = (view_kind)k;
-            } else if (!strcmp(a, "--theme")) {
-                if (strcmp(val, "dark") && strcmp(val, "light")) {
-                    cli_error("--theme: '%s' is not dark or light", val);
-                    goto usage;
-                }
-                w.theme = !strcmp(val, "light") ? VIEW_THEME_LIGHT : VIEW_THEME_DARK;
-            } else if (!strcmp(a, "--scale")) {
-                w.scale = strtod(val, &end);
-                if (*end || !(w.scale >= 0.5 && w.scale <= 3)) {
-                    cli_error("--scale: '%s' is not a number from 0.5 to 3", val);
-                    goto usage;
-                }
-            } else if (!strcmp(a, "--size")) {
-                if (!parse_size(val, &w.width, &w.height)) {
-                    cli_error("--size: '%s' is not WIDTHxHEIGHT (at least 320x240)", val);
-                    goto usage;
-                }
-            } else if (!strcmp(a, "--pace")) {
-                long ms = strtol(val, &end, 10);
-                if (*end || ms < 100 || ms > 5000) {
-                    cli_error("--pace: '%s' is not a number of milliseconds from 100 to 5000",
-                              val);
-                    goto usage;
-                }
-                w.pace_ms = (int)ms;
-            } else {
-                script_text = val;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            cli_error("view: unknown option '%s' (see alexviz view --help)", a);
-            goto usage;
-        } else {
-            photos[w.n_photos++] = argv[i];
-        }
+    size_t help_len = sizeof view_help + strlen(play_help);
+    char *help = malloc(help_len);
+    if (!help) {
+        free(photos);
+        cli_error("out of memory");
+        return 1;
     }
+    snprintf(help, help_len, view_help, play_help);
+    int usage = cli_parse("view", help, &w.opts, argc, argv, take_arg, &x);
+    free(help);
+    if (usage >= 0) {
+        free(photos);
+        return usage;
+    }
+    const char *script_text = x.script_text;
+    int bench = x.bench;
     if (bench) {
         int rc = run_bench(&w.opts, w.n_photos ? photos[0] : NULL, t_start);
         free(photos);
@@ -312,7 +314,8 @@ int cmd_view(int argc, char **argv)
         char err[512];
         if (!play_parse(&script, script_text, err, sizeof err)) {
             cli_error("%s", err);
-            goto usage;
+            free(photos);
+            return 2;
         }
         w.script = &script;
     }
@@ -322,7 +325,4 @@ int cmd_view(int argc, char **argv)
         play_free(&script);
     free(photos);
     return rc;
-usage:
-    free(photos);
-    return 2;
 }
