@@ -130,6 +130,7 @@ static int scene_make(test_scene *t)
         net_forward(t->n, t->in.data, NULL, NULL, NULL) != NET_OK)
         return 0;
     view_scene_from_net(&t->sc, t->n, t->in.rgb, t->in.data, "chelsea.png", 1);
+    view_scene_set_run(&t->sc, &cfg, &pp, NULL, 1); /* as the export command does */
     t->sc.class_name = cli_class_name;
     t->sc.cache = view_cache_new();
     return t->sc.cache != NULL;

@@ -313,6 +313,49 @@ TEST(pipeline_highlights_the_current_stage)
     cairo_surface_destroy(s);
 }
 
+/* Accent-coloured pixels in rows [y0, y1) of s. */
+static int accent_pixels(cairo_surface_t *s, int y0, int y1, uint32_t accent)
+{
+    int n = 0, w = cairo_image_surface_get_width(s);
+    for (int y = y0; y < y1; y++)
+        for (int x = 0; x < w; x++)
+            n += color_dist(pixel(s, x, y), accent) <= 6;
+    return n;
+}
+
+TEST(pipeline_says_which_weights_input_and_variant_run)
+{
+    fixture *f = get_fixture();
+    CHECK(f);
+    int W = 1600, H = 900;
+    view_scene sc = f->sc;
+    view_state st;
+    state_for(&st, &sc, VIEW_PIPELINE, "prob", W, H);
+    vpal pal;
+    vpal_get(st.theme, &pal);
+    net_preproc pp;
+    net_preproc_caffe(&pp);
+    view_scene_set_run(&sc, net_get_config(f->n), &pp, "/models/bvlcalexnet-12.onnx", 7);
+    CHECK(sc.run_known && !strcmp(sc.weights_file, "bvlcalexnet-12.onnx") && sc.seed == 7);
+    CHECK(sc.cfg.input_size == net_get_config(f->n)->input_size && sc.preproc.bgr);
+    /* below the last block: the accent-coloured "this run" title, and only when the run is known */
+    view_rect body = view_screen_body((view_rect){0, 0, W, H}, &sc, &st);
+    for (int known = 1; known >= 0; known--) {
+        sc.run_known = known;
+        vctx v;
+        vctx_layout(&v, body, &sc, &st);
+        vpipe_layout p;
+        vpipe_layout_make(&v, &p);
+        view_rect last = p.block[sc.n_stages][0];
+        int y0 = (int)(last.y + last.h) + 2, y1 = (int)(body.y + body.h);
+        cairo_surface_t *s = render_screen(&sc, &st, W, H);
+        int n = accent_pixels(s, y0, y1, rgb_of(pal.accent));
+        CHECKF(known ? n > 20 : n == 0, "run known %d: %d accent pixels under the pipeline", known,
+               n);
+        cairo_surface_destroy(s);
+    }
+}
+
 TEST(views_draw_the_same_pixels_with_or_without_a_cache_and_alone)
 {
     fixture *f = get_fixture();

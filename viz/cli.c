@@ -189,13 +189,17 @@ int cli_parse_size(const char *flag, const char *v, int *w, int *h)
     return 1;
 }
 
+static const char *weights_path;
+
+const char *cli_weights_path(void) { return weights_path; }
+
 net *cli_make_net(const cli_opts *o, net_preproc *pp)
 {
     net_err err = {0};
     net *n = NULL;
     net_set_threads(o->threads);
     net_preproc_caffe(pp);
-    const char *file = cli_weights_file(o);
+    const char *file = weights_path = cli_weights_file(o);
     if (file)
         return cli_load_onnx(o, file, pp);
     if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {

@@ -48,6 +48,8 @@ int cli_parse_size(const char *flag, const char *v, int *w, int *h);
 /* Creates the net for o and fills its weights; pp gets the preprocessing those weights need.
  * On failure prints one line naming the file and the reason and returns NULL. */
 net *cli_make_net(const cli_opts *o, net_preproc *pp);
+/* The ONNX file the last cli_make_net loaded, or NULL when it seeded the weights. */
+const char *cli_weights_path(void);
 
 /* ---------------------------------------------------------------- weights (cli_weights.c) */
 

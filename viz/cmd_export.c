@@ -990,8 +990,8 @@ static void free_class_names(void)
 
 /* ---------------------------------------------------------------- one image */
 
-static int export_image(const export_opts *o, net *n, ex_image *im, const char *weights,
-                        progress *prog)
+static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_image *im,
+                        const char *weights, progress *prog)
 {
     net_err err = {0};
     if (net_forward(n, im->in.data, NULL, NULL, &err) != NET_OK) {
@@ -1003,6 +1003,7 @@ static int export_image(const export_opts *o, net *n, ex_image *im, const char *
     view_scene sc;
     memset(&sc, 0, sizeof sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
+    view_scene_set_run(&sc, net_get_config(n), pp, cli_weights_path(), o->common.seed);
     sc.class_name = export_class_name;
     handout h = {.o = o, .im = im, .weights = weights, .sc = sc};
     sc.cache = view_cache_new();
@@ -1331,7 +1332,7 @@ int cmd_export(int argc, char **argv)
         prog.total += ims[i].n_files;
     for (int i = 0; i < n_images; i++) {
         prog.name = ims[i].name;
-        if (!export_image(&o, n, &ims[i], weights, &prog))
+        if (!export_image(&o, n, &want, &ims[i], weights, &prog))
             goto done;
     }
     rc = 0;

@@ -61,6 +61,19 @@ typedef enum {
     TX_PIPE_LEGEND_BOTH,
     TX_PIPE_LEGEND_LRN,
     TX_PIPE_CLICK,
+    TX_RUN_TITLE,
+    TX_RUN_WEIGHTS,      /* %s file name */
+    TX_RUN_SEEDED,       /* %llu seed */
+    TX_RUN_INPUT,        /* %d %d size, %s BGR or RGB, %.0f %.0f %.0f mean */
+    TX_RUN_INPUT_SCALED, /* the same with %g scale, for inputs not in 0-255 */
+    TX_RUN_LRN_BEFORE,
+    TX_RUN_LRN_AFTER,
+    TX_RUN_POOL_CEIL,
+    TX_RUN_POOL_FLOOR,
+    TX_RUN_LRN_CAFFE,
+    TX_RUN_LRN_PAPER,
+    TX_RUN_LRN_ACROSS,
+    TX_RUN_LRN_WITHIN,
     TX_LAYER,            /* %d */
     /* the status line */
     TX_STATUS_STAGE,     /* %s (%d/%d) */

@@ -13,6 +13,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -705,6 +706,18 @@ void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
     sc->conv1_w = net_weights(n, 0);
     sc->conv1_version = version;
     sc->untrained = net_is_untrained(n);
+}
+
+void view_scene_set_run(view_scene *sc, const net_config *cfg, const net_preproc *pp,
+                        const char *weights_path, uint64_t seed)
+{
+    sc->run_known = 1;
+    sc->cfg = *cfg;
+    sc->preproc = *pp;
+    const char *slash = weights_path ? strrchr(weights_path, '/') : NULL;
+    snprintf(sc->weights_file, sizeof sc->weights_file, "%s",
+             slash ? slash + 1 : weights_path ? weights_path : "");
+    sc->seed = seed;
 }
 
 int view_scene_top(const view_scene *sc, int k, int *idx, float *val)

@@ -440,12 +440,16 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
     snprintf(line, sizeof line, hx(st, HX_COVER_PHOTO), pg->image ? pg->image : "");
     vtext_draw(&v, x, y, 1.1, 0, pal->fg, VA_LEFT, w, line);
     y += 1.7 * u;
-    if (pg->weights)
-        snprintf(line, sizeof line, hx(st, HX_COVER_WEIGHTS), pg->weights);
-    else
-        snprintf(line, sizeof line, hx(st, HX_COVER_SEEDED), pg->seed);
-    vtext_draw(&v, x, y, 0.8, 0, sc->untrained ? pal->warn : pal->dim, VA_LEFT, w, line);
-    y += 1.8 * u;
+    if (sc->run_known) {
+        y += vpipe_run_draw(&v, x, y, w, 0.72) + 0.6 * u;
+    } else {
+        if (pg->weights)
+            snprintf(line, sizeof line, hx(st, HX_COVER_WEIGHTS), pg->weights);
+        else
+            snprintf(line, sizeof line, hx(st, HX_COVER_SEEDED), pg->seed);
+        vtext_draw(&v, x, y, 0.8, 0, sc->untrained ? pal->warn : pal->dim, VA_LEFT, w, line);
+        y += 1.8 * u;
+    }
 
     /* the photo and the prediction, as the window's top-5 view draws them */
     view_state ps = sub_state(st, VIEW_PRED, sc->n_stages - 1);
@@ -463,8 +467,10 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
     view_state pp = sub_state(st, VIEW_PIPELINE, sc->n_stages - 1);
     pp.ui = 0.72 * u;
     double bottom = r.y + r.h - 3.4 * u, ph2 = fmin(bottom - y, 34 * pp.ui);
+    view_scene bare = *sc; /* its "this run" lines are on the page already */
+    bare.run_known = 0;
     if (ph2 > 12 * pp.ui)
-        view_draw_pipeline(cr, (view_rect){x, y, w, ph2}, sc, &pp);
+        view_draw_pipeline(cr, (view_rect){x, y, w, ph2}, &bare, &pp);
     vctx_end(&v);
 }
 

@@ -186,6 +186,9 @@ typedef struct {
     int compact;
 } vpipe_layout;
 void vpipe_layout_make(vctx *v, vpipe_layout *p);
+/* "this run": two lines (text size fs) on the weights and input, then the variant, from the
+ * scene's run fields (run_known must be set); ellipsized to w. Returns the height drawn. */
+double vpipe_run_draw(vctx *v, double x, double y, double w, double fs);
 
 /* The LRN view's three maps. */
 typedef struct {

@@ -28,8 +28,12 @@ static int row_break(const view_scene *sc)
 /* Geometry shared by layout, drawing and hit testing. */
 typedef struct {
     double margin, cw, bw, top[2], lane_h, lane_gap, label_h;
+    double run_y;   /* top of the two "this run" lines under row 2, or 0 when not shown */
     int rows, brk, max_cols;
 } pipe_geom;
+
+#define RUN_FS 0.62   /* text size of the "this run" lines under the pipeline */
+#define RUN_LEAD 1.9  /* their line height, in text sizes */
 
 static void pipe_geom_make(vctx *v, vpipe_layout *p, pipe_geom *g)
 {
@@ -53,17 +57,20 @@ static void pipe_geom_make(vctx *v, vpipe_layout *p, pipe_geom *g)
         g->top[0] = r.y + 0.3 * u;
     } else {
         double gap_rows = 2.4 * u; /* room for the links that wrap from row 1 to row 2 */
+        /* the "this run" lines under row 2, when the scene knows the run and there is room */
+        double foot = sc->run_known && r.h > 20 * u ? 0.8 * u + 2 * RUN_LEAD * RUN_FS * u : 0;
         g->label_h = 1.5 * u;
         g->lane_gap = 0.5 * u;
-        g->lane_h = (r.h - 1.2 * u - gap_rows - 2 * (g->label_h + g->lane_gap)) / 4;
+        g->lane_h = (r.h - foot - 1.2 * u - gap_rows - 2 * (g->label_h + g->lane_gap)) / 4;
         /* no taller than name, shape and a square thumbnail need */
         double want = 0.3 * u + 0.8 * 1.3 * u + 0.6 * 1.35 * u + g->cw * 0.76 - 0.3 * u;
         if (g->lane_h > want)
             g->lane_h = want;
         double row_h = g->label_h + 2 * g->lane_h + g->lane_gap;
-        double y0 = r.y + (r.h - 2 * row_h - gap_rows) / 2;
+        double y0 = r.y + (r.h - foot - 2 * row_h - gap_rows) / 2;
         g->top[0] = y0 + g->label_h;
         g->top[1] = g->top[0] + row_h + gap_rows;
+        g->run_y = foot > 0 ? g->top[1] + 2 * g->lane_h + g->lane_gap + 0.8 * u : 0;
     }
 }
 
@@ -331,6 +338,39 @@ static void draw_legend(vctx *v, double x, double y, double w)
     vtext_draw(v, x, y + 0.2 * u, fs, 0, pal->dim, VA_LEFT, w, vtext(v, TX_PIPE_CLICK));
 }
 
+double vpipe_run_draw(vctx *v, double x, double y, double w, double fs)
+{
+    const view_scene *sc = v->sc;
+    const net_config *c = &sc->cfg;
+    const net_preproc *pp = &sc->preproc;
+    const vpal *pal = &v->pal;
+    double u = v->u;
+    char weights[256], input[256], line[600];
+    if (sc->weights_file[0])
+        snprintf(weights, sizeof weights, vtext(v, TX_RUN_WEIGHTS), sc->weights_file);
+    else
+        snprintf(weights, sizeof weights, vtext(v, TX_RUN_SEEDED), (unsigned long long)sc->seed);
+    const char *order = pp->bgr ? "BGR" : "RGB";
+    if (pp->scale == 1.0f)
+        snprintf(input, sizeof input, vtext(v, TX_RUN_INPUT), sc->input_size, sc->input_size,
+                 order, pp->mean[0], pp->mean[1], pp->mean[2]);
+    else
+        snprintf(input, sizeof input, vtext(v, TX_RUN_INPUT_SCALED), sc->input_size,
+                 sc->input_size, order, pp->scale, pp->mean[0], pp->mean[1], pp->mean[2]);
+    double tw = vtext_draw(v, x, y, fs, 1, pal->accent, VA_LEFT, 0, vtext(v, TX_RUN_TITLE));
+    double tx = x + tw + 0.8 * u, rw = w - tw - 0.8 * u;
+    snprintf(line, sizeof line, "%s  ·  %s", weights, input);
+    vtext_draw(v, tx, y, fs, 0, sc->untrained ? pal->warn : pal->fg, VA_LEFT, rw, line);
+    int ceil_pools = c->pool_round == NET_ROUND_CEIL || c->pool_pad_end;
+    snprintf(line, sizeof line, "%s  ·  %s  ·  %s, %s",
+             vtext(v, c->lrn_after_pool ? TX_RUN_LRN_AFTER : TX_RUN_LRN_BEFORE),
+             vtext(v, ceil_pools ? TX_RUN_POOL_CEIL : TX_RUN_POOL_FLOOR),
+             vtext(v, c->lrn_formula == NET_LRN_PAPER ? TX_RUN_LRN_PAPER : TX_RUN_LRN_CAFFE),
+             vtext(v, c->lrn_within_towers ? TX_RUN_LRN_WITHIN : TX_RUN_LRN_ACROSS));
+    vtext_draw(v, tx, y + RUN_LEAD * fs * u, fs, 0, pal->fg, VA_LEFT, rw, line);
+    return 2 * RUN_LEAD * fs * u;
+}
+
 /* "layer N" over the columns of each learned layer, with a bracket. */
 static void draw_layer_labels(vctx *v, const vpipe_layout *p, const pipe_geom *g)
 {
@@ -390,6 +430,8 @@ void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const vi
         double w = r.x + r.w - x - g.margin;
         if (w > 8 * v.u)
             draw_legend(&v, x, g.top[0], w);
+        if (g.run_y > 0)
+            vpipe_run_draw(&v, r.x + g.margin, g.run_y, r.w - 2 * g.margin, RUN_FS);
     }
     vctx_end(&v);
 }

@@ -46,6 +46,12 @@ typedef struct {
     const float *conv1_w;              /* (96, 3, 11, 11), channel 0 blue (BGR); or NULL */
     uint32_t conv1_version;            /* changes when conv1_w's data changes */
     int untrained;                     /* the weights are seeded, predictions mean nothing */
+    /* this run, which the pipeline view sums up (view_scene_set_run; run_known 0: not shown) */
+    int run_known;
+    net_config cfg;                    /* the variant the net runs */
+    net_preproc preproc;               /* how the photo became the input */
+    char weights_file[128];            /* the weights' file name; "" for seeded weights */
+    uint64_t seed;                     /* of seeded weights */
     const char *(*class_name)(int i);  /* ImageNet class i (cli_class_name), or NULL */
     /* worker status, for the status line */
     int step_mode;                     /* the pass pauses after each stage */
@@ -62,6 +68,11 @@ typedef struct {
  * photo (S, S, 3) and input may be NULL. Every version becomes `version`. */
 void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
                          const float *input, const char *photo_name, uint32_t version);
+
+/* Records what this run is: the variant, the preprocessing, the weights (weights_path NULL:
+ * seeded with seed). view_scene_from_net leaves it unknown; the window and the export set it. */
+void view_scene_set_run(view_scene *sc, const net_config *cfg, const net_preproc *pp,
+                        const char *weights_path, uint64_t seed);
 
 /* Stats of stage i's output into sc->stats[i] (the window calls it as stages arrive). */
 void view_scene_update_stats(view_scene *sc, int i);

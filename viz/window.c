@@ -291,6 +291,8 @@ static void take(app *a)
             memcpy(sc->stages, c->stages, sizeof sc->stages);
             sc->input_size = c->input_size;
             sc->untrained = c->untrained;
+            view_scene_set_run(sc, &c->cfg, &c->pp, c->weights_path[0] ? c->weights_path : NULL,
+                               a->o->opts.seed);
             sc->conv1_w = c->conv1_w;
             sc->conv1_version = ++a->ver;
             view_state_reset_lrn(&a->st, sc);

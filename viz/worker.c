@@ -42,6 +42,8 @@ struct worker {
     /* the snapshot, worker → main (under mu) */
     int ready, failed;
     int n_stages, input_size, untrained;
+    net_config cfg;
+    char weights_path[4096];
     net_stage stages[NET_MAX_STAGES];
     float *conv1_w;           /* (96, 3, 11, 11) */
     size_t conv1_n;
@@ -134,6 +136,9 @@ static int build(worker *w)
     w->n_stages = net_stage_count(w->net);
     w->input_size = net_get_config(w->net)->input_size;
     w->untrained = net_is_untrained(w->net);
+    w->cfg = *net_get_config(w->net);
+    snprintf(w->weights_path, sizeof w->weights_path, "%s",
+             cli_weights_path() ? cli_weights_path() : "");
     for (int i = 0; i < w->n_stages; i++)
         w->stages[i] = *net_stage_at(w->net, i);
     w->conv1_n = (size_t)w->stages[0].n_w;
@@ -349,6 +354,9 @@ int worker_take(worker *w, worker_copy *c)
         memcpy(c->stages, w->stages, sizeof c->stages);
         c->input_size = w->input_size;
         c->untrained = w->untrained;
+        c->cfg = w->cfg;
+        c->pp = w->pp;
+        memcpy(c->weights_path, w->weights_path, sizeof c->weights_path);
         if (w->ready) {
             c->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
             if (c->conv1_w)
