@@ -228,6 +228,27 @@ TEST(cli_loads_onnx_weights_and_says_so)
     CHECKF(strstr(err, "nothing.onnx: cannot open") && count_lines(err) == 1, "%s", err);
 }
 
+/* `shapes --weights FILE` prints the file's geometry (224, end-padded pools), not the flags'. */
+TEST(cli_shapes_takes_the_geometry_of_a_weights_file)
+{
+    om_opts oo;
+    om_opts_zoo(&oo);
+    om_model *m = om_alexnet(&oo);
+    const char *path = om_path("shapes.onnx");
+    CHECK(om_save(m, path, 0));
+    om_free(m);
+    char args[1200], *out, *err;
+    snprintf(args, sizeof args, "shapes --weights %s", path);
+    int rc = run_alexviz(args, &out, &err);
+    CHECKF(rc == 0 && strstr(out, "AlexNet at 224×224×3, ceil (as end pads) pooling") &&
+               strstr(out, "floor((224 + 2·0 − 11)/4) + 1 = 54") && strstr(out, "shapes.onnx"),
+           "rc %d: %.300s", rc, out);
+    free(out), free(err);
+    rc = run_alexviz("shapes", &out, &err);
+    CHECKF(rc == 0 && strstr(out, "AlexNet at 227×227×3, floor pooling"), "rc %d", rc);
+    free(out), free(err);
+}
+
 TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
 {
     om_opts oo;

@@ -13,7 +13,9 @@ static const char shapes_help[] =
     "usage: alexviz shapes [options]\n\n"
     "Prints every stage of AlexNet with its geometry, input and output shape, parameters,\n"
     "multiply-accumulates, receptive field and activation memory, then the arithmetic of each\n"
-    "stage with its real numbers. No image and no weights are needed.\n\n"
+    "stage with its real numbers. No image and no weights are needed: the flags below set the\n"
+    "geometry, or --weights FILE.onnx takes it from that file (its input size, pooling and\n"
+    "LRN), as the other commands do when they run it.\n\n"
     "  --help                       this text\n";
 
 static void shape_cell(int c, int h, int w, char *buf, size_t len)
@@ -138,6 +140,16 @@ int cmd_shapes(int argc, char **argv)
     int rc = cli_parse("shapes", shapes_help, &o, argc, argv, NULL, NULL);
     if (rc >= 0)
         return rc;
+    /* only a file named with --weights: the table needs no weights, so none are looked for */
+    if (o.weights_given && strcmp(o.weights, "default")) {
+        net_preproc pp;
+        net *file_net = cli_load_onnx(&o, o.weights, &pp);
+        if (!file_net)
+            return 1;
+        o.cfg = *net_get_config(file_net);
+        net_free(file_net);
+        printf("weights: %s\n", cli_weights_desc());
+    }
     net_stage st[NET_MAX_STAGES];
     net_err err = {0};
     int n = net_table_build(&o.cfg, st, &err);
@@ -146,7 +158,10 @@ int cmd_shapes(int argc, char **argv)
         return 1;
     }
     printf("AlexNet at %d×%d×3, %s pooling, LRN %s pooling\n\n", o.cfg.input_size,
-           o.cfg.input_size, o.cfg.pool_round == NET_ROUND_CEIL ? "ceil" : "floor",
+           o.cfg.input_size,
+           o.cfg.pool_round == NET_ROUND_CEIL ? "ceil"
+           : o.cfg.pool_pad_end               ? "ceil (as end pads)"
+                                              : "floor",
            o.cfg.lrn_after_pool ? "after" : "before");
     print_table(st, n);
     print_arithmetic(st, n);
