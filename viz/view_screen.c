@@ -254,13 +254,22 @@ void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view
     screen_layout l;
     screen_layout_make(r, st, &l);
     view_draw(cr, l.body, sc, st);
-    if (l.strip.h > 0)
-        draw_strip(cr, l.strip, sc, st);
+    /* the strip and the status line name the stage the view shows: in the LRN view that is the
+     * norm stage up to the current one (norm1 while the pass is at conv1 … pool1) */
+    view_state shown = *st;
     vctx v;
+    if (st->kind == VIEW_LRN) {
+        vctx_layout(&v, l.body, sc, st);
+        int lrn = vlrn_stage(&v);
+        if (lrn >= 0)
+            shown.stage = lrn;
+    }
+    if (l.strip.h > 0)
+        draw_strip(cr, l.strip, sc, &shown);
     vctx_begin(&v, cr, (view_rect){r.x, r.y, r.w, l.tabs.h}, sc, st);
     draw_tabs(&v, &l);
     vctx_end(&v);
-    vctx_begin(&v, cr, l.status, sc, st);
+    vctx_begin(&v, cr, l.status, sc, &shown);
     draw_status(&v, &l);
     vctx_end(&v);
     if (sc->message[0] || st->help) {
