@@ -195,14 +195,22 @@ static void narrow_opts(cli_opts *o)
     memcpy(o->cfg.width, w, sizeof w);
 }
 
-TEST(cli_loads_onnx_weights_and_says_so)
+/* Writes the narrow zoo-layout model into the run's folder as name; its path, or NULL. */
+static const char *zoo_file(const char *name)
 {
     om_opts oo;
     om_opts_zoo(&oo);
     om_model *m = om_alexnet(&oo);
-    const char *path = om_path("cli.onnx");
-    CHECK(om_save(m, path, 0));
+    const char *path = om_path(name);
+    int ok = om_save(m, path, 0);
     om_free(m);
+    return ok ? path : NULL;
+}
+
+TEST(cli_loads_onnx_weights_and_says_so)
+{
+    const char *path = zoo_file("cli.onnx");
+    CHECK(path);
     cli_opts o;
     narrow_opts(&o);
     o.weights = path;
@@ -231,12 +239,8 @@ TEST(cli_loads_onnx_weights_and_says_so)
 /* `shapes --weights FILE` prints the file's geometry (224, end-padded pools), not the flags'. */
 TEST(cli_shapes_takes_the_geometry_of_a_weights_file)
 {
-    om_opts oo;
-    om_opts_zoo(&oo);
-    om_model *m = om_alexnet(&oo);
-    const char *path = om_path("shapes.onnx");
-    CHECK(om_save(m, path, 0));
-    om_free(m);
+    const char *path = zoo_file("shapes.onnx");
+    CHECK(path);
     char args[1200], *out, *err;
     snprintf(args, sizeof args, "shapes --weights %s", path);
     int rc = run_alexviz(args, &out, &err);
@@ -251,12 +255,8 @@ TEST(cli_shapes_takes_the_geometry_of_a_weights_file)
 
 TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
 {
-    om_opts oo;
-    om_opts_zoo(&oo);
-    om_model *m = om_alexnet(&oo);
-    const char *path = om_path("downloaded.onnx");
-    CHECK(om_save(m, path, 0));
-    om_free(m);
+    const char *path = zoo_file("downloaded.onnx");
+    CHECK(path);
     const char *old = getenv("ALEXVIZ_WEIGHTS");
     char saved[512] = "";
     if (old)
@@ -300,14 +300,10 @@ TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
 
 TEST(weights_script_verifies_and_stores_atomically)
 {
-    const char *src = om_path("served.onnx"), *dest_dir = om_path("weights_dir");
+    const char *src = zoo_file("served.onnx"), *dest_dir = om_path("weights_dir");
+    CHECK(src);
     char dest[512], cmd[2048], out[4096], sha[80] = "";
     snprintf(dest, sizeof dest, "%s/bvlcalexnet-12.onnx", dest_dir);
-    om_opts oo;
-    om_opts_zoo(&oo);
-    om_model *m = om_alexnet(&oo);
-    CHECK(om_save(m, src, 0));
-    om_free(m);
     snprintf(cmd, sizeof cmd, "sha256sum %s | cut -d' ' -f1", src);
     CHECK(run(cmd, sha, sizeof sha) == 0 && strlen(sha) >= 64);
     sha[64] = 0;
