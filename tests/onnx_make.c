@@ -565,8 +565,17 @@ om_model *om_alexnet(const om_opts *o)
                 om_node(m, "Dropout", "", (const char *[]){cur, ratio, NULL},
                         (const char *[]){out, NULL});
             } else {
-                om_node(m, "Dropout", "", (const char *[]){cur, NULL},
-                        (const char *[]){out, NULL});
+                n = om_node(m, "Dropout", "", (const char *[]){cur, NULL},
+                            (const char *[]){out, NULL});
+                if (o->legacy)
+                    om_attr_float(m, n, "ratio", 0.5f);
+            }
+            if (o->legacy) {
+                /* caffe2's Dropout also wrote its mask, which nothing reads */
+                Onnx__NodeProto *d = m->graph.node[m->graph.n_node - 1];
+                char mask[96];
+                snprintf(mask, sizeof mask, "_%.80s_mask", out);
+                d->output = (char **)push(m, (void **)d->output, &d->n_output, om_strdup(m, mask));
             }
         } else if (s->op == NET_OP_SOFTMAX) {
             if (!o->softmax)
@@ -580,6 +589,21 @@ om_model *om_alexnet(const om_opts *o)
     }
     int64_t od[2] = {1, o->width[7]};
     om_output(m, cur, od, 2);
+    if (o->legacy) {
+        /* IR version 3 listed every initializer among the graph's inputs; the image goes last */
+        Onnx__ValueInfoProto *image = m->graph.input[0];
+        m->graph.n_input = 0;
+        for (size_t i = 0; i < m->graph.n_initializer; i++) {
+            const Onnx__TensorProto *t = m->graph.initializer[i];
+            Onnx__ValueInfoProto *v = value_info(m, t->name, t->dims, (int)t->n_dims);
+            v->type->tensor_type->elem_type = t->data_type;
+            m->graph.input = (Onnx__ValueInfoProto **)push(m, (void **)m->graph.input,
+                                                           &m->graph.n_input, v);
+        }
+        m->graph.input = (Onnx__ValueInfoProto **)push(m, (void **)m->graph.input,
+                                                       &m->graph.n_input, image);
+        m->model.ir_version = 3;
+    }
     return m;
 }
 

@@ -38,6 +38,9 @@ typedef struct {
     int opset;
     uint64_t seed;
     int torchvision;    /* torchvision's layout: no LRN, no groups, conv1 padded by 2 */
+    int legacy;         /* as caffe2's converter wrote the zoo's files: every weight also listed
+                           as a graph input (before the image), each Dropout with a second
+                           output (its mask), and before opset 12 its ratio an attribute */
 } om_opts;
 
 /* Narrow widths 8-16-24-24-16-32-32-10 at 224. */

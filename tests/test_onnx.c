@@ -97,6 +97,48 @@ TEST(onnx_zoo_layout_loads_and_matches_direct_weights)
     CHECK(info.params > 0 && info.load_ms >= 0);
 }
 
+/* The zoo's files come from caffe2's converter: IR version 3 lists all 16 weights among the
+ * graph's inputs, and each Dropout also outputs its mask. The image is found by structure. */
+TEST(onnx_zoo_legacy_layout_loads_and_matches_direct_weights)
+{
+    static const int opsets[] = {7, 9, 12};
+    for (size_t k = 0; k < sizeof opsets / sizeof opsets[0]; k++) {
+        om_opts o;
+        om_opts_zoo(&o);
+        o.legacy = 1;
+        o.opset = opsets[k];
+        net_onnx_info info;
+        net_config c;
+        char why[256] = "", name[32];
+        snprintf(name, sizeof name, "legacy%d.onnx", opsets[k]);
+        CHECKF(load_and_compare(&o, name, &info, &c, why, sizeof why), "opset %d: %s",
+               opsets[k], why);
+        CHECKF(!strcmp(info.input_name, "data_0") && !strcmp(info.output_name, "prob_1") &&
+                   info.opset == opsets[k] && info.input_size == 224,
+               "opset %d: input '%s', output '%s'", opsets[k], info.input_name,
+               info.output_name);
+    }
+}
+
+/* The zoo's file at its real size (244 MB, 60,965,224 weights, caffe2's legacy layout): the
+ * decoder's memory cap, the huge-page path for large payloads and the copy into the net at full
+ * width, against the same weights set directly. */
+TEST(onnx_full_size_zoo_file_loads_and_matches_direct_weights)
+{
+    static const int full[8] = {96, 256, 384, 384, 256, 4096, 4096, 1000};
+    om_opts o;
+    om_opts_zoo(&o);
+    memcpy(o.width, full, sizeof full);
+    o.legacy = 1;
+    net_onnx_info info;
+    net_config c;
+    char why[256] = "";
+    CHECKF(load_and_compare(&o, "full.onnx", &info, &c, why, sizeof why), "%s", why);
+    CHECK_EQ_INT(info.params, 60965224);
+    CHECK_EQ_INT(info.width[5], 4096);
+    remove(om_path("full.onnx"));
+}
+
 TEST(onnx_torch_layout_loads_and_matches_direct_weights)
 {
     om_opts o;
