@@ -34,6 +34,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Sorts v in place. */
 static double median(double *v, int n)
 {
     qsort(v, (size_t)n, sizeof *v, cmp_double);
@@ -41,6 +42,7 @@ static double median(double *v, int n)
 }
 
 typedef struct {
+    double *scratch;  /* (runs), for medians of arrays that must stay in order */
     double *stage_ms; /* (runs, NET_MAX_STAGES) */
     int run;
     float *copy;      /* room for every stage's output, for the copying hook */
@@ -73,11 +75,8 @@ static double series(net *n, const float *x, net_hook hook, bench_state *b, int 
         if (r >= 0)
             ms[r] = now_ms() - t0;
     }
-    double *tmp = malloc(sizeof(double) * (size_t)runs);
-    memcpy(tmp, ms, sizeof(double) * (size_t)runs);
-    double m = median(tmp, runs);
-    free(tmp);
-    return m;
+    memcpy(b->scratch, ms, sizeof(double) * (size_t)runs);
+    return median(b->scratch, runs);
 }
 
 /* The copying hook's cost: passes without and with it, alternating (which goes first swaps each
@@ -87,10 +86,7 @@ static double series(net *n, const float *x, net_hook hook, bench_state *b, int 
 static double paired_overhead(net *n, const float *x, bench_state *b, int runs, double *ms,
                               double *copied)
 {
-    double *rel = malloc(sizeof(double) * (size_t)runs);
-    *copied = 0;
-    if (!rel)
-        return 0;
+    double *rel = b->scratch;
     for (int r = -3; r < runs; r++) {
         double t[2];
         for (int k = 0; k < 2; k++) {
@@ -104,14 +100,9 @@ static double paired_overhead(net *n, const float *x, bench_state *b, int runs, 
             rel[r] = 100 * (t[1] - t[0]) / t[0];
         }
     }
-    double *tmp = malloc(sizeof(double) * (size_t)runs);
-    if (tmp) {
-        memcpy(tmp, ms, sizeof(double) * (size_t)runs);
-        *copied = median(tmp, runs);
-        free(tmp);
-    }
     double m = median(rel, runs);
-    free(rel);
+    memcpy(b->scratch, ms, sizeof(double) * (size_t)runs);
+    *copied = median(b->scratch, runs);
     return m;
 }
 
@@ -183,8 +174,15 @@ int cmd_bench(int argc, char **argv)
     b.stage_ms = calloc((size_t)runs * NET_MAX_STAGES, sizeof(double));
     b.copy = malloc(sizeof(float) * total);
     double *ms = malloc(sizeof(double) * (size_t)runs);
-    if (!b.stage_ms || !b.copy || !ms) {
+    b.scratch = malloc(sizeof(double) * (size_t)runs);
+    if (!b.stage_ms || !b.copy || !ms || !b.scratch) {
         cli_error("out of memory");
+        free(b.scratch);
+        free(ms);
+        free(b.stage_ms);
+        free(b.copy);
+        net_input_free(&in);
+        net_free(n);
         return 1;
     }
 
@@ -200,13 +198,12 @@ int cmd_bench(int argc, char **argv)
     printf("forward_ms median=%.2f min=%.2f max=%.2f\n", plain, mn, mx);
 
     series(n, in.data, record_hook, &b, (int)runs, ms);
-    double *col = malloc(sizeof(double) * (size_t)runs);
     for (int i = 0; i < count; i++) {
         for (int r = 0; r < runs; r++)
-            col[r] = b.stage_ms[r * NET_MAX_STAGES + i];
-        printf("stage %-6s median_ms=%.3f\n", net_stage_at(n, i)->name, median(col, (int)runs));
+            b.scratch[r] = b.stage_ms[r * NET_MAX_STAGES + i];
+        printf("stage %-6s median_ms=%.3f\n", net_stage_at(n, i)->name,
+               median(b.scratch, (int)runs));
     }
-    free(col);
 
     double copied, overhead = paired_overhead(n, in.data, &b, (int)runs, ms, &copied);
     printf("hook_copy_ms median=%.2f overhead=%.1f%%\n", copied, overhead);
@@ -215,6 +212,7 @@ int cmd_bench(int argc, char **argv)
     getrusage(RUSAGE_SELF, &ru);
     printf("peak_rss_mb %.1f\n", ru.ru_maxrss / 1024.0);
 
+    free(b.scratch);
     free(ms);
     free(b.stage_ms);
     free(b.copy);
