@@ -11,14 +11,18 @@
 #include <math.h>
 #include <stdio.h>
 
-/* Label on the left, value to its right; returns the height used. */
+/* Label on the left, value to its right, wrapped onto more lines where it is wider than the
+ * room (the handout's half-page column); returns the height used. */
 static double row(vctx *v, double x, double y, double label_w, double w, const char *label,
                   const char *value, double size, vrgb c)
 {
-    double u = v->u, h;
+    double u = v->u, tw, h;
     vtext_draw(v, x, y + 0.25 * u, 0.7, 0, v->pal.dim, VA_LEFT, label_w - 0.4 * u, label);
-    vtext_size(v, size, 1, value, NULL, &h);
-    vtext_draw(v, x + label_w, y, size, 1, c, VA_LEFT, w - label_w, value);
+    vtext_size(v, size, 1, value, &tw, &h);
+    if (tw <= w - label_w)
+        vtext_draw(v, x + label_w, y, size, 1, c, VA_LEFT, 0, value);
+    else
+        h = vtext_para(v, x + label_w, y, w - label_w, size, c, value);
     return fmax(h, 1.2 * u) + 0.45 * u;
 }
 
