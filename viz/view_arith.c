@@ -77,12 +77,9 @@ static void draw_layers(vctx *v, view_rect r, int cur)
 void view_draw_arith(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx v;
-    vctx_begin(&v, cr, r, sc, st);
-    int stage = vstage_current(&v);
-    if (stage < 0) {
-        vctx_end(&v);
+    int stage = vctx_begin_stage(&v, cr, r, sc, st);
+    if (stage < 0)
         return;
-    }
     const net_stage *s = &sc->stages[stage];
     const vpal *pal = &v.pal;
     double u = v.u;

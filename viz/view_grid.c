@@ -259,12 +259,9 @@ static void draw_hover(vctx *v, const vgrid_layout *g, int stage)
 void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx v;
-    vctx_begin(&v, cr, r, sc, st);
-    int stage = vstage_current(&v);
-    if (stage < 0) {
-        vctx_end(&v);
+    int stage = vctx_begin_stage(&v, cr, r, sc, st);
+    if (stage < 0)
         return;
-    }
     vgrid_layout g;
     vgrid_layout_make(&v, stage, &g);
     vstage_title(&v, g.title, stage);

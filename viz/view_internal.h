@@ -35,6 +35,10 @@ typedef struct {
 } vctx;
 
 void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+/* vctx_begin for a view of the current stage: returns that stage, or -1 (and ends v) when the
+ * scene has no stages. */
+int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
+                     const view_state *st);
 /* The same without clipping or painting: for overlays drawn over other views. */
 void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
                      const view_state *st);

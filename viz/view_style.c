@@ -62,6 +62,16 @@ void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const v
     begin(v, cr, r, sc, st, 1);
 }
 
+int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
+                     const view_state *st)
+{
+    vctx_begin(v, cr, r, sc, st);
+    int stage = vstage_current(v);
+    if (stage < 0)
+        vctx_end(v);
+    return stage;
+}
+
 void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
                      const view_state *st)
 {

@@ -112,12 +112,9 @@ static double draw_field(vctx *v, view_rect side, double y, const net_stage *s, 
 void view_draw_zoom(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx v;
-    vctx_begin(&v, cr, r, sc, st);
-    int stage = vstage_current(&v);
-    if (stage < 0) {
-        vctx_end(&v);
+    int stage = vctx_begin_stage(&v, cr, r, sc, st);
+    if (stage < 0)
         return;
-    }
     const net_stage *s = &sc->stages[stage];
     const vpal *pal = &v.pal;
     double u = v.u;
