@@ -176,7 +176,8 @@ static void window_case(const char *driver_prefix)
              "shot:%s/message.png quit' > /dev/null",
              driver_prefix, program(), png, dir, dir, dir, dir, dir);
     int rc = run(cmd, err, sizeof err);
-    CHECKF(rc == 0, "exit %d: %s", rc, err);
+    /* the unreadable photo is bad input: the window went on, and exits with status 1 */
+    CHECKF(rc == 1, "exit %d: %s", rc, err);
     CHECKF(strstr(err, "missing.png"), "no message about missing.png on stderr: %s", err);
     char path[256];
     snprintf(path, sizeof path, "%s/norm1.png", dir);
@@ -235,6 +236,28 @@ TEST(window_without_a_display_says_so_in_one_line)
     CHECKF(rc == 1, "exit %d", rc);
     CHECK(strstr(err, "no display") && strstr(err, "trace") && strstr(err, "export"));
     CHECKF(strchr(err, '\n') == err + strlen(err) - 1, "more than one line: %s", err);
+}
+
+/* Weights the loader refuses: one line naming the file on stderr, status 1, no crash. (Without
+ * a script the window stays up with the message; a script cannot go on without a net.) */
+TEST(window_refuses_a_bad_weights_file_in_one_line)
+{
+    char dir[] = "/tmp/alexviz-window-XXXXXX", path[128], cmd[1024], err[2048];
+    CHECK(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/notes.onnx", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f);
+    fputs("these are lecture notes, not a model\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=dummy %s view --weights %s --size 640x480 --play 'step quit'",
+             program(), path);
+    int rc = run(cmd, err, sizeof err);
+    CHECKF(rc == 1, "exit %d: %s", rc, err);
+    CHECKF(strstr(err, "notes.onnx: not an ONNX model") &&
+               strchr(err, '\n') == err + strlen(err) - 1,
+           "%s", err);
+    clean(dir);
 }
 
 TEST(window_script_typos_are_usage_errors)

@@ -35,15 +35,19 @@ void cli_opts_default(cli_opts *o)
     o->lang = lang && !strncmp(lang, "ko", 2) ? "ko" : "en";
 }
 
+/* Per thread: the window's worker builds the net while the main thread may report its own. */
+static _Thread_local char last_error[2048];
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("alexviz: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(last_error, sizeof last_error, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "alexviz: %s\n", last_error);
 }
+
+const char *cli_last_error(void) { return last_error; }
 
 /* Parses a whole decimal number in [lo, hi]. */
 static int parse_int(const char *s, long lo, long hi, long *out)

@@ -68,8 +68,10 @@ const char *cli_weights_desc(void);
 /* ImageNet class name i (from assets/imagenet_classes.txt, or "class i" when absent). */
 const char *cli_class_name(int i);
 
-/* Prints "alexviz: " and the message to stderr, one line. */
+/* Prints "alexviz: " and the message to stderr, one line (up to 2047 bytes of message). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The last message cli_error printed on this thread, without the "alexviz: ", or "". */
+const char *cli_last_error(void);
 
 /* Writes s to f as a JSON string literal (quotes, backslashes and control bytes escaped). */
 void cli_json_str(FILE *f, const char *s);

@@ -31,6 +31,10 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                            "make weights로 받습니다)"},
     [TX_NOT_YET] = {"%s has not been computed yet", "%s 단계는 아직 계산되지 않았습니다"},
     [TX_LOADING] = {"building the network…", "네트워크를 만드는 중…"},
+    [TX_NET_FAILED] = {"no network: the weights could not be loaded (the message says why); "
+                       "start again with other --weights, or --weights default",
+                       "네트워크 없음: 가중치를 읽지 못했습니다 (이유는 메시지에 있습니다). "
+                       "다른 --weights나 --weights default로 다시 시작하세요"},
     [TX_NO_PHOTO] = {"no photo yet: drop one on the window, or PageDown for the bundled ones",
                      "사진이 없습니다: 창에 사진을 끌어다 놓거나 PageDown으로 내장 사진을 "
                      "고르세요"},

@@ -29,6 +29,7 @@ typedef enum {
     TX_UNTRAINED_NOTE,
     TX_NOT_YET,          /* %s: stage */
     TX_LOADING,
+    TX_NET_FAILED,
     TX_NO_PHOTO,
     TX_NO_STAGES,
     /* what each operation does, one sentence */

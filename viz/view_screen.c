@@ -115,6 +115,10 @@ static void draw_status(vctx *v, const screen_layout *l)
         vtext_draw(v, x + 0.3 * u, y, fs, 1, pal->bg, VA_LEFT, 0, vtext(v, TX_STATUS_STEP_ON));
         x += tw + 1.1 * u;
     }
+    if (sc->net_failed) {
+        vtext_draw(v, x, y, fs, 0, pal->warn, VA_LEFT, right - x, vtext(v, TX_NET_FAILED));
+        return;
+    }
     if (sc->loading || sc->n_stages == 0) {
         vtext_draw(v, x, y, fs, 0, pal->fg, VA_LEFT, right - x, vtext(v, TX_LOADING));
         return;

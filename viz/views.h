@@ -58,6 +58,7 @@ typedef struct {
     int paused;                        /* it is paused now, waiting for the user */
     int running;                       /* a pass is in progress */
     int loading;                       /* the net is still being built */
+    int net_failed;                    /* it could not be built (message says why) */
     int playing;                       /* stepping on by itself at play_ms per stage */
     int play_ms;
     char message[256];                 /* an error or notice to show over the view, or "" */

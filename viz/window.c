@@ -298,6 +298,7 @@ static void take(app *a)
             view_state_reset_lrn(&a->st, sc);
         }
         sc->loading = 0;
+        sc->net_failed = c->failed;
     }
     if (ch & WORKER_PHOTO) {
         sc->photo = c->input.rgb;
@@ -329,7 +330,9 @@ static void take(app *a)
     sc->paused = c->paused;
     sc->step_mode = c->step;
     if (ch & WORKER_ERROR) {
-        /* a net that could not be built has said why on stderr already (cli_make_net) */
+        /* a net that could not be built has said why on stderr already (cli_make_net); either
+         * way the window stays up with the message, and exits with status 1 when closed */
+        a->status = 1;
         char msg[700];
         if (c->failed) {
             text_copy(msg, sizeof msg, c->error);
@@ -1065,10 +1068,8 @@ int window_run(const window_opts *o)
         script_tick(a);
         if (a->dirty && !a->quit && window_now_ms() >= a->last_frame + FRAME_MS)
             draw(a);
-        if (a->copy.failed && a->script) {
-            fprintf(stderr, "alexviz: %s\n", a->copy.error);
-            a->quit = 1, a->status = 1;
-        }
+        if (a->copy.failed && a->script)
+            a->quit = 1; /* a script cannot go on without a net */
     }
     status = a->status;
 out:

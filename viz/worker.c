@@ -128,7 +128,8 @@ static int build(worker *w)
     pthread_mutex_lock(&w->mu);
     if (!w->net) {
         w->failed = 1;
-        snprintf(w->error, sizeof w->error, "cannot build the network (see the terminal)");
+        /* the one line cli_make_net printed: the weights file and what is wrong with it */
+        snprintf(w->error, sizeof w->error, "%s", cli_last_error());
         w->error_seq++;
         pthread_mutex_unlock(&w->mu);
         return 0;
