@@ -251,6 +251,25 @@ TEST(cli_shapes_takes_the_geometry_of_a_weights_file)
     rc = run_alexviz("shapes", &out, &err);
     CHECKF(rc == 0 && strstr(out, "AlexNet at 227×227×3, floor pooling"), "rc %d", rc);
     free(out), free(err);
+    /* the file `make weights` stored (here through $ALEXVIZ_WEIGHTS) counts as well, as it
+     * does for trace and the window; --weights default goes back to the flags */
+    const char *old = getenv("ALEXVIZ_WEIGHTS");
+    char saved[512] = "";
+    if (old)
+        snprintf(saved, sizeof saved, "%s", old);
+    setenv("ALEXVIZ_WEIGHTS", path, 1);
+    rc = run_alexviz("shapes", &out, &err);
+    int follows = rc == 0 && strstr(out, "AlexNet at 224×224×3");
+    free(out), free(err);
+    rc = run_alexviz("shapes --weights default", &out, &err);
+    int back = rc == 0 && strstr(out, "AlexNet at 227×227×3");
+    free(out), free(err);
+    if (old)
+        setenv("ALEXVIZ_WEIGHTS", saved, 1);
+    else
+        unsetenv("ALEXVIZ_WEIGHTS");
+    CHECK(follows);
+    CHECK(back);
 }
 
 TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)

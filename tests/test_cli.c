@@ -162,6 +162,7 @@ TEST(cli_usage_errors_name_the_flag_on_every_command)
         {"view --pace", "--pace needs a value"},
         {"trace assets/chelsea.png --threads 0", "--threads: '0' is not a valid value"},
         {"trace assets/chelsea.png --dump", "--dump needs a value"},
+        {"trace assets/chelsea.png --weights ''", "--weights: '' is not a valid value"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *err;

@@ -108,6 +108,8 @@ static int take_common(cli_opts *o, int argc, char **argv, int *i)
         return -1;
     long n;
     if (!strcmp(flag, "--weights")) {
+        if (!*v)
+            goto bad;
         o->weights = v;
         o->weights_given = 1;
     } else if (!strcmp(flag, "--seed")) {
@@ -191,27 +193,6 @@ int cli_parse_size(const char *flag, const char *v, int *w, int *h)
     }
     *w = (int)a, *h = (int)b;
     return 1;
-}
-
-static const char *weights_path;
-
-const char *cli_weights_path(void) { return weights_path; }
-
-net *cli_make_net(const cli_opts *o, net_preproc *pp)
-{
-    net_err err = {0};
-    net *n = NULL;
-    net_set_threads(o->threads);
-    net_preproc_caffe(pp);
-    const char *file = weights_path = cli_weights_file(o);
-    if (file)
-        return cli_load_onnx(o, file, pp);
-    if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {
-        cli_error("cannot build the network: %s", err.msg[0] ? err.msg : "out of memory");
-        net_free(n);
-        return NULL;
-    }
-    return n;
 }
 
 /* ---------------------------------------------------------------- class names */

@@ -45,18 +45,19 @@ const char *cli_value(int argc, char **argv, int *i);
 /* Parses "WxH" (W 320-8192, H 240-8192); on failure prints a usage error naming flag, returns 0. */
 int cli_parse_size(const char *flag, const char *v, int *w, int *h);
 
+/* ---------------------------------------------------------------- weights (cli_weights.c) */
+
 /* Creates the net for o and fills its weights; pp gets the preprocessing those weights need.
- * On failure prints one line naming the file and the reason and returns NULL. */
+ * On failure prints one line naming the file and the reason and returns NULL. Seeded weights
+ * that were not asked for (no --weights, no file found) get the hint "untrained weights; run
+ * `make weights` for the trained ones" when stderr is a terminal. */
 net *cli_make_net(const cli_opts *o, net_preproc *pp);
 /* The ONNX file the last cli_make_net loaded, or NULL when it seeded the weights. */
 const char *cli_weights_path(void);
 
-/* ---------------------------------------------------------------- weights (cli_weights.c) */
-
 /* The ONNX file cli_make_net loads, or NULL for seeded weights: --weights FILE; without
  * --weights, $ALEXVIZ_WEIGHTS, else weights/bvlcalexnet-12.onnx in the working folder or in the
- * repository beside the executable (where `make weights` puts it). When none is found and stderr
- * is a terminal it prints the hint "untrained weights; run `make weights` for the trained ones". */
+ * repository beside the executable (where `make weights` puts it). Prints nothing. */
 const char *cli_weights_file(const cli_opts *o);
 /* Loads an ONNX file into a net (its config comes from the file; geometry flags that disagree
  * get a note on stderr); on failure prints the loader's one-line message and returns NULL. */

@@ -45,18 +45,37 @@ static const char *find_download(void)
 
 const char *cli_weights_file(const cli_opts *o)
 {
-    if (o->weights_given && strcmp(o->weights, "default"))
-        return o->weights;
-    snprintf(desc, sizeof desc, "seeded, untrained (seed %llu)", (unsigned long long)o->seed);
     if (o->weights_given)
-        return NULL;
+        return strcmp(o->weights, "default") ? o->weights : NULL;
     /* $ALEXVIZ_WEIGHTS replaces the search (empty: none), for tests and unusual layouts */
     const char *env = getenv("ALEXVIZ_WEIGHTS");
-    const char *file = env ? (*env && readable(env) ? env : NULL) : find_download();
-    /* a tip for a person at a terminal; logs, pipes and scripts get no extra line */
-    if (!file && isatty(STDERR_FILENO))
+    return env ? (*env && readable(env) ? env : NULL) : find_download();
+}
+
+static const char *weights_path;
+
+const char *cli_weights_path(void) { return weights_path; }
+
+net *cli_make_net(const cli_opts *o, net_preproc *pp)
+{
+    net_err err = {0};
+    net *n = NULL;
+    net_set_threads(o->threads);
+    net_preproc_caffe(pp);
+    const char *file = weights_path = cli_weights_file(o);
+    if (file)
+        return cli_load_onnx(o, file, pp);
+    snprintf(desc, sizeof desc, "seeded, untrained (seed %llu)", (unsigned long long)o->seed);
+    /* a tip for a person at a terminal who did not ask for the seeded weights; logs, pipes and
+     * scripts get no extra line */
+    if (!o->weights_given && isatty(STDERR_FILENO))
         fprintf(stderr, "alexviz: untrained weights; run `make weights` for the trained ones\n");
-    return file;
+    if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {
+        cli_error("cannot build the network: %s", err.msg[0] ? err.msg : "out of memory");
+        net_free(n);
+        return NULL;
+    }
+    return n;
 }
 
 /* "96-256-384-384-256-4096-4096-1000" */

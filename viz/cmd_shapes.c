@@ -14,8 +14,8 @@ static const char shapes_help[] =
     "Prints every stage of AlexNet with its geometry, input and output shape, parameters,\n"
     "multiply-accumulates, receptive field and activation memory, then the arithmetic of each\n"
     "stage with its real numbers. No image and no weights are needed: the flags below set the\n"
-    "geometry, or --weights FILE.onnx takes it from that file (its input size, pooling and\n"
-    "LRN), as the other commands do when they run it.\n\n"
+    "geometry, or a weights file does (its input size, pooling and LRN), the same file the\n"
+    "other commands would run: --weights FILE.onnx, or the one `make weights` stored.\n\n"
     "  --help                       this text\n";
 
 static void shape_cell(int c, int h, int w, char *buf, size_t len)
@@ -140,10 +140,12 @@ int cmd_shapes(int argc, char **argv)
     int rc = cli_parse("shapes", shapes_help, &o, argc, argv, NULL, NULL);
     if (rc >= 0)
         return rc;
-    /* only a file named with --weights: the table needs no weights, so none are looked for */
-    if (o.weights_given && strcmp(o.weights, "default")) {
+    /* the geometry of the weights the other commands would run: --weights FILE, or the file
+     * `make weights` stored (the table needs no weights, but 224 and 227 must not disagree) */
+    const char *file = cli_weights_file(&o);
+    if (file) {
         net_preproc pp;
-        net *file_net = cli_load_onnx(&o, o.weights, &pp);
+        net *file_net = cli_load_onnx(&o, file, &pp);
         if (!file_net)
             return 1;
         o.cfg = *net_get_config(file_net);
