@@ -434,24 +434,27 @@ static net_status sniff(loader *L)
         /* torchvision's AlexNet (Krizhevsky's 2014 "one weird trick" network) is the usual
          * confusion: 64-192-384-256-256 filters, conv1 padded by 2, no LRN, no towers */
         char widths[96] = "", one[16];
+        int64_t k1 = 0; /* conv1's kernel */
         for (size_t i = 0, k = 0; i < L->g->n_node && k < 5; i++) {
             const Onnx__NodeProto *n = L->g->node[i];
             const Onnx__TensorProto *w;
             if (strcmp(S(n->op_type), "Conv") || n->n_input < 2 ||
                 !(w = find_const(L, n->input[1])) || w->n_dims < 1)
                 continue;
+            if (!k && w->n_dims == 4)
+                k1 = w->dims[2];
             snprintf(one, sizeof one, "%s%lld", k++ ? "-" : "", (long long)w->dims[0]);
             strncat(widths, one, sizeof widths - strlen(widths) - 1);
         }
-        if (!grouped)
+        if (!grouped && convs == 5 && k1 == 11)
             return fail(L, NET_ERR_UNSUPPORTED, "a different network: no LRN and no grouped "
                         "convolution (conv widths %s) is the layout of torchvision's AlexNet "
                         "(2014: 64-192-384-256-256); alexviz runs the 2012 network (LRN, two "
                         "towers) whose trained weights are the ONNX zoo's bvlcalexnet",
                         widths[0] ? widths : "?");
-        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions (widths %s) "
-                    "and no LRN; AlexNet normalises after conv1 and conv2", convs,
-                    widths[0] ? widths : "?");
+        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions (widths %s%s) "
+                    "and no LRN; AlexNet has 5, with LRN after conv1 and conv2", convs,
+                    widths[0] ? widths : "?", convs > 5 ? "-…" : "");
     }
     return NET_OK;
 }
@@ -750,10 +753,28 @@ static net_status derive_config(loader *L, net_config *c)
                         "(%s)", LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt), rank,
                         l < 5 ? "filters, channels, height, width" : "a matrix");
         int64_t w = it->w->dims[l >= 5 && it->transposed ? 1 : 0];
+        /* a weight and a bias that disagree on the outputs: name both, as either may be wrong */
+        if (it->b && it->b->n_dims == 1 && it->b->dims[0] != w) {
+            char bt[96];
+            return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s but bias '%.60s' is %s: %lld "
+                        "outputs against %lld biases%s", LABEL(it), S(it->w->name),
+                        dims_text(it->w, dt, sizeof dt), S(it->b->name),
+                        dims_text(it->b, bt, sizeof bt), (long long)w,
+                        (long long)it->b->dims[0],
+                        l < 5 ? " (a Conv weight is filters, channels, height, width)"
+                        : it->transposed ? " (with transB=0, or in a MatMul, the weight is "
+                                           "(inputs, outputs))"
+                                         : " (with transB=1 the weight is (outputs, inputs))");
+        }
         if (w < 1 || w > 65536)
             return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s; %lld outputs is not a "
                         "width AlexNet can have", LABEL(it), S(it->w->name),
                         dims_text(it->w, dt, sizeof dt), (long long)w);
+        if (l < 5 && w % 2)
+            return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s: %lld filters; expected an "
+                        "even number (%s's filters are split between the two towers)",
+                        LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt),
+                        (long long)w, learned[l]);
         c->width[l] = (int)w;
     }
     /* pools: one rounding and end pad for all three, as the stage table has; each pool's own

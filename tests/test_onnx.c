@@ -332,6 +332,30 @@ TEST(onnx_refuses_a_resnet_like_graph)
     om_free(m);
 }
 
+/* A VGG-like chain (3×3 convolutions, no LRN) is another network, not torchvision's AlexNet. */
+TEST(onnx_refuses_a_vgg_like_chain_as_another_network)
+{
+    om_model *m = om_new("data", 224, 13, "test");
+    const char *cur = "data";
+    char w[7][8], y[7][8];
+    int64_t c_in = 3;
+    for (int i = 0; i < 7; i++) {
+        int64_t wd[4] = {8 << (i / 2), c_in, 3, 3};
+        snprintf(w[i], sizeof w[i], "w%d", i);
+        snprintf(y[i], sizeof y[i], "y%d", i);
+        om_init_f32(m, w[i], wd, 4, NULL, 1);
+        om_node(m, "Conv", "", (const char *[]){cur, w[i], NULL}, (const char *[]){y[i], NULL});
+        cur = y[i], c_in = wd[0];
+    }
+    int64_t od[4] = {1, c_in, 210, 210};
+    om_output(m, cur, od, 4);
+    const char *path = om_path("vgg.onnx");
+    CHECK(om_save(m, path, 0));
+    CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, path, "a different network: 7 convolutions",
+                  "8-8-16-16-32-…", "no LRN");
+    om_free(m);
+}
+
 TEST(onnx_refuses_a_tensor_of_the_wrong_shape)
 {
     om_opts o;
@@ -362,12 +386,27 @@ TEST(onnx_refuses_a_tensor_of_the_wrong_shape)
     net_err err = {0};
     CHECKF(net_onnx_load(path, NULL, &n, NULL, NULL, &err) == NET_OK, "%s", err.msg);
     net_free(n);
-    /* a bias one short */
+    /* a bias one short: weight and bias disagree, and both are named */
     Onnx__TensorProto *b = om_layer_tensor(m, 8, 1);
     b->dims[0] = 9;
     CHECK(om_save(m, path, 0));
-    CHECK_REFUSED(path, NET_ERR_SHAPE, "fc8_b_0", "[9]", "expected [10]");
+    CHECK_REFUSED(path, NET_ERR_SHAPE, "weight 'fc8_w_0' is [10,32] but bias 'fc8_b_0' is [9]",
+                  "10 outputs against 9 biases", "(outputs, inputs)");
     b->dims[0] = 10;
+    /* conv3 cut to 20 filters: the weight is named, not its (right) bias */
+    Onnx__TensorProto *c3 = om_layer_tensor(m, 3, 0);
+    c3->dims[0] = 20;
+    CHECK(om_save(m, path, 0));
+    CHECK_REFUSED(path, NET_ERR_SHAPE, "weight 'conv3_w_0' is [20,16,3,3]",
+                  "bias 'conv3_b_0' is [24]", "20 outputs against 24 biases");
+    c3->dims[0] = 24;
+    /* an odd number of filters cannot be split between the towers */
+    Onnx__TensorProto *c2 = om_layer_tensor(m, 2, 0), *c2b = om_layer_tensor(m, 2, 1);
+    c2->dims[0] = c2b->dims[0] = 15;
+    CHECK(om_save(m, path, 0));
+    CHECK_REFUSED(path, NET_ERR_SHAPE, "weight 'conv2_w_0' is [15,4,5,5]", "15 filters",
+                  "even number");
+    c2->dims[0] = c2b->dims[0] = 16;
     /* the data no longer matches the shape */
     b->n_float_data = 7;
     CHECK(om_save(m, path, 0));
