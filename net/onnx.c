@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #define MAX_ITEMS 64           /* AlexNet needs 22 plus its dropouts */
+#define MAX_CONSTS 32          /* Constant nodes in the attribute forms (value_ints, …) */
 #define MAX_NODES 512          /* the zoo's graph has 24; anything far larger is another network */
 #define MAX_FILE (4LL << 30)   /* bvlcalexnet is 244 MB */
 #define MAX_PB (256LL << 20)   /* a test folder's tensor: the zoo's input is 602 KB */
@@ -160,6 +161,11 @@ typedef struct {
     const char *match_name[24];
     int n_match;
     int lrn_after_pool;
+    /* Constant nodes written as value_ints, value_floats, value_int or value_float, as tensors
+     * that borrow the attribute's numbers */
+    Onnx__TensorProto consts[MAX_CONSTS];
+    int64_t const_dims[MAX_CONSTS];
+    int n_consts;
 } loader;
 
 /* Names come from the file: whatever they hold, text made from them stays on one line. */
@@ -233,10 +239,50 @@ static Onnx__TensorProto *find_const(const loader *L, const char *name)
         if (!strcmp(S(n->op_type), "Constant") && n->n_output >= 1 &&
             !strcmp(n->output[0], name)) {
             const Onnx__AttributeProto *a = find_attr(n, "value");
-            return a ? a->t : NULL;
+            if (a)
+                return a->t;
+            break;
         }
     }
+    for (int i = 0; i < L->n_consts; i++)
+        if (!strcmp(S(L->consts[i].name), name))
+            return (Onnx__TensorProto *)&L->consts[i];
     return NULL;
+}
+
+/* Constant nodes in the attribute forms opset 12 added become tensors that find_const sees. */
+static void make_consts(loader *L)
+{
+    static const char *const forms[] = {"value_ints", "value_floats", "value_int", "value_float"};
+    for (size_t i = 0; i < L->g->n_node && L->n_consts < MAX_CONSTS; i++) {
+        const Onnx__NodeProto *n = L->g->node[i];
+        if (strcmp(S(n->op_type), "Constant") || n->n_output < 1 || find_attr(n, "value"))
+            continue;
+        for (int f = 0; f < 4; f++) {
+            Onnx__AttributeProto *a = (Onnx__AttributeProto *)find_attr(n, forms[f]);
+            if (!a)
+                continue;
+            Onnx__TensorProto *t = &L->consts[L->n_consts];
+            *t = (Onnx__TensorProto)ONNX__TENSOR_PROTO__INIT;
+            t->name = n->output[0];
+            t->has_data_type = 1;
+            t->data_type = f % 2 ? ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT
+                                 : ONNX__TENSOR_PROTO__DATA_TYPE__INT64;
+            if (f < 2) { /* a list: one dimension */
+                L->const_dims[L->n_consts] = f ? (int64_t)a->n_floats : (int64_t)a->n_ints;
+                t->dims = &L->const_dims[L->n_consts];
+                t->n_dims = 1;
+            }
+            switch (f) {
+            case 0: t->int64_data = a->ints, t->n_int64_data = a->n_ints; break;
+            case 1: t->float_data = a->floats, t->n_float_data = a->n_floats; break;
+            case 2: t->int64_data = &a->i, t->n_int64_data = 1; break;
+            default: t->float_data = &a->f, t->n_float_data = 1; break;
+            }
+            L->n_consts++;
+            break;
+        }
+    }
 }
 
 static int attr_is(const Onnx__AttributeProto *a, Onnx__AttributeProto__AttributeType type)
@@ -1098,6 +1144,7 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
     net_config c;
     net_stage st[NET_MAX_STAGES];
     net_err e = {0};
+    make_consts(L);
     if ((r = find_input(L)) || (r = sniff(L)) || (r = walk(L)) || (r = match(L)) ||
         (r = derive_config(L, &c)))
         return r;

@@ -332,6 +332,32 @@ TEST(onnx_refuses_a_resnet_like_graph)
     om_free(m);
 }
 
+/* Opset 12's attribute forms of Constant (value_ints, value_float, …) are constants too: here
+ * the Reshape's target shape. */
+TEST(onnx_constant_attribute_forms_are_constants)
+{
+    om_opts o;
+    om_opts_zoo(&o);
+    om_model *m = om_alexnet(&o);
+    Onnx__TensorProto *shape = om_find_init(m, "OC2_DUMMY_1");
+    CHECK(shape);
+    shape->name = om_strdup(m, "unused_shape");
+    Onnx__NodeProto *c = om_node(m, "Constant", "", NULL, (const char *[]){"OC2_DUMMY_1", NULL});
+    int64_t v[2] = {1, -1};
+    om_attr_ints(m, c, "value_ints", v, 2);
+    const char *path = om_path("value_ints.onnx");
+    CHECK(om_save(m, path, 0));
+    net *n = NULL;
+    net_err err = {0};
+    CHECKF(net_onnx_load(path, NULL, &n, NULL, NULL, &err) == NET_OK, "%s", err.msg);
+    net_free(n);
+    /* a shape of the wrong count through the same form is still caught */
+    c->attribute[0]->ints[1] = 400;
+    CHECK(om_save(m, path, 0));
+    CHECK_REFUSED(path, NET_ERR_SHAPE, "reshapes pool5's (1,16,6,6) to [1,400]");
+    om_free(m);
+}
+
 /* A VGG-like chain (3×3 convolutions, no LRN) is another network, not torchvision's AlexNet. */
 TEST(onnx_refuses_a_vgg_like_chain_as_another_network)
 {

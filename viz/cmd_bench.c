@@ -2,8 +2,9 @@
  *
  * Three timed series on the same input: with no hook (the headline forward_ms), with a hook that
  * only records each stage's time (the per-stage medians), and passes with and without a hook
- * that copies every stage's output, alternating, for that hook's overhead. Medians, because the first runs warm caches
- * and OpenBLAS's threads. Prints key=value lines that scripts/bench.sh reads.
+ * that copies every stage's output, alternating, for that hook's overhead. Medians, because the
+ * first runs warm caches and OpenBLAS's threads. Prints key=value lines that scripts/bench.sh
+ * reads.
  */
 #include "cli.h"
 
