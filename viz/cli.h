@@ -68,6 +68,9 @@ const char *cli_weights_desc(void);
 
 /* ImageNet class name i (from assets/imagenet_classes.txt, or "class i" when absent). */
 const char *cli_class_name(int i);
+/* Whether a net whose last stage has n outputs classifies into ImageNet's classes (n = 1000):
+ * the classes of a narrow test file have no names. */
+int cli_has_class_names(int n);
 
 /* Prints "alexviz: " and the message to stderr, one line (up to 2047 bytes of message). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

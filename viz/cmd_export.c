@@ -1004,7 +1004,8 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     memset(&sc, 0, sizeof sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
     view_scene_set_run(&sc, net_get_config(n), pp, cli_weights_path(), o->common.seed);
-    sc.class_name = export_class_name;
+    sc.class_name =
+        cli_has_class_names(sc.stages[sc.n_stages - 1].out_c) ? export_class_name : NULL;
     handout h = {.o = o, .im = im, .weights = weights, .sc = sc};
     sc.cache = view_cache_new();
     h.sc.cache = view_cache_new();

@@ -204,9 +204,10 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
         fprintf(f, "}%s\n", i + 1 < net_stage_count(n) ? "," : "");
     }
     fprintf(f, "  ],\n  \"top5\": [\n");
+    int named = cli_has_class_names(net_stage_at(n, net_stage_count(n) - 1)->out_c);
     for (int j = 0; j < k; j++) {
         fprintf(f, "    {\"class\": %d, \"name\": ", top[j]);
-        cli_json_str(f, cli_class_name(top[j]));
+        cli_json_str(f, named ? cli_class_name(top[j]) : "");
         fprintf(f, ", \"p\": %.6g}%s\n", topv[j], j + 1 < k ? "," : "");
     }
     fprintf(f, "  ]\n}\n");
@@ -300,9 +301,12 @@ int cmd_trace(int argc, char **argv)
         net_fmt_count(net_total_params(n), params, sizeof params);
         net_fmt_count(net_total_macs(n), macs, sizeof macs);
         printf("\ntotal: %s parameters, %s MACs, %.1f ms\n", params, macs, total);
-        printf("\ntop-%d%s:\n", k, net_is_untrained(n) ? " (untrained weights: meaningless)" : "");
+        int named = cli_has_class_names(net_stage_at(n, net_stage_count(n) - 1)->out_c);
+        printf("\ntop-%d%s%s:\n", k, net_is_untrained(n) ? " (untrained weights: meaningless)" : "",
+               named ? "" : " (not ImageNet's 1000 classes: no names)");
         for (int j = 0; j < k; j++)
-            printf("  %6.2f%%  %4d  %s\n", 100 * topv[j], top[j], cli_class_name(top[j]));
+            printf("  %6.2f%%  %4d%s%s\n", 100 * topv[j], top[j], named ? "  " : "",
+                   named ? cli_class_name(top[j]) : "");
         rc = 0;
         if (dump) {
             if (dump_all(n, rec, dump, image, top, topv, k))

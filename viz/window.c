@@ -295,6 +295,9 @@ static void take(app *a)
                                a->o->opts.seed);
             sc->conv1_w = c->conv1_w;
             sc->conv1_version = ++a->ver;
+            sc->class_name = cli_has_class_names(sc->stages[sc->n_stages - 1].out_c)
+                                 ? cli_class_name
+                                 : NULL;
             view_state_reset_lrn(&a->st, sc);
         }
         sc->loading = 0;
@@ -1019,7 +1022,6 @@ int window_run(const window_opts *o)
     a->sc.input_size = o->opts.cfg.input_size;
     a->sc.loading = 1;
     a->sc.cache = view_cache_new();
-    a->sc.class_name = cli_class_name;
     view_state_default(&a->st, &a->sc);
     a->st.kind = o->first_view;
     a->st.theme = o->theme;
