@@ -1031,6 +1031,8 @@ static float read_f32(const Onnx__TensorProto *t, size_t i)
  * than the weights not yet copied. */
 static void release_payload(loader *L, Onnx__TensorProto *t)
 {
+    if (t >= L->consts && t < L->consts + MAX_CONSTS)
+        return; /* it borrows a Constant's attribute, which goes with the message */
     budget_free(&L->mem, t->float_data);
     t->float_data = NULL;
     t->n_float_data = 0;

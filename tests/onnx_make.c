@@ -194,6 +194,14 @@ void om_attr_float(om_model *m, Onnx__NodeProto *n, const char *name, float v)
     a->f = v;
 }
 
+void om_attr_floats(om_model *m, Onnx__NodeProto *n, const char *name, const float *v, int count)
+{
+    Onnx__AttributeProto *a = attr(m, n, name, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__FLOATS);
+    a->n_floats = (size_t)count;
+    a->floats = om_alloc(m, (size_t)count * sizeof *a->floats);
+    memcpy(a->floats, v, (size_t)count * sizeof *v);
+}
+
 static Onnx__TensorProto *tensor(om_model *m, const char *name, const int64_t *dims, int nd,
                                  int type)
 {

@@ -79,6 +79,8 @@ Onnx__NodeProto *om_node(om_model *m, const char *op, const char *name, const ch
 void om_attr_int(om_model *m, Onnx__NodeProto *n, const char *name, int64_t v);
 void om_attr_ints(om_model *m, Onnx__NodeProto *n, const char *name, const int64_t *v, int count);
 void om_attr_float(om_model *m, Onnx__NodeProto *n, const char *name, float v);
+void om_attr_floats(om_model *m, Onnx__NodeProto *n, const char *name, const float *v,
+                    int count);
 /* A float tensor (data NULL: zeros) as float_data or raw_data, added as an initializer. */
 Onnx__TensorProto *om_init_f32(om_model *m, const char *name, const int64_t *dims, int nd,
                                const float *data, int raw);

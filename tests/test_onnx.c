@@ -351,6 +351,20 @@ TEST(onnx_constant_attribute_forms_are_constants)
     net_err err = {0};
     CHECKF(net_onnx_load(path, NULL, &n, NULL, NULL, &err) == NET_OK, "%s", err.msg);
     net_free(n);
+    /* a weight from a Constant's value_floats (conv1's bias): copied, and freed only once */
+    Onnx__TensorProto *b1 = om_find_init(m, "conv1_b_0");
+    CHECK(b1);
+    b1->name = om_strdup(m, "unused_bias");
+    Onnx__NodeProto *cb = om_node(m, "Constant", "", NULL, (const char *[]){"conv1_b_0", NULL});
+    float fv[8];
+    for (int i = 0; i < 8; i++)
+        fv[i] = 0.25f * (float)i;
+    om_attr_floats(m, cb, "value_floats", fv, 8);
+    CHECK(om_save(m, path, 0));
+    CHECKF(net_onnx_load(path, NULL, &n, NULL, NULL, &err) == NET_OK, "%s", err.msg);
+    const float *bias = n ? net_biases(n, 0) : NULL;
+    CHECK(bias && bias[0] == 0.0f && bias[7] == 1.75f);
+    net_free(n);
     /* a shape of the wrong count through the same form is still caught */
     c->attribute[0]->ints[1] = 400;
     CHECK(om_save(m, path, 0));
@@ -363,7 +377,7 @@ TEST(onnx_refuses_a_vgg_like_chain_as_another_network)
 {
     om_model *m = om_new("data", 224, 13, "test");
     const char *cur = "data";
-    char w[7][8], y[7][8];
+    char w[7][16], y[7][16];
     int64_t c_in = 3;
     for (int i = 0; i < 7; i++) {
         int64_t wd[4] = {8 << (i / 2), c_in, 3, 3};
