@@ -289,7 +289,7 @@ static void take(app *a)
         if (c->ready) {
             sc->n_stages = c->n_stages;
             memcpy(sc->stages, c->stages, sizeof sc->stages);
-            sc->input_size = c->input_size;
+            sc->input_size = c->cfg.input_size;
             sc->untrained = c->untrained;
             view_scene_set_run(sc, &c->cfg, &c->pp, c->weights_path[0] ? c->weights_path : NULL,
                                a->o->opts.seed);

@@ -41,7 +41,7 @@ struct worker {
 
     /* the snapshot, worker → main (under mu) */
     int ready, failed;
-    int n_stages, input_size, untrained;
+    int n_stages, untrained;
     net_config cfg;
     char weights_path[4096];
     net_stage stages[NET_MAX_STAGES];
@@ -135,7 +135,6 @@ static int build(worker *w)
         return 0;
     }
     w->n_stages = net_stage_count(w->net);
-    w->input_size = net_get_config(w->net)->input_size;
     w->untrained = net_is_untrained(w->net);
     w->cfg = *net_get_config(w->net);
     snprintf(w->weights_path, sizeof w->weights_path, "%s",
@@ -163,11 +162,11 @@ static int load_photo(worker *w, const char *path)
 {
     net_input in;
     net_err err = {0};
-    if (net_input_load(&in, path, w->input_size, &w->pp, &err) != NET_OK) {
+    if (net_input_load(&in, path, w->cfg.input_size, &w->pp, &err) != NET_OK) {
         set_error(w, err.msg[0] ? err.msg : path);
         return 0;
     }
-    size_t S = (size_t)w->input_size;
+    size_t S = (size_t)w->cfg.input_size;
     float *data = malloc(sizeof(float) * 3 * S * S);
     unsigned char *rgb = malloc(3 * S * S);
     if (!data || !rgb) {
@@ -353,7 +352,6 @@ int worker_take(worker *w, worker_copy *c)
         c->ready = w->ready, c->failed = w->failed;
         c->n_stages = w->n_stages;
         memcpy(c->stages, w->stages, sizeof c->stages);
-        c->input_size = w->input_size;
         c->untrained = w->untrained;
         c->cfg = w->cfg;
         c->pp = w->pp;
@@ -374,7 +372,7 @@ int worker_take(worker *w, worker_copy *c)
         free(c->input.rgb);
         memset(&c->input, 0, sizeof c->input);
         c->input.data = w->photo_data, c->input.rgb = w->photo_rgb;
-        c->input.size = w->input_size;
+        c->input.size = w->cfg.input_size;
         w->photo_data = NULL, w->photo_rgb = NULL;
         w->photo_pending = 0;
         text_copy(c->photo_path, sizeof c->photo_path, w->photo_path);

@@ -26,9 +26,8 @@ typedef struct {
     int failed;                         /* the net could not be built; error says why */
     int n_stages;
     net_stage stages[NET_MAX_STAGES];
-    int input_size;
     int untrained;
-    net_config cfg;                     /* the variant the net runs */
+    net_config cfg;                     /* the variant the net runs (its input size too) */
     net_preproc pp;                     /* how photos become its input */
     char weights_path[4096];            /* the ONNX file loaded, or "" for seeded weights */
     float *conv1_w;                     /* (96, 3, 11, 11), BGR */
