@@ -31,6 +31,7 @@ typedef enum {
     NET_ERR_VALUE,       /* a NaN, an infinity or an impossible parameter */
     NET_ERR_UNSUPPORTED, /* valid, but not something alexviz runs */
     NET_ERR_NOMEM,
+    NET_ERR_EXISTS,      /* a file is in the way and was not to be replaced */
     NET_ERR_CANCELLED    /* the hook asked to stop */
 } net_status;
 
@@ -42,9 +43,15 @@ typedef struct {
     char msg[512];
 } net_err;
 
-/* Fills err (when not NULL) with printf-style text and returns status. */
+/* Fills err (when not NULL) with printf-style text and returns status. The message is made one
+ * line of valid UTF-8 (net_text_escape): file names may hold any bytes. */
 net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Copies s into out (cap bytes, always NUL-terminated) as one line of valid UTF-8: valid
+ * sequences as they are, every other byte and every control character as \xNN. Returns the
+ * length written; a sequence is never cut in two. */
+size_t net_text_escape(const char *s, char *out, size_t cap);
 
 /* ---------------------------------------------------------------- the stage table */
 
@@ -241,12 +248,16 @@ typedef struct {
 /* Maximum pixels accepted from a photo header before decoding (refuses decompression bombs). */
 #define NET_MAX_PIXELS (64L * 1024 * 1024)
 
-/* Reads a photo (JPEG, PNG, BMP, GIF's first frame, binary PPM/PGM, recognised by their first
- * bytes and decoded by stb_image; grey and alpha handled) or a .npy float32 tensor of shape
- * (3,S,S) or (1,3,S,S), S = size, taken as the input as is. docs/formats.md has the limits. */
+/* Reads a photo (JPEG, PNG, BMP, GIF's first frame, binary PGM/PPM, recognised by their first
+ * bytes; grey and alpha handled) or a .npy float32 tensor of shape (3,S,S) or (1,3,S,S), S = size,
+ * taken as the input as is. Only a regular file is read. A photo is decoded in a child process
+ * with limits on time and memory, so a decoder that crashes, hangs or runs out of memory on a
+ * hostile file only fails this call ("could not be decoded: the decoder crashed"); the caller's
+ * process forks for it (under a millisecond). docs/formats.md has the formats and the limits. */
 net_status net_input_load(net_input *in, const char *path, int size, const net_preproc *pp,
                           net_err *err);
-/* The same from a buffer already in memory (used by the fuzzer); name is used in messages. */
+/* The same from a buffer already in memory, decoded in this process, without the child: for the
+ * fuzzer and for bytes that are trusted. name is used in messages. */
 net_status net_input_load_mem(net_input *in, const unsigned char *buf, size_t len, const char *name,
                               int size, const net_preproc *pp, net_err *err);
 void net_input_free(net_input *in);
@@ -261,8 +272,27 @@ net_status net_npy_load(const char *path, float **data, int shape[4], int *ndim,
 net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *name, float **data,
                             int shape[4], int *ndim, net_err *err);
 
-/* Writes len bytes to path via a temporary file in the same folder and a rename. */
+/* ---------------------------------------------------------------- files */
+
+/* Reads a whole regular file of at most max bytes into *out (malloc'd, at least 1 byte; the
+ * caller frees). A FIFO, a device, a folder or a socket is refused at once, without blocking. */
+net_status net_file_read(const char *path, long long max, unsigned char **out, size_t *len,
+                         net_err *err);
+
+/* Writes len bytes to path via a temporary file in the same folder and a rename, so that a
+ * reader sees the old file or the whole new one. Replaces a regular file; refuses (NET_ERR_EXISTS)
+ * anything else at path: a folder, a device, a link. */
 net_status net_write_atomic(const char *path, const void *buf, size_t len, net_err *err);
+/* The same, but refuses (NET_ERR_EXISTS) when anything at all is at path, atomically. */
+net_status net_write_new(const char *path, const void *buf, size_t len, net_err *err);
+
+/* Removes the temporary files of writes still in flight. Async-signal-safe: for a SIGINT or
+ * SIGTERM handler, before the program ends. */
+void net_temp_cleanup(void);
+/* Removes the temporary files that earlier runs left in dir (killed before their rename): those
+ * of processes that no longer run, or with all_others every one not this process's (for a folder
+ * this process has locked). Returns how many it removed. */
+int net_temp_sweep(const char *dir, int all_others);
 
 /* ---------------------------------------------------------------- ONNX weights */
 
@@ -309,9 +339,12 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
                              net_onnx_info *info, net_err *err);
 
 /* Reads a float32 ONNX TensorProto file (input_0.pb, output_0.pb of ONNX test folders; raw_data
- * or float_data). *data is malloc'd (caller frees); shape gets up to 8 dims, *ndim their count. */
+ * or float_data); every value must be finite. *data is malloc'd (caller frees); shape gets up to 8 dims, *ndim their count. */
 net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8], int *ndim,
                                 net_err *err);
+/* The same from bytes in memory (the fuzzer's entry point); name is used in messages. */
+net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t len, const char *name,
+                                    float **data, int64_t shape[8], int *ndim, net_err *err);
 
 /* ---------------------------------------------------------------- LRN on its own */
 

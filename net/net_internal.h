@@ -20,4 +20,14 @@ struct net {
 /* Runs stage i on `in` into its activation slot. */
 void net_run_stage(net *n, int i, const float *in);
 
+/* Opens a regular file for reading (file.c): stat first, O_NONBLOCK, fstat again, so that a
+ * FIFO, a device or a folder is refused without blocking. Returns the descriptor, or -1 with err
+ * filled; st gets the file's status. */
+struct stat;
+int net_file_open(const char *path, struct stat *st, net_err *err);
+
+/* .npy (npy.c): the magic, and a shape as Python prints it, "(3, 227, 227)". */
+extern const unsigned char npy_magic[6];
+void npy_shape_text(const long long *dims, int nd, char *buf, size_t cap);
+
 #endif

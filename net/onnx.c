@@ -18,7 +18,9 @@
 #define _DEFAULT_SOURCE /* madvise */
 
 #include "alexnet.h"
+#include "net_internal.h"
 #include "onnx.pb-c.h"
+#include "pb_scan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +38,10 @@
 #define MAX_ITEMS 64           /* AlexNet needs 22 plus its dropouts */
 #define MAX_CONSTS 32          /* Constant nodes in the attribute forms (value_ints, …) */
 #define MAX_NODES 512          /* the zoo's graph has 24; anything far larger is another network */
+#define MAX_SCAN_NODES 4096    /* nodes read at all; beyond MAX_NODES only to name the network */
+#define MAX_LIST 4096          /* graph inputs, outputs, initializers */
+#define MAX_NODE_LIST 64       /* a node's inputs, outputs, attributes */
+#define MAX_NAME 4096          /* bytes of a name (the zoo's longest has 12) */
 #define MAX_FILE (4LL << 30)   /* bvlcalexnet is 244 MB */
 #define MAX_PB (256LL << 20)   /* a test folder's tensor: the zoo's input is 602 KB */
 #define MAX_SIDE 1024         /* the zoo takes 224; larger inputs only make im2col huge */
@@ -166,6 +172,13 @@ typedef struct {
     Onnx__TensorProto consts[MAX_CONSTS];
     int64_t const_dims[MAX_CONSTS];
     int n_consts;
+    /* every constant by name: initializers, Constant nodes' values, the attribute forms */
+    struct {
+        const char *name;
+        Onnx__TensorProto *t;
+        int initializer;
+    } *index;
+    size_t index_cap; /* a power of two, at least twice the constants */
 } loader;
 
 /* Names come from the file: whatever they hold, text made from them stays on one line. */
@@ -226,28 +239,42 @@ static const Onnx__AttributeProto *find_attr(const Onnx__NodeProto *n, const cha
     return NULL;
 }
 
+/* FNV-1a: names are looked up for every input of every node, so by hash, not by a scan. */
+static size_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+static size_t index_slot(const loader *L, const char *name)
+{
+    size_t i = name_hash(name) & (L->index_cap - 1);
+    while (L->index[i].name && strcmp(L->index[i].name, name))
+        i = (i + 1) & (L->index_cap - 1);
+    return i;
+}
+
+/* Adds a constant unless its name is taken: the first of a name wins, initializers first. */
+static void index_add(loader *L, const char *name, Onnx__TensorProto *t, int initializer)
+{
+    if (!name || !*name || !t)
+        return;
+    size_t i = index_slot(L, name);
+    if (!L->index[i].name) {
+        L->index[i].name = name;
+        L->index[i].t = t;
+        L->index[i].initializer = initializer;
+    }
+}
+
 /* An initializer, or the value of a Constant node, by tensor name. */
 static Onnx__TensorProto *find_const(const loader *L, const char *name)
 {
-    if (!*name)
+    if (!*name || !L->index)
         return NULL;
-    for (size_t i = 0; i < L->g->n_initializer; i++)
-        if (L->g->initializer[i] && !strcmp(S(L->g->initializer[i]->name), name))
-            return L->g->initializer[i];
-    for (size_t i = 0; i < L->g->n_node; i++) {
-        const Onnx__NodeProto *n = L->g->node[i];
-        if (!strcmp(S(n->op_type), "Constant") && n->n_output >= 1 &&
-            !strcmp(n->output[0], name)) {
-            const Onnx__AttributeProto *a = find_attr(n, "value");
-            if (a)
-                return a->t;
-            break;
-        }
-    }
-    for (int i = 0; i < L->n_consts; i++)
-        if (!strcmp(S(L->consts[i].name), name))
-            return (Onnx__TensorProto *)&L->consts[i];
-    return NULL;
+    return L->index[index_slot(L, name)].t;
 }
 
 /* Constant nodes in the attribute forms opset 12 added become tensors that find_const sees. */
@@ -283,6 +310,56 @@ static void make_consts(loader *L)
             break;
         }
     }
+}
+
+/* The index of every constant; called once make_consts has run. */
+static net_status build_index(loader *L)
+{
+    size_t want = 2 * (L->g->n_initializer + L->g->n_node + (size_t)L->n_consts) + 2, cap = 16;
+    while (cap < want)
+        cap *= 2;
+    L->index = calloc(cap, sizeof *L->index);
+    if (!L->index)
+        return fail(L, NET_ERR_NOMEM, "out of memory");
+    L->index_cap = cap;
+    for (size_t i = 0; i < L->g->n_initializer; i++)
+        if (L->g->initializer[i])
+            index_add(L, L->g->initializer[i]->name, L->g->initializer[i], 1);
+    for (size_t i = 0; i < L->g->n_node; i++) {
+        const Onnx__NodeProto *n = L->g->node[i];
+        const Onnx__AttributeProto *a;
+        if (!strcmp(S(n->op_type), "Constant") && n->n_output >= 1 &&
+            (a = find_attr(n, "value")))
+            index_add(L, n->output[0], a->t, 0);
+    }
+    for (int i = 0; i < L->n_consts; i++)
+        index_add(L, L->consts[i].name, &L->consts[i], 0);
+    return NET_OK;
+}
+
+/* Counts bounded before anything walks them, so that every later step is linear in the file:
+ * the node count is also where a large network of another family is told apart. */
+static net_status check_counts(loader *L)
+{
+    const Onnx__GraphProto *g = L->g;
+    if (g->n_node > MAX_NODES)
+        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu nodes; AlexNet has about "
+                    "25", g->n_node);
+    if (g->n_input > MAX_LIST || g->n_output > MAX_LIST || g->n_initializer > MAX_LIST)
+        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu inputs, %zu outputs and "
+                    "%zu initializers; at most %d of each are read (AlexNet has 17, 1, 16)",
+                    g->n_input, g->n_output, g->n_initializer, MAX_LIST);
+    for (size_t i = 0; i < g->n_node; i++) {
+        const Onnx__NodeProto *n = g->node[i];
+        if (n->n_input > MAX_NODE_LIST || n->n_output > MAX_NODE_LIST ||
+            n->n_attribute > MAX_NODE_LIST) {
+            char lab[160];
+            return fail(L, NET_ERR_UNSUPPORTED, "%s has %zu inputs, %zu outputs and %zu "
+                        "attributes; at most %d of each are read", label(n, (int)i, lab,
+                        sizeof lab), n->n_input, n->n_output, n->n_attribute, MAX_NODE_LIST);
+        }
+    }
+    return NET_OK;
 }
 
 static int attr_is(const Onnx__AttributeProto *a, Onnx__AttributeProto__AttributeType type)
@@ -378,10 +455,7 @@ static net_status check_auto_pad(loader *L, const item *it)
 
 static int is_initializer(const loader *L, const char *name)
 {
-    for (size_t i = 0; i < L->g->n_initializer; i++)
-        if (L->g->initializer[i] && !strcmp(S(L->g->initializer[i]->name), name))
-            return 1;
-    return 0;
+    return *name && L->index && L->index[index_slot(L, name)].initializer;
 }
 
 /* The image input: the one graph input that is not an initializer (files of IR version < 4 list
@@ -648,9 +722,6 @@ static net_status walk(loader *L)
     char lab[160], prev[160];
     const char *cur = S(L->input->name);
     snprintf(prev, sizeof prev, "input '%.60s'", cur);
-    if (L->g->n_node > MAX_NODES)
-        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu nodes; AlexNet has about "
-                    "25", L->g->n_node);
     for (size_t i = 0; i < L->g->n_node; i++) {
         const Onnx__NodeProto *n = L->g->node[i];
         const char *op = S(n->op_type);
@@ -1107,6 +1178,18 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
 {
     if (!len)
         return fail(L, NET_ERR_FORMAT, "empty file; not an ONNX model");
+    /* the shape of the message first: protobuf-c's unpacking recurses into every nesting */
+    pb_limits lim = {32, 100000, &onnx__node_proto__descriptor, MAX_SCAN_NODES, "nodes",
+                     "AlexNet has 24", MAX_NAME};
+    net_err e = {0};
+    if (pb_scan(&onnx__model_proto__descriptor, buf, len, &lim, L->file, &e) != NET_OK) {
+        /* every ONNX model starts with its ir_version: field 1, a varint (byte 0x08) */
+        if (e.status == NET_ERR_FORMAT && buf[0] != 0x08)
+            return fail(L, NET_ERR_FORMAT, "not an ONNX model (not a protobuf ModelProto)");
+        if (L->err)
+            *L->err = e;
+        return e.status;
+    }
     budget_init(&L->mem, &L->alloc, len);
     L->m = onnx__model_proto__unpack(&L->alloc, len, buf);
     if (!L->m) {
@@ -1136,7 +1219,7 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
                     "version)");
     if (!L->g->n_node)
         return fail(L, NET_ERR_FORMAT, "the graph has no nodes");
-    return NET_OK;
+    return check_counts(L);
 }
 
 static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *pp,
@@ -1147,7 +1230,7 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
     net_stage st[NET_MAX_STAGES];
     net_err e = {0};
     make_consts(L);
-    if ((r = find_input(L)) || (r = sniff(L)) || (r = walk(L)) || (r = match(L)) ||
+    if ((r = build_index(L)) || (r = find_input(L)) || (r = sniff(L)) || (r = walk(L)) || (r = match(L)) ||
         (r = derive_config(L, &c)))
         return r;
     int n_st = net_table_build(&c, st, &e);
@@ -1236,6 +1319,7 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
     if (!r)
         r = build(L, cfg_out, out, pp, info);
     onnx__model_proto__free_unpacked(L->m, &L->alloc);
+    free(L->index);
     free(L);
     if (!r && info)
         info->load_ms = now_ms() - t0;
@@ -1248,14 +1332,10 @@ net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_p
 {
     double t0 = now_ms();
     *out = NULL;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return net_fail(err, NET_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     struct stat sb;
-    if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
-        close(fd);
-        return net_fail(err, NET_ERR_IO, "%s: not a regular file", path);
-    }
+    int fd = net_file_open(path, &sb, err);
+    if (fd < 0)
+        return err ? err->status : NET_ERR_IO;
     if (sb.st_size > MAX_FILE) {
         close(fd);
         return net_fail(err, NET_ERR_LIMIT, "%s: %lld MB; an AlexNet ONNX file is about 244 MB",
@@ -1279,8 +1359,10 @@ net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_p
         munmap(map, len);
     if (!r)
         r = build(L, cfg_out, out, pp, info);
-    if (L)
+    if (L) {
         onnx__model_proto__free_unpacked(L->m, &L->alloc);
+        free(L->index);
+    }
     free(L);
     if (!r && info)
         info->load_ms = now_ms() - t0;
@@ -1289,42 +1371,19 @@ net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_p
 
 /* ---------------------------------------------------------------- test-folder tensors */
 
-net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8], int *ndim,
-                                net_err *err)
+net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t got, const char *path,
+                                    float **data, int64_t shape[8], int *ndim, net_err *err)
 {
     *data = NULL;
     *ndim = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return net_fail(err, NET_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    unsigned char *buf = NULL;
-    long size = -1;
-    if (!fseek(f, 0, SEEK_END))
-        size = ftell(f);
-    if (size < 0 || fseek(f, 0, SEEK_SET)) {
-        fclose(f);
-        return net_fail(err, NET_ERR_IO, "%s: cannot read", path);
-    }
-    if (size > MAX_PB) {
-        fclose(f);
-        return net_fail(err, NET_ERR_LIMIT, "%s: %ld MB; a test tensor is a few MB at most",
-                        path, size >> 20);
-    }
-    buf = malloc((size_t)size + 1);
-    size_t got = buf ? fread(buf, 1, (size_t)size, f) : 0;
-    fclose(f);
-    if (!buf)
-        return net_fail(err, NET_ERR_NOMEM, "%s: out of memory", path);
-    if (got != (size_t)size) {
-        free(buf);
-        return net_fail(err, NET_ERR_IO, "%s: short read", path);
-    }
+    pb_limits lim = {8, 1000, NULL, 0, "", "", MAX_NAME};
+    net_status r = pb_scan(&onnx__tensor_proto__descriptor, buf, got, &lim, path, err);
+    if (r != NET_OK)
+        return r;
     budget mem;
     ProtobufCAllocator alloc;
     budget_init(&mem, &alloc, got);
     Onnx__TensorProto *t = got ? onnx__tensor_proto__unpack(&alloc, got, buf) : NULL;
-    free(buf);
-    net_status r = NET_OK;
     int64_t count = 1;
     if (!t) {
         r = net_fail(err, NET_ERR_FORMAT, "%s: %s", path,
@@ -1353,13 +1412,34 @@ net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8]
         if (!*data)
             r = net_fail(err, NET_ERR_NOMEM, "%s: out of memory", path);
     }
+    for (int64_t i = 0; !r && i < count; i++) {
+        (*data)[i] = read_f32(t, (size_t)i);
+        if (!isfinite((*data)[i]))
+            r = net_fail(err, NET_ERR_VALUE, "%s: element %lld is %s; a test tensor must be "
+                         "finite", path, (long long)i, isnan((*data)[i]) ? "NaN" : "infinite");
+    }
     if (!r) {
-        for (int64_t i = 0; i < count; i++)
-            (*data)[i] = read_f32(t, (size_t)i);
         for (size_t i = 0; i < t->n_dims; i++)
             shape[i] = t->dims[i];
         *ndim = (int)t->n_dims;
+    } else {
+        free(*data);
+        *data = NULL;
     }
     onnx__tensor_proto__free_unpacked(t, &alloc);
+    return r;
+}
+
+net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8], int *ndim,
+                                net_err *err)
+{
+    *data = NULL;
+    *ndim = 0;
+    unsigned char *buf;
+    size_t len;
+    net_status r = net_file_read(path, MAX_PB, &buf, &len, err);
+    if (r == NET_OK)
+        r = net_onnx_read_tensor_mem(buf, len, path, data, shape, ndim, err);
+    free(buf);
     return r;
 }

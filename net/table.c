@@ -11,35 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *net_status_str(net_status s)
-{
-    switch (s) {
-    case NET_OK: return "ok";
-    case NET_ERR_ARG: return "bad argument";
-    case NET_ERR_IO: return "input/output error";
-    case NET_ERR_FORMAT: return "bad format";
-    case NET_ERR_SHAPE: return "wrong shape";
-    case NET_ERR_LIMIT: return "too large";
-    case NET_ERR_VALUE: return "bad value";
-    case NET_ERR_UNSUPPORTED: return "unsupported";
-    case NET_ERR_NOMEM: return "out of memory";
-    case NET_ERR_CANCELLED: return "cancelled";
-    }
-    return "unknown status";
-}
-
-net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-        err->status = status;
-    }
-    return status;
-}
-
 const char *net_op_str(net_op op)
 {
     switch (op) {

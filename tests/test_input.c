@@ -564,8 +564,8 @@ TEST(input_bad_text_named_jpg)
     net_preproc_caffe(&pp);
     net_input in;
     net_err e = {0};
-    CHECK_EQ_INT(net_input_load(&in, path, 227, &pp, &e), NET_ERR_FORMAT);
-    CHECK(message_ok(&e, path, "not an image"));
+    CHECK_EQ_INT(net_input_load(&in, path, 227, &pp, &e), NET_ERR_UNSUPPORTED);
+    CHECK(message_ok(&e, path, "a text file"));
     scratch_close(&s);
 }
 
@@ -586,7 +586,7 @@ TEST(input_bad_refused_formats)
         net_status want;
         const char *needle;
     } cases[] = {{"x.hdr", hdr, sizeof hdr - 1, NET_ERR_UNSUPPORTED, "Radiance HDR"},
-                 {"x.tga", tga, sizeof tga, NET_ERR_FORMAT, "not an image"},
+                 {"x.tga", tga, sizeof tga, NET_ERR_UNSUPPORTED, "a TGA image"},
                  {"x.psd", psd, sizeof psd, NET_ERR_UNSUPPORTED, "Photoshop PSD"}};
     net_preproc pp;
     net_preproc_caffe(&pp);
@@ -671,7 +671,7 @@ TEST(input_bad_corrupt_jpeg)
     if (st == NET_OK)
         net_input_free(&in);
     CHECK_EQ_INT(st, NET_ERR_FORMAT);
-    CHECK(message_ok(&e, path, "stb_image"));
+    CHECK(message_ok(&e, path, "corrupt JPEG"));
 
     /* A PNG with an unknown critical chunk named by a newline and a control byte: stb quotes
      * the raw name in its reason (found by the fuzzer); the message must stay one line. */
@@ -684,7 +684,7 @@ TEST(input_bad_corrupt_jpeg)
     free(raw);
     CHECK(ok);
     CHECK_EQ_INT(net_input_load(&in, path, 227, &pp, &e), NET_ERR_FORMAT);
-    CHECK(message_ok(&e, path, "??AB PNG chunk not known"));
+    CHECK(message_ok(&e, path, "invalid chunk type"));
     scratch_close(&s);
 }
 
@@ -920,8 +920,8 @@ TEST(input_bad_unwritable_folder)
     const char *sub = scratch_name(&s, 2, "sub");
     CHECK(mkdir(sub, 0777) == 0);
     CHECK(write_bytes(scratch_name(&s, 3, "sub/keep"), "k", 1));
-    CHECK_EQ_INT(net_write_atomic(sub, "data", 4, &e), NET_ERR_IO);
-    CHECK(message_ok(&e, sub, NULL));
+    CHECK_EQ_INT(net_write_atomic(sub, "data", 4, &e), NET_ERR_EXISTS);
+    CHECK(message_ok(&e, sub, "a folder is there"));
     CHECK_EQ_INT(folder_entries(s.dir), 2); /* plain-file and sub, nothing else */
     CHECK_EQ_INT(net_npy_save(scratch_name(&s, 3, "x.npy"), v, shape, 0, &e), NET_ERR_ARG);
     scratch_close(&s);
