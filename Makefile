@@ -22,7 +22,8 @@ WARN  := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla -Werror
 DEPF  := -MMD -MP
 
 OPT_release := -O3 -g
-OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow \
+               -fno-sanitize-recover=all
 OPT_tsan    := -O1 -g -fsanitize=thread
 OPT := $(OPT_$(CONFIG))
 
@@ -62,6 +63,7 @@ help:
 	@echo "make bench      speed and memory figures"
 	@echo "make fuzz       libFuzzer on photo, .npy and ONNX input (FUZZ_SECONDS each, default 30)"
 	@echo "make weights    download and verify the ONNX model zoo's bvlcalexnet-12.onnx"
+	@echo "                (DEST=FILE stores it elsewhere; FORCE=1 replaces another file there)"
 
 alexviz: $(BUILD)/alexviz
 	ln -sf $(BUILD)/alexviz alexviz
@@ -105,12 +107,15 @@ test: deps
 	@$(MAKE) --no-print-directory alexviz
 	@$(MAKE) --no-print-directory check-only
 
+# A failed allocation returns NULL, as it does without ASan: the photo decoder's memory limit
+# is tested by making malloc fail.
 asan: deps
-	@$(MAKE) --no-print-directory CONFIG=asan check-only
+	@ASAN_OPTIONS=allocator_may_return_null=1 $(MAKE) --no-print-directory CONFIG=asan check-only
 
 # OpenBLAS's own threads are not instrumented; the handoff between our threads is what we check.
 tsan: deps
-	@OPENBLAS_NUM_THREADS=1 $(MAKE) --no-print-directory CONFIG=tsan check-only
+	@OPENBLAS_NUM_THREADS=1 TSAN_OPTIONS=allocator_may_return_null=1 \
+	    $(MAKE) --no-print-directory CONFIG=tsan check-only
 
 run: deps-run
 	@$(MAKE) --no-print-directory alexviz
@@ -135,11 +140,14 @@ build/fuzz/%: fuzz/%.c $(NET_SRC) build/fuzz/gen/onnx.pb-c.c
 	@mkdir -p build/fuzz
 	clang $(FUZZ_FLAGS) $< $(NET_SRC) build/fuzz/gen/onnx.pb-c.c -o $@ $(LIBS_NET)
 
+# The hostile files of tests/hostile.c seed every target (written by the release test binary).
 fuzz: deps $(FUZZ_BIN)
-	sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory build/release/alexviz_tests
+	build/release/alexviz_tests --corpus build/fuzz/seeds
+	FUZZ_SEEDS=build/fuzz/seeds sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 weights:
-	sh scripts/weights.sh
+	sh scripts/weights.sh $(DEST)
 
 clean:
 	rm -rf build alexviz

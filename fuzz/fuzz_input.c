@@ -1,7 +1,11 @@
 /* fuzz_input.c: libFuzzer target for the two ways outside bytes become a tensor.
  *
  * Every input goes to net_input_load_mem, which picks the photo decoder or the .npy reader by
- * the bytes' magic exactly as for a file, and to net_npy_load_mem, the generic .npy reader. Beyond
+ * the bytes' magic exactly as for a file, in this process (the program itself decodes photos in
+ * a child, which would hide a crash from the fuzzer), and to net_npy_load_mem, the generic .npy
+ * reader. Seeds: the bundled photos, tests/data/, and tests/hostile.c's files (a JPEG with a
+ * 510-code Huffman table, progressive and CMYK JPEGs, 16-bit and interlaced PNGs, a top-down
+ * BMP, a 16-bit PPM, subnormal .npy values, the first bytes of formats alexviz refuses). Beyond
  * the sanitizers' checks, the target enforces the engine's promise about bad input: a failure
  * leaves nothing allocated and comes with a one-line message that names the file; a success gives
  * an input of the requested size whose values are finite.

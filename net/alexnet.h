@@ -215,10 +215,14 @@ const float *net_output(const net *n, int i);
 /* Index of the last stage the last pass completed, -1 if none. */
 int net_last_done(const net *n);
 
-/* Summary statistics of a tensor. */
+/* Summary statistics of a tensor: min, max, mean and std over its finite values (all 0 when it
+ * has none), so that they are always finite themselves; the values that are not finite, or too
+ * small for float32's normal range, are counted on their own. */
 typedef struct {
     float min, max, mean, std;
     double zeros;             /* fraction exactly 0 */
+    size_t nan, inf;          /* NaN and ±infinity: something overflowed */
+    size_t subnormal;         /* nonzero but below 1.2e-38: float32 keeps only a few digits */
 } net_stats;
 void net_compute_stats(const float *x, size_t count, net_stats *st);
 
@@ -267,6 +271,10 @@ void net_input_free(net_input *in);
 /* Writes a float32 C-order .npy atomically (temporary file, then rename). ndim 1..4. */
 net_status net_npy_save(const char *path, const float *data, const int *shape, int ndim,
                         net_err *err);
+/* The bytes of that file, for a caller that writes them itself: *out is malloc'd (caller frees);
+ * name is used in messages. */
+net_status net_npy_encode(const char *name, const float *data, const int *shape, int ndim,
+                          unsigned char **out, size_t *len, net_err *err);
 /* Reads a float32 little-endian C-order .npy; *data is malloc'd, caller frees. */
 net_status net_npy_load(const char *path, float **data, int shape[4], int *ndim, net_err *err);
 net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *name, float **data,

@@ -11,6 +11,7 @@
 #include "ops.h"
 
 #include <cblas.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,21 +211,38 @@ void net_compute_stats(const float *x, size_t count, net_stats *st)
     if (!count)
         return;
     double sum = 0, sq = 0;
-    size_t zeros = 0;
-    float mn = x[0], mx = x[0];
+    size_t zeros = 0, finite = 0;
+    float mn = INFINITY, mx = -INFINITY;
     for (size_t i = 0; i < count; i++) {
         float v = x[i];
+        if (!isfinite(v)) {
+            if (isnan(v))
+                st->nan++;
+            else
+                st->inf++;
+            continue;
+        }
+        finite++;
         mn = v < mn ? v : mn;
         mx = v > mx ? v : mx;
         sum += v;
-        sq += (double)v * v;
+        sq += (double)v * v; /* at most 1.2e77 each: a double holds millions of them */
         zeros += v == 0.0f;
+        st->subnormal += v != 0.0f && fabsf(v) < FLT_MIN;
     }
-    double mean = sum / count, var = sq / count - mean * mean;
-    st->min = mn, st->max = mx, st->mean = (float)mean;
-    st->std = (float)sqrt(var > 0 ? var : 0);
     st->zeros = (double)zeros / count;
+    if (!finite)
+        return;
+    double mean = sum / finite, var = sq / finite - mean * mean;
+    st->min = mn, st->max = mx;
+    /* a mean of finite floats is within their range, so only the std can leave float's */
+    st->mean = (float)mean;
+    double sd = sqrt(var > 0 ? var : 0);
+    st->std = sd < FLT_MAX ? (float)sd : FLT_MAX;
 }
+
+/* NaN ranks below everything, so that a broken pass never puts it first. */
+static float rank_key(float v) { return isnan(v) ? -INFINITY : v; }
 
 void net_topk(const float *x, int count, int k, int *idx, float *val)
 {
@@ -234,7 +252,7 @@ void net_topk(const float *x, int count, int k, int *idx, float *val)
         idx[j] = -1;
     for (int i = 0; i < count; i++) {
         int pos = k;
-        while (pos > 0 && (idx[pos - 1] < 0 || x[i] > x[idx[pos - 1]]))
+        while (pos > 0 && (idx[pos - 1] < 0 || rank_key(x[i]) > rank_key(x[idx[pos - 1]])))
             pos--;
         if (pos == k)
             continue;

@@ -301,10 +301,13 @@ net_status net_npy_load(const char *path, float **data, int shape[4], int *ndim,
     return st;
 }
 
-net_status net_npy_save(const char *path, const float *data, const int *shape, int ndim,
-                        net_err *err)
+net_status net_npy_encode(const char *name, const float *data, const int *shape, int ndim,
+                          unsigned char **out, size_t *len, net_err *err)
 {
-    const char *name = path ? path : "(no file)";
+    *out = NULL;
+    *len = 0;
+    if (!name)
+        name = "(no file)";
     if (!data || !shape || ndim < 1 || ndim > 4)
         return net_fail(err, NET_ERR_ARG, "%s: %d dimensions; expected 1 to 4 and some data", name,
                         ndim);
@@ -350,7 +353,19 @@ net_status net_npy_save(const char *path, const float *data, const int *shape, i
         b[2] = (unsigned char)(u >> 16);
         b[3] = (unsigned char)(u >> 24);
     }
-    net_status st = net_write_atomic(path, file, total + bytes, err);
+    *out = file;
+    *len = total + bytes;
+    return NET_OK;
+}
+
+net_status net_npy_save(const char *path, const float *data, const int *shape, int ndim,
+                        net_err *err)
+{
+    unsigned char *file;
+    size_t len;
+    net_status st = net_npy_encode(path, data, shape, ndim, &file, &len, err);
+    if (st == NET_OK)
+        st = net_write_atomic(path, file, len, err);
     free(file);
     return st;
 }

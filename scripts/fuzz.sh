@@ -2,7 +2,8 @@
 # fuzz.sh SECONDS BIN...: runs each libFuzzer binary for SECONDS and fails on the first finding.
 #
 # Each binary gets its own corpus folder, build/fuzz/corpus-NAME, seeded with every file under
-# assets/, tests/data/ and fuzz/corpus/NAME/ (photos, .npy, ONNX files) and kept between runs,
+# assets/, tests/data/, fuzz/corpus/NAME/ (photos, .npy, ONNX files) and $FUZZ_SEEDS/NAME/ (the
+# hostile files `alexviz_tests --corpus` writes; make fuzz passes them), and kept between runs,
 # so later runs start where earlier ones stopped. A crash, leak, sanitizer report or timeout leaves
 # its input in build/fuzz/NAME-crash-… (or -leak-, -timeout-) and makes this script exit 1.
 # Run from the repository root (make fuzz does).
@@ -24,7 +25,7 @@ for bin in "$@"; do
     corpus=build/fuzz/corpus-$name
     log=build/fuzz/$name.log
     mkdir -p "$corpus"
-    for seed in assets/* tests/data/* fuzz/corpus/"$name"/*; do
+    for seed in assets/* tests/data/* fuzz/corpus/"$name"/* ${FUZZ_SEEDS:+"$FUZZ_SEEDS/$name"/*}; do
         [ -f "$seed" ] && cp "$seed" "$corpus/"
     done
     echo "fuzz: $name for ${seconds}s (corpus $corpus, log $log)"

@@ -7,11 +7,13 @@
 # DEST defaults to weights/bvlcalexnet-12.onnx in the repository. The file appears there only
 # complete and verified: curl writes DEST.part-XXXXXX beside it, which is checked and then renamed
 # over DEST in one step; on any failure (offline, interrupted, wrong checksum) the partial file is
-# removed, a message says why, and the exit status is non-zero. An existing verified DEST is kept.
+# removed, a message says why, and the exit status is non-zero. An existing verified DEST is kept;
+# any other file there is replaced only with FORCE=1, and a folder or a device never.
 #
 # Environment, for mirrors and for the tests (which use a local file:// address):
 #   WEIGHTS_URL     where to download from (default: the model zoo's mirror)
 #   WEIGHTS_SHA256  the checksum to expect (default: bvlcalexnet-12.onnx's)
+#   FORCE=1         replace a file at DEST that is not the verified download
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,9 +30,23 @@ for tool in curl sha256sum mktemp; do
     fi
 done
 
-if [ -f "$dest" ] && [ "$(sha256sum "$dest" | cut -d' ' -f1)" = "$sha" ]; then
-    say "$dest is already there and verified"
-    exit 0
+if [ -d "$dest" ]; then
+    say "$dest is a folder; name the file to store (e.g. $dest/bvlcalexnet-12.onnx)"
+    exit 1
+fi
+if [ -e "$dest" ] || [ -L "$dest" ]; then
+    if [ ! -f "$dest" ] || [ -L "$dest" ]; then
+        say "$dest exists and is not a plain file; nothing was stored"
+        exit 1
+    fi
+    if [ "$(sha256sum "$dest" | cut -d' ' -f1)" = "$sha" ]; then
+        say "$dest is already there and verified"
+        exit 0
+    fi
+    if [ "${FORCE:-}" != 1 ]; then
+        say "$dest exists and is not the verified download; FORCE=1 replaces it"
+        exit 1
+    fi
 fi
 
 dir=$(dirname "$dest")
@@ -59,6 +75,7 @@ if [ "$got" != "$sha" ]; then
 fi
 
 chmod 644 "$part"
-mv -f "$part" "$dest"
+# -T: DEST is the file itself, never a folder to move into
+mv -f -T "$part" "$dest"
 trap - EXIT
 say "stored $dest (sha256 verified)"

@@ -1,4 +1,6 @@
-/* runner.c: runs the registered tests; see test.h. Run from the repository root. */
+/* runner.c: runs the registered tests; see test.h. Run from the repository root.
+ * `alexviz_tests --corpus DIR` writes the hostile files of tests/hostile.c instead. */
+#include "hostile.h"
 #include "test.h"
 
 #include <stdarg.h>
@@ -48,6 +50,12 @@ static int by_file_then_order(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
+    /* --corpus DIR: the hostile files, as seeds for the fuzzers (scripts/fuzz.sh) */
+    if (argc == 3 && !strcmp(argv[1], "--corpus")) {
+        int n = hostile_write_corpus(argv[2]);
+        printf("%d files written to %s\n", n, argv[2]);
+        return n ? 0 : 1;
+    }
     int order[TEST_MAX], passed = 0, failed = 0;
     for (int i = 0; i < n_tests; i++)
         order[i] = i;

@@ -6,6 +6,7 @@
  * title, the message an unreadable photo leaves. Also: no display gives one line pointing to
  * trace and export, and a typo in a script is a usage error.
  */
+#include "hostile.h"
 #include "test.h"
 #include "view_internal.h"
 #include "views.h"
@@ -168,15 +169,19 @@ static void check_step_shot(const char *png, int W, int H)
 
 static void window_case(const char *driver_prefix)
 {
-    char dir[] = "/tmp/alexviz-window-XXXXXX", png[128], cmd[2048], err[4096];
+    char dir[] = "/tmp/alexviz-window-XXXXXX", png[128], cmd[2048], err[4096], dht[160];
     CHECK(make_photo(dir, png, sizeof png));
+    /* a JPEG that crashed stb_image (a Huffman table of 510 codes), dropped on the window */
+    snprintf(dht, sizeof dht, "%s/dht.jpg", dir);
+    CHECK(hostile_jpeg_dht(dht));
     /* the program's own exit status goes to DIR/rc: xvfb-run's can be its own (5 when it fails
      * to remove its temporary folder, which happens now and then) */
     snprintf(cmd, sizeof cmd,
              "%s sh -c '\"$0\" \"$@\"; echo $? > %s/rc' %s view '%s' --step --size 1280x720 "
              "--play 'shot:%s/start.png step step step view:grid shot:%s/norm1.png back "
-             "viewshot:%s/view.png drop:%s/missing.png shot:%s/message.png quit' > /dev/null",
-             driver_prefix, dir, program(), png, dir, dir, dir, dir, dir);
+             "viewshot:%s/view.png drop:%s/dht.jpg shot:%s/after-dht.png drop:%s/missing.png "
+             "shot:%s/message.png quit' > /dev/null",
+             driver_prefix, dir, program(), png, dir, dir, dir, dir, dir, dir, dir);
     run(cmd, err, sizeof err);
     char path[256];
     snprintf(path, sizeof path, "%s/rc", dir);
@@ -189,6 +194,11 @@ static void window_case(const char *driver_prefix)
     /* the unreadable photo is bad input: the window went on, and exits with status 1 */
     CHECKF(rc == 1, "exit %d: %s", rc, err);
     CHECKF(strstr(err, "missing.png"), "no message about missing.png on stderr: %s", err);
+    CHECKF(strstr(err, "dht.jpg: corrupt JPEG"), "no message about dht.jpg on stderr: %s", err);
+    snprintf(path, sizeof path, "%s/after-dht.png", dir);
+    FILE *after = fopen(path, "rb");
+    CHECKF(after != NULL, "the window did not stay up after the crafted JPEG");
+    fclose(after);
     snprintf(path, sizeof path, "%s/norm1.png", dir);
     check_step_shot(path, 1280, 720);
     if (test_failed()) {

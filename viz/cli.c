@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -263,17 +264,28 @@ const char *cli_class_name(int i)
 
 /* ---------------------------------------------------------------- JSON */
 
+void cli_json_num(FILE *f, double x)
+{
+    if (isfinite(x))
+        fprintf(f, "%.9g", x);
+    else
+        fprintf(f, "null");
+}
+
 void cli_json_str(FILE *f, const char *s)
 {
+    /* as the messages show it: bytes that are not UTF-8, and control bytes, as \xNN (JSON
+     * needs valid UTF-8; a file name need not be) */
+    size_t cap = 4 * strlen(s) + 1;
+    char *clean = malloc(cap);
+    if (clean)
+        net_text_escape(s, clean, cap);
     fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
+    for (const char *p = clean ? clean : ""; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fputc('\\', f);
+        fputc(*p, f);
     }
     fputc('"', f);
+    free(clean);
 }

@@ -56,8 +56,8 @@ net *cli_make_net(const cli_opts *o, net_preproc *pp);
 const char *cli_weights_path(void);
 
 /* The ONNX file cli_make_net loads, or NULL for seeded weights: --weights FILE; without
- * --weights, $ALEXVIZ_WEIGHTS, else weights/bvlcalexnet-12.onnx in the working folder or in the
- * repository beside the executable (where `make weights` puts it). Prints nothing. */
+ * --weights, $ALEXVIZ_WEIGHTS, else weights/bvlcalexnet-12.onnx in the repository beside the
+ * executable (where `make weights` puts it), never in the working folder. Prints nothing. */
 const char *cli_weights_file(const cli_opts *o);
 /* Loads an ONNX file into a net (its config comes from the file; geometry flags that disagree
  * get a note on stderr); on failure prints the loader's one-line message and returns NULL. */
@@ -77,8 +77,11 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The last message cli_error printed on this thread, without the "alexviz: ", or "". */
 const char *cli_last_error(void);
 
-/* Writes s to f as a JSON string literal (quotes, backslashes and control bytes escaped). */
+/* Writes s to f as a JSON string literal: quotes and backslashes escaped, and bytes that are not
+ * UTF-8 or are control bytes written as the text \xNN, as messages show them. */
 void cli_json_str(FILE *f, const char *s);
+/* Writes x as a JSON number, or null when it is NaN or infinite (JSON has neither). */
+void cli_json_num(FILE *f, double x);
 
 int cmd_trace(int argc, char **argv);
 int cmd_shapes(int argc, char **argv);

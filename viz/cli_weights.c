@@ -22,13 +22,12 @@ const char *cli_weights_desc(void) { return desc; }
 
 static int readable(const char *path) { return access(path, R_OK) == 0; }
 
-/* The downloaded file: in the working folder, then in the repository the executable was built
- * in (./alexviz links to build/CONFIG/alexviz). */
+/* The downloaded file, where `make weights` stores it: in the repository the executable was built
+ * in (./alexviz links to build/CONFIG/alexviz). Never the working folder: a student's folder
+ * holding a weights/ file of its own must not choose what runs. */
 static const char *find_download(void)
 {
     static char path[PATH_MAX];
-    if (readable(WEIGHTS_FILE))
-        return WEIGHTS_FILE;
     char exe[PATH_MAX];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (len <= 0)

@@ -19,6 +19,7 @@
  */
 #include "cli.h"
 #include "handout.h"
+#include "outdir.h"
 #include "png_encode.h"
 #include "views.h"
 
@@ -188,6 +189,8 @@ static int parse_args(export_opts *o, int argc, char **argv, const char ***image
         cli_error("export: no output folder given: add -o DIR");
         return 2;
     }
+    if (!outdir_name_ok("-o", o->out))
+        return 2;
     if (o->scale > 1 && !o->channels) {
         cli_error("--scale sizes the per-channel PNGs: add --channels");
         return 2;
@@ -406,11 +409,14 @@ static int can_make_dirs(const char *dir)
     return 1;
 }
 
-/* Creates the image's folder (and the channel folders) and checks a file can be written in it. */
+/* Creates the image's folder (and the channel folders) and checks a file can be written in it.
+ * The export holds the lock of the folder above: a temporary file in these is a leftover of a
+ * killed run, and goes. */
 static int prepare_folders(const ex_image *im)
 {
     if (!make_dirs(im->folder))
         return 0;
+    net_temp_sweep(im->folder, 1);
     for (int i = 0; i < im->n_files; i++) {
         const ex_file *f = &im->files[i];
         if (f->kind == EX_CHANNEL && f->channel == 0) {
@@ -419,6 +425,7 @@ static int prepare_folders(const ex_image *im)
             *strrchr(dir, '/') = 0;
             if (!make_dirs(dir))
                 return 0;
+            net_temp_sweep(dir, 1);
         }
     }
     char probe[PATH_MAX];
@@ -782,8 +789,9 @@ typedef struct {
 static void handout_begin(handout *h)
 {
     h->surface = cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, PAGE_W, PAGE_H);
-    char title[512];
-    snprintf(title, sizeof title, "AlexNet, stage by stage: %s", h->im->name);
+    char title[512], name[400];
+    net_text_escape(h->im->name, name, sizeof name); /* PDF metadata must be UTF-8 */
+    snprintf(title, sizeof title, "AlexNet, stage by stage: %s", name);
     cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_CREATOR, "alexviz export");
     /* no creation date: the same input gives the same bytes */
@@ -843,8 +851,8 @@ static int handout_end(handout *h, char *msg, size_t len)
 static void json_stats(FILE *f, const net_stats *s)
 {
     fprintf(f, "\"stats\": {\"min\": %.9g, \"max\": %.9g, \"mean\": %.9g, \"std\": %.9g, "
-               "\"zeros\": %.6f}",
-            s->min, s->max, s->mean, s->std, s->zeros);
+               "\"zeros\": %.6f, \"nan\": %zu, \"inf\": %zu, \"subnormal\": %zu}",
+            s->min, s->max, s->mean, s->std, s->zeros, s->nan, s->inf, s->subnormal);
 }
 
 static void json_shape(FILE *f, const net_stage *s)
@@ -894,9 +902,17 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
         fprintf(f, "%s{\"class\": %d, \"name\": ", j ? ", " : "", idx[j]);
         const char *name = sc->class_name ? sc->class_name(idx[j]) : NULL;
         cli_json_str(f, name ? name : "");
-        fprintf(f, ", \"p\": %.6g}", val[j]);
+        fprintf(f, ", \"p\": ");
+        cli_json_num(f, val[j]);
+        fputc('}', f);
     }
-    fprintf(f, "],\n  \"files\": [\n");
+    int bad = view_scene_first_nonfinite(sc);
+    fprintf(f, "],\n  \"first_nonfinite\": ");
+    if (bad >= 0)
+        cli_json_str(f, sc->stages[bad].name);
+    else
+        fputs("null", f);
+    fprintf(f, ",\n  \"files\": [\n");
     int first = 1;
     for (int i = 0; i < im->n_files; i++) {
         const ex_file *e = &im->files[i];
@@ -1253,7 +1269,7 @@ int cmd_export(int argc, char **argv)
     net *n = NULL;
     net_preproc pp;
     net_preproc_caffe(&pp);
-    int rc = 1;
+    int rc = 1, lock = -1;
     char weights[PATH_MAX + 64];
     ex_image *ims = calloc((size_t)n_images, sizeof *ims);
     if (!ims) {
@@ -1314,6 +1330,10 @@ int cmd_export(int argc, char **argv)
             goto done;
         }
     }
+    /* one export per folder at a time; from here on files are written */
+    if (!make_dirs(o.out) || (lock = outdir_lock(o.out)) < 0)
+        goto done;
+    outdir_catch_signals();
     for (int i = 0; i < n_images; i++)
         if (!prepare_folders(&ims[i]))
             goto done;
@@ -1342,5 +1362,6 @@ done:
     free_images(ims, n_images);
     free(paths);
     net_free(n);
+    outdir_unlock(lock);
     return rc;
 }

@@ -6,12 +6,15 @@
  * DIR/trace.json summary, each file atomically, after the pass (so a failed pass writes nothing).
  */
 #include "cli.h"
+#include "outdir.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char trace_help[] =
     "usage: alexviz trace IMAGE [--dump DIR] [options]\n\n"
@@ -21,12 +24,14 @@ static const char trace_help[] =
     "tower split; then the top-5 classes.\n\n"
     "  --dump DIR                   also write DIR/<stage>.npy for every stage (float32; C×H×W\n"
     "                               for maps, N for vectors) and DIR/trace.json\n"
+    "  --force                      replace the files of an earlier dump in DIR\n"
     "  --help                       this text\n";
 
 typedef struct {
     net_stats stats[NET_MAX_STAGES];
     double ms[NET_MAX_STAGES];
     double lrn_ratio[NET_MAX_STAGES]; /* LRN: mean output/input over non-zero inputs */
+    int first_nonfinite;              /* the first stage with a NaN or an infinity, or -1 */
 } trace_record;
 
 /* What a stage's tower split means, in one line. */
@@ -120,15 +125,26 @@ static int trace_hook(const net_event *ev, void *user)
     if (s->op == NET_OP_LRN) {
         double sum = 0;
         size_t nz = 0;
-        for (size_t i = 0; i < count; i++)
-            if (ev->in[i] != 0.0f) {
-                sum += ev->out[i] / ev->in[i];
+        for (size_t i = 0; i < count; i++) {
+            double q = (double)ev->out[i] / ev->in[i];
+            if (ev->in[i] != 0.0f && isfinite(q)) {
+                sum += q;
                 nz++;
             }
+        }
         rec->lrn_ratio[ev->index] = nz ? sum / nz : 1.0;
         printf("  out/in %.4f", rec->lrn_ratio[ev->index]);
     }
     printf("\n");
+    if (st->nan || st->inf) {
+        printf("        warning %zu NaN and %zu infinite values: float32 overflowed; the "
+               "statistics are of the finite values\n", st->nan, st->inf);
+        if (rec->first_nonfinite < 0)
+            rec->first_nonfinite = ev->index;
+    }
+    if (st->subnormal)
+        printf("        note    %zu subnormal values (nonzero, below 1.2e-38): float32 keeps only "
+               "a few digits of them\n", st->subnormal);
     if (ev->tower_b[1] > ev->tower_b[0])
         printf("        towers  A %d–%d | B %d–%d; %s\n", ev->tower_a[0], ev->tower_a[1] - 1,
                ev->tower_b[0], ev->tower_b[1] - 1, reads_text(s->reads));
@@ -140,31 +156,67 @@ static int trace_hook(const net_event *ev, void *user)
 }
 
 
-/* Creates dir if needed and checks that a file can be written in it. */
+/* The dump's files: DIR/<stage>.npy for every stage, then DIR/trace.json. */
+static void dump_path(const char *dir, const char *name, const char *ext, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s/%s%s", dir, name, ext);
+}
+
+/* Creates dir if needed and takes its lock; returns the lock, or -1 after printing why. */
 static int prepare_dir(const char *dir)
 {
     if (mkdir(dir, 0777) && errno != EEXIST) {
         cli_error("%s: cannot create the dump folder: %s", dir, strerror(errno));
-        return 0;
+        return -1;
     }
     struct stat sb;
     if (stat(dir, &sb) || !S_ISDIR(sb.st_mode)) {
         cli_error("%s: not a folder", dir);
-        return 0;
+        return -1;
     }
-    char probe[4096];
-    snprintf(probe, sizeof probe, "%s/.alexviz-probe", dir);
+    if (access(dir, W_OK)) {
+        cli_error("%s: the dump folder is not writable: %s", dir, strerror(errno));
+        return -1;
+    }
+    return outdir_lock(dir);
+}
+
+/* Without --force, a dump never replaces a file: 0 after naming the first one in the way. */
+static int check_existing(const net *n, const char *dir)
+{
+    char path[4096], first[4096] = "";
+    int count = 0;
+    for (int i = 0; i <= net_stage_count(n); i++) {
+        if (i < net_stage_count(n))
+            dump_path(dir, net_stage_at(n, i)->name, ".npy", path, sizeof path);
+        else
+            dump_path(dir, "trace", ".json", path, sizeof path);
+        struct stat sb;
+        if (!lstat(path, &sb) && !count++)
+            snprintf(first, sizeof first, "%s", path);
+    }
+    if (!count)
+        return 1;
+    if (count > 1)
+        cli_error("%s: already exists, and %d more files of a dump; add --force to replace them",
+                  first, count - 1);
+    else
+        cli_error("%s: already exists; add --force to replace it", first);
+    return 0;
+}
+
+static int write_out(const char *path, const void *buf, size_t len, int force)
+{
     net_err err = {0};
-    if (net_write_atomic(probe, "", 0, &err) != NET_OK) {
-        cli_error("%s: the dump folder is not writable (%s)", dir, err.msg);
-        return 0;
-    }
-    remove(probe);
-    return 1;
+    net_status st = force ? net_write_atomic(path, buf, len, &err)
+                          : net_write_new(path, buf, len, &err);
+    if (st != NET_OK)
+        cli_error("%s", err.msg);
+    return st == NET_OK;
 }
 
 static int dump_all(net *n, const trace_record *rec, const char *dir, const char *image,
-                    const int *top, const float *topv, int k)
+                    const int *top, const float *topv, int k, int force)
 {
     net_err err = {0};
     char path[4096];
@@ -172,11 +224,17 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
         const net_stage *s = net_stage_at(n, i);
         int shape[3] = {s->out_c, s->out_h, s->out_w};
         int ndim = s->out_h == 1 && s->out_w == 1 ? 1 : 3;
-        snprintf(path, sizeof path, "%s/%s.npy", dir, s->name);
-        if (net_npy_save(path, net_output(n, i), shape, ndim, &err) != NET_OK) {
+        dump_path(dir, s->name, ".npy", path, sizeof path);
+        unsigned char *npy;
+        size_t len;
+        if (net_npy_encode(path, net_output(n, i), shape, ndim, &npy, &len, &err) != NET_OK) {
             cli_error("%s", err.msg);
             return 0;
         }
+        int ok = write_out(path, npy, len, force);
+        free(npy);
+        if (!ok)
+            return 0;
     }
     char *json = NULL;
     size_t len = 0;
@@ -189,8 +247,13 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     cli_json_str(f, image);
     fprintf(f, ",\n  \"weights\": ");
     cli_json_str(f, cli_weights_desc());
-    fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"stages\": [\n",
+    fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"first_nonfinite\": ",
             net_is_untrained(n) ? "true" : "false", net_get_config(n)->input_size);
+    if (rec->first_nonfinite >= 0)
+        cli_json_str(f, net_stage_at(n, rec->first_nonfinite)->name);
+    else
+        fprintf(f, "null");
+    fprintf(f, ",\n  \"stages\": [\n");
     for (int i = 0; i < net_stage_count(n); i++) {
         const net_stage *s = net_stage_at(n, i);
         const net_stats *st = &rec->stats[i];
@@ -199,6 +262,8 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
                    "\"mean\": %.9g, \"std\": %.9g, \"zeros\": %.6f, \"ms\": %.4f",
                 s->name, net_op_str(s->op), s->out_c, s->out_h, s->out_w, (long long)s->params,
                 (long long)s->macs, st->min, st->max, st->mean, st->std, st->zeros, rec->ms[i]);
+        fprintf(f, ", \"nan\": %zu, \"inf\": %zu, \"subnormal\": %zu", st->nan, st->inf,
+                st->subnormal);
         if (s->op == NET_OP_LRN)
             fprintf(f, ", \"lrn_out_over_in\": %.6f", rec->lrn_ratio[i]);
         fprintf(f, "}%s\n", i + 1 < net_stage_count(n) ? "," : "");
@@ -208,20 +273,21 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     for (int j = 0; j < k; j++) {
         fprintf(f, "    {\"class\": %d, \"name\": ", top[j]);
         cli_json_str(f, named ? cli_class_name(top[j]) : "");
-        fprintf(f, ", \"p\": %.6g}%s\n", topv[j], j + 1 < k ? "," : "");
+        fprintf(f, ", \"p\": ");
+        cli_json_num(f, topv[j]);
+        fprintf(f, "}%s\n", j + 1 < k ? "," : "");
     }
     fprintf(f, "  ]\n}\n");
     fclose(f);
-    snprintf(path, sizeof path, "%s/trace.json", dir);
-    int ok = net_write_atomic(path, json, len, &err) == NET_OK;
-    if (!ok)
-        cli_error("%s", err.msg);
+    dump_path(dir, "trace", ".json", path, sizeof path);
+    int ok = write_out(path, json, len, force);
     free(json);
     return ok;
 }
 
 typedef struct {
     const char *image, *dump;
+    int force;
 } trace_args;
 
 static int take_arg(void *ctx, int argc, char **argv, int *i)
@@ -230,6 +296,10 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
     const char *a = argv[*i];
     if (!strcmp(a, "--dump"))
         return (t->dump = cli_value(argc, argv, i)) ? 1 : -1;
+    if (!strcmp(a, "--force")) {
+        t->force = 1;
+        return 1;
+    }
     if (a[0] == '-' && a[1])
         return 0;
     if (t->image) {
@@ -253,18 +323,30 @@ int cmd_trace(int argc, char **argv)
         cli_error("trace: no image given (see alexviz trace --help)");
         return 2;
     }
-    if (dump && !prepare_dir(dump))
+    if (dump && !outdir_name_ok("--dump", dump))
+        return 2;
+    if (t.force && !dump) {
+        cli_error("trace: --force replaces the files of a dump: add --dump DIR");
+        return 2;
+    }
+    int lock = -1;
+    if (dump && (lock = prepare_dir(dump)) < 0)
         return 1;
+    outdir_catch_signals();
 
     net_preproc pp;
     net *n = cli_make_net(&o, &pp);
-    if (!n)
+    if (!n || (dump && !t.force && !check_existing(n, dump))) {
+        net_free(n);
+        outdir_unlock(lock);
         return 1;
+    }
     net_input in = {0};
     net_err err = {0};
     if (net_input_load(&in, image, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
         cli_error("%s", err.msg);
         net_free(n);
+        outdir_unlock(lock);
         return 1;
     }
 
@@ -282,8 +364,17 @@ int cmd_trace(int argc, char **argv)
            c->lrn_formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)",
            c->lrn_within_towers ? "within each tower" : "across both towers");
 
+    net_stats in_st;
+    net_compute_stats(in.data, 3 * (size_t)c->input_size * c->input_size, &in_st);
+    if (in_st.subnormal)
+        printf("note:    %zu input values are subnormal (nonzero, below 1.2e-38): float32 keeps "
+               "only a few digits of them, and the maps will show mostly zeros\n\n",
+               in_st.subnormal);
+
     trace_record *rec = calloc(1, sizeof *rec);
     int rc = 1;
+    if (rec)
+        rec->first_nonfinite = -1;
     if (!rec) {
         cli_error("out of memory");
     } else if (net_forward(n, in.data, trace_hook, rec, &err) != NET_OK) {
@@ -307,9 +398,13 @@ int cmd_trace(int argc, char **argv)
         for (int j = 0; j < k; j++)
             printf("  %6.2f%%  %4d%s%s\n", 100 * topv[j], top[j], named ? "  " : "",
                    named ? cli_class_name(top[j]) : "");
+        if (rec->first_nonfinite >= 0)
+            printf("\nwarning: NaN or infinite values from %s on: float32 overflowed; the "
+                   "statistics are of the finite values and the classes mean nothing\n",
+                   net_stage_at(n, rec->first_nonfinite)->name);
         rc = 0;
         if (dump) {
-            if (dump_all(n, rec, dump, image, top, topv, k))
+            if (dump_all(n, rec, dump, image, top, topv, k, t.force))
                 printf("\nwrote %d .npy files and trace.json to %s\n", last + 1, dump);
             else
                 rc = 1;
@@ -318,5 +413,6 @@ int cmd_trace(int argc, char **argv)
     free(rec);
     net_input_free(&in);
     net_free(n);
+    outdir_unlock(lock);
     return rc;
 }

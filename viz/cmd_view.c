@@ -28,6 +28,7 @@ static const char view_help[] =
     "  --pace MS                    play speed: one stage every MS milliseconds (default 800)\n"
     "  --play SCRIPT                run commands in the window, for demos and tests:\n"
     "%s"
+    "  --force                      let --play's shot: and viewshot: replace existing files\n"
     "  --bench                      time the views offscreen at 1920×1080 and print figures\n"
     "  --help                       this text\n\n"
     "With no display the window cannot open: use `alexviz trace` or `alexviz export`.\n";
@@ -224,6 +225,10 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
     }
     if (!strcmp(a, "--bench")) {
         x->bench = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--force")) {
+        w->force = 1;
         return 1;
     }
     if (a[0] != '-' || !a[1]) {

@@ -113,6 +113,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                            "재생 중: %d ms마다 한 단계 (P로 멈춤)"},
     [TX_STATUS_STEP_ON] = {"step-through", "단계별 실행"},
     [TX_STATUS_HELP] = {"H: keys", "H: 키 도움말"},
+    [TX_STATUS_NONFINITE] = {"NaN or ∞ from %s on: float32 overflowed",
+                             "%s부터 NaN 또는 ∞: float32 범위를 넘었습니다"},
 
     [TX_CONTRAST_STAGE] = {"contrast: one scale for the whole stage (C)",
                            "대비: 단계 전체에 하나의 눈금 (C)"},
@@ -120,6 +122,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                          "대비: 맵마다 자기 범위로 늘림 (C)"},
     [TX_SCALE_CLIP] = {"above %s: shown as brightest", "%s 이상은 가장 밝게 표시"},
     [TX_SCALE_MAP] = {"each map: its own range", "맵마다 자기 범위"},
+    [TX_SCALE_NONFINITE] = {"%zu NaN and %zu ±∞ values (grey: no value)",
+                            "NaN %zu개, ±∞ %zu개 (회색: 값 없음)"},
     [TX_FC_CELLS] = {"%d values, one cell each (%d×%d)", "값 %d개, 칸 하나에 값 하나 (%d×%d)"},
     [TX_MAP_HOVER] = {"channel %d · max %s", "채널 %d · 최댓값 %s"},
     [TX_ZOOMED] = {"zoom %.0f%% (wheel; 0 resets)", "확대 %.0f%% (휠; 0으로 되돌림)"},

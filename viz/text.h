@@ -86,11 +86,13 @@ typedef enum {
     TX_STATUS_PLAYING,   /* %d ms */
     TX_STATUS_STEP_ON,
     TX_STATUS_HELP,
+    TX_STATUS_NONFINITE, /* %s: the first stage with NaN or ∞ */
     /* the grid */
     TX_CONTRAST_STAGE,
     TX_CONTRAST_MAP,
     TX_SCALE_CLIP,       /* %s: value */
     TX_SCALE_MAP,
+    TX_SCALE_NONFINITE,  /* %zu NaN, %zu infinite */
     TX_FC_CELLS,         /* %d values as %d×%d cells */
     TX_MAP_HOVER,        /* channel %d, max %s */
     TX_ZOOMED,           /* %.0f%% */

@@ -98,22 +98,45 @@ void view_cache_free(view_cache *c)
 
 /* ---------------------------------------------------------------- ranges */
 
-/* The 99.5th percentile of |x|, through a 1024-bin histogram over [0, amax]: a handful of
- * extreme units would otherwise leave every other map nearly black. */
+void vfinite_range(const float *x, size_t n, float *mn, float *mx)
+{
+    float lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]))
+            continue;
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    if (lo > hi)
+        lo = hi = 0; /* nothing finite */
+    *mn = lo, *mx = hi;
+}
+
+/* The 99.5th percentile of |x| over its finite values, through a 1024-bin histogram over
+ * [0, amax]: a handful of extreme units would otherwise leave every other map nearly black. In
+ * double, so that a subnormal amax or one near FLT_MAX scales like any other. */
 static float robust_abs_max(const float *x, size_t n, float amax)
 {
     enum { BINS = 1024 };
-    if (!(amax > 0))
+    if (!(amax > 0) || !isfinite(amax))
         return 0;
     unsigned hist[BINS] = {0};
-    float k = (BINS - 1) / amax;
-    for (size_t i = 0; i < n; i++)
-        hist[(int)(fabsf(x[i]) * k)]++;
-    size_t want = (size_t)(0.995 * (double)n), seen = 0;
+    double k = (BINS - 1) / (double)amax;
+    size_t finite = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]))
+            continue;
+        double b = fabs((double)x[i]) * k;
+        hist[b >= BINS - 1 ? BINS - 1 : (int)b]++;
+        finite++;
+    }
+    size_t want = (size_t)(0.995 * (double)finite), seen = 0;
     for (int b = 0; b < BINS; b++) {
         seen += hist[b];
-        if (seen >= want)
-            return (b + 1) / k < amax ? (b + 1) / k : amax;
+        if (seen >= want) {
+            double p = (b + 1) / k;
+            return p < amax ? (float)p : amax;
+        }
     }
     return amax;
 }
@@ -122,7 +145,7 @@ vrange vcache_range(vctx *v, int stage)
 {
     view_cache *c = v->cache;
     const view_scene *sc = v->sc;
-    vrange r = {VMAP_SEQ, 0, 1, 0, 0};
+    vrange r = {VMAP_SEQ, 0, 1, 0, 0, 0, 0};
     if (stage < 0 || stage >= sc->done || !sc->out[stage])
         return r;
     if (c->range[stage].valid && c->range[stage].version == sc->version[stage])
@@ -130,16 +153,14 @@ vrange vcache_range(vctx *v, int stage)
     const net_stage *s = &sc->stages[stage];
     const float *x = sc->out[stage];
     size_t n = (size_t)s->out_c * s->out_h * s->out_w;
-    float mn = x[0], mx = x[0];
-    for (size_t i = 1; i < n; i++) {
-        mn = x[i] < mn ? x[i] : mn;
-        mx = x[i] > mx ? x[i] : mx;
-    }
+    float mn, mx;
+    vfinite_range(x, n, &mn, &mx);
     float amax = fmaxf(fabsf(mn), fabsf(mx));
     float p = robust_abs_max(x, n, amax);
     if (!(p > 0))
         p = amax > 0 ? amax : 1;
     r.min = mn, r.max = mx;
+    r.nan = sc->stats[stage].nan, r.inf = sc->stats[stage].inf;
     if (mn < 0) {
         r.map = VMAP_DIV, r.lo = -p, r.hi = p;
     } else {
@@ -159,18 +180,33 @@ static void make_lut(vmap m, uint32_t lut[256])
         lut[i] = vmap_color(m, i / 255.0);
 }
 
-/* Colours plane x (h, w) into dst (rows `stride` bytes apart) through lut over [lo, hi]. */
+/* The palette index of value x over [lo, hi] (k = 255/(hi − lo), in double so that no range
+ * of finite floats overflows); -1 for NaN, which has no place on any scale. */
+static int lut_index(float x, double lo, double k)
+{
+    if (isnan(x))
+        return -1;
+    double t = ((double)x - lo) * k + 0.5;
+    return t <= 0 ? 0 : t >= 255 ? 255 : (int)t;
+}
+
+static double lut_scale(float lo, float hi)
+{
+    return hi > lo ? 255.0 / ((double)hi - lo) : 0;
+}
+
+/* Colours plane x (h, w) into dst (rows `stride` bytes apart) through lut over [lo, hi]; NaN
+ * (and the LRN ratio of a zero input) is painted VMAP_NO_VALUE. */
 static void paint_plane(const float *x, int h, int w, float lo, float hi, const uint32_t *lut,
                         unsigned char *dst, int stride)
 {
-    float k = hi > lo ? 255.0f / (hi - lo) : 0;
+    double k = lut_scale(lo, hi);
     for (int y = 0; y < h; y++) {
         uint32_t *row = (uint32_t *)(dst + (size_t)y * stride);
         const float *src = x + (size_t)y * w;
         for (int i = 0; i < w; i++) {
-            float t = (src[i] - lo) * k + 0.5f;
-            int idx = t <= 0 ? 0 : t >= 255 ? 255 : (int)t;
-            row[i] = lut[idx];
+            int idx = lut_index(src[i], lo, k);
+            row[i] = idx < 0 ? VMAP_NO_VALUE : lut[idx];
         }
     }
 }
@@ -178,9 +214,9 @@ static void paint_plane(const float *x, int h, int w, float lo, float hi, const 
 /* The range one map is stretched to in per-map contrast, in the stage range's map. */
 static void map_range(const float *x, size_t n, const vrange *sr, float *lo, float *hi)
 {
-    float amax = 0;
-    for (size_t i = 0; i < n; i++)
-        amax = fmaxf(amax, fabsf(x[i]));
+    float mn, mx;
+    vfinite_range(x, n, &mn, &mx);
+    float amax = fmaxf(fabsf(mn), fabsf(mx));
     if (!(amax > 0))
         amax = 1;
     *lo = sr->map == VMAP_DIV ? -amax : 0;
@@ -271,11 +307,11 @@ int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out)
         }
     } else {
         /* one cell per value, row-major, the last row partly empty */
-        float k = r.hi > r.lo ? 255.0f / (r.hi - r.lo) : 0;
+        double k = lut_scale(r.lo, r.hi);
         for (int j = 0; j < n; j++) {
-            float t = (x[c0 + j] - r.lo) * k + 0.5f;
-            int idx = t <= 0 ? 0 : t >= 255 ? 255 : (int)t;
-            ((uint32_t *)(data + (size_t)(j / at.mw) * stride))[j % at.mw] = lut[idx];
+            int idx = lut_index(x[c0 + j], r.lo, k);
+            ((uint32_t *)(data + (size_t)(j / at.mw) * stride))[j % at.mw] =
+                idx < 0 ? VMAP_NO_VALUE : lut[idx];
         }
     }
     cairo_surface_mark_dirty(at.s);
@@ -673,6 +709,14 @@ cairo_surface_t *view_channel_image(const view_scene *sc, const view_state *st, 
 }
 
 /* ---------------------------------------------------------------- the scene */
+
+int view_scene_first_nonfinite(const view_scene *sc)
+{
+    for (int i = 0; i < sc->done && i < sc->n_stages; i++)
+        if (sc->stats[i].nan || sc->stats[i].inf)
+            return i;
+    return -1;
+}
 
 void view_scene_update_stats(view_scene *sc, int i)
 {

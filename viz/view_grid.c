@@ -57,7 +57,10 @@ void vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map)
     vfmt_value(rg->max, hi, sizeof hi);
     snprintf(line, sizeof line, "min %s · max %s", lo, hi);
     vtext_draw(v, tx, y - 0.15 * u, 0.7, 0, pal->fg, VA_LEFT, r.x + r.w - tx, line);
-    if (!per_map && (rg->max > rg->hi || rg->min < rg->lo)) {
+    if (rg->nan || rg->inf) {
+        snprintf(line, sizeof line, vtext(v, TX_SCALE_NONFINITE), rg->nan, rg->inf);
+        vtext_draw(v, tx, y + 0.8 * u, 0.62, 1, pal->warn, VA_LEFT, r.x + r.w - tx, line);
+    } else if (!per_map && (rg->max > rg->hi || rg->min < rg->lo)) {
         vfmt_value(rg->hi, mid, sizeof mid);
         snprintf(line, sizeof line, vtext(v, TX_SCALE_CLIP), mid);
         vtext_draw(v, tx, y + 0.8 * u, 0.62, 0, pal->dim, VA_LEFT, r.x + r.w - tx, line);

@@ -79,6 +79,11 @@ typedef enum {
 
 /* ARGB32 (opaque) colour of t in [0, 1]. */
 uint32_t vmap_color(vmap m, double t);
+/* The colour of a value that has no place on a scale: NaN, or a ratio over a zero input. A mid
+ * grey, apart from every palette's ends and from the dark and light backgrounds. */
+#define VMAP_NO_VALUE 0xFF8C8C8CU
+/* The range of x's finite values (0, 0 when there are none). */
+void vfinite_range(const float *x, size_t n, float *mn, float *mx);
 /* A horizontal colour bar of map m from t0 to t1 (in [0,1]) filling the rectangle. */
 void vmap_bar(vctx *v, vmap m, double t0, double t1, double x, double y, double w, double h);
 
@@ -106,7 +111,8 @@ int vstage_current(const vctx *v);
 typedef struct {
     vmap map;
     float lo, hi;         /* the range shown (hi may be a percentile: brighter values clip) */
-    float min, max;       /* the true range */
+    float min, max;       /* the true range of the finite values */
+    size_t nan, inf;      /* values with no place on the scale (shown as VMAP_NO_VALUE) */
 } vrange;
 
 /* The display range of a finished stage (per-stage contrast), cached by version. */

@@ -159,10 +159,13 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
         return;
     }
     for (size_t i = 0; i < plane; i++) {
-        amax = fmaxf(amax, fabsf(a[i]));
-        amin = fminf(amin, a[i]);
-        ratio[i] = a[i] != 0 ? b[i] / a[i] : 1.0f;
-        if (a[i] != 0)
+        if (isfinite(a[i])) {
+            amax = fmaxf(amax, fabsf(a[i]));
+            amin = fminf(amin, a[i]);
+        }
+        /* a zero input has no ratio: it is shown as "no value", not as "untouched" */
+        ratio[i] = a[i] != 0 ? b[i] / a[i] : NAN;
+        if (isfinite(ratio[i]))
             ratio_sum += ratio[i], nz++;
     }
     float lo = amin < 0 ? -amax : 0, hi = amax > 0 ? amax : 1;

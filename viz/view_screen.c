@@ -131,6 +131,11 @@ static void draw_status(vctx *v, const screen_layout *l)
     snprintf(line, sizeof line, vtext(v, TX_STATUS_STAGE), sc->stages[cur].name, cur + 1,
              sc->n_stages);
     x += vtext_draw(v, x, y, fs, 1, pal->accent, VA_LEFT, 0, line) + 0.9 * u;
+    int bad = view_scene_first_nonfinite(sc);
+    if (bad >= 0) {
+        snprintf(line, sizeof line, vtext(v, TX_STATUS_NONFINITE), sc->stages[bad].name);
+        x += vtext_draw(v, x, y, fs, 1, pal->warn, VA_LEFT, right - x, line) + 0.9 * u;
+    }
     size_t len = 0;
     line[0] = 0;
     if (sc->done > 0) {

@@ -135,13 +135,22 @@ void vround(vctx *v, double x, double y, double w, double h, double rad)
     cairo_close_path(cr);
 }
 
-/* Sets the layout's text and font; wrap_w > 0 wraps, max_w > 0 ellipsizes one line. */
+/* Sets the layout's text and font; wrap_w > 0 wraps, max_w > 0 ellipsizes one line. Text that
+ * is not valid UTF-8 (a file name from an old archive) is shown with its odd bytes as \xNN, and
+ * a size squeezed below a pixel (a window made tiny) is one pixel: pango takes neither. */
 static void set_text(vctx *v, double size, int bold, const char *s, double max_w, double wrap_w)
 {
-    pango_font_description_set_absolute_size(v->font, size * v->u * PANGO_SCALE);
+    double px = size * v->u;
+    pango_font_description_set_absolute_size(v->font, (px >= 1 ? px : 1) * PANGO_SCALE);
     pango_font_description_set_weight(v->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(v->layout, v->font);
-    pango_layout_set_text(v->layout, s, -1);
+    if (g_utf8_validate(s, -1, NULL)) {
+        pango_layout_set_text(v->layout, s, -1);
+    } else {
+        char clean[4096];
+        net_text_escape(s, clean, sizeof clean);
+        pango_layout_set_text(v->layout, clean, -1);
+    }
     if (wrap_w > 0) {
         pango_layout_set_width(v->layout, (int)(wrap_w * PANGO_SCALE));
         pango_layout_set_wrap(v->layout, PANGO_WRAP_WORD_CHAR);

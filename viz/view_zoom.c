@@ -192,12 +192,9 @@ void view_draw_zoom(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
         /* the scale of this map alone */
         size_t plane = (size_t)z.h * z.w;
         const float *x = sc->out[stage] + (size_t)c * plane;
-        float amax = 0, mn = x[0], mx = x[0];
-        for (size_t i = 0; i < plane; i++) {
-            amax = fmaxf(amax, fabsf(x[i]));
-            mn = x[i] < mn ? x[i] : mn;
-            mx = x[i] > mx ? x[i] : mx;
-        }
+        float mn, mx;
+        vfinite_range(x, plane, &mn, &mx);
+        float amax = fmaxf(fabsf(mn), fabsf(mx));
         rg.lo = rg.map == VMAP_DIV ? -amax : 0, rg.hi = amax > 0 ? amax : 1;
         rg.min = mn, rg.max = mx;
     }

@@ -78,6 +78,9 @@ void view_scene_set_run(view_scene *sc, const net_config *cfg, const net_preproc
 /* Stats of stage i's output into sc->stats[i] (the window calls it as stages arrive). */
 void view_scene_update_stats(view_scene *sc, int i);
 
+/* The first finished stage whose output holds a NaN or an infinity (its stats say so), or -1. */
+int view_scene_first_nonfinite(const view_scene *sc);
+
 /* Top-k (k ≤ 10) of the last stage (prob) when it is done: returns k found, 0 before. */
 int view_scene_top(const view_scene *sc, int k, int *idx, float *val);
 

@@ -134,8 +134,11 @@ static cairo_status_t png_write(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-int window_save_png(cairo_surface_t *s, const char *path, char *err, size_t err_len)
+int window_save_png(cairo_surface_t *s, const char *path, int replace, int *exists, char *err,
+                    size_t err_len)
 {
+    if (exists)
+        *exists = 0;
     png_buf b = {0};
     cairo_status_t cs = cairo_surface_write_to_png_stream(s, png_write, &b);
     if (cs != CAIRO_STATUS_SUCCESS || b.failed) {
@@ -145,11 +148,15 @@ int window_save_png(cairo_surface_t *s, const char *path, char *err, size_t err_
         return 0;
     }
     net_err e = {0};
-    int ok = net_write_atomic(path, b.data, b.len, &e) == NET_OK;
-    if (!ok)
+    net_status st = replace ? net_write_atomic(path, b.data, b.len, &e)
+                            : net_write_new(path, b.data, b.len, &e);
+    if (st != NET_OK) {
         snprintf(err, err_len, "%s", e.msg[0] ? e.msg : path);
+        if (exists)
+            *exists = st == NET_ERR_EXISTS;
+    }
     free(b.data);
-    return ok;
+    return st == NET_OK;
 }
 
 static int by_name(const void *a, const void *b)
@@ -425,20 +432,28 @@ static void change_photo(app *a, int delta)
     request_photo(a, a->photos[a->photo_idx]);
 }
 
-static void save_shot(app *a, const char *path, int view_only);
+static int save_shot(app *a, const char *path, int view_only, int replace, int quiet_exists);
 
+/* S: alexviz-<stage>-<view>.png in the working folder, or -2, -3, … when that name is taken;
+ * the name is claimed by the write itself, so two windows never share one. */
 static void save_auto(app *a)
 {
     char path[512];
     const char *stage = a->sc.n_stages ? a->sc.stages[clamp_int(a->st.stage, 0,
                                                                   a->sc.n_stages - 1)].name
                                        : "window";
-    snprintf(path, sizeof path, "alexviz-%s-%s.png", stage, view_kind_name(a->st.kind));
-    for (int k = 2; access(path, F_OK) == 0 && k < 1000; k++)
-        snprintf(path, sizeof path, "alexviz-%s-%s-%d.png", stage, view_kind_name(a->st.kind), k);
-    save_shot(a, path, 0);
+    int r = 0;
+    for (int k = 1; k < 1000; k++) {
+        if (k == 1)
+            snprintf(path, sizeof path, "alexviz-%s-%s.png", stage, view_kind_name(a->st.kind));
+        else
+            snprintf(path, sizeof path, "alexviz-%s-%s-%d.png", stage,
+                     view_kind_name(a->st.kind), k);
+        if ((r = save_shot(a, path, 0, 0, 1)) != -1)
+            break;
+    }
     char msg[600];
-    if (!a->sc.message[0] || strstr(a->sc.message, path)) {
+    if (r == 1 && (!a->sc.message[0] || strstr(a->sc.message, path))) {
         snprintf(msg, sizeof msg, text_get(TX_MSG_SAVED, a->st.lang), path);
         set_message(a, msg);
     }
@@ -504,8 +519,10 @@ static void draw(app *a)
     a->dirty = 0;
 }
 
-/* Saves the window, or with view_only the current view's rectangle alone. */
-static void save_shot(app *a, const char *path, int view_only)
+/* Saves the window, or with view_only the current view's rectangle alone; replace: over an
+ * existing file. Returns 1 when saved, 0 after showing why not, -1 (quiet_exists, nothing
+ * shown) when a file is in the way. */
+static int save_shot(app *a, const char *path, int view_only, int replace, int quiet_exists)
 {
     if (a->dirty || !a->surf)
         draw(a);
@@ -515,16 +532,22 @@ static void save_shot(app *a, const char *path, int view_only)
         view_rect b = view_screen_body((view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
         s = cairo_surface_create_for_rectangle(a->surf, b.x, b.y, b.w, b.h);
     }
-    int ok = s && window_save_png(s, path, err, sizeof err);
+    int exists = 0;
+    int ok = s && window_save_png(s, path, replace, &exists, err, sizeof err);
     if (s && view_only)
         cairo_surface_destroy(s);
-    if (!ok) {
-        char msg[700];
-        snprintf(msg, sizeof msg, text_get(TX_MSG_SAVE_FAILED, a->st.lang),
-                 a->surf ? err : "no surface");
-        fprintf(stderr, "alexviz: %s\n", a->surf ? err : "no surface to save");
-        set_message(a, msg);
-    }
+    if (ok)
+        return 1;
+    if (exists && quiet_exists)
+        return -1;
+    /* like any bad input: the window stays up with the message, and exits with status 1 */
+    char msg[700];
+    snprintf(msg, sizeof msg, text_get(TX_MSG_SAVE_FAILED, a->st.lang),
+             a->surf ? err : "no surface");
+    fprintf(stderr, "alexviz: %s\n", a->surf ? err : "no surface to save");
+    set_message(a, msg);
+    a->status = 1;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- input */
@@ -860,8 +883,8 @@ static int run_command(app *a, const play_cmd *c)
         SDL_SetWindowSize(a->win, (int)c->num[0], (int)c->num[1]);
         break;
     case PLAY_SLEEP: a->sleep_until = window_now_ms() + c->num[0]; break;
-    case PLAY_SHOT: save_shot(a, c->arg, 0); break;
-    case PLAY_VIEWSHOT: save_shot(a, c->arg, 1); break;
+    case PLAY_SHOT: save_shot(a, c->arg, 0, a->o->force, 0); break;
+    case PLAY_VIEWSHOT: save_shot(a, c->arg, 1, a->o->force, 0); break;
     case PLAY_STATS:
         printf("first_frame_ms=%.1f frames=%ld frame_ms_mean=%.2f frame_ms_max=%.2f "
                "pass_frames=%ld pass_frame_ms_max=%.2f pass_ms=%.1f\n",

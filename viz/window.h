@@ -18,6 +18,7 @@ typedef struct {
     view_kind first_view;
     double scale;           /* text and interface scale, 1 = default */
     int pace_ms;            /* play: one stage every pace_ms */
+    int force;              /* shot: and viewshot: may replace a file (S never does) */
     double t_start_ms;      /* when the program started, for the first-frame time */
 } window_opts;
 
@@ -29,9 +30,11 @@ int window_run(const window_opts *o);
 /* Milliseconds on a monotonic clock. */
 double window_now_ms(void);
 
-/* Writes surface s as a PNG at path through a temporary file and a rename. On failure returns 0
- * with a one-line reason in err. */
-int window_save_png(cairo_surface_t *s, const char *path, char *err, size_t err_len);
+/* Writes surface s as a PNG at path through a temporary file and a rename; replace: over an
+ * existing regular file, else only where nothing is. On failure returns 0 with a one-line reason
+ * in err; *exists (may be NULL) says the reason is a file in the way. */
+int window_save_png(cairo_surface_t *s, const char *path, int replace, int *exists, char *err,
+                    size_t err_len);
 
 /* The bundled photos (.jpg, .jpeg and .png files in assets/, found as cli.c finds assets), sorted;
  * returns the count and a malloc'd array of malloc'd paths in *out (free with
