@@ -13,6 +13,7 @@
 #include <cblas.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -25,23 +26,40 @@ static double now_ms(void)
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* The parameter block, zeroed, on 2 MB boundaries and marked for transparent huge pages: the
- * 244 MB of AlexNet's weights then take a few hundred page faults instead of 60,000, which is
- * most of the time it takes to fill them. */
-static float *alloc_params(size_t count)
+/* A block of the net's own, zeroed: mapped on its own (never from malloc's heap), on 2 MB
+ * boundaries and marked for transparent huge pages: the 244 MB of AlexNet's weights then take a
+ * few hundred page faults instead of 60,000, which is most of the time it takes to fill them.
+ * Marked MADV_DONTFORK too: the photo decoder's child (photo_child.c) never reads the net, and a
+ * block it does not inherit costs the fork nothing and is not left copy-on-write for the next
+ * pass to fault back in. (Its own mapping, because pages of malloc's heap marked so and freed
+ * would later hold memory a child needs.) *len gets the mapped length, for block_free. */
+static float *alloc_block(size_t count, size_t *len)
 {
-    size_t bytes = (count ? count : 1) * sizeof(float), huge = (size_t)2 << 20;
-    void *p = NULL;
-    if (bytes >= huge) {
-        bytes = (bytes + huge - 1) / huge * huge;
-        if (posix_memalign(&p, huge, bytes))
-            return NULL;
-        madvise(p, bytes, MADV_HUGEPAGE);
-    } else if (!(p = malloc(bytes))) {
+    const size_t huge = (size_t)2 << 20;
+    size_t bytes = (count ? count : 1) * sizeof(float);
+    bytes = (bytes + huge - 1) / huge * huge;
+    size_t span = bytes + huge;
+    unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+                            0);
+    if (p == MAP_FAILED)
         return NULL;
-    }
-    memset(p, 0, bytes);
-    return p;
+    /* keep the 2 MB-aligned part, give back the slack on either side */
+    size_t head = (huge - (uintptr_t)p % huge) % huge;
+    if (head)
+        munmap(p, head);
+    if (span - head > bytes)
+        munmap(p + head + bytes, span - head - bytes);
+    p += head;
+    madvise(p, bytes, MADV_HUGEPAGE);
+    madvise(p, bytes, MADV_DONTFORK);
+    *len = bytes;
+    return (float *)p;
+}
+
+static void block_free(float *p, size_t len)
+{
+    if (p)
+        munmap(p, len);
 }
 
 net_status net_create(net **out, const net_config *cfg, net_err *err)
@@ -69,8 +87,8 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
             work = need;
     }
     n->n_params = n_params;
-    n->params = alloc_params(n_params);
-    n->act = malloc((n_act + work) * sizeof(float));
+    n->params = alloc_block(n_params, &n->params_len);
+    n->act = alloc_block(n_act + work, &n->act_len);
     if (!n->params || !n->act) {
         net_free(n);
         return net_fail(err, NET_ERR_NOMEM, "out of memory: %zu MB of parameters, %zu MB of "
@@ -86,8 +104,8 @@ void net_free(net *n)
 {
     if (!n)
         return;
-    free(n->params);
-    free(n->act);
+    block_free(n->params, n->params_len);
+    block_free(n->act, n->act_len);
     free(n);
 }
 

@@ -9,8 +9,9 @@ struct net {
     net_stage stages[NET_MAX_STAGES];
     int n_stages;
     float *params;                  /* every stage's weights then biases, at w_off / b_off */
-    size_t n_params;
+    size_t n_params, params_len;    /* floats; bytes mapped */
     float *act;                     /* every stage's output, at act_off[i], then the scratch */
+    size_t act_len;                 /* bytes mapped */
     size_t act_off[NET_MAX_STAGES];
     float *work;                    /* scratch for im2col, inside act */
     int last_done;

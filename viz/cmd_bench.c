@@ -4,8 +4,9 @@
  * only records each stage's time (the per-stage medians), and passes with and without a hook
  * that copies every stage's output, alternating, for that hook's overhead. Medians, because the
  * first runs warm caches and OpenBLAS's threads. Prints key=value lines that scripts/bench.sh
- * reads.
+ * reads. Then what decoding a photo in a child process costs (bench_decode.c).
  */
+#include "bench_decode.h"
 #include "cli.h"
 
 #include <stdio.h>
@@ -212,6 +213,9 @@ int cmd_bench(int argc, char **argv)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak_rss_mb %.1f\n", ru.ru_maxrss / 1024.0);
+    /* after the memory figure: the decodes' buffers are not the pass's */
+    bench_decode("assets/chelsea.png", net_get_config(n)->input_size, &pp,
+                 runs < 15 ? (int)runs : 15);
 
     free(b.scratch);
     free(ms);
