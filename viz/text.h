@@ -17,6 +17,14 @@ typedef enum {
     TX_VIEW_ARITH,
     TX_VIEW_FILTERS,
     TX_VIEW_PRED,
+    /* the same, short, for tabs in a narrow window */
+    TX_VIEW_PIPELINE_SHORT,
+    TX_VIEW_GRID_SHORT,
+    TX_VIEW_ZOOM_SHORT,
+    TX_VIEW_LRN_SHORT,
+    TX_VIEW_ARITH_SHORT,
+    TX_VIEW_FILTERS_SHORT,
+    TX_VIEW_PRED_SHORT,
     /* common */
     TX_TITLE,            /* %s: photo */
     TX_TOWER_A,
@@ -78,15 +86,18 @@ typedef enum {
     TX_LAYER,            /* %d */
     /* the status line */
     TX_STATUS_STAGE,     /* %s (%d/%d) */
-    TX_STATUS_JUST,      /* %s: stage, %s: shape */
-    TX_STATUS_NEXT,      /* %s: stage, %s: explanation */
-    TX_STATUS_PRESS,
     TX_STATUS_DONE,
     TX_STATUS_RUNNING,
     TX_STATUS_PLAYING,   /* %d ms */
     TX_STATUS_STEP_ON,
     TX_STATUS_HELP,
     TX_STATUS_NONFINITE, /* %s: the first stage with NaN or ∞ */
+    TX_STATUS_COMPUTED,  /* %s: its shape */
+    TX_STATUS_NOTHING_YET,
+    TX_STATUS_NOT_YET,   /* %s: the stage */
+    TX_STATUS_WAITS,     /* %s: the last stage the pass computed */
+    TX_STATUS_SHOWS,     /* %s: the next stage, already computed */
+    TX_STATUS_COMPUTES,  /* %s: the stage the pass computes next, %s: what it does */
     /* the grid */
     TX_CONTRAST_STAGE,
     TX_CONTRAST_MAP,
@@ -150,6 +161,8 @@ typedef enum {
     TX_PRED_TITLE,
     /* help */
     TX_HELP_TITLE,
+    TX_KEYNAME_WHEEL,
+    TX_KEYNAME_CLICK,
     TX_KEY_NEXT,
     TX_KEY_BACK,
     TX_KEY_ENDS,

@@ -671,14 +671,20 @@ static void paint_scaled(vctx *v, cairo_surface_t *s, double x, double y, double
     cairo_restore(cr);
 }
 
+/* A layout test that only measures text skips the pictures: where text goes never depends on
+ * their pixels. */
+static int measuring(const vctx *v) { return v->st->log && v->st->log->measure; }
+
 void vpaint_nearest(vctx *v, cairo_surface_t *s, double x, double y, double sx, double sy)
 {
-    paint_scaled(v, s, x, y, sx, sy, 0);
+    if (!measuring(v))
+        paint_scaled(v, s, x, y, sx, sy, 0);
 }
 
 void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k)
 {
-    paint_scaled(v, s, x, y, k, k, 1);
+    if (!measuring(v))
+        paint_scaled(v, s, x, y, k, k, 1);
 }
 
 /* ---------------------------------------------------------------- for export */

@@ -32,6 +32,7 @@ typedef struct {
     vpal pal;
     double u;              /* st->ui: normal text height in pixels */
     view_rect r;
+    int over;              /* begun with vctx_begin_over: an overlay */
 } vctx;
 
 void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
@@ -58,8 +59,22 @@ void vround(vctx *v, double x, double y, double w, double h, double rad);
 
 typedef enum { VA_LEFT, VA_CENTER, VA_RIGHT } valign;
 
+/* Text sizes, in units of u (st->ui). Nothing is written smaller than T_MIN: 14 px in a 1280×720
+ * window at scale 1 (u = 17.3 px), what the back row of a classroom still reads on a projector;
+ * the number a view is about is at least T_KEY (24 px there). */
+#define T_MIN 0.82
+#define T_BODY 0.9
+#define T_LEAD 1.1
+#define T_KEY 1.42
+#define T_TITLE 1.5
+
+/* The `bold` argument of the text functions takes these flags: VT_BOLD (or 1) for bold, VT_KEY
+ * for the number a view is about, VT_FILE for a file name (the only text that may be cut). */
+enum { VT_BOLD = 1, VT_KEY = 2, VT_FILE = 4 };
+
 /* Draws one line of text (size in units of u) with its top at y; x is the left edge, centre or
- * right edge by align. Longer than max_w (when > 0): ellipsized. Returns the drawn width. */
+ * right edge by align. Longer than max_w (when > 0): ellipsized (for file names only: the
+ * layout test fails on any other). Returns the drawn width. */
 double vtext_draw(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
                   double max_w, const char *s);
 double vtext_drawf(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
@@ -68,6 +83,17 @@ double vtext_drawf(vctx *v, double x, double y, double size, int bold, vrgb c, v
 void vtext_size(vctx *v, double size, int bold, const char *s, double *w, double *h);
 /* A paragraph wrapped to width w; returns its height. */
 double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, const char *s);
+/* The height (and in *width, when not NULL, the width) vtext_para would take, without drawing. */
+double vtext_para_size(vctx *v, double w, double size, int bold, const char *s, double *width);
+/* A paragraph of pango markup (<b>, <span foreground="#rrggbb">) wrapped to w (0: one line) in
+ * colour c; returns its height (*width, when not NULL: its width). _size only measures. */
+double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
+                    const char *markup, double *width);
+double vtext_markup_size(vctx *v, double w, double size, const char *markup, double *width);
+/* s as markup text (escaped, and valid UTF-8); g_free the result. */
+char *vmarkup_escape(const char *s);
+/* "#rrggbb" for markup. */
+void vrgb_hex(vrgb c, char out[8]);
 
 /* ---------------------------------------------------------------- colour */
 

@@ -8,6 +8,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,31 +30,103 @@ void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state 
     }
 }
 
-/* The screen's bands. */
+/* The screen's bands, and the tabs' places: the tabs, the badge and the photo's name share the
+ * top band, the status line takes the lines its text needs. Text is measured, so the layout
+ * needs a vctx that can measure (vctx_layout or vctx_begin). */
 typedef struct {
     view_rect tabs, strip, body, status;
-    double tab_w;
+    view_rect tab[VIEW_COUNT];
+    int tab_words;          /* 0: "1 Pipeline"; 1: short words; 2: short only on the current
+                               tab, numbers on the others; 3: numbers */
+    view_rect badge;        /* UNTRAINED (w 0: none) */
+    view_rect name;         /* room for the photo's name (w 0: none) */
+    double hint_w;          /* "H: keys" at the right of the status line */
 } screen_layout;
 
-static void screen_layout_make(view_rect r, const view_state *st, screen_layout *l)
+#define TAB_FS T_BODY
+#define STATUS_FS T_MIN
+
+static const text_id tab_short[VIEW_COUNT] = {
+    TX_VIEW_PIPELINE_SHORT, TX_VIEW_GRID_SHORT,    TX_VIEW_ZOOM_SHORT, TX_VIEW_LRN_SHORT,
+    TX_VIEW_ARITH_SHORT,    TX_VIEW_FILTERS_SHORT, TX_VIEW_PRED_SHORT};
+
+static void tab_label(const vctx *v, int k, int words, char *buf, size_t len)
 {
-    double u = st->ui > 4 ? st->ui : 4;
+    int current = (int)v->st->kind == k;
+    if (words == 0)
+        snprintf(buf, len, "%d %s", k + 1, vtext(v, tab_text[k]));
+    else if (words == 1 || (words == 2 && current))
+        snprintf(buf, len, "%d %s", k + 1, vtext(v, tab_short[k]));
+    else
+        snprintf(buf, len, "%d", k + 1);
+}
+
+static double text_w(vctx *v, double fs, int bold, const char *s)
+{
+    double w, h;
+    vtext_size(v, fs, bold, s, &w, &h);
+    return w;
+}
+
+static void status_markup(vctx *v, char *buf, size_t len);
+
+static void screen_layout_make(vctx *v, view_rect r, screen_layout *l)
+{
+    const view_state *st = v->st;
+    double u = v->u;
+    memset(l, 0, sizeof *l);
     /* whole pixels, so the view drawn here is the same picture as the view drawn alone at
      * (0, 0) with the same size (what export draws) */
-    double tabs_h = round(1.9 * u), status_h = round(1.8 * u);
-    double strip_h = st->kind == VIEW_PIPELINE ? 0 : round(fmin(4.6 * u, r.h * 0.2));
+    double tabs_h = round(1.9 * u);
     l->tabs = (view_rect){r.x, r.y, r.w, tabs_h};
+
+    /* the badge, then as many words on the tabs as the band holds, then the name in what is
+     * left (it alone may be cut) */
+    double right = r.x + r.w - 0.4 * u;
+    if (v->sc->untrained) {
+        double bw = text_w(v, TAB_FS, VT_BOLD, vtext(v, TX_UNTRAINED)) + 0.8 * u;
+        l->badge = (view_rect){right - bw, r.y + 0.3 * u, bw, tabs_h - 0.6 * u};
+        right -= bw + 0.6 * u;
+    }
+    double pad = 0.5 * u, widths[VIEW_COUNT], total = 0;
+    for (l->tab_words = 0; l->tab_words < 4; l->tab_words++) {
+        total = 0;
+        for (int k = 0; k < VIEW_COUNT; k++) {
+            char label[64];
+            tab_label(v, k, l->tab_words, label, sizeof label);
+            widths[k] = text_w(v, TAB_FS, VT_BOLD, label) + 2 * pad;
+            total += widths[k];
+        }
+        if (r.x + total <= right || l->tab_words == 3)
+            break;
+    }
+    double x = r.x;
+    for (int k = 0; k < VIEW_COUNT; k++) {
+        l->tab[k] = (view_rect){x, r.y, widths[k], tabs_h};
+        x += widths[k];
+    }
+    if (right - x > 4 * u)
+        l->name = (view_rect){x + 0.6 * u, r.y, right - x - 0.6 * u, tabs_h};
+
+    /* the status line: its text wrapped to the room left of the hint */
+    l->hint_w = text_w(v, STATUS_FS, 0, vtext(v, TX_STATUS_HELP));
+    char markup[2048];
+    status_markup(v, markup, sizeof markup);
+    double text_h = vtext_markup_size(v, r.w - l->hint_w - 2 * u, STATUS_FS, markup, NULL);
+    double status_h = round(fmax(1.8 * u, text_h + 0.7 * u));
+    l->status = (view_rect){r.x, r.y + r.h - status_h, r.w, status_h};
+
+    double strip_h = st->kind == VIEW_PIPELINE ? 0 : round(fmin(4.6 * u, r.h * 0.2));
     l->strip = (view_rect){r.x, r.y + tabs_h, r.w, strip_h};
     l->body = (view_rect){r.x, r.y + tabs_h + strip_h, r.w, r.h - tabs_h - strip_h - status_h};
-    l->status = (view_rect){r.x, r.y + r.h - status_h, r.w, status_h};
-    l->tab_w = fmin(r.w * 0.62 / VIEW_COUNT, 8.5 * u);
 }
 
 view_rect view_screen_body(view_rect r, const view_scene *sc, const view_state *st)
 {
-    (void)sc;
+    vctx v;
+    vctx_layout(&v, r, sc, st);
     screen_layout l;
-    screen_layout_make(r, st, &l);
+    screen_layout_make(&v, r, &l);
     return l.body;
 }
 
@@ -65,162 +138,271 @@ static void draw_tabs(vctx *v, const screen_layout *l)
     view_rect t = l->tabs;
     vfill(v, t.x, t.y, t.w, t.h, pal->panel);
     for (int k = 0; k < VIEW_COUNT; k++) {
-        double x = t.x + k * l->tab_w;
+        view_rect b = l->tab[k];
         int on = (int)v->st->kind == k;
         if (on) {
-            vfill(v, x, t.y, l->tab_w, t.h, pal->bg);
-            vfill(v, x, t.y + t.h - fmax(3, 0.14 * u), l->tab_w, fmax(3, 0.14 * u), pal->accent);
+            vfill(v, b.x, b.y, b.w, b.h, pal->bg);
+            vfill(v, b.x, b.y + b.h - fmax(3, 0.14 * u), b.w, fmax(3, 0.14 * u), pal->accent);
         }
         char label[64];
-        snprintf(label, sizeof label, "%d %s", k + 1, vtext(v, tab_text[k]));
-        vtext_draw(v, x + l->tab_w / 2, t.y + 0.4 * u, 0.72, on, on ? pal->fg : pal->dim,
-                   VA_CENTER, l->tab_w - 0.3 * u, label);
+        tab_label(v, k, l->tab_words, label, sizeof label);
+        double th;
+        vtext_size(v, TAB_FS, VT_BOLD, label, NULL, &th);
+        vtext_draw(v, b.x + b.w / 2, b.y + (b.h - th) / 2, TAB_FS, on ? VT_BOLD : 0,
+                   on ? pal->fg : pal->dim, VA_CENTER, 0, label);
     }
     /* right: the photo and, loudly, whether the weights are trained */
-    double right = t.x + t.w - 0.5 * u;
-    if (sc->untrained) {
-        double tw, th;
-        vtext_size(v, 0.68, 1, vtext(v, TX_UNTRAINED), &tw, &th);
-        vround(v, right - tw - 0.8 * u, t.y + 0.35 * u, tw + 0.8 * u, t.h - 0.7 * u, 0.25 * u);
+    if (l->badge.w > 0) {
+        view_rect b = l->badge;
+        double th;
+        vtext_size(v, TAB_FS, VT_BOLD, vtext(v, TX_UNTRAINED), NULL, &th);
+        vround(v, b.x, b.y, b.w, b.h, 0.25 * u);
         vset(v, pal->warn);
         cairo_fill(v->cr);
-        vtext_draw(v, right - 0.4 * u, t.y + (t.h - th) / 2, 0.68, 1, pal->bg, VA_RIGHT, 0,
+        vtext_draw(v, b.x + b.w / 2, b.y + (b.h - th) / 2, TAB_FS, VT_BOLD, pal->bg, VA_CENTER, 0,
                    vtext(v, TX_UNTRAINED));
-        right -= tw + 1.4 * u;
     }
-    double left = t.x + VIEW_COUNT * l->tab_w + 0.8 * u;
-    if (sc->photo_name && right - left > 2 * u)
-        vtext_draw(v, right, t.y + 0.45 * u, 0.68, 0, pal->fg, VA_RIGHT, right - left,
-                   sc->photo_name);
+    if (sc->photo_name && l->name.w > 0) {
+        double th;
+        vtext_size(v, TAB_FS, 0, sc->photo_name, NULL, &th);
+        vtext_draw(v, l->name.x + l->name.w, l->name.y + (l->name.h - th) / 2, TAB_FS, VT_FILE,
+                   pal->fg, VA_RIGHT, l->name.w, sc->photo_name);
+    }
+}
+
+/* Appends text to a markup buffer (escaped), in colour c and bold when asked. */
+static void add(char *buf, size_t len, const char *text, const char *colour, int bold)
+{
+    size_t n = strlen(buf);
+    if (n >= len - 1)
+        return;
+    char *esc = vmarkup_escape(text);
+    snprintf(buf + n, len - n, "%s%s%s%s%s%s%s", bold ? "<b>" : "",
+             colour ? "<span foreground=\"" : "", colour ? colour : "", colour ? "\">" : "", esc,
+             colour ? "</span>" : "", bold ? "</b>" : "");
+    g_free(esc);
+}
+
+static void addf(char *buf, size_t len, const char *colour, int bold, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void addf(char *buf, size_t len, const char *colour, int bold, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    add(buf, len, text, colour, bold);
+}
+
+/* The status line, as markup: what the stage on screen is, whether this pass has computed it,
+ * where the pass is, and what the keys do next. */
+static void status_markup(vctx *v, char *buf, size_t len)
+{
+    const view_scene *sc = v->sc;
+    char accent[8], warn[8], shape[48];
+    vrgb_hex(v->pal.accent, accent);
+    vrgb_hex(v->pal.warn, warn);
+    buf[0] = 0;
+    const char *sep = "  ·  ";
+    if (sc->step_mode) {
+        add(buf, len, vtext(v, TX_STATUS_STEP_ON), accent, 1);
+        add(buf, len, sep, NULL, 0);
+    }
+    if (sc->net_failed) {
+        add(buf, len, vtext(v, TX_NET_FAILED), warn, 0);
+        return;
+    }
+    if (sc->loading || sc->n_stages == 0) {
+        add(buf, len, vtext(v, TX_LOADING), NULL, 0);
+        return;
+    }
+    if (!sc->photo && !sc->done && !sc->running) {
+        add(buf, len, vtext(v, TX_NO_PHOTO), NULL, 0);
+        return;
+    }
+    int cur = vstage_current(v);
+    const net_stage *s = &sc->stages[cur];
+    addf(buf, len, accent, 1, vtext(v, TX_STATUS_STAGE), s->name, cur + 1, sc->n_stages);
+    add(buf, len, sep, NULL, 0);
+    int bad = view_scene_first_nonfinite(sc);
+    if (bad >= 0) {
+        addf(buf, len, warn, 1, vtext(v, TX_STATUS_NONFINITE), sc->stages[bad].name);
+        add(buf, len, sep, NULL, 0);
+    }
+    vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
+    if (cur < sc->done)
+        addf(buf, len, NULL, 0, vtext(v, TX_STATUS_COMPUTED), shape);
+    else if (sc->done == 0)
+        add(buf, len, vtext(v, TX_STATUS_NOTHING_YET), NULL, 0);
+    else
+        addf(buf, len, NULL, 0, vtext(v, TX_STATUS_NOT_YET), s->name);
+    add(buf, len, sep, NULL, 0);
+    int next = sc->done; /* the stage the pass computes next */
+    if (sc->playing && next < sc->n_stages) {
+        addf(buf, len, NULL, 0, vtext(v, TX_STATUS_PLAYING), sc->play_ms);
+    } else if (sc->running && !sc->paused) {
+        add(buf, len, vtext(v, TX_STATUS_RUNNING), NULL, 0);
+    } else if (next >= sc->n_stages) {
+        add(buf, len, vtext(v, TX_STATUS_DONE), NULL, 0);
+        if (cur + 1 < sc->n_stages) {
+            add(buf, len, sep, NULL, 0);
+            addf(buf, len, NULL, 0, vtext(v, TX_STATUS_SHOWS), sc->stages[cur + 1].name);
+        }
+    } else if (sc->paused) {
+        if (next > 0 && cur != next - 1) {
+            addf(buf, len, NULL, 0, vtext(v, TX_STATUS_WAITS), sc->stages[next - 1].name);
+            add(buf, len, sep, NULL, 0);
+        }
+        if (cur < next - 1)
+            addf(buf, len, accent, 1, vtext(v, TX_STATUS_SHOWS), sc->stages[cur + 1].name);
+        else
+            addf(buf, len, accent, 1, vtext(v, TX_STATUS_COMPUTES), sc->stages[next].name,
+                 vstage_explain(v, &sc->stages[next]));
+    }
 }
 
 static void draw_status(vctx *v, const screen_layout *l)
 {
     const vpal *pal = &v->pal;
-    const view_scene *sc = v->sc;
     double u = v->u;
     view_rect s = l->status;
     vfill(v, s.x, s.y, s.w, s.h, pal->panel);
-    double x = s.x + 0.5 * u, y = s.y + 0.42 * u, fs = 0.68;
-    double help_w = vtext_draw(v, s.x + s.w - 0.5 * u, y, fs, 0, pal->dim, VA_RIGHT, 0,
-                               vtext(v, TX_STATUS_HELP));
-    double right = s.x + s.w - help_w - 1.5 * u;
-    char line[512], shape[48];
-    if (sc->step_mode) {
-        double tw, th;
-        vtext_size(v, fs, 1, vtext(v, TX_STATUS_STEP_ON), &tw, &th);
-        vround(v, x, s.y + 0.3 * u, tw + 0.6 * u, s.h - 0.6 * u, 0.2 * u);
-        vset(v, pal->accent);
-        cairo_fill(v->cr);
-        vtext_draw(v, x + 0.3 * u, y, fs, 1, pal->bg, VA_LEFT, 0, vtext(v, TX_STATUS_STEP_ON));
-        x += tw + 1.1 * u;
+    char markup[2048];
+    status_markup(v, markup, sizeof markup);
+    double w = s.w - l->hint_w - 2 * u;
+    double h = vtext_markup_size(v, w, STATUS_FS, markup, NULL);
+    vtext_markup(v, s.x + 0.5 * u, s.y + (s.h - h) / 2, w, STATUS_FS, pal->fg, markup, NULL);
+    double th;
+    vtext_size(v, STATUS_FS, 0, vtext(v, TX_STATUS_HELP), NULL, &th);
+    vtext_draw(v, s.x + s.w - 0.5 * u, s.y + (s.h - th) / 2, STATUS_FS, 0, pal->dim, VA_RIGHT, 0,
+               vtext(v, TX_STATUS_HELP));
+}
+
+static const struct {
+    const char *keys;   /* the keys as printed on a keyboard */
+    text_id key_word;   /* or a word for what is not a key (the wheel, a click) */
+    text_id what;
+} help_rows[] = {
+    {"→  Space", 0, TX_KEY_NEXT},    {"←", 0, TX_KEY_BACK},          {"Home  End", 0, TX_KEY_ENDS},
+    {"1 … 7  Tab", 0, TX_KEY_VIEWS}, {"T", 0, TX_KEY_STEP},          {"P", 0, TX_KEY_PLAY},
+    {",  .", 0, TX_KEY_PACE},        {"R", 0, TX_KEY_RERUN},         {"↑ ↓  [ ]  J", 0, TX_KEY_CHANNEL},
+    {"C", 0, TX_KEY_CONTRAST},       {NULL, TX_KEYNAME_WHEEL, TX_KEY_ZOOM},
+    {"+  −", 0, TX_KEY_SCALE},       {"F  F11", 0, TX_KEY_FULL},     {"D", 0, TX_KEY_THEME},
+    {"L", 0, TX_KEY_LANG},           {"PgUp  PgDn", 0, TX_KEY_PHOTO}, {"", 0, TX_KEY_DROP},
+    {"S", 0, TX_KEY_SAVE},           {"n N k K a A b B V W X", 0, TX_KEY_LRN},
+    {NULL, TX_KEYNAME_CLICK, TX_KEY_CLICK}, {"H  ?", 0, TX_KEY_HELP}, {"Q  Esc", 0, TX_KEY_QUIT},
+};
+enum { HELP_ROWS = sizeof help_rows / sizeof help_rows[0] };
+
+static const char *help_keys(const vctx *v, int i)
+{
+    return help_rows[i].keys ? help_rows[i].keys : vtext(v, help_rows[i].key_word);
+}
+
+/* The help box: its rows in one or two columns, at the largest text size up to T_BODY at which
+ * every row fits, descriptions wrapped. */
+typedef struct {
+    double fs, x, y, w, h, key_w, col_w;
+    int cols, per_col;
+    double row_h[HELP_ROWS];
+} help_layout;
+
+static int help_fit(vctx *v, view_rect r, double fs, int cols, help_layout *hl)
+{
+    double u = v->u;
+    hl->fs = fs, hl->cols = cols;
+    hl->per_col = (HELP_ROWS + cols - 1) / cols;
+    hl->w = r.w - 2 * u;
+    hl->col_w = (hl->w - 2 * u - (cols - 1) * 1.5 * u) / cols;
+    hl->key_w = 0;
+    for (int i = 0; i < HELP_ROWS; i++) {
+        double kw, kh;
+        vtext_size(v, fs, VT_BOLD, help_keys(v, i), &kw, &kh);
+        hl->key_w = fmax(hl->key_w, kw);
     }
-    if (sc->net_failed) {
-        vtext_draw(v, x, y, fs, 0, pal->warn, VA_LEFT, right - x, vtext(v, TX_NET_FAILED));
-        return;
+    hl->key_w = fmin(hl->key_w, hl->col_w * 0.45);
+    double title_h = vtext_para_size(v, hl->w - 2 * u, T_LEAD * fs / T_BODY, VT_BOLD,
+                                     vtext(v, TX_HELP_TITLE), NULL);
+    double tallest = 0;
+    for (int c = 0; c < cols; c++) {
+        double col_h = 0;
+        for (int i = c * hl->per_col; i < (c + 1) * hl->per_col && i < HELP_ROWS; i++) {
+            double kh = vtext_para_size(v, hl->key_w, fs, VT_BOLD, help_keys(v, i), NULL);
+            double dh = vtext_para_size(v, hl->col_w - hl->key_w - 0.6 * u, fs, 0,
+                                        vtext(v, help_rows[i].what), NULL);
+            hl->row_h[i] = fmax(kh, dh) + 0.25 * fs * u;
+            col_h += hl->row_h[i];
+        }
+        tallest = fmax(tallest, col_h);
     }
-    if (sc->loading || sc->n_stages == 0) {
-        vtext_draw(v, x, y, fs, 0, pal->fg, VA_LEFT, right - x, vtext(v, TX_LOADING));
-        return;
-    }
-    if (!sc->photo && !sc->done && !sc->running) {
-        vtext_draw(v, x, y, fs, 0, pal->fg, VA_LEFT, right - x, vtext(v, TX_NO_PHOTO));
-        return;
-    }
-    int cur = vstage_current(v);
-    snprintf(line, sizeof line, vtext(v, TX_STATUS_STAGE), sc->stages[cur].name, cur + 1,
-             sc->n_stages);
-    x += vtext_draw(v, x, y, fs, 1, pal->accent, VA_LEFT, 0, line) + 0.9 * u;
-    int bad = view_scene_first_nonfinite(sc);
-    if (bad >= 0) {
-        snprintf(line, sizeof line, vtext(v, TX_STATUS_NONFINITE), sc->stages[bad].name);
-        x += vtext_draw(v, x, y, fs, 1, pal->warn, VA_LEFT, right - x, line) + 0.9 * u;
-    }
-    size_t len = 0;
-    line[0] = 0;
-    if (sc->done > 0) {
-        const net_stage *d = &sc->stages[sc->done - 1];
-        vfmt_shape(d->out_c, d->out_h, d->out_w, shape, sizeof shape);
-        len += (size_t)snprintf(line, sizeof line, vtext(v, TX_STATUS_JUST), d->name, shape);
-    }
-    if (len < sizeof line - 8)
-        len += (size_t)snprintf(line + len, sizeof line - len, len ? " · " : "");
-    if (sc->done < sc->n_stages) {
-        const net_stage *n = &sc->stages[sc->done];
-        if (len < sizeof line)
-            len += (size_t)snprintf(line + len, sizeof line - len, vtext(v, TX_STATUS_NEXT),
-                                    n->name, vstage_explain(v, n));
-        if (sc->playing && len < sizeof line)
-            len += (size_t)snprintf(line + len, sizeof line - len, " · ");
-        if (sc->playing && len < sizeof line)
-            len += (size_t)snprintf(line + len, sizeof line - len,
-                                    vtext(v, TX_STATUS_PLAYING), sc->play_ms);
-        else if (sc->paused && len < sizeof line)
-            snprintf(line + len, sizeof line - len, " · %s", vtext(v, TX_STATUS_PRESS));
-        else if (sc->running && len < sizeof line)
-            snprintf(line + len, sizeof line - len, " · %s", vtext(v, TX_STATUS_RUNNING));
-    } else if (len < sizeof line) {
-        snprintf(line + len, sizeof line - len, "%s", vtext(v, TX_STATUS_DONE));
-    }
-    vtext_draw(v, x, y, fs, 0, pal->fg, VA_LEFT, right - x, line);
+    hl->h = title_h + tallest + 2.2 * u;
+    hl->x = r.x + (r.w - hl->w) / 2, hl->y = r.y + (r.h - hl->h) / 2;
+    return hl->h <= r.h - 0.5 * u;
+}
+
+static void help_layout_make(vctx *v, view_rect r, help_layout *hl)
+{
+    for (double fs = T_BODY; fs > 0.3; fs *= 0.94)
+        for (int cols = 1; cols <= 2; cols++)
+            if (help_fit(v, r, fs, cols, hl))
+                return;
 }
 
 static void draw_help(vctx *v, view_rect r)
 {
-    static const struct {
-        const char *keys;
-        text_id what;
-    } rows[] = {
-        {"→  Space", TX_KEY_NEXT},     {"←", TX_KEY_BACK},          {"Home  End", TX_KEY_ENDS},
-        {"1 … 7  Tab", TX_KEY_VIEWS},  {"T", TX_KEY_STEP},          {"P", TX_KEY_PLAY},
-        {",  .", TX_KEY_PACE},         {"R", TX_KEY_RERUN},         {"↑ ↓  [ ]  J", TX_KEY_CHANNEL},
-        {"C", TX_KEY_CONTRAST},        {"wheel", TX_KEY_ZOOM},      {"+  −", TX_KEY_SCALE},
-        {"F  F11", TX_KEY_FULL},       {"D", TX_KEY_THEME},         {"L", TX_KEY_LANG},
-        {"PgUp  PgDn", TX_KEY_PHOTO},  {"", TX_KEY_DROP},           {"S", TX_KEY_SAVE},
-        {"n N k K a A b B V W X", TX_KEY_LRN}, {"click", TX_KEY_CLICK},
-        {"H  ?", TX_KEY_HELP},         {"Q  Esc", TX_KEY_QUIT},
-    };
     const vpal *pal = &v->pal;
     double u = v->u;
-    int n = (int)(sizeof rows / sizeof rows[0]);
-    double fs = fmin(0.8, (r.h - 4 * u) / (n * 1.3 * u)), lh = fs * u * 1.3;
-    double w = fmin(r.w - 2 * u, 44 * u * fs / 0.8), h = n * lh + 3.2 * u;
-    double x = r.x + (r.w - w) / 2, y = r.y + (r.h - h) / 2;
-    vround(v, x, y, w, h, 0.5 * u);
-    vset_a(v, pal->panel, 0.96);
+    help_layout hl;
+    help_layout_make(v, r, &hl);
+    vround(v, hl.x, hl.y, hl.w, hl.h, 0.5 * u);
+    vset_a(v, pal->panel, 0.97);
     cairo_fill_preserve(v->cr);
     vset(v, pal->accent);
     cairo_set_line_width(v->cr, 2);
     cairo_stroke(v->cr);
-    vtext_draw(v, x + u, y + 0.6 * u, 1.1, 1, pal->accent, VA_LEFT, w - 2 * u,
-               vtext(v, TX_HELP_TITLE));
-    double ky = y + 2.4 * u, kw = 0.36 * w;
-    for (int i = 0; i < n; i++) {
-        vtext_draw(v, x + u, ky, fs, 1, pal->fg, VA_LEFT, kw - u, rows[i].keys);
-        vtext_draw(v, x + kw + 0.5 * u, ky, fs, 0, pal->fg, VA_LEFT, w - kw - 1.5 * u,
-                   vtext(v, rows[i].what));
-        ky += lh;
+    double title_fs = T_LEAD * hl.fs / T_BODY;
+    double y0 = hl.y + 0.7 * u;
+    y0 += vtext_para(v, hl.x + u, y0, hl.w - 2 * u, title_fs, pal->accent, vtext(v, TX_HELP_TITLE))
+          + 0.5 * u;
+    for (int c = 0; c < hl.cols; c++) {
+        double x = hl.x + u + c * (hl.col_w + 1.5 * u), y = y0;
+        for (int i = c * hl.per_col; i < (c + 1) * hl.per_col && i < HELP_ROWS; i++) {
+            char *esc = vmarkup_escape(help_keys(v, i)), markup[256];
+            snprintf(markup, sizeof markup, "<b>%s</b>", esc);
+            g_free(esc);
+            vtext_markup(v, x, y, hl.key_w, hl.fs, pal->fg, markup, NULL);
+            vtext_para(v, x + hl.key_w + 0.6 * u, y, hl.col_w - hl.key_w - 0.6 * u, hl.fs,
+                       pal->fg, vtext(v, help_rows[i].what));
+            y += hl.row_h[i];
+        }
     }
 }
 
 static void draw_message(vctx *v, const screen_layout *l)
 {
     const vpal *pal = &v->pal;
-    double u = v->u, tw, th;
+    double u = v->u, tw;
     const char *msg = v->sc->message;
-    vtext_size(v, 0.8, 1, msg, &tw, &th);
-    double maxw = l->body.w - 2 * u;
-    if (tw > maxw)
-        tw = maxw;
+    double maxw = l->body.w - 3.2 * u, fs = T_BODY;
+    char *esc = vmarkup_escape(msg), markup[1400];
+    snprintf(markup, sizeof markup, "<b>%s</b>", esc);
+    g_free(esc);
+    double th = vtext_markup_size(v, maxw, fs, markup, &tw);
+    /* a message taller than half the view gets smaller, never cut */
+    while (th > l->body.h * 0.5 && fs > 0.4) {
+        fs *= 0.9;
+        th = vtext_markup_size(v, maxw, fs, markup, &tw);
+    }
     double x = l->body.x + (l->body.w - tw) / 2 - 0.6 * u;
-    double y = l->body.y + l->body.h - th - 1.6 * u;
+    double y = l->body.y + l->body.h - th - 1.2 * u;
     vround(v, x, y, tw + 1.2 * u, th + 0.6 * u, 0.3 * u);
-    vset_a(v, pal->bg, 0.94);
+    vset_a(v, pal->bg, 0.95);
     cairo_fill_preserve(v->cr);
     vset(v, pal->accent);
     cairo_set_line_width(v->cr, 2);
     cairo_stroke(v->cr);
-    vtext_draw(v, x + 0.6 * u, y + 0.3 * u, 0.8, 1, pal->fg, VA_LEFT, maxw, msg);
+    vtext_markup(v, x + 0.6 * u, y + 0.3 * u, maxw, fs, pal->fg, markup, NULL);
 }
 
 /* The strip is the costliest part of a frame (46 labelled blocks) and changes only with the
@@ -237,9 +419,10 @@ static void draw_strip(cairo_t *cr, view_rect r, const view_scene *sc, const vie
     key.done = sc->done, key.paused = sc->paused, key.theme = (int)st->theme;
     key.lang = (int)st->lang, key.ui = st->ui, key.photo = sc->photo ? sc->photo_version : 0;
     int fresh;
-    cairo_surface_t *m = sc->cache ? vcache_memo(sc->cache, 0, &key, sizeof key, key.w, key.h,
-                                                 &fresh)
-                                   : NULL;
+    /* a layout test records the text where it lands: no memo in between */
+    cairo_surface_t *m = sc->cache && !st->log ? vcache_memo(sc->cache, 0, &key, sizeof key,
+                                                             key.w, key.h, &fresh)
+                                               : NULL;
     if (!m) {
         view_draw_pipeline(cr, r, sc, st);
         return;
@@ -260,8 +443,21 @@ static void draw_strip(cairo_t *cr, view_rect r, const view_scene *sc, const vie
 
 void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
+    /* a window made too small for a single line draws its background and nothing else */
+    if (r.w < 8 * st->ui || r.h < 6 * st->ui) {
+        vpal pal;
+        vpal_get(st->theme, &pal);
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, pal.bg.r, pal.bg.g, pal.bg.b);
+        cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        return;
+    }
     screen_layout l;
-    screen_layout_make(r, st, &l);
+    vctx lv;
+    vctx_layout(&lv, r, sc, st);
+    screen_layout_make(&lv, r, &l);
     view_draw(cr, l.body, sc, st);
     /* the strip and the status line name the stage the view shows: in the LRN view that is the
      * norm stage up to the current one (norm1 while the pass is at conv1 … pool1) */
@@ -284,7 +480,7 @@ void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view
     if (sc->message[0] || st->help) {
         /* overlays: drawn over everything without repainting the background */
         vctx_begin_over(&v, cr, r, sc, st);
-        if (sc->message[0])
+        if (sc->message[0] && !st->help)
             draw_message(&v, &l);
         if (st->help)
             draw_help(&v, r);
@@ -297,14 +493,15 @@ view_hit view_screen_hit(view_rect r, const view_scene *sc, const view_state *st
 {
     view_hit h = {VIEW_HIT_NONE, -1, -1, -1};
     screen_layout l;
-    screen_layout_make(r, st, &l);
     vctx v;
-    if (st->help)
+    if (st->help || r.w < 8 * st->ui || r.h < 6 * st->ui)
         return h;
+    vctx_layout(&v, r, sc, st);
+    screen_layout_make(&v, r, &l);
     if (py >= l.tabs.y && py < l.tabs.y + l.tabs.h) {
-        int k = (int)floor((px - l.tabs.x) / l.tab_w);
-        if (k >= 0 && k < VIEW_COUNT)
-            h.kind = VIEW_HIT_TAB, h.value = k;
+        for (int k = 0; k < VIEW_COUNT; k++)
+            if (px >= l.tab[k].x && px < l.tab[k].x + l.tab[k].w)
+                h.kind = VIEW_HIT_TAB, h.value = k;
         return h;
     }
     if (l.strip.h > 0 && py >= l.strip.y && py < l.strip.y + l.strip.h) {

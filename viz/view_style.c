@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void vpal_get(view_theme t, vpal *p)
@@ -29,6 +30,23 @@ void vpal_get(view_theme t, vpal *p)
                     .split = {0.85, 0.85, 0.85},   .cross = {0.90, 0.45, 1.0},
                     .warn = {1.0, 0.40, 0.35},     .ok = {0.40, 0.85, 0.50}};
     }
+}
+
+/* Layout contexts measure text too (a tab's width, a wrapped status line's height), with a
+ * layout of their own thread's, made once on a 1×1 surface and kept: hit testing needs no
+ * drawing surface, and gets the same sizes the drawing gets. */
+static _Thread_local struct {
+    cairo_surface_t *s;
+    cairo_t *cr;
+    PangoLayout *layout;
+    PangoFontDescription *font;
+} meas;
+
+static void set_family(PangoFontDescription *f, text_lang lang)
+{
+    pango_font_description_set_family(f, lang == TEXT_KO
+                                             ? "NanumGothic,Noto Sans CJK KR,DejaVu Sans"
+                                             : "DejaVu Sans,NanumGothic,Noto Sans CJK KR");
 }
 
 /* Both begins: paint 1 clips to r and fills it with the background; 0 draws over what is there. */
@@ -52,9 +70,7 @@ static void begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const
     }
     v->layout = pango_cairo_create_layout(cr);
     v->font = pango_font_description_new();
-    pango_font_description_set_family(v->font, st->lang == TEXT_KO
-                                                   ? "NanumGothic,Noto Sans CJK KR,DejaVu Sans"
-                                                   : "DejaVu Sans,NanumGothic,Noto Sans CJK KR");
+    set_family(v->font, st->lang);
 }
 
 void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
@@ -76,6 +92,7 @@ void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
                      const view_state *st)
 {
     begin(v, cr, r, sc, st, 0);
+    v->over = 1;
 }
 
 void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *st)
@@ -84,6 +101,15 @@ void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *s
     v->sc = sc, v->st = st, v->r = r;
     v->u = st->ui > 4 ? st->ui : 4;
     vpal_get(st->theme, &v->pal);
+    if (!meas.layout) {
+        meas.s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+        meas.cr = cairo_create(meas.s);
+        meas.layout = pango_cairo_create_layout(meas.cr);
+        meas.font = pango_font_description_new();
+    }
+    set_family(meas.font, st->lang);
+    v->layout = meas.layout;
+    v->font = meas.font;
 }
 
 void vctx_end(vctx *v)
@@ -142,7 +168,8 @@ static void set_text(vctx *v, double size, int bold, const char *s, double max_w
 {
     double px = size * v->u;
     pango_font_description_set_absolute_size(v->font, (px >= 1 ? px : 1) * PANGO_SCALE);
-    pango_font_description_set_weight(v->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_weight(v->font, bold & VT_BOLD ? PANGO_WEIGHT_BOLD
+                                                              : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(v->layout, v->font);
     if (g_utf8_validate(s, -1, NULL)) {
         pango_layout_set_text(v->layout, s, -1);
@@ -175,6 +202,51 @@ void vtext_size(vctx *v, double size, int bold, const char *s, double *w, double
         *h = ph;
 }
 
+/* The device rectangle of user rectangle (x, y, w, h) (the views never rotate). */
+static view_rect to_device(cairo_t *cr, double x, double y, double w, double h)
+{
+    double x0 = x, y0 = y, x1 = x + w, y1 = y + h;
+    cairo_user_to_device(cr, &x0, &y0);
+    cairo_user_to_device(cr, &x1, &y1);
+    return (view_rect){fmin(x0, x1), fmin(y0, y1), fabs(x1 - x0), fabs(y1 - y0)};
+}
+
+/* Records the layout just shown at (x, y) in the state's log, when there is one. */
+static void log_text(vctx *v, double x, double y, double size, int flags, const char *s)
+{
+    view_text_log *l = v->st->log;
+    if (!l)
+        return;
+    if (l->n == l->cap) {
+        int cap = l->cap ? 2 * l->cap : 256;
+        view_text *grown = realloc(l->items, sizeof *grown * (size_t)cap);
+        if (!grown)
+            return;
+        l->items = grown, l->cap = cap;
+    }
+    PangoRectangle ink, logical;
+    pango_layout_get_pixel_extents(v->layout, &ink, &logical);
+    view_text *t = &l->items[l->n++];
+    memset(t, 0, sizeof *t);
+    t->box = to_device(v->cr, x + ink.x, y + ink.y, ink.width, ink.height);
+    t->room = to_device(v->cr, v->r.x, v->r.y, v->r.w, v->r.h);
+    double ux = size * v->u, uy = 0;
+    cairo_user_to_device_distance(v->cr, &ux, &uy);
+    t->px = fabs(ux) > 0 ? hypot(ux, uy) : size * v->u;
+    t->ellipsized = pango_layout_is_ellipsized(v->layout);
+    t->overlay = v->over;
+    t->role = flags & VT_FILE ? VIEW_TEXT_FILE : flags & VT_KEY ? VIEW_TEXT_KEY : VIEW_TEXT_BODY;
+    snprintf(t->text, sizeof t->text, "%s", s);
+}
+
+void view_text_log_free(view_text_log *l)
+{
+    if (!l)
+        return;
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
 double vtext_draw(vctx *v, double x, double y, double size, int bold, vrgb c, valign a,
                   double max_w, const char *s)
 {
@@ -183,10 +255,11 @@ double vtext_draw(vctx *v, double x, double y, double size, int bold, vrgb c, va
     int pw, ph;
     set_text(v, size, bold, s, max_w, 0);
     pango_layout_get_pixel_size(v->layout, &pw, &ph);
-    double x0 = a == VA_CENTER ? x - pw / 2.0 : a == VA_RIGHT ? x - pw : x;
+    double x0 = round(a == VA_CENTER ? x - pw / 2.0 : a == VA_RIGHT ? x - pw : x);
     vset(v, c);
-    cairo_move_to(v->cr, round(x0), round(y));
+    cairo_move_to(v->cr, x0, round(y));
     pango_cairo_show_layout(v->cr, v->layout);
+    log_text(v, x0, round(y), size, bold, s);
     return pw;
 }
 
@@ -201,6 +274,62 @@ double vtext_drawf(vctx *v, double x, double y, double size, int bold, vrgb c, v
     return vtext_draw(v, x, y, size, bold, c, a, max_w, buf);
 }
 
+/* Text that is not valid UTF-8 shown escaped, as set_text does, for markup's dynamic parts. */
+char *vmarkup_escape(const char *s)
+{
+    if (g_utf8_validate(s, -1, NULL))
+        return g_markup_escape_text(s, -1);
+    char clean[4096];
+    net_text_escape(s, clean, sizeof clean);
+    return g_markup_escape_text(clean, -1);
+}
+
+static double markup_set(vctx *v, double w, double size, const char *markup, double *width)
+{
+    double px = size * v->u;
+    pango_font_description_set_absolute_size(v->font, (px >= 1 ? px : 1) * PANGO_SCALE);
+    pango_font_description_set_weight(v->font, PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(v->layout, v->font);
+    pango_layout_set_markup(v->layout, markup, -1);
+    pango_layout_set_width(v->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+    pango_layout_set_wrap(v->layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_ellipsize(v->layout, PANGO_ELLIPSIZE_NONE);
+    int pw, ph;
+    pango_layout_get_pixel_size(v->layout, &pw, &ph);
+    if (width)
+        *width = pw;
+    return ph;
+}
+
+double vtext_markup_size(vctx *v, double w, double size, const char *markup, double *width)
+{
+    double h = markup_set(v, w, size, markup, width);
+    pango_layout_set_attributes(v->layout, NULL); /* plain text again for the next caller */
+    return h;
+}
+
+double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
+                    const char *markup, double *width)
+{
+    double h = markup_set(v, w, size, markup, width);
+    vset(v, c);
+    cairo_move_to(v->cr, round(x), round(y));
+    pango_cairo_show_layout(v->cr, v->layout);
+    log_text(v, round(x), round(y), size, 0, pango_layout_get_text(v->layout));
+    pango_layout_set_attributes(v->layout, NULL);
+    return h;
+}
+
+double vtext_para_size(vctx *v, double w, double size, int bold, const char *s, double *width)
+{
+    int pw, ph;
+    set_text(v, size, bold, s, 0, w);
+    pango_layout_get_pixel_size(v->layout, &pw, &ph);
+    if (width)
+        *width = pw;
+    return ph;
+}
+
 double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, const char *s)
 {
     int pw, ph;
@@ -209,6 +338,7 @@ double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, co
     vset(v, c);
     cairo_move_to(v->cr, round(x), round(y));
     pango_cairo_show_layout(v->cr, v->layout);
+    log_text(v, round(x), round(y), size, 0, s);
     return ph;
 }
 
@@ -409,9 +539,17 @@ void view_state_default(view_state *st, const view_scene *sc)
 
 double view_ui_size(double w, double h, double scale)
 {
-    /* 1920×1080 gives 26 px: legible from the back of a classroom on a projector. */
+    /* 1920×1080 gives 26 px: legible from the back of a classroom on a projector. Never less
+     * than 17.3 px, 1280×720's size (a common projector): in smaller windows the views make
+     * room for text this size rather than shrink it, so that T_MIN stays 14 px. */
     double u = fmin(w / 74.0, h / 41.5);
-    if (u < 11)
-        u = 11;
+    if (u < 1280 / 74.0)
+        u = 1280 / 74.0;
     return u * (scale > 0 ? scale : 1);
+}
+
+void vrgb_hex(vrgb c, char out[8])
+{
+    snprintf(out, 8, "#%02x%02x%02x", (unsigned)lround(c.r * 255), (unsigned)lround(c.g * 255),
+             (unsigned)lround(c.b * 255));
 }

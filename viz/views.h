@@ -106,6 +106,36 @@ int view_kind_find(const char *name);    /* the kind, or -1 */
 typedef enum { VIEW_THEME_DARK, VIEW_THEME_LIGHT } view_theme;
 typedef enum { VIEW_CONTRAST_STAGE, VIEW_CONTRAST_MAP } view_contrast;
 
+/* What the views wrote, line by line, for the layout tests: where each text went, in which
+ * room, at what size, and whether pango had to cut it. Set view_state.log to record. */
+typedef enum {
+    VIEW_TEXT_BODY,   /* any text */
+    VIEW_TEXT_KEY,    /* the number a view is about (a shape, the result of the formula) */
+    VIEW_TEXT_FILE    /* a file name: the one kind of text that may be cut (ellipsized) */
+} view_text_role;
+
+typedef struct {
+    double x, y, w, h;
+} view_rect;
+
+typedef struct {
+    view_rect box;         /* the text's ink, in device pixels */
+    view_rect room;        /* the rectangle of the view (or band) that drew it, device pixels */
+    double px;             /* font size in pixels */
+    int ellipsized;        /* pango cut it to fit */
+    int overlay;           /* drawn over other views (help, a message): may cover them */
+    view_text_role role;
+    char text[80];         /* its first bytes, for messages */
+} view_text;
+
+typedef struct {
+    view_text *items;      /* malloc'd, grown as needed */
+    int n, cap;
+    int measure;           /* 1: the pictures are not drawn, only the text is placed */
+} view_text_log;
+
+void view_text_log_free(view_text_log *l);
+
 typedef struct {
     view_kind kind;
     int stage;                 /* the stage shown */
@@ -125,6 +155,7 @@ typedef struct {
     float lrn_k, lrn_alpha, lrn_beta;
     net_lrn_formula lrn_formula;
     int lrn_within;
+    view_text_log *log;        /* when set, every text drawn is recorded there (tests) */
 } view_state;
 
 /* Defaults for a scene: pipeline view, dark theme, fitted zoom, the net's own LRN parameters. */
@@ -135,10 +166,6 @@ void view_state_reset_lrn(view_state *st, const view_scene *sc);
 double view_ui_size(double w, double h, double scale);
 
 /* ---------------------------------------------------------------- drawing */
-
-typedef struct {
-    double x, y, w, h;
-} view_rect;
 
 /* One function per view; each fills r with the theme's background first. */
 void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
