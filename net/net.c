@@ -1,9 +1,10 @@
 /* net.c: the net's lifecycle and the forward pass with its hook.
  *
  * A net is its stage table plus two blocks of memory: every parameter in one allocation, and every
- * stage's output plus the scratch space of the fast paths in another. The forward pass runs the
- * table row by row, times each stage and hands the result to the hook, which may stop it.
- * Nothing is allocated during a pass.
+ * stage's output plus the scratch space of the fast paths in another (a net that runs backward
+ * gets a third, for gradients: backward.c). The forward pass runs the table row by row, times
+ * each stage and hands the result to the hook, which may stop it. Nothing is allocated during a
+ * pass.
  */
 #define _DEFAULT_SOURCE /* madvise */
 #include "alexnet.h"
@@ -96,6 +97,7 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     }
     n->work = n->act + n_act;
     n->last_done = -1;
+    n->grad_hi = -1;
     *out = n;
     return NET_OK;
 }
@@ -106,6 +108,7 @@ void net_free(net *n)
         return;
     block_free(n->params, n->params_len);
     block_free(n->act, n->act_len);
+    free(n->grad);
     free(n);
 }
 
@@ -204,6 +207,7 @@ net_status net_forward(net *n, const float *input, net_hook hook, void *user, ne
     if (!input)
         return net_fail(err, NET_ERR_ARG, "net_forward: no input");
     n->last_done = -1;
+    n->grad_hi = -1; /* the gradients described the outputs this pass replaces */
     const float *in = input;
     for (int i = 0; i < n->n_stages; i++) {
         double t0 = now_ms();

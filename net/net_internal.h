@@ -15,6 +15,12 @@ struct net {
     size_t act_off[NET_MAX_STAGES];
     float *work;                    /* scratch for im2col, inside act */
     int last_done;
+    /* the backward pass (backward.c), allocated by net_backward_prepare: the input's gradient
+     * (3, S, S), then every stage's at act_off[i] after it, then the backward scratch */
+    float *grad;
+    float *grad_work;               /* scratch for dcol and LRN's q, inside grad */
+    int grad_hi, grad_lo;           /* gradients valid from stage grad_lo (−1: the input's too)
+                                       up to grad_hi, the target's stage; grad_hi −1: none */
     int untrained;
 };
 
