@@ -199,9 +199,8 @@ TEST(backward_refuses_bad_targets_and_a_missing_forward_pass)
 
 /* ------------------------------------------------------------------ the reference chain */
 
-/* The gradients of target t, stage by stage, through the reference loops and the outputs n
- * kept: grads[i] (stage i's output), grads[-1 + 1]... laid out as grads[i + 1], grads[0] the
- * input's. */
+/* The gradients of target t (at stage ts) through the reference loops and the outputs n kept:
+ * grads[i + 1] at stage i's output, grads[0] at the input. */
 static void reference_chain(net *n, const net_grad_target *t, int ts, int mode, float **grads)
 {
     const net_stage *s = net_stage_at(n, ts);
