@@ -10,9 +10,10 @@
  * the same event as in the forward pass, with gradients in place of activations.
  *
  * Memory: a net that runs backward gets one more block, allocated once (net_backward_prepare,
- * also called by the first net_backward before any stage runs): the input's gradient, one
- * gradient per stage laid out as the activations are, and scratch for the convolutions' dcol
- * and LRN. A net that only runs forward never pays for it. Nothing is allocated during a pass.
+ * also called by the first net_backward before any stage runs) and mapped like the net's other
+ * two (net_alloc_block): the input's gradient, one gradient per stage laid out as the
+ * activations are, and scratch for the convolutions' dcol and LRN. A net that only runs forward
+ * never pays for it. Nothing is allocated during a pass.
  *
  * The three modes differ only at ReLU (op_relu_grad). Not here: weight gradients, batches and
  * anything else training needs.
@@ -21,7 +22,6 @@
 #include "net_internal.h"
 #include "ops.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -71,7 +71,7 @@ net_status net_backward_prepare(net *n, net_err *err)
         work = need > work ? need : work;
     }
     size_t total = input_count(n) + n_act + work;
-    if (!(n->grad = malloc(total * sizeof(float))))
+    if (!(n->grad = net_alloc_block(total, &n->grad_len)))
         return net_fail(err, NET_ERR_NOMEM, "out of memory: %zu MB for the gradients",
                         total * 4 >> 20);
     n->grad_work = n->grad + input_count(n) + n_act;
