@@ -1,19 +1,20 @@
 /* alexnet.h: the engine's one public header.
  *
  * AlexNet (Krizhevsky, Sutskever, Hinton 2012) as a table of stages plus a forward pass that
- * calls a hook after every stage. Everything the program shows (shapes, parameter and MAC counts,
+ * calls a hook after every stage, and a backward pass that does the same on the way back. Everything the program shows (shapes, parameter and MAC counts,
  * receptive fields, the printed arithmetic, the tower split) is derived from the table, so the
  * trace, the window, the exports and the tests cannot disagree.
  *
  * Memory: a net owns two blocks, one for parameters and one for every stage's activations.
  * Pointers it hands out are borrowed: parameters stay valid until net_free, activations until the
- * next net_forward or net_free. Tensors are float32, C×H×W, row-major, batch 1.
+ * next net_forward or net_free. A net that runs the backward pass allocates a third block, once,
+ * for the gradients (net_backward_prepare). Tensors are float32, C×H×W, row-major, batch 1.
  *
  * Errors: functions that can fail return a net_status and, when given a net_err, fill it with a
  * one-line message naming the file or tensor, what was expected and what was found. The engine
  * never prints and never exits. Free functions accept NULL.
  *
- * Deliberately not here: drawing, text, threads for the caller, training.
+ * Deliberately not here: drawing, text, threads for the caller, training (no weight gradients).
  */
 #ifndef ALEXNET_H
 #define ALEXNET_H
@@ -228,6 +229,64 @@ void net_compute_stats(const float *x, size_t count, net_stats *st);
 
 /* Top-k of a vector (k ≤ 32): indices into idx, values into val, in descending order. */
 void net_topk(const float *x, int count, int k, int *idx, float *val);
+
+/* ---------------------------------------------------------------- the backward pass */
+
+/* The one scalar the backward pass differentiates, taken from the last forward pass. */
+typedef enum {
+    NET_TARGET_SCORE,  /* class c's score: unit c of the last fc stage (fc8, before softmax) */
+    NET_TARGET_PROB,   /* class c's probability: unit c of the softmax stage (prob) */
+    NET_TARGET_UNIT,   /* unit (c, y, x) of stage `stage`'s output */
+    NET_TARGET_CHANNEL /* the sum of channel c of stage `stage`'s output over every (y, x) */
+} net_target_kind;
+
+typedef struct {
+    net_target_kind kind;
+    int stage;   /* UNIT and CHANNEL: the stage index; ignored for SCORE and PROB */
+    int c, y, x; /* the class (SCORE, PROB), the unit (UNIT) or the channel (CHANNEL, y and x
+                    ignored) */
+} net_grad_target;
+
+/* How a gradient g crosses a ReLU whose forward output is y (every other stage passes its true
+ * gradient in all three modes):
+ *   NET_GRAD_PLAIN      g where y > 0, else 0: the true gradient
+ *   NET_GRAD_DECONVNET  max(g, 0) whatever y (Zeiler & Fergus 2014, "deconvnet")
+ *   NET_GRAD_GUIDED     g where y > 0 and g > 0 (guided backpropagation, Springenberg et al.) */
+typedef enum { NET_GRAD_PLAIN, NET_GRAD_DECONVNET, NET_GRAD_GUIDED } net_grad_mode;
+
+const char *net_grad_mode_str(net_grad_mode m); /* "plain", "deconvnet", "guided" */
+
+/* Allocates the gradient memory of n once: a gradient for the input and for every stage's output
+ * (the activations' size again) plus the scratch space of the backward fast paths (at 227, about
+ * 15 MB in all). net_backward calls it itself before its first stage, so calling it is optional;
+ * call it first to have an out-of-memory failure at start-up rather than at the first backward
+ * pass. Does nothing the second time. A net that never runs backward never allocates this. */
+net_status net_backward_prepare(net *n, net_err *err);
+
+/* Runs the backward pass of target t through the outputs the last net_forward kept, from the
+ * target's stage down to the input, batch 1, float32: after it net_grad(n, i) is ∂t/∂(output of
+ * stage i) for every stage i up to the target's, and net_grad_input(n) is ∂t/∂input. Only
+ * gradients with respect to activations are computed, never with respect to weights. The hook
+ * (may be NULL) is called after every stage with the same event as the forward pass, except that
+ * `out` is the gradient at the stage's output and `in` the gradient at its input just computed
+ * (the input's for stage 0), and ms is the stage's backward time; stages are visited from the
+ * target's down to 0, and a nonzero return stops the pass with NET_ERR_CANCELLED (the gradients
+ * computed so far stay).
+ *
+ * NET_ERR_ARG when t or mode is not valid, the unit or channel is outside the stage, or the last
+ * forward pass did not reach the target's stage (net_forward first; a pass cancelled earlier
+ * counts as not reaching it). NET_ERR_NOMEM when the gradient memory cannot be allocated (the
+ * only allocation, before any stage runs; see net_backward_prepare). Nothing is allocated during
+ * the pass. The gradients describe the weights as they were during the call. */
+net_status net_backward(net *n, const net_grad_target *t, net_grad_mode mode, net_hook hook,
+                        void *user, net_err *err);
+
+/* ∂target/∂(output of stage i) from the last backward pass (out_c × out_h × out_w), or NULL when
+ * that pass did not compute it (stages after the target, a cancelled pass, no pass yet). Valid
+ * until the next net_forward, net_backward or net_free. */
+const float *net_grad(const net *n, int i);
+/* ∂target/∂input (3, S, S) from the last backward pass, or NULL when it did not get that far. */
+const float *net_grad_input(const net *n);
 
 /* ---------------------------------------------------------------- input */
 

@@ -1,9 +1,10 @@
 /* net.c: the net's lifecycle and the forward pass with its hook.
  *
  * A net is its stage table plus two blocks of memory: every parameter in one allocation, and every
- * stage's output plus the scratch space of the fast paths in another. The forward pass runs the
- * table row by row, times each stage and hands the result to the hook, which may stop it.
- * Nothing is allocated during a pass.
+ * stage's output plus the scratch space of the fast paths in another (a net that runs backward
+ * gets a third, for gradients: backward.c). The forward pass runs the table row by row, times
+ * each stage and hands the result to the hook, which may stop it. Nothing is allocated during a
+ * pass.
  */
 #define _DEFAULT_SOURCE /* madvise */
 #include "alexnet.h"
@@ -32,8 +33,8 @@ static double now_ms(void)
  * Marked MADV_DONTFORK too: the photo decoder's child (photo_child.c) never reads the net, and a
  * block it does not inherit costs the fork nothing and is not left copy-on-write for the next
  * pass to fault back in. (Its own mapping, because pages of malloc's heap marked so and freed
- * would later hold memory a child needs.) *len gets the mapped length, for block_free. */
-static float *alloc_block(size_t count, size_t *len)
+ * would later hold memory a child needs.) *len gets the mapped length, for net_free_block. */
+float *net_alloc_block(size_t count, size_t *len)
 {
     const size_t huge = (size_t)2 << 20;
     size_t bytes = (count ? count : 1) * sizeof(float);
@@ -56,7 +57,7 @@ static float *alloc_block(size_t count, size_t *len)
     return (float *)p;
 }
 
-static void block_free(float *p, size_t len)
+void net_free_block(float *p, size_t len)
 {
     if (p)
         munmap(p, len);
@@ -87,8 +88,8 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
             work = need;
     }
     n->n_params = n_params;
-    n->params = alloc_block(n_params, &n->params_len);
-    n->act = alloc_block(n_act + work, &n->act_len);
+    n->params = net_alloc_block(n_params, &n->params_len);
+    n->act = net_alloc_block(n_act + work, &n->act_len);
     if (!n->params || !n->act) {
         net_free(n);
         return net_fail(err, NET_ERR_NOMEM, "out of memory: %zu MB of parameters, %zu MB of "
@@ -96,6 +97,7 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     }
     n->work = n->act + n_act;
     n->last_done = -1;
+    n->grad_hi = -1;
     *out = n;
     return NET_OK;
 }
@@ -104,8 +106,9 @@ void net_free(net *n)
 {
     if (!n)
         return;
-    block_free(n->params, n->params_len);
-    block_free(n->act, n->act_len);
+    net_free_block(n->params, n->params_len);
+    net_free_block(n->act, n->act_len);
+    net_free_block(n->grad, n->grad_len);
     free(n);
 }
 
@@ -204,6 +207,7 @@ net_status net_forward(net *n, const float *input, net_hook hook, void *user, ne
     if (!input)
         return net_fail(err, NET_ERR_ARG, "net_forward: no input");
     n->last_done = -1;
+    n->grad_hi = -1; /* the gradients described the outputs this pass replaces */
     const float *in = input;
     for (int i = 0; i < n->n_stages; i++) {
         double t0 = now_ms();

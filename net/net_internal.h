@@ -15,11 +15,24 @@ struct net {
     size_t act_off[NET_MAX_STAGES];
     float *work;                    /* scratch for im2col, inside act */
     int last_done;
+    /* the backward pass (backward.c), allocated by net_backward_prepare: the input's gradient
+     * (3, S, S), then every stage's at act_off[i] after it, then the backward scratch */
+    float *grad;
+    size_t grad_len;                /* bytes mapped */
+    float *grad_work;               /* scratch for dcol and LRN's q, inside grad */
+    int grad_hi, grad_lo;           /* gradients valid from stage grad_lo (−1: the input's too)
+                                       up to grad_hi, the target's stage; grad_hi −1: none */
     int untrained;
 };
 
 /* Runs stage i on `in` into its activation slot. */
 void net_run_stage(net *n, int i, const float *in);
+
+/* One of the net's blocks (net.c): count floats, zeroed, mapped on its own on 2 MB boundaries,
+ * huge pages, not inherited by a fork; NULL when out of memory. *len gets the bytes mapped, for
+ * net_free_block, which accepts NULL. */
+float *net_alloc_block(size_t count, size_t *len);
+void net_free_block(float *p, size_t len);
 
 /* Opens a regular file for reading (file.c): stat first, O_NONBLOCK, fstat again, so that a
  * FIFO, a device or a folder is refused without blocking. Returns the descriptor, or -1 with err

@@ -49,6 +49,57 @@ void op_fc(const float *in, int IN, const float *w, const float *b, float *out, 
 void op_softmax_ref(const float *in, float *out, int n);
 void op_softmax(const float *in, float *out, int n);
 
+/* ---------------------------------------------------------------- gradients
+ *
+ * The backward of each operation with respect to its input only (never its weights): given g,
+ * the gradient at the output, each computes gin, the gradient at the input, from what the forward
+ * pass kept. A reference loop (op_*_grad_ref, ops_ref_grad.c, accumulating in double where it
+ * sums) and a fast path, as for the forward operations. gin never aliases g or the inputs. */
+
+/* Convolution: gin (C, H, W) = the transposed convolution of g (M, OH, OW) with w
+ * (M, C/groups, K, K): gin[c,y,x] = Σ_{m in c's group} Σ_{ky,kx: y = oy·stride − pad + ky,
+ * x = ox·stride − pad + kx} w[m, c mod C/groups, ky, kx] · g[m, oy, ox]. The fast path computes
+ * dcol (C·K·K, OH·OW) = w_gᵀ · g_g with sgemm per group, then adds dcol back into the image
+ * (col2im); work holds op_conv_grad_work(...) floats. */
+void op_conv_grad_ref(const float *g, int M, int OH, int OW, const float *w, int K, int stride,
+                      int pad, int groups, float *gin, int C, int H, int W);
+size_t op_conv_grad_work(int C, int K, int OH, int OW);
+void op_conv_grad(const float *g, int M, int OH, int OW, const float *w, int K, int stride,
+                  int pad, int groups, float *gin, int C, int H, int W, float *work);
+
+/* How the gradient crosses a ReLU; the values of net_grad_mode. */
+enum { OP_RELU_PLAIN, OP_RELU_DECONVNET, OP_RELU_GUIDED };
+/* ReLU with forward output y (n): plain gin = g·[y > 0]; deconvnet max(g, 0); guided
+ * g·[y > 0]·[g > 0]. y > 0 exactly where the ReLU's input was > 0. */
+void op_relu_grad_ref(const float *y, const float *g, float *gin, size_t n, int mode);
+void op_relu_grad(const float *y, const float *g, float *gin, size_t n, int mode);
+
+/* LRN (the formula of op_lrn) with forward input a (C, HW): with d_c = k + s·Σ_{j∈W(c)} a_j²,
+ *   gin_i = g_i·d_i^−β − 2·s·β·a_i · Σ_{c: i ∈ W(c)} g_c·a_c·d_c^(−β−1).
+ * {c : i ∈ W(c)} is the window mirrored: ⌈(n−1)/2⌉ channels before i and ⌊(n−1)/2⌋ after,
+ * clipped to i's domain. work holds op_lrn_grad_work(C, HW) floats. */
+void op_lrn_grad_ref(const float *a, const float *g, float *gin, int C, int HW, int n, float k,
+                     float s, float beta, int domain);
+size_t op_lrn_grad_work(int C, int HW);
+void op_lrn_grad(const float *a, const float *g, float *gin, int C, int HW, int n, float k,
+                 float s, float beta, int domain, float *work);
+
+/* Max pooling with forward input in (C, H, W) and output out (C, OH, OW): each g[c, oy, ox] is
+ * added to the input that won its window, the first maximum in row-major window order on a tie
+ * (PyTorch's rule); gin gets 0 elsewhere. */
+void op_pool_grad_ref(const float *in, const float *g, float *gin, int C, int H, int W, int K,
+                      int stride, int pad, int OH, int OW);
+void op_pool_grad(const float *in, const float *out, const float *g, float *gin, int C, int H,
+                  int W, int K, int stride, int pad, int OH, int OW);
+
+/* Fully connected: gin (IN) = wᵀ · g, w (N, IN). */
+void op_fc_grad_ref(const float *g, int N, const float *w, float *gin, int IN);
+void op_fc_grad(const float *g, int N, const float *w, float *gin, int IN);
+
+/* Softmax with forward output p (n): gin = p ⊙ (g − Σ_j g_j·p_j). */
+void op_softmax_grad_ref(const float *p, const float *g, float *gin, int n);
+void op_softmax_grad(const float *p, const float *g, float *gin, int n);
+
 /* Threads the fast paths use (≥ 1; the caller counts as one). OpenBLAS itself is set to one
  * thread: the ops split their matrices across these threads instead (see op_threads.c). */
 void op_set_threads(int threads);

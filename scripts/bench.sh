@@ -2,7 +2,7 @@
 # bench.sh: `make bench`. Times alexviz, then (where Debian's python3-torch and python3-opencv are
 # installed) the same network in PyTorch and OpenCV DNN in the same run, and prints the ratios
 # against the targets of issue 2: median ≤ 18 ms, ≤ 0.9× OpenCV DNN, hook copy ≤ 5 %,
-# peak RSS < 400 MB.
+# peak RSS < 400 MB; and of issue 12: the backward pass at most 2.5× the forward pass.
 set -eu
 cd "$(dirname "$0")/.."
 runs=${RUNS:-50}
@@ -10,6 +10,9 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 ./alexviz bench --runs "$runs" | tee "$out"
 ours=$(sed -n 's/^forward_ms median=\([0-9.]*\).*/\1/p' "$out")
+back=$(sed -n 's/^backward_ms median=\([0-9.]*\).*/\1/p' "$out")
+[ -n "$back" ] && awk -v a="$back" -v b="$ours" \
+    'BEGIN { printf "ratio backward/forward = %.2f (target ≤ 2.5)\n", a / b }'
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import torch' 2>/dev/null; then
     /usr/bin/python3 scripts/bench_ref.py "$runs" 2 2>/dev/null | tee -a "$out"
     for fw in torch opencv; do

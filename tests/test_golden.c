@@ -15,23 +15,17 @@
  *
  * The weight scheme: splitmix64 from the seed; for every stage with parameters, in table order,
  * the weights then the biases, value = scale · next_sym with scale GAIN·sqrtf(3/fan_in) for
- * weights and BIAS for biases; then the input (3, S, S) = 100 · next_sym. The hashes prove the
- * two generators agree before any activation is blamed on the engine.
+ * weights and BIAS for biases; then the input (3, S, S) = 100 · next_sym (golden_net.c). The
+ * hashes prove the two generators agree before any activation is blamed on the engine.
  */
 #include "alexnet.h"
+#include "golden_net.h"
 #include "test.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Per learned layer 1..8; exactly representable, so these literals equal the script's. */
-static const float GAIN[8] = {1.5f, 1.5f, 1.5f, 1.5f, 1.5f, 1.5f, 1.5f, 0.03125f};
-static const float BIAS[8] = {8.0f, 8.0f, 8.0f, 8.0f, 8.0f, 4.0f, 4.0f, 0.5f};
-/* conv1..conv5, fc6..fc8: narrow, but towers of 6 and 8 channels, so the 5-channel LRN window
- * slides inside a tower and meets its boundary. */
-static const int WIDTHS[8] = {12, 16, 12, 12, 8, 32, 32, 10};
 
 /* Tolerance: |ours − torch| ≤ ATOL_RMS·rms(stage) + RTOL·|torch|.
  * Both sides are float32 with different summation orders (OpenBLAS sgemm/sgemv blocks vs
@@ -45,55 +39,6 @@ static const int WIDTHS[8] = {12, 16, 12, 12, 8, 32, 32, 10};
 #define RTOL 1e-4
 
 #define GOLDEN_MAX_BYTES (4L << 20)
-
-/* ---------------------------------------------------------------- weights and input */
-
-/* splitmix64, as in the script. */
-static uint64_t next_u64(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [-1, 1) from 24 random bits: exact in float32. */
-static float next_sym(uint64_t *s)
-{
-    return (float)(next_u64(s) >> 40) * (2.0f / 16777216.0f) - 1.0f;
-}
-
-/* FNV-1a 64 over the little-endian bytes of n floats, as "%016llx". */
-static void hash_floats(const float *x, size_t n, char out[17])
-{
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t bits;
-        memcpy(&bits, &x[i], 4);
-        for (int b = 0; b < 4; b++)
-            h = (h ^ ((bits >> (8 * b)) & 0xFF)) * 0x100000001B3ull;
-    }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
-/* Fills every parameter of n, then input (3, S, S), from the stream that starts at seed. */
-static void golden_fill(net *n, uint64_t seed, float *input, int S)
-{
-    uint64_t s = seed;
-    for (int i = 0; i < net_stage_count(n); i++) {
-        const net_stage *st = net_stage_at(n, i);
-        if (!st->n_w)
-            continue;
-        float *w = net_weights(n, i), *b = net_biases(n, i);
-        float scale = GAIN[st->layer - 1] * sqrtf(3.0f / (float)(st->n_w / st->out_c));
-        for (int64_t j = 0; j < st->n_w; j++)
-            w[j] = scale * next_sym(&s);
-        for (int64_t j = 0; j < st->n_b; j++)
-            b[j] = BIAS[st->layer - 1] * next_sym(&s);
-    }
-    for (size_t j = 0; j < 3 * (size_t)S * S; j++)
-        input[j] = 100.0f * next_sym(&s);
-}
 
 /* ---------------------------------------------------------------- the golden file */
 
@@ -210,25 +155,13 @@ static int golden_load(const char *path, golden_file *g, char *why, size_t len)
 
 /* ---------------------------------------------------------------- the comparison */
 
-/* The header's "config" line for cfg, in the script's words. */
-static void config_line(const net_config *c, char *out, size_t len)
-{
-    snprintf(out, len,
-             "input=%d pool=%s pad_end=%d norm=%s lrn=%s window=%s n=%d alpha=%g beta=%g k=%g",
-             c->input_size, c->pool_round == NET_ROUND_CEIL ? "ceil" : "floor", c->pool_pad_end,
-             c->lrn_after_pool ? "after-pool" : "before-pool",
-             c->lrn_formula == NET_LRN_PAPER ? "paper" : "caffe",
-             c->lrn_within_towers ? "towers" : "across", c->lrn_n, (double)c->lrn_alpha,
-             (double)c->lrn_beta, (double)c->lrn_k);
-}
-
 /* Checks that the engine's table, generator and file describe the same network. */
 static int golden_match_setup(const golden_file *g, net *n, const float *input, char *why,
                               size_t len)
 {
     const net_config *cfg = net_get_config(n);
     char want[256], h[17];
-    config_line(cfg, want, sizeof want);
+    golden_config_line(cfg, want, sizeof want);
     if (strcmp(want, g->config)) {
         snprintf(why, len, "config: the test runs \"%s\", the file has \"%s\"", want, g->config);
         return 0;
@@ -257,8 +190,8 @@ static int golden_match_setup(const golden_file *g, net *n, const float *input, 
         if (!s->n_w)
             continue;
         char hb[17];
-        hash_floats(net_weights(n, i), (size_t)s->n_w, h);
-        hash_floats(net_biases(n, i), (size_t)s->n_b, hb);
+        golden_hash_floats(net_weights(n, i), (size_t)s->n_w, h);
+        golden_hash_floats(net_biases(n, i), (size_t)s->n_b, hb);
         if (layer >= g->n_hashes || strcmp(g->hashes[layer].name, s->name) ||
             strcmp(g->hashes[layer].w, h) || strcmp(g->hashes[layer].b, hb)) {
             snprintf(why, len, "%s: the test's weights are not the script's (hash w=%s b=%s); "
@@ -267,7 +200,7 @@ static int golden_match_setup(const golden_file *g, net *n, const float *input, 
         }
         layer++;
     }
-    hash_floats(input, 3 * (size_t)cfg->input_size * cfg->input_size, h);
+    golden_hash_floats(input, 3 * (size_t)cfg->input_size * cfg->input_size, h);
     if (strcmp(h, g->input_hash)) {
         snprintf(why, len, "input: the test's input is not the script's (hash %s vs %s)", h,
                  g->input_hash);
@@ -367,7 +300,7 @@ TEST(golden_a_paper_order_caffe_lrn_227)
 {
     net_config c;
     net_config_default(&c);
-    memcpy(c.width, WIDTHS, sizeof WIDTHS);
+    memcpy(c.width, GOLDEN_WIDTHS, sizeof GOLDEN_WIDTHS);
     char why[1400];
     CHECKF(golden_run("tests/golden/A.golden", &c, why, sizeof why), "%s", why);
 }
@@ -378,7 +311,7 @@ TEST(golden_b_caffenet_order_paper_lrn_towers_224)
 {
     net_config c;
     net_config_default(&c);
-    memcpy(c.width, WIDTHS, sizeof WIDTHS);
+    memcpy(c.width, GOLDEN_WIDTHS, sizeof GOLDEN_WIDTHS);
     net_config_set_input(&c, 224);
     net_config_set_lrn(&c, NET_LRN_PAPER);
     c.lrn_after_pool = 1;

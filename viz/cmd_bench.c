@@ -1,10 +1,11 @@
-/* cmd_bench.c: `alexviz bench`: how fast the forward pass is, and what it costs in memory.
+/* cmd_bench.c: `alexviz bench`: how fast the forward and backward passes are, and their memory.
  *
- * Three timed series on the same input: with no hook (the headline forward_ms), with a hook that
- * only records each stage's time (the per-stage medians), and passes with and without a hook
- * that copies every stage's output, alternating, for that hook's overhead. Medians, because the
- * first runs warm caches and OpenBLAS's threads. Prints key=value lines that scripts/bench.sh
- * reads. Then what decoding a photo in a child process costs (bench_decode.c).
+ * Timed series on the same input: with no hook (the headline forward_ms), with a hook that only
+ * records each stage's time (the per-stage medians), passes with and without a hook that copies
+ * every stage's output, alternating, for that hook's overhead, and the backward pass from the top
+ * class's probability to the input (backward_ms, and its ratio to forward_ms). Medians, because
+ * the first runs warm caches and OpenBLAS's threads. Prints key=value lines that
+ * scripts/bench.sh reads. Then what decoding a photo in a child process costs (bench_decode.c).
  */
 #include "bench_decode.h"
 #include "cli.h"
@@ -19,7 +20,8 @@ static const char bench_help[] =
     "usage: alexviz bench [--runs N] [IMAGE] [options]\n\n"
     "Times the full network at batch 1 (default 2 threads) and prints\n"
     "forward_ms median=… min=… max=…, the per-stage medians, the cost of a hook that copies\n"
-    "every stage's output, and the peak resident memory. IMAGE defaults to assets/chelsea.png.\n\n"
+    "every stage's output, backward_ms for the gradient of the top class's probability with\n"
+    "respect to the input, and the peak resident memory. IMAGE defaults to assets/chelsea.png.\n\n"
     "  --runs N                     timed runs per series (default 30, after 3 warm-up runs)\n"
     "  --help                       this text\n";
 
@@ -45,7 +47,9 @@ static double median(double *v, int n)
 
 typedef struct {
     double *scratch;  /* (runs), for medians of arrays that must stay in order */
-    double *stage_ms; /* (runs, NET_MAX_STAGES) */
+    double *stage_ms; /* (runs, NET_MAX_STAGES) forward */
+    double *back_ms;  /* (runs, NET_MAX_STAGES) backward */
+    double *rec;      /* where record_hook writes: one of the two */
     int run;
     float *copy;      /* room for every stage's output, for the copying hook */
     size_t copy_off[NET_MAX_STAGES];
@@ -54,7 +58,7 @@ typedef struct {
 static int record_hook(const net_event *ev, void *user)
 {
     bench_state *b = user;
-    b->stage_ms[b->run * NET_MAX_STAGES + ev->index] = ev->ms;
+    b->rec[b->run * NET_MAX_STAGES + ev->index] = ev->ms;
     return 0;
 }
 
@@ -74,6 +78,22 @@ static double series(net *n, const float *x, net_hook hook, bench_state *b, int 
         b->run = r < 0 ? 0 : r;
         double t0 = now_ms();
         net_forward(n, x, hook, b, NULL);
+        if (r >= 0)
+            ms[r] = now_ms() - t0;
+    }
+    memcpy(b->scratch, ms, sizeof(double) * (size_t)runs);
+    return median(b->scratch, runs);
+}
+
+/* Like series, for the backward pass of t after one forward pass. */
+static double backward_series(net *n, const float *x, const net_grad_target *t, net_hook hook,
+                              bench_state *b, int runs, double *ms)
+{
+    net_forward(n, x, NULL, NULL, NULL);
+    for (int r = -3; r < runs; r++) {
+        b->run = r < 0 ? 0 : r;
+        double t0 = now_ms();
+        net_backward(n, t, NET_GRAD_PLAIN, hook, b, NULL);
         if (r >= 0)
             ms[r] = now_ms() - t0;
     }
@@ -174,14 +194,16 @@ int cmd_bench(int argc, char **argv)
         total += (size_t)s->out_c * s->out_h * s->out_w;
     }
     b.stage_ms = calloc((size_t)runs * NET_MAX_STAGES, sizeof(double));
+    b.back_ms = calloc((size_t)runs * NET_MAX_STAGES, sizeof(double));
     b.copy = malloc(sizeof(float) * total);
     double *ms = malloc(sizeof(double) * (size_t)runs);
     b.scratch = malloc(sizeof(double) * (size_t)runs);
-    if (!b.stage_ms || !b.copy || !ms || !b.scratch) {
+    if (!b.stage_ms || !b.back_ms || !b.copy || !ms || !b.scratch) {
         cli_error("out of memory");
         free(b.scratch);
         free(ms);
         free(b.stage_ms);
+        free(b.back_ms);
         free(b.copy);
         net_input_free(&in);
         net_free(n);
@@ -199,16 +221,41 @@ int cmd_bench(int argc, char **argv)
     }
     printf("forward_ms median=%.2f min=%.2f max=%.2f\n", plain, mn, mx);
 
+    b.rec = b.stage_ms;
     series(n, in.data, record_hook, &b, (int)runs, ms);
-    for (int i = 0; i < count; i++) {
-        for (int r = 0; r < runs; r++)
-            b.scratch[r] = b.stage_ms[r * NET_MAX_STAGES + i];
-        printf("stage %-6s median_ms=%.3f\n", net_stage_at(n, i)->name,
-               median(b.scratch, (int)runs));
-    }
 
     double copied, overhead = paired_overhead(n, in.data, &b, (int)runs, ms, &copied);
     printf("hook_copy_ms median=%.2f overhead=%.1f%%\n", copied, overhead);
+
+    int prob = count - 1, top;
+    float top_p;
+    net_topk(net_output(n, prob), net_stage_at(n, prob)->out_c, 1, &top, &top_p);
+    net_grad_target t = {.kind = NET_TARGET_PROB, .c = top};
+    if (net_backward_prepare(n, &err) != NET_OK) {
+        cli_error("%s", err.msg);
+    } else {
+        double back = backward_series(n, in.data, &t, NULL, &b, (int)runs, ms);
+        mn = mx = ms[0];
+        for (int r = 0; r < runs; r++) {
+            mn = ms[r] < mn ? ms[r] : mn;
+            mx = ms[r] > mx ? ms[r] : mx;
+        }
+        printf("backward_ms median=%.2f min=%.2f max=%.2f ratio=%.2f (probability of class %d "
+               "back to the input)\n", back, mn, mx, back / plain, top);
+        b.rec = b.back_ms;
+        backward_series(n, in.data, &t, record_hook, &b, (int)runs, ms);
+    }
+    for (int i = 0; i < count; i++) {
+        double fwd, bwd;
+        for (int r = 0; r < runs; r++)
+            b.scratch[r] = b.stage_ms[r * NET_MAX_STAGES + i];
+        fwd = median(b.scratch, (int)runs);
+        for (int r = 0; r < runs; r++)
+            b.scratch[r] = b.back_ms[r * NET_MAX_STAGES + i];
+        bwd = median(b.scratch, (int)runs);
+        printf("stage %-6s median_ms=%.3f backward_ms=%.3f\n", net_stage_at(n, i)->name, fwd,
+               bwd);
+    }
 
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
@@ -220,6 +267,7 @@ int cmd_bench(int argc, char **argv)
     free(b.scratch);
     free(ms);
     free(b.stage_ms);
+    free(b.back_ms);
     free(b.copy);
     net_input_free(&in);
     net_free(n);
