@@ -2,7 +2,7 @@
 #
 # One build directory per configuration (build/release, build/asan, build/tsan, build/fuzz);
 # sources are found by wildcard, so a new file in net/, viz/ or tests/ needs no edit here.
-# net/ links only libm, OpenBLAS, stb, libjpeg, libpng and protobuf-c; viz/ adds SDL2, cairo
+# net/ links only libm, OpenBLAS, stb, libjpeg, libpng, giflib and protobuf-c; viz/ adds SDL2, cairo
 # and pango.
 
 CONFIG ?= release
@@ -27,7 +27,7 @@ OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float
 OPT_tsan    := -O1 -g -fsanitize=thread
 OPT := $(OPT_$(CONFIG))
 
-PKG_NET := openblas stb libprotobuf-c libjpeg libpng16
+PKG_NET := openblas stb libprotobuf-c libjpeg libpng16 libgif
 PKG_VIZ := sdl2 cairo pangocairo zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_NET) $(PKG_VIZ) 2>/dev/null)
 LIBS_NET   = $(shell pkg-config --libs $(PKG_NET) 2>/dev/null) -lm -lpthread

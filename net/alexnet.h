@@ -142,6 +142,12 @@ void net_config_set_lrn(net_config *cfg, net_lrn_formula f);
  * needs 6×6 is fine geometrically but is reported by shape checks of loaded weights). */
 int net_table_build(const net_config *cfg, net_stage *stages, net_err *err);
 
+/* The bytes of activations and scratch space a net of this table holds (14 MB for AlexNet at
+ * 227). net_create and the ONNX loader refuse a table that would need more than NET_MAX_ACT_MB:
+ * a file may claim widths and an input side that are legal but would take gigabytes. */
+#define NET_MAX_ACT_MB 512
+size_t net_table_memory(const net_stage *stages, int count);
+
 /* The LRN scale s that multiplies Σa² (α/n for Caffe, α for the paper). */
 float net_lrn_scale(const net_stage *s);
 
@@ -295,7 +301,8 @@ typedef struct {
     int bgr;          /* 1: channel 0 is blue (Caffe) */
     float mean[3];    /* per input channel, in the network's channel order */
     float scale;      /* 1 for 0–255 inputs */
-    int resize;       /* shorter side is resized to this before the centre crop (256) */
+    int resize;       /* shorter side is resized to this before the centre crop (256; the
+                         input size when that is larger) */
 } net_preproc;
 
 void net_preproc_caffe(net_preproc *pp); /* BGR, 0–255, mean B 104.007 G 116.669 R 122.679 */
@@ -356,10 +363,10 @@ net_status net_write_new(const char *path, const void *buf, size_t len, net_err 
 /* Removes the temporary files of writes still in flight. Async-signal-safe: for a SIGINT or
  * SIGTERM handler, before the program ends. */
 void net_temp_cleanup(void);
-/* Removes the temporary files that earlier runs left in dir (killed before their rename): those
- * of processes that no longer run, or with all_others every one not this process's (for a folder
- * this process has locked). Returns how many it removed. */
-int net_temp_sweep(const char *dir, int all_others);
+/* Removes the temporary files that earlier runs left in dir (killed before their rename): files
+ * named as net_write_atomic names them (.NAME.alexviz-PID-N-NS.tmp) whose process no longer
+ * runs. Returns how many it removed. */
+int net_temp_sweep(const char *dir);
 
 /* ---------------------------------------------------------------- ONNX weights */
 

@@ -5,7 +5,7 @@
  * opened, opened with O_NONBLOCK (a FIFO swapped in between cannot block), and fstat()ed again,
  * and only a regular file of a bounded size is read.
  *
- * Writing: every file goes to a temporary name in its own folder, .<name>.<pid>-<n>-<ns>.tmp,
+ * Writing: every file goes to a temporary name in its own folder, .<name>.alexviz-<pid>-<n>-<ns>.tmp,
  * and is renamed over the target, so a reader sees the old file or the whole new one. Only a
  * regular file is ever replaced: a device node, a folder or a link at the target is refused, so
  * a typo like `shot:/dev/full` cannot replace a device. net_write_new refuses any existing
@@ -160,36 +160,49 @@ static void temp_release(int slot)
         atomic_store(&temps[slot].state, 0);
 }
 
+/* Set by net_temp_cleanup: the process is about to end, no new temporary file may stay. */
+static atomic_int dying;
+
 void net_temp_cleanup(void)
 {
+    /* other threads may be creating temporary files right now: those see `dying` after their
+     * open() and remove their own file; the pause lets the ones already past that point be
+     * registered before the sweep */
+    atomic_store(&dying, 1);
+    struct timespec pause = {0, 20 * 1000 * 1000};
+    nanosleep(&pause, NULL);
     for (int i = 0; i < TEMP_SLOTS; i++)
         if (atomic_load(&temps[i].state) == 2)
             unlink(temps[i].path);
 }
 
-/* Parses a temporary name ".<name>.<pid>-<n>-<ns>.tmp"; returns the pid or 0. */
+#define TEMP_MARK "alexviz-"
+
+/* Parses a temporary name ".<name>.alexviz-<pid>-<n>-<ns>.tmp"; returns the pid or 0. Only
+ * names of exactly this form are alexviz's: nothing else is ever removed. */
 static long temp_pid(const char *name)
 {
     size_t len = strlen(name);
-    if (name[0] != '.' || len < 10 || strcmp(name + len - 4, ".tmp"))
+    const char *mark = strstr(name, "." TEMP_MARK);
+    if (name[0] != '.' || !mark || mark == name || len < 5 || strcmp(name + len - 4, ".tmp"))
         return 0;
-    const char *end = name + len - 4, *p = end;
-    int dashes = 0;
-    while (p > name + 1 && p[-1] != '.') {
-        p--;
-        if (*p == '-')
-            dashes++;
-        else if (*p < '0' || *p > '9')
+    for (const char *m; (m = strstr(mark + 1, "." TEMP_MARK));) /* the last one */
+        mark = m;
+    const char *q = mark + 1 + strlen(TEMP_MARK);
+    long numbers[3];
+    for (int k = 0; k < 3; k++) {
+        if (*q < '0' || *q > '9')
             return 0;
+        char *stop;
+        numbers[k] = strtol(q, &stop, 10);
+        if (*stop != (k < 2 ? '-' : '.'))
+            return 0;
+        q = stop + 1;
     }
-    if (dashes != 2 || p == name + 1 || *p < '1' || *p > '9')
-        return 0;
-    char *stop;
-    long pid = strtol(p, &stop, 10);
-    return *stop == '-' && pid > 0 ? pid : 0;
+    return q - 1 == name + len - 4 && numbers[0] > 0 ? numbers[0] : 0;
 }
 
-int net_temp_sweep(const char *dir, int all_others)
+int net_temp_sweep(const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -201,8 +214,9 @@ int net_temp_sweep(const char *dir, int all_others)
         long pid = temp_pid(e->d_name);
         if (!pid || pid == self)
             continue;
-        /* another process's file: gone with it, or (in a folder it locked) its leftover */
-        if (!all_others && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+        /* a process that still runs may still be writing it (another alexviz, perhaps in a
+         * folder inside this one): only a dead process's file is a leftover */
+        if (kill((pid_t)pid, 0) == 0 || errno == EPERM)
             continue;
         char path[TEMP_PATH];
         if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
@@ -235,7 +249,7 @@ static int write_all(int fd, const void *buf, size_t len)
     return 1;
 }
 
-/* Creates a new file beside path, named .<name>.<pid>-<n>-<ns>.tmp. Not mkstemp: it creates
+/* Creates a new file beside path, named .<name>.alexviz-<pid>-<n>-<ns>.tmp. Not mkstemp: it creates
  * files with mode 0600 whatever the umask, and dumps should be as readable as any other file the
  * user writes. O_EXCL gives the same guarantee against clashes. */
 static int temp_create(const char *path, char *tmp, size_t cap, int *slot)
@@ -247,8 +261,8 @@ static int temp_create(const char *path, char *tmp, size_t cap, int *slot)
     for (int attempt = 0; attempt < 100; attempt++) {
         struct timespec t;
         clock_gettime(CLOCK_REALTIME, &t);
-        int n = snprintf(tmp, cap, "%.*s.%s.%ld-%u-%ld.tmp", dir_len, path, base, (long)getpid(),
-                         atomic_fetch_add(&counter, 1), (long)t.tv_nsec);
+        int n = snprintf(tmp, cap, "%.*s.%s." TEMP_MARK "%ld-%u-%ld.tmp", dir_len, path, base,
+                         (long)getpid(), atomic_fetch_add(&counter, 1), (long)t.tv_nsec);
         if (n < 0 || (size_t)n >= cap) {
             errno = ENAMETOOLONG;
             return -1;
@@ -256,6 +270,14 @@ static int temp_create(const char *path, char *tmp, size_t cap, int *slot)
         /* registered first, so that a signal between open and rename still finds it */
         *slot = temp_claim(tmp);
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 && atomic_load(&dying)) {
+            close(fd);
+            unlink(tmp);
+            temp_release(*slot);
+            *slot = -1;
+            errno = EINTR;
+            return -1;
+        }
         if (fd >= 0)
             return fd;
         temp_release(*slot);

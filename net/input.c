@@ -50,9 +50,8 @@ static net_status check_request(const net_input *in, int size, const net_preproc
         return net_fail(err, NET_ERR_ARG, "%s: no input or preprocessing given", name);
     if (size < 1 || size > 4096)
         return net_fail(err, NET_ERR_ARG, "%s: input size %d; expected 1..4096", name, size);
-    if (pp->resize < size || pp->resize > 4096)
-        return net_fail(err, NET_ERR_ARG, "%s: resize %d; expected %d..4096 (at least the crop)",
-                        name, pp->resize, size);
+    if (pp->resize < 1 || pp->resize > 4096)
+        return net_fail(err, NET_ERR_ARG, "%s: resize %d; expected 1..4096", name, pp->resize);
     if (!isfinite(pp->scale) || pp->scale == 0.0f)
         return net_fail(err, NET_ERR_ARG, "%s: pixel scale %g; expected a finite nonzero number",
                         name, (double)pp->scale);
@@ -115,8 +114,11 @@ static net_status photo_load(net_input *in, const unsigned char *buf, size_t len
     if (st != NET_OK)
         return st;
     photo_out o = {in->rgb, 0, 0};
-    st = isolated ? photo_crop_isolated(buf, len, name, S, pp->resize, &o, err)
-                  : photo_crop(buf, len, name, S, pp->resize, &o, err);
+    /* a net whose input is larger than Caffe's 256 (a file may say 300) gets its photos scaled
+     * to at least its input before the centre crop */
+    int resize = pp->resize > S ? pp->resize : S;
+    st = isolated ? photo_crop_isolated(buf, len, name, S, resize, &o, err)
+                  : photo_crop(buf, len, name, S, resize, &o, err);
     if (st != NET_OK) {
         net_input_free(in);
         return st;

@@ -77,15 +77,17 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     }
     size_t n_params = 0, n_act = 0, work = 0;
     for (int i = 0; i < n->n_stages; i++) {
-        const net_stage *s = &n->stages[i];
-        n_params += (size_t)s->params;
+        n_params += (size_t)n->stages[i].params;
         n->act_off[i] = n_act;
-        n_act += (size_t)s->out_c * s->out_h * s->out_w;
-        size_t need = 0;
-        if (s->op == NET_OP_CONV)
-            need = op_conv_work(s->in_c, s->k, s->groups, s->out_h, s->out_w);
-        if (need > work)
-            work = need;
+        n_act += (size_t)n->stages[i].out_c * n->stages[i].out_h * n->stages[i].out_w;
+    }
+    work = (net_table_memory(n->stages, n->n_stages) / sizeof(float)) - n_act;
+    if (net_table_memory(n->stages, n->n_stages) > (size_t)NET_MAX_ACT_MB << 20) {
+        net_status st = net_fail(err, NET_ERR_LIMIT, "a network of this size needs %zu MB of "
+                                 "activations; at most %d MB are allowed",
+                                 net_table_memory(n->stages, n->n_stages) >> 20, NET_MAX_ACT_MB);
+        free(n);
+        return st;
     }
     n->n_params = n_params;
     n->params = net_alloc_block(n_params, &n->params_len);
@@ -100,6 +102,21 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     n->grad_hi = -1;
     *out = n;
     return NET_OK;
+}
+
+size_t net_table_memory(const net_stage *stages, int count)
+{
+    size_t act = 0, work = 0;
+    for (int i = 0; i < count; i++) {
+        const net_stage *s = &stages[i];
+        act += (size_t)s->out_c * s->out_h * s->out_w;
+        size_t need = 0;
+        if (s->op == NET_OP_CONV)
+            need = op_conv_work(s->in_c, s->k, s->groups, s->out_h, s->out_w);
+        if (need > work)
+            work = need;
+    }
+    return (act + work) * sizeof(float);
 }
 
 void net_free(net *n)

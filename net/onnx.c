@@ -8,7 +8,8 @@
  * the stage table built from that config must then agree with the file node by node: kernels,
  * strides, pads, groups, every weight's shape. Only then is the net allocated and the weights
  * copied, one tensor at a time, each tensor's payload freed as soon as it is copied, so that the
- * decoded message is the only extra copy of the weights ever held (the file itself is mapped).
+ * decoded message is the only extra copy of the weights ever held once the file's bytes are
+ * let go.
  *
  * Decoding is protobuf-c's, with code generated at build time from Debian's onnx.proto, through a
  * counting allocator so that a hostile file cannot make decoding take unbounded memory.
@@ -181,12 +182,13 @@ typedef struct {
     size_t index_cap; /* a power of two, at least twice the constants */
 } loader;
 
-/* Names come from the file: whatever they hold, text made from them stays on one line. */
-static void one_line(char *s)
+/* Names come from the file: whatever bytes they hold, text made from them is one line of valid
+ * UTF-8 (odd bytes as \xNN). */
+static void one_line(char *s, size_t cap)
 {
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            *s = '?';
+    char clean[512];
+    net_text_escape(s, clean, sizeof clean < cap ? sizeof clean : cap);
+    memcpy(s, clean, strlen(clean) + 1);
 }
 
 static net_status fail(loader *L, net_status st, const char *fmt, ...)
@@ -198,8 +200,7 @@ static net_status fail(loader *L, net_status st, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    one_line(msg);
-    return net_fail(L->err, st, "%s: %s", L->file, msg);
+    return net_fail(L->err, st, "%s: %s", L->file, msg); /* net_fail makes it one clean line */
 }
 
 /* "node 'conv2_1' (Conv)" or, for unnamed nodes (the zoo's), "node #4 (Conv → 'conv2_1')". */
@@ -1265,6 +1266,14 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
 
     char variant[sizeof info->variant];
     describe(L, &c, variant, sizeof variant);
+    /* AlexNet's own activations take 14 MB; widths and an input side a file may legally claim
+     * could make them gigabytes */
+    double act_mb = net_table_memory(st, n_st) / 1048576.0;
+    if (act_mb > NET_MAX_ACT_MB)
+        return fail(L, NET_ERR_LIMIT, "its widths %d-%d-%d-%d-%d-%d-%d-%d at %d×%d would need "
+                    "%.0f MB of activations; at most %d MB are allowed (AlexNet needs 14)",
+                    c.width[0], c.width[1], c.width[2], c.width[3], c.width[4], c.width[5],
+                    c.width[6], c.width[7], c.input_size, c.input_size, act_mb, NET_MAX_ACT_MB);
     net *n = NULL;
     if ((r = net_create(&n, &c, &e)))
         return fail(L, r, "%s", e.msg);
@@ -1294,9 +1303,9 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
                  *S(L->m->producer_version) ? " " : "", S(L->m->producer_version));
         snprintf(info->input_name, sizeof info->input_name, "%s", S(L->input->name));
         snprintf(info->output_name, sizeof info->output_name, "%s", L->last);
-        one_line(info->producer);
-        one_line(info->input_name);
-        one_line(info->output_name);
+        one_line(info->producer, sizeof info->producer);
+        one_line(info->input_name, sizeof info->input_name);
+        one_line(info->output_name, sizeof info->output_name);
         info->output_stage = matched(L, "prob") ? n_st - 1 : n_st - 2;
         info->params = net_total_params(n);
         memcpy(info->variant, variant, sizeof variant);
@@ -1326,37 +1335,35 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
     return r;
 }
 
-/* Maps the file (the page cache holds it, not our heap), decodes it, unmaps it, then builds. */
+/* Reads the file, decodes it, lets go of the bytes, then builds. Read, not mapped: a file that
+ * another program truncates while it is mapped kills the reader with SIGBUS (cp over the weights
+ * during a load did), and the peak is the same (the bytes and the decoded message, then the
+ * message and the net). */
 net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_preproc *pp,
                          net_onnx_info *info, net_err *err)
 {
     double t0 = now_ms();
     *out = NULL;
-    struct stat sb;
-    int fd = net_file_open(path, &sb, err);
-    if (fd < 0)
-        return err ? err->status : NET_ERR_IO;
-    if (sb.st_size > MAX_FILE) {
-        close(fd);
-        return net_fail(err, NET_ERR_LIMIT, "%s: %lld MB; an AlexNet ONNX file is about 244 MB",
-                        path, (long long)(sb.st_size >> 20));
+    unsigned char *buf;
+    size_t len;
+    net_err e = {0};
+    net_status r = net_file_read(path, MAX_FILE, &buf, &len, &e);
+    if (r == NET_ERR_LIMIT)
+        return net_fail(err, NET_ERR_LIMIT, "%s: more than %lld MB; an AlexNet ONNX file is "
+                        "about 244 MB", path, MAX_FILE >> 20);
+    if (r != NET_OK) {
+        if (err)
+            *err = e;
+        return r;
     }
-    size_t len = (size_t)sb.st_size;
-    void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
-    close(fd);
-    if (len && map == MAP_FAILED)
-        return net_fail(err, NET_ERR_IO, "%s: cannot map: %s", path, strerror(errno));
-    if (len)
-        posix_madvise(map, len, POSIX_MADV_SEQUENTIAL);
     loader *L = calloc(1, sizeof *L);
-    net_status r = L ? NET_OK : net_fail(err, NET_ERR_NOMEM, "%s: out of memory", path);
+    r = L ? NET_OK : net_fail(err, NET_ERR_NOMEM, "%s: out of memory", path);
     if (L) {
         L->file = path;
         L->err = err;
-        r = decode(L, map, len);
+        r = decode(L, buf, len);
     }
-    if (len)
-        munmap(map, len);
+    free(buf);
     if (!r)
         r = build(L, cfg_out, out, pp, info);
     if (L) {

@@ -8,7 +8,9 @@
  * say which fields are messages and of which type), every length checked against its enclosing
  * message. The walk counts and bounds what unpacking would build: the nesting depth, the number
  * of messages, the number of messages of one chosen type (ONNX nodes), and the length of every
- * string field (names). Linear in the file's size; nothing is allocated.
+ * string field (names); and it refuses a singular message field given twice, which protobuf-c
+ * merges at a cost that grows with the square of the repeats. Linear in the file's size;
+ * nothing is allocated.
  */
 #include "pb_scan.h"
 
@@ -35,12 +37,14 @@ net_status pb_scan(const ProtobufCMessageDescriptor *desc, const uint8_t *buf, s
     struct {
         const ProtobufCMessageDescriptor *d;
         const uint8_t *end;
+        uint64_t seen; /* the singular message fields met so far, by index (the first 64) */
     } stack[PB_MAX_DEPTH + 1];
     int depth = 0;
     long long messages = 1, counted = 0;
     const uint8_t *p = buf, *end = buf + len;
     stack[0].d = desc;
     stack[0].end = end;
+    stack[0].seen = 0;
     for (;;) {
         if (p == stack[depth].end) {
             if (!depth)
@@ -76,6 +80,17 @@ net_status pb_scan(const ProtobufCMessageDescriptor *desc, const uint8_t *buf, s
                                 "field at byte %zu claims more bytes than its message has",
                                 name, (size_t)(p - buf));
             if (f && f->type == PROTOBUF_C_TYPE_MESSAGE) {
+                /* a singular message field given twice is merged into one by protobuf-c,
+                 * whose arrays grow by copying: 99,000 repeats of one cost it half a minute.
+                 * No writer of ONNX files repeats one. */
+                unsigned idx = (unsigned)(f - d->fields);
+                if (f->label != PROTOBUF_C_LABEL_REPEATED && idx < 64) {
+                    if (stack[depth].seen >> idx & 1)
+                        return net_fail(err, NET_ERR_FORMAT, "%s: not a well-formed ONNX file: "
+                                        "field '%s' given twice in one %s (at byte %zu)", name,
+                                        f->name, d->short_name, (size_t)(p - buf));
+                    stack[depth].seen |= (uint64_t)1 << idx;
+                }
                 if (depth == lim->max_depth)
                     return net_fail(err, NET_ERR_LIMIT, "%s: messages nested more than %d deep "
                                     "(at byte %zu); an ONNX model needs about 8", name,
@@ -90,6 +105,7 @@ net_status pb_scan(const ProtobufCMessageDescriptor *desc, const uint8_t *buf, s
                 depth++;
                 stack[depth].d = f->descriptor;
                 stack[depth].end = p + n;
+                stack[depth].seen = 0;
                 continue;
             }
             if (f && f->type == PROTOBUF_C_TYPE_STRING && n > lim->max_string &&

@@ -11,9 +11,12 @@
  * Memory is bounded before it is spent: the header's size must be at most NET_MAX_PIXELS and the
  * decoded picture (8 bits per sample: 16-bit PNG and PNM are scaled while decoding) at most
  * PHOTO_MAX_BYTES, with each decoder's own buffers counted (stb's GIF decoder keeps three
- * canvases); libjpeg's working memory is capped the same way. Truncation is an error: libjpeg
- * and stb would fill the missing rows with grey or black, so both are watched (libjpeg's
- * end-of-file warning; stb's reads past the last byte through callbacks).
+ * canvases) and libjpeg's working memory (a progressive JPEG keeps every coefficient) all
+ * within PHOTO_MAX_BYTES together; a progressive JPEG's work (scans × blocks) is bounded too, so
+ * a 50 KB file of 500 scans over a huge image cannot cost seconds. Truncation is an error: libjpeg,
+ * giflib and stb would fill the missing rows with grey or black, so each is watched (libjpeg's
+ * end-of-file and early-marker warnings, giflib's own error, stb's reads past the last byte
+ * through callbacks).
  *
  * Then stb_image_resize scales the shorter side to `resize` and computes only the centre S×S
  * window (one pass, no full-size copy), in byte values without gamma, as Caffe and torchvision
@@ -34,6 +37,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include <gif_lib.h>
 #include <jpeglib.h>
 #include <jerror.h>
 #include <png.h>
@@ -45,6 +49,9 @@
 #define PHOTO_MAX_ASPECT 256
 /* Real progressive JPEGs have about ten scans; thousands of tiny ones only burn time. */
 #define PHOTO_MAX_SCANS 500
+/* The work of a progressive JPEG, in scans × 8×8 blocks: a 50-megapixel photo of 12 scans is
+ * 9 million; 500 scans over 8192×8192 would be 500 million and take seconds. */
+#define PHOTO_MAX_SCAN_BLOCKS 60000000LL
 
 /* The decoded picture's bytes, on transparent huge pages when large: a 3000×2000 photo is 18 MB,
  * which in the child (a fresh process each time) would otherwise cost 4,400 page faults, most of
@@ -268,7 +275,8 @@ typedef struct {
     struct jpeg_error_mgr pub;      /* first: libjpeg's callbacks get this pointer */
     struct jpeg_progress_mgr progress;
     jmp_buf jump;
-    int truncated, too_many_scans;
+    int truncated, cut_short, too_many_scans, bogus;
+    long long blocks;               /* 8×8 blocks of one scan over every component */
     char text[JMSG_LENGTH_MAX];
     /* the decode's state, reachable after a longjmp */
     struct jpeg_decompress_struct d;
@@ -287,14 +295,26 @@ static void jpeg_on_error(j_common_ptr c)
 static void jpeg_on_message(j_common_ptr c, int level)
 {
     jpeg_state *s = (jpeg_state *)c->err;
-    if (level < 0 && c->err->msg_code == JWRN_JPEG_EOF)
+    if (level >= 0)
+        return;
+    /* the end of the file, or the end of the image's data before its last row: both leave
+     * the rest of the picture grey; a refinement of coefficients never started is a crafted
+     * file (no encoder writes one) that costs a pass over every block for nothing */
+    if (c->err->msg_code == JWRN_JPEG_EOF)
         s->truncated = 1;
+    if (c->err->msg_code == JWRN_HIT_MARKER)
+        s->cut_short = 1;
+    if (c->err->msg_code == JWRN_BOGUS_PROGRESSION) {
+        s->bogus = 1;
+        longjmp(s->jump, 1);
+    }
 }
 
 static void jpeg_on_progress(j_common_ptr c)
 {
     jpeg_state *s = (jpeg_state *)c->err;
-    if (s->d.input_scan_number > PHOTO_MAX_SCANS) {
+    if (s->d.input_scan_number > PHOTO_MAX_SCANS ||
+        s->d.input_scan_number * s->blocks > PHOTO_MAX_SCAN_BLOCKS) {
         s->too_many_scans = 1;
         longjmp(s->jump, 1);
     }
@@ -321,13 +341,24 @@ static int jpeg_run(jpeg_state *s, const unsigned char *buf, size_t len, const c
     if (setjmp(s->jump))
         return 0;
     jpeg_create_decompress(d);
-    d->mem->max_memory_to_use = PHOTO_MAX_BYTES;
     jpeg_mem_src(d, buf, (unsigned long)len);
     jpeg_read_header(d, TRUE);
     int cmyk = d->jpeg_color_space == JCS_CMYK || d->jpeg_color_space == JCS_YCCK;
     int n = d->jpeg_color_space == JCS_GRAYSCALE ? 1 : 3;
     if ((*st = check_size(name, "JPEG", d->image_width, d->image_height, n, err)))
         return 1;
+    /* the picture and libjpeg's own buffers share one budget */
+    long long pixels = (long long)d->image_width * d->image_height * n;
+    d->mem->max_memory_to_use = (long)(PHOTO_MAX_BYTES + PHOTO_MAX_BYTES / 8 - pixels);
+    s->blocks = 0;
+    for (int i = 0; i < d->num_components; i++) {
+        const jpeg_component_info *ci = &d->comp_info[i];
+        long long bw = ((long long)d->image_width * ci->h_samp_factor + 8LL * d->max_h_samp_factor -
+                        1) / (8LL * d->max_h_samp_factor);
+        long long bh = ((long long)d->image_height * ci->v_samp_factor +
+                        8LL * d->max_v_samp_factor - 1) / (8LL * d->max_v_samp_factor);
+        s->blocks += bw * bh;
+    }
     d->out_color_space = cmyk ? JCS_CMYK : n == 1 ? JCS_GRAYSCALE : JCS_RGB;
     s->progress.progress_monitor = jpeg_on_progress;
     d->progress = &s->progress;
@@ -346,7 +377,7 @@ static int jpeg_run(jpeg_state *s, const unsigned char *buf, size_t len, const c
         *st = net_fail(err, NET_ERR_NOMEM, "%s: out of memory for a %d×%d picture", name, w, h);
         return 1;
     }
-    while (d->output_scanline < d->output_height && !s->truncated) {
+    while (d->output_scanline < d->output_height && !s->truncated && !s->cut_short) {
         unsigned char *dst = s->pix + (size_t)d->output_scanline * w * n;
         JSAMPROW row = cmyk ? s->row : dst;
         if (jpeg_read_scanlines(d, &row, 1) != 1)
@@ -354,7 +385,7 @@ static int jpeg_run(jpeg_state *s, const unsigned char *buf, size_t len, const c
         if (cmyk)
             cmyk_to_rgb(s->row, w, d->saw_Adobe_marker, dst);
     }
-    if (!s->truncated && d->output_scanline == d->output_height)
+    if (!s->truncated && !s->cut_short && d->output_scanline == d->output_height)
         jpeg_finish_decompress(d);
     pic->w = w, pic->h = h, pic->n = n;
     *st = NET_OK;
@@ -375,19 +406,36 @@ static net_status jpeg_decode(const unsigned char *buf, size_t len, const char *
         int code = s->pub.msg_code;
         printable(s->text);
         if (s->too_many_scans)
-            st = net_fail(err, NET_ERR_LIMIT, "%s: a progressive JPEG of more than %d scans "
-                          "(photos have about ten)", name, PHOTO_MAX_SCANS);
+            st = net_fail(err, NET_ERR_LIMIT, "%s: a progressive JPEG of %d scans over %lld "
+                          "blocks: more work than any photo (at most %d scans, %lld million "
+                          "block-scans)", name, s->d.input_scan_number, s->blocks,
+                          PHOTO_MAX_SCANS, PHOTO_MAX_SCAN_BLOCKS / 1000000);
+        else if (s->bogus)
+            st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt JPEG: a progressive scan refines "
+                          "coefficients no earlier scan began", name);
         else if (code == JERR_OUT_OF_MEMORY || code == JERR_NO_BACKING_STORE)
             st = net_fail(err, NET_ERR_LIMIT, "%s: decoding this JPEG would take more than "
-                          "%lld MB", name, PHOTO_MAX_BYTES >> 20);
+                          "%lld MB", name, (PHOTO_MAX_BYTES + PHOTO_MAX_BYTES / 8) >> 20);
         else if (code == JERR_INPUT_EOF)
             st = net_fail(err, NET_ERR_FORMAT, "%s: truncated JPEG: the file ends inside its "
                           "headers (%zu bytes)", name, len);
+        else if (code == JERR_BAD_PRECISION)
+            st = net_fail(err, NET_ERR_UNSUPPORTED, "%s: a JPEG of %d bits a sample, which "
+                          "alexviz does not read (it reads 8-bit JPEGs)", name,
+                          s->d.data_precision);
+        else if (code == JERR_SOF_UNSUPPORTED || code == JERR_NOT_COMPILED ||
+                 code == JERR_ARITH_NOTIMPL)
+            st = net_fail(err, NET_ERR_UNSUPPORTED, "%s: a kind of JPEG alexviz does not read "
+                          "(%s; libjpeg)", name, s->text);
         else
             st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt JPEG: %s (libjpeg)", name, s->text);
     } else if (st == NET_OK && s->truncated) {
         st = net_fail(err, NET_ERR_FORMAT, "%s: truncated JPEG: the %d×%d picture needs more "
                       "than the file's %zu bytes", name, pic->w, pic->h, len);
+    } else if (st == NET_OK && s->cut_short) {
+        st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt JPEG: the %d×%d picture's data stops "
+                      "before its last row (a marker in the middle, or a file cut and closed)",
+                      name, pic->w, pic->h);
     }
     jpeg_destroy_decompress(&s->d);
     free(s->row);
@@ -533,7 +581,131 @@ static net_status png_decode(const unsigned char *buf, size_t len, const char *n
     return st;
 }
 
-/* ---------------------------------------------------------------- BMP, GIF, PNM (stb_image) */
+/* ---------------------------------------------------------------- GIF (giflib) */
+
+typedef struct {
+    const unsigned char *buf;
+    size_t len, pos;
+    int short_read; /* giflib asked for bytes the file does not have */
+} gif_reader;
+
+static int gif_on_read(GifFileType *g, GifByteType *out, int n)
+{
+    gif_reader *r = g->UserData;
+    size_t want = n > 0 ? (size_t)n : 0, left = r->len - r->pos;
+    if (want > left) {
+        r->short_read = 1;
+        want = left;
+    }
+    memcpy(out, r->buf + r->pos, want);
+    r->pos += want;
+    return (int)want;
+}
+
+/* The first frame, on a canvas of the logical screen: its pixels from the frame's colour table
+ * (or the global one), transparent where the frame leaves the canvas or marks a pixel
+ * transparent, so that both read as paper. Later frames are not read. */
+static net_status gif_decode(const unsigned char *buf, size_t len, const char *name,
+                             picture *pic, net_err *err)
+{
+    gif_reader r = {buf, len, 0, 0};
+    int e = 0;
+    GifFileType *g = DGifOpen(&r, gif_on_read, &e);
+    if (!g)
+        return net_fail(err, NET_ERR_FORMAT, "%s: %s GIF: %s (giflib)", name,
+                        r.short_read ? "truncated" : "corrupt", GifErrorString(e));
+    int sw = g->SWidth, sh = g->SHeight;
+    net_status st = check_size(name, "GIF", (unsigned long long)sw, (unsigned long long)sh, 4,
+                               err);
+    int transparent = -1, done = 0;
+    unsigned char *canvas = NULL, *line = NULL;
+    while (st == NET_OK && !done) {
+        GifRecordType type;
+        if (DGifGetRecordType(g, &type) == GIF_ERROR)
+            break;
+        if (type == EXTENSION_RECORD_TYPE) {
+            int code;
+            GifByteType *ext;
+            if (DGifGetExtension(g, &code, &ext) == GIF_ERROR)
+                break;
+            /* a graphics control block: byte 1 bit 0 says whether byte 4 is transparent */
+            if (code == GRAPHICS_EXT_FUNC_CODE && ext && ext[0] >= 4 && (ext[1] & 1))
+                transparent = ext[4];
+            while (ext)
+                if (DGifGetExtensionNext(g, &ext) == GIF_ERROR)
+                    goto out;
+        } else if (type == IMAGE_DESC_RECORD_TYPE) {
+            if (DGifGetImageDesc(g) == GIF_ERROR)
+                break;
+            const GifImageDesc *d = &g->Image;
+            const ColorMapObject *map = d->ColorMap ? d->ColorMap : g->SColorMap;
+            long long x0 = d->Left, y0 = d->Top, fw = d->Width, fh = d->Height;
+            if (!map || !map->Colors) {
+                st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt GIF: its first image has no "
+                              "colour table", name);
+                break;
+            }
+            if (fw < 1 || fh < 1 || fw > 65535 || fh > 65535) {
+                st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt GIF: a %lld×%lld frame", name, fw,
+                              fh);
+                break;
+            }
+            size_t cw = (size_t)sw, chh = (size_t)sh;
+            canvas = pixels_alloc(cw * chh * 4);
+            line = malloc((size_t)fw);
+            if (!canvas || !line) {
+                st = net_fail(err, NET_ERR_NOMEM, "%s: out of memory for a %zu×%zu GIF", name,
+                              cw, chh);
+                break;
+            }
+            memset(canvas, 0, cw * chh * 4);
+            /* interlaced frames come in four passes: every 8th row from 0, from 4, every 4th
+             * from 2, every 2nd from 1 */
+            static const int start[4] = {0, 4, 2, 1}, step[4] = {8, 8, 4, 2};
+            int passes = d->Interlace ? 4 : 1;
+            for (int pass = 0; pass < passes; pass++)
+                for (long long y = d->Interlace ? start[pass] : 0; y < fh;
+                     y += d->Interlace ? step[pass] : 1) {
+                    if (DGifGetLine(g, line, (int)fw) == GIF_ERROR)
+                        goto out;
+                    long long cy = y0 + y;
+                    if (cy < 0 || cy >= (long long)chh)
+                        continue;
+                    for (long long x = 0; x < fw; x++) {
+                        long long cx = x0 + x;
+                        int k = line[x];
+                        if (cx < 0 || cx >= (long long)cw || k == transparent ||
+                            k >= map->ColorCount)
+                            continue;
+                        unsigned char *px = canvas + ((size_t)cy * cw + (size_t)cx) * 4;
+                        px[0] = map->Colors[k].Red, px[1] = map->Colors[k].Green;
+                        px[2] = map->Colors[k].Blue, px[3] = 255;
+                    }
+                }
+            done = 1;
+        } else if (type == TERMINATE_RECORD_TYPE) {
+            break;
+        }
+    }
+out:
+    if (st == NET_OK && !done) {
+        int ge = g->Error;
+        st = ge ? net_fail(err, NET_ERR_FORMAT, "%s: %s GIF: %s (giflib)", name,
+                           r.short_read || ge == D_GIF_ERR_EOF_TOO_SOON ? "truncated" : "corrupt",
+                           GifErrorString(ge))
+                : net_fail(err, NET_ERR_FORMAT, "%s: corrupt GIF: it holds no image", name);
+    }
+    DGifCloseFile(g, &e);
+    free(line);
+    if (st == NET_OK) {
+        pic->pix = canvas, pic->w = sw, pic->h = sh, pic->n = 4, pic->from_stb = 0;
+    } else {
+        free(canvas);
+    }
+    return st;
+}
+
+/* ---------------------------------------------------------------- BMP, PNM (stb_image) */
 
 static uint32_t le16(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
 static uint32_t le32(const unsigned char *p) { return le16(p) | le16(p + 2) << 16; }
@@ -556,6 +728,12 @@ static net_status bmp_header(const unsigned char *b, size_t len, const char *nam
     if (hsz == 12) {
         *w = le16(b + 18), *h = le16(b + 20);
         bpp = (int)le16(b + 24);
+        /* stb_image reads an OS/2 1.x palette wrongly (its size from the data offset), which
+         * gives wrong colours or a false "truncated" */
+        if (bpp <= 8)
+            return net_fail(err, NET_ERR_UNSUPPORTED, "%s: an OS/2 1.x BMP with a palette (%d "
+                            "bits a pixel), which alexviz does not read (save it as PNG)", name,
+                            bpp);
     } else {
         *w = (int32_t)le32(b + 18), *h = (int32_t)le32(b + 22);
         bpp = (int)le16(b + 28);
@@ -573,6 +751,8 @@ static net_status bmp_header(const unsigned char *b, size_t len, const char *nam
     }
     if (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 16 && bpp != 24 && bpp != 32)
         return net_fail(err, NET_ERR_FORMAT, "%s: corrupt BMP: %d bits per pixel", name, bpp);
+    if (*w < 1)
+        return net_fail(err, NET_ERR_FORMAT, "%s: corrupt BMP: a width of %lld", name, *w);
     if (*h < 0)
         *h = -*h; /* top-down: rows stored first to last, which stb_image handles */
     net_status st = check_size(name, "BMP", (unsigned long long)*w, (unsigned long long)*h,
@@ -601,7 +781,8 @@ static net_status pnm_header(const unsigned char *b, size_t len, const char *nam
                                b[p] == '\v' || b[p] == '\f'))
                 p++;
             if (p < len && b[p] == '#') {
-                while (p < len && b[p] != '\n')
+                /* a comment ends at LF or CR, exactly where stb_image ends it */
+                while (p < len && b[p] != '\n' && b[p] != '\r')
                     p++;
                 continue;
             }
@@ -701,12 +882,6 @@ static net_status stb_decode(const unsigned char *buf, size_t len, const char *n
         if ((st = bmp_header(buf, len, name, &w, &h, &bpp, err)))
             return st;
         per_px = bpp == 32 || bpp == 16 ? 4 : 3;
-    } else if (fmt->kind == FMT_GIF) {
-        if (len < 13)
-            return net_fail(err, NET_ERR_FORMAT, "%s: truncated GIF: the file ends inside its "
-                            "header (%zu bytes)", name, len);
-        w = le16(buf + 6), h = le16(buf + 8);
-        per_px = 9; /* stb keeps the frame, the background and a history: 4 + 4 + 1 */
     } else {
         int two = 0;
         if ((st = pnm_header(buf, len, name, &w, &h, &two, err)))
@@ -765,6 +940,7 @@ static net_status photo_decode(const unsigned char *buf, size_t len, const char 
     switch (fmt->kind) {
     case FMT_JPEG: return jpeg_decode(buf, len, name, pic, err);
     case FMT_PNG: return png_decode(buf, len, name, pic, err);
+    case FMT_GIF: return gif_decode(buf, len, name, pic, err);
     default: return stb_decode(buf, len, name, fmt, pic, err);
     }
 }

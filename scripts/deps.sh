@@ -10,7 +10,7 @@ set -eu
 
 build="build-essential pkg-config libsdl2-dev libcairo2-dev libpango1.0-dev libstb-dev
        libopenblas-dev libprotobuf-c-dev protobuf-c-compiler libonnx-dev zlib1g-dev
-       libjpeg62-turbo-dev libpng-dev"
+       libjpeg62-turbo-dev libpng-dev libgif-dev"
 run="$build fonts-dejavu-core fonts-nanum"
 test="$run libonnx-testdata xvfb xauth clang libclang-rt-dev curl"
 dev="$test python3-torch python3-onnx python3-opencv python3-skimage imagemagick"

@@ -21,7 +21,10 @@ dest=${1:-$repo/weights/bvlcalexnet-12.onnx}
 url=${WEIGHTS_URL:-https://huggingface.co/onnxmodelzoo/legacy_models/resolve/main/validated/vision/classification/alexnet/model/bvlcalexnet-12.onnx}
 sha=${WEIGHTS_SHA256:-6b0da9510f27f234ee96a85dc3809dd210150fdefad87f6850f9788513216945}
 
-say() { echo "weights.sh: $*" >&2; }
+say() { printf '%s\n' "weights.sh: $*" >&2; }
+# the checksum from the bytes on stdin: sha256sum marks a file name holding a backslash or a
+# newline with a leading backslash, which would spoil the comparison
+sha_of() { sha256sum < "$1" | cut -d' ' -f1; }
 
 for tool in curl sha256sum mktemp; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -30,6 +33,12 @@ for tool in curl sha256sum mktemp; do
     fi
 done
 
+# a name starting with '-' would be taken for an option by the tools below
+case $dest in -*) dest=./$dest ;; esac
+case $dest in
+*/) say "$dest names a folder; name the file to store (e.g. ${dest}bvlcalexnet-12.onnx)"
+    exit 1 ;;
+esac
 if [ -d "$dest" ]; then
     say "$dest is a folder; name the file to store (e.g. $dest/bvlcalexnet-12.onnx)"
     exit 1
@@ -39,7 +48,7 @@ if [ -e "$dest" ] || [ -L "$dest" ]; then
         say "$dest exists and is not a plain file; nothing was stored"
         exit 1
     fi
-    if [ "$(sha256sum "$dest" | cut -d' ' -f1)" = "$sha" ]; then
+    if [ "$(sha_of "$dest")" = "$sha" ]; then
         say "$dest is already there and verified"
         exit 0
     fi
@@ -54,7 +63,7 @@ if ! mkdir -p "$dir" 2>/dev/null || [ ! -w "$dir" ]; then
     say "cannot write to $dir"
     exit 1
 fi
-part=$(mktemp "$dest.part-XXXXXX") || { say "cannot create a file in $dir"; exit 1; }
+part=$(mktemp "$dest.part-XXXXXX" 2>/dev/null) || { say "cannot create a file in $dir"; exit 1; }
 trap 'rm -f "$part"' EXIT
 trap 'rm -f "$part"; say "interrupted; nothing was stored"; exit 130' INT TERM HUP
 
@@ -66,7 +75,7 @@ if ! curl --fail --location --progress-bar --retry 2 --connect-timeout 20 -o "$p
     exit 1
 fi
 
-got=$(sha256sum "$part" | cut -d' ' -f1)
+got=$(sha_of "$part")
 if [ "$got" != "$sha" ]; then
     size=$(wc -c <"$part" | tr -d ' ')
     say "checksum mismatch: got sha256 $got ($size bytes),"

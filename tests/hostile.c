@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <gif_lib.h>
 #include <jpeglib.h>
 #include <png.h>
 
@@ -111,6 +112,140 @@ int hostile_jpeg_dht(const char *path)
         }
     ok = ok && hostile_write(path, buf, len);
     free(buf);
+    return ok;
+}
+
+int hostile_jpeg_rescan(const char *path, int side, int repeats)
+{
+    unsigned char grey = 128, *buf;
+    unsigned long len;
+    if (!jpeg_encode(side, side, 1, JCS_GRAYSCALE, &grey, 1, &buf, &len))
+        return 0;
+    /* the last scan: from the last SOS (FF DA) to the end-of-image marker */
+    unsigned long last = 0;
+    for (unsigned long i = 0; i + 1 < len; i++)
+        if (buf[i] == 0xFF && buf[i + 1] == 0xDA)
+            last = i;
+    unsigned long scan = len - 2 - last;
+    unsigned char *out = malloc(len + scan * (unsigned long)repeats);
+    int ok = last && out;
+    if (ok) {
+        memcpy(out, buf, len - 2);
+        for (int r = 0; r < repeats; r++)
+            memcpy(out + len - 2 + scan * (unsigned long)r, buf + last, scan);
+        memcpy(out + len - 2 + scan * (unsigned long)repeats, "\xFF\xD9", 2);
+        ok = hostile_write(path, out, len + scan * (unsigned long)repeats);
+    }
+    free(out);
+    free(buf);
+    return ok;
+}
+
+int hostile_jpeg_cut_closed(const char *path)
+{
+    static const unsigned char red[3] = {200, 40, 40};
+    unsigned char *buf;
+    unsigned long len;
+    if (!jpeg_encode(300, 260, 3, JCS_RGB, red, 0, &buf, &len))
+        return 0;
+    unsigned long keep = len / 3;
+    buf[keep] = 0xFF, buf[keep + 1] = 0xD9;
+    int ok = hostile_write(path, buf, keep + 2);
+    free(buf);
+    return ok;
+}
+
+int hostile_jpeg_patched(const char *path, int kind)
+{
+    static const unsigned char grey[3] = {100, 100, 100};
+    unsigned char *buf;
+    unsigned long len;
+    if (!jpeg_encode(64, 48, 3, JCS_RGB, grey, 0, &buf, &len))
+        return 0;
+    int ok = 0;
+    for (unsigned long i = 0; i + 4 < len && !ok; i++)
+        if (buf[i] == 0xFF && buf[i + 1] == 0xC0) {
+            if (kind == 0)
+                buf[i + 4] = 12; /* FF C0, length (2 bytes), precision */
+            else
+                buf[i + 1] = 0xC3;
+            ok = 1;
+        }
+    ok = ok && hostile_write(path, buf, len);
+    free(buf);
+    return ok;
+}
+
+/* ---------------------------------------------------------------- GIF */
+
+typedef struct {
+    unsigned char *b;
+    size_t len, cap;
+} membuf;
+
+static int gif_put(GifFileType *g, const GifByteType *data, int n)
+{
+    membuf *m = g->UserData;
+    if (m->len + (size_t)n > m->cap) {
+        size_t cap = (m->cap ? m->cap * 2 : 4096) + (size_t)n;
+        unsigned char *p = realloc(m->b, cap);
+        if (!p)
+            return 0;
+        m->b = p, m->cap = cap;
+    }
+    memcpy(m->b + m->len, data, (size_t)n);
+    m->len += (size_t)n;
+    return n;
+}
+
+/* A w×h GIF of 256 colours: the pixel (x, y) is index f(x, y) of a grey ramp (noise: 1) or
+ * index 0 of a one-colour table (c). */
+static int gif_encode(membuf *m, int w, int h, int noise, const unsigned char *c)
+{
+    int e;
+    GifFileType *g = EGifOpen(m, gif_put, &e);
+    if (!g)
+        return 0;
+    GifColorType colours[256];
+    for (int i = 0; i < 256; i++)
+        colours[i] = noise ? (GifColorType){(GifByteType)i, (GifByteType)i, (GifByteType)i}
+                           : (GifColorType){c[0], c[1], c[2]};
+    ColorMapObject *map = GifMakeMapObject(256, colours);
+    unsigned char *line = malloc((size_t)w);
+    int ok = map && line && EGifPutScreenDesc(g, w, h, 8, 0, map) != GIF_ERROR &&
+             EGifPutImageDesc(g, 0, 0, w, h, false, NULL) != GIF_ERROR;
+    uint32_t rng = 7;
+    for (int y = 0; y < h && ok; y++) {
+        for (int x = 0; x < w; x++) {
+            rng = rng * 1664525u + 1013904223u;
+            line[x] = noise ? (GifPixelType)(rng >> 24) : 0;
+        }
+        ok = EGifPutLine(g, line, w) != GIF_ERROR;
+    }
+    ok = EGifCloseFile(g, &e) != GIF_ERROR && ok;
+    GifFreeMapObject(map);
+    free(line);
+    return ok;
+}
+
+int hostile_gif_cut_closed(const char *path)
+{
+    membuf m = {0};
+    int ok = gif_encode(&m, 96, 96, 1, NULL);
+    if (ok) {
+        size_t keep = m.len / 2;
+        m.b[keep] = 0, m.b[keep + 1] = ';';
+        ok = hostile_write(path, m.b, keep + 2);
+    }
+    free(m.b);
+    return ok;
+}
+
+int hostile_gif(const char *path, const unsigned char rgb[3])
+{
+    membuf m = {0};
+    int ok = gif_encode(&m, 64, 64, 0, rgb) && hostile_write(path, m.b, m.len);
+    free(m.b);
     return ok;
 }
 
@@ -228,6 +363,53 @@ int hostile_bmp_topdown(const char *path, int w, int h)
             int top = y < h / 2;
             p[0] = top ? 0 : 255, p[1] = 0, p[2] = top ? 255 : 0;
         }
+    int ok = hostile_write(path, b, len);
+    free(b);
+    return ok;
+}
+
+int hostile_bmp_os2_palette(const char *path)
+{
+    /* file header 14, core header 12 (w, h as 16 bits, planes, bpp), 256 RGB triples, 4×4 */
+    size_t len = 14 + 12 + 256 * 3 + 16;
+    unsigned char *b = calloc(len, 1);
+    if (!b)
+        return 0;
+    b[0] = 'B', b[1] = 'M';
+    put_le(b + 2, (uint32_t)len, 4);
+    put_le(b + 10, 14 + 12 + 256 * 3, 4);
+    put_le(b + 14, 12, 4);
+    put_le(b + 18, 4, 2);
+    put_le(b + 20, 4, 2);
+    put_le(b + 22, 1, 2);
+    put_le(b + 24, 8, 2);
+    int ok = hostile_write(path, b, len);
+    free(b);
+    return ok;
+}
+
+int hostile_bmp_negative_width(const char *path)
+{
+    if (!hostile_bmp_topdown(path, 300, 200))
+        return 0;
+    FILE *f = fopen(path, "r+b");
+    unsigned char w[4];
+    put_le(w, (uint32_t)-300, 4);
+    int ok = f && fseek(f, 18, SEEK_SET) == 0 && fwrite(w, 1, 4, f) == 4;
+    if (f)
+        ok &= fclose(f) == 0;
+    return ok;
+}
+
+int hostile_pgm_cr(const char *path, unsigned char v)
+{
+    static const char head[] = "P5\r# scanned\r300 260\r255\r";
+    size_t len = sizeof head - 1 + 300 * 260;
+    unsigned char *b = malloc(len);
+    if (!b)
+        return 0;
+    memcpy(b, head, sizeof head - 1);
+    memset(b + sizeof head - 1, v, 300 * 260);
     int ok = hostile_write(path, b, len);
     free(b);
     return ok;
@@ -368,6 +550,37 @@ int hostile_onnx_nodes(const char *path, int nodes)
     return rb_model(&r, path);
 }
 
+int hostile_onnx_merge(const char *path, int repeats)
+{
+    rbuf r = {0};
+    int ok = 1;
+    /* NodeProto { op_type "Relu", attribute (5) { name "t", t (5) { dims 1 2 3 4 } × repeats } } */
+    for (int i = 0; i < repeats && ok; i++) {
+        static const unsigned char dims[] = {0x08, 1, 0x08, 2, 0x08, 3, 0x08, 4};
+        size_t mark = rb_len(&r);
+        ok = rb_bytes(&r, dims, sizeof dims) && rb_wrap(&r, mark, 5);
+    }
+    ok = ok && rb_string(&r, 1, "t") && rb_wrap(&r, 0, 5) && rb_string(&r, 4, "Relu") &&
+         rb_wrap(&r, 0, 1);
+    if (!ok) {
+        free(r.b);
+        return 0;
+    }
+    return rb_model(&r, path);
+}
+
+int hostile_onnx_wide(const char *path, int width, int side)
+{
+    om_opts o;
+    om_opts_zoo(&o);
+    o.width[0] = width;
+    o.input_size = side;
+    om_model *m = om_alexnet(&o);
+    int ok = m && om_save(m, path, 0);
+    om_free(m);
+    return ok;
+}
+
 /* ---------------------------------------------------------------- extreme values */
 
 int hostile_onnx_extreme(const char *path, float value)
@@ -461,10 +674,18 @@ int hostile_write_corpus(const char *dir)
     PHOTO("topdown.bmp", hostile_bmp_topdown(p, 8, 6));
     PHOTO("deep16.ppm", hostile_ppm16(p, 8, 6, rgb16));
     PHOTO("subnormal.npy", hostile_npy_subnormal(p, 4));
+    PHOTO("rescan.jpg", hostile_jpeg_rescan(p, 64, 20));
+    PHOTO("cut-closed.jpg", hostile_jpeg_cut_closed(p));
+    PHOTO("precision12.jpg", hostile_jpeg_patched(p, 0));
+    PHOTO("lossless.jpg", hostile_jpeg_patched(p, 1));
+    PHOTO("cut-closed.gif", hostile_gif_cut_closed(p));
+    PHOTO("os2.bmp", hostile_bmp_os2_palette(p));
+    PHOTO("negative-width.bmp", hostile_bmp_negative_width(p));
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         PHOTO(refused[i].name, hostile_write(p, refused[i].bytes, refused[i].len));
     MODEL("deep.onnx", hostile_onnx_deep(p, 6000));
     MODEL("nodes.onnx", hostile_onnx_nodes(p, 2000));
+    MODEL("merge.onnx", hostile_onnx_merge(p, 200));
     MODEL("huge-weights.onnx", hostile_onnx_extreme(p, 3e38f));
     MODEL("tiny-weights.onnx", hostile_onnx_extreme(p, 1e-45f));
     static const float bad[4] = {1, 2, 3, 4};

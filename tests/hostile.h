@@ -40,12 +40,35 @@ int hostile_jpeg_dht(const char *path);
 /* An 8192×8192 RGBA PNG of 16 bits a sample, all zeros: 510 KB that inflate to 512 MB. */
 int hostile_png16_bomb(const char *path);
 
+/* A grey progressive JPEG whose last scan (a refinement) is repeated `repeats` more times: each
+ * repeat refines what is already refined, and costs the decoder a pass over every block. */
+int hostile_jpeg_rescan(const char *path, int side, int repeats);
+/* A JPEG cut to a third and closed with an end-of-image marker, as if it were complete. */
+int hostile_jpeg_cut_closed(const char *path);
+/* An 8-bit JPEG whose frame header is patched: precision 12 (patch 0), or lossless SOF3 (1). */
+int hostile_jpeg_patched(const char *path, int kind);
+/* A GIF (giflib) of noise, cut in half and closed with a terminator. */
+int hostile_gif_cut_closed(const char *path);
+/* A 64×64 GIF of one colour, written by giflib. */
+int hostile_gif(const char *path, const unsigned char rgb[3]);
+/* An OS/2 1.x BMP (12-byte header) with an 8-bit palette. */
+int hostile_bmp_os2_palette(const char *path);
+/* A BMP whose width is negative. */
+int hostile_bmp_negative_width(const char *path);
+/* A PGM whose header comments end at CR, as Netpbm allows: 300×260, value v. */
+int hostile_pgm_cr(const char *path, unsigned char v);
+
 /* ---------------------------------------------------------------- ONNX and tensors */
 
 /* A model whose graph input's type nests `levels` sequence types (6000: 42 KB). */
 int hostile_onnx_deep(const char *path, int levels);
 /* A model of `nodes` chained Relu nodes (100,000: 1.5 MB). */
 int hostile_onnx_nodes(const char *path, int nodes);
+/* A model whose one node's attribute holds its tensor field `t` `repeats` times (protobuf-c
+ * merges repeats of a singular field, at a cost that grows with their square). */
+int hostile_onnx_merge(const char *path, int repeats);
+/* A narrow AlexNet with conv1 `width` wide at an input of `side` (legal, and huge to run). */
+int hostile_onnx_wide(const char *path, int width, int side);
 /* A narrow AlexNet (om_opts_zoo) whose every weight and bias is `value` (1e-45, 3e38). */
 int hostile_onnx_extreme(const char *path, float value);
 /* A (3, S, S) .npy input whose every value is the smallest subnormal float, 1.4e-45. */

@@ -748,9 +748,14 @@ TEST(input_bad_arguments)
     net_err e = {0};
     CHECK_EQ_INT(net_input_load(&in, "assets/chelsea.png", 0, &pp, &e), NET_ERR_ARG);
     CHECK(message_ok(&e, "chelsea.png", "input size"));
-    pp.resize = 100;
+    pp.resize = 0;
     CHECK_EQ_INT(net_input_load(&in, "assets/chelsea.png", 227, &pp, &e), NET_ERR_ARG);
     CHECK(message_ok(&e, "chelsea.png", "resize"));
+    /* a resize smaller than the input (a net of 300×300) scales to the input instead */
+    pp.resize = 100;
+    CHECKF(net_input_load(&in, "assets/chelsea.png", 300, &pp, &e) == NET_OK, "%s", e.msg);
+    CHECK(in.size == 300);
+    net_input_free(&in);
     net_preproc_caffe(&pp);
     pp.scale = 0;
     CHECK_EQ_INT(net_input_load(&in, "assets/chelsea.png", 227, &pp, &e), NET_ERR_ARG);

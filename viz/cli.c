@@ -41,11 +41,20 @@ static _Thread_local char last_error[2048];
 
 void cli_error(const char *fmt, ...)
 {
+    /* one line of valid UTF-8 whatever names the arguments carry */
+    char raw[sizeof last_error];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_error, sizeof last_error, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    net_text_escape(raw, last_error, sizeof last_error);
     fprintf(stderr, "alexviz: %s\n", last_error);
+}
+
+const char *cli_shown(const char *name, char *buf, size_t len)
+{
+    net_text_escape(name, buf, len);
+    return buf;
 }
 
 const char *cli_last_error(void) { return last_error; }

@@ -74,6 +74,8 @@ int cli_has_class_names(int n);
 
 /* Prints "alexviz: " and the message to stderr, one line (up to 2047 bytes of message). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A name as it may be printed: one line of valid UTF-8, odd bytes as \xNN (into buf). */
+const char *cli_shown(const char *name, char *buf, size_t len);
 /* The last message cli_error printed on this thread, without the "alexviz: ", or "". */
 const char *cli_last_error(void);
 

@@ -117,8 +117,9 @@ net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
                         "ignored\n", path, what + 2);
     char w[96];
     widths_text(info.width, w, sizeof w);
+    char shown[400];
     snprintf(desc, sizeof desc, "%s: widths %s, %d×%d input, opset %lld%s%s, loaded in %.0f ms",
-             path, w, info.input_size, info.input_size, (long long)info.opset,
+             cli_shown(path, shown, sizeof shown), w, info.input_size, info.input_size, (long long)info.opset,
              info.producer[0] ? ", producer " : "", info.producer, info.load_ms);
     return n;
 }

@@ -101,8 +101,9 @@ static int run_set(checker *c, const char *dir)
             }
         }
         rc = !bad;
-        printf("%-4s %s: max abs error %.3g, max rel error %.3g", bad ? "FAIL" : "PASS", dir,
-               max_abs, max_rel);
+        char shown[4096];
+        printf("%-4s %s: max abs error %.3g, max rel error %.3g", bad ? "FAIL" : "PASS",
+               cli_shown(dir, shown, sizeof shown), max_abs, max_rel);
         if (bad)
             printf("; %d of %d values off, first [%d] %.9g vs %.9g", bad, last->out_c,
                    first_bad, got[first_bad], want[first_bad]);
@@ -255,8 +256,10 @@ int cmd_check(int argc, char **argv)
         return 1;
     }
     c.info = &info;
+    char shown_model[4096];
     printf("model %s: widths %d-%d-%d-%d-%d-%d-%d-%d, %d×%d input, opset %lld%s%s, %lld "
-           "parameters, loaded in %.0f ms\n", model, info.width[0], info.width[1], info.width[2],
+           "parameters, loaded in %.0f ms\n", cli_shown(model, shown_model, sizeof shown_model),
+           info.width[0], info.width[1], info.width[2],
            info.width[3], info.width[4], info.width[5], info.width[6], info.width[7],
            info.input_size, info.input_size, (long long)info.opset,
            info.producer[0] ? ", producer " : "", info.producer, (long long)info.params,

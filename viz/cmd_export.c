@@ -409,33 +409,37 @@ static int can_make_dirs(const char *dir)
     return 1;
 }
 
-/* Creates the image's folder (and the channel folders) and checks a file can be written in it.
- * The export holds the lock of the folder above: a temporary file in these is a leftover of a
- * killed run, and goes. */
+/* A folder the export made or found under -o must be a folder, not a link to somewhere else:
+ * a student's `slides/coffee -> ~/notes` would otherwise receive the export (and its sweep).
+ * 0 after printing why. */
+static int own_folder(const char *dir)
+{
+    struct stat sb;
+    if (lstat(dir, &sb) || !S_ISDIR(sb.st_mode)) {
+        cli_error("%s: %s; alexviz writes only into folders under -o, not through links", dir,
+                  S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a folder");
+        return 0;
+    }
+    net_temp_sweep(dir);
+    return 1;
+}
+
+/* Creates the image's folder (and the channel folders), each a real folder; temporary files of
+ * runs that no longer run are removed from them. */
 static int prepare_folders(const ex_image *im)
 {
-    if (!make_dirs(im->folder))
+    if (!make_dirs(im->folder) || !own_folder(im->folder))
         return 0;
-    net_temp_sweep(im->folder, 1);
     for (int i = 0; i < im->n_files; i++) {
         const ex_file *f = &im->files[i];
         if (f->kind == EX_CHANNEL && f->channel == 0) {
             char dir[PATH_MAX];
             snprintf(dir, sizeof dir, "%s", f->path);
             *strrchr(dir, '/') = 0;
-            if (!make_dirs(dir))
+            if (!make_dirs(dir) || !own_folder(dir))
                 return 0;
-            net_temp_sweep(dir, 1);
         }
     }
-    char probe[PATH_MAX];
-    snprintf(probe, sizeof probe, "%s/.alexviz-probe", im->folder);
-    net_err err = {0};
-    if (net_write_atomic(probe, "", 0, &err) != NET_OK) {
-        cli_error("%s: cannot write in this folder (%s)", im->folder, err.msg);
-        return 0;
-    }
-    remove(probe);
     return 1;
 }
 
@@ -576,7 +580,9 @@ static void progress_show(progress *p, int done)
     if (t - p->last < 100)
         return;
     p->last = t;
-    fprintf(stderr, "\ralexviz export: %s  %d/%d files\033[K", p->name, p->base + done, p->total);
+    char shown[512];
+    fprintf(stderr, "\ralexviz export: %s  %d/%d files\033[K", cli_shown(p->name, shown, sizeof shown),
+            p->base + done, p->total);
     fflush(stderr);
 }
 
@@ -866,8 +872,12 @@ static void json_shape(FILE *f, const net_stage *s)
 /* The colours of a stage's maps, so a reader can turn a pixel back into a value. */
 static void json_colours(FILE *f, const view_colours *c)
 {
-    fprintf(f, ", \"colours\": {\"map\": \"%s\", \"lo\": %.9g, \"hi\": %.9g}",
-            c->diverging ? "diverging" : "sequential", c->lo, c->hi);
+    fprintf(f, ", \"colours\": {\"map\": \"%s\", \"lo\": ",
+            c->diverging ? "diverging" : "sequential");
+    cli_json_num(f, c->lo);
+    fprintf(f, ", \"hi\": ");
+    cli_json_num(f, c->hi);
+    fputc('}', f);
 }
 
 static int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *im,
@@ -1151,8 +1161,10 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
         cli_error("%s", msg[0] ? msg : "export failed");
         return 0;
     }
-    printf("%s: %d files in %s (handout.pdf: %d pages)\n", im->path, im->n_files, im->folder,
-           h.n);
+    char shown_path[2048], shown_folder[2048];
+    printf("%s: %d files in %s (handout.pdf: %d pages)\n",
+           cli_shown(im->path, shown_path, sizeof shown_path), im->n_files,
+           cli_shown(im->folder, shown_folder, sizeof shown_folder), h.n);
     prog->base += im->n_files;
     return 1;
 }

@@ -351,7 +351,8 @@ int cmd_trace(int argc, char **argv)
     }
 
     const net_config *c = net_get_config(n);
-    printf("alexviz trace: %s\n", image);
+    char shown[4096];
+    printf("alexviz trace: %s\n", cli_shown(image, shown, sizeof shown));
     printf("weights: %s%s\n", cli_weights_desc(),
            net_is_untrained(n) ? "; predictions mean nothing" : "");
     printf("input:   %d×%d, %s, 0–255 minus mean (%.3f, %.3f, %.3f)%s\n", c->input_size,
@@ -405,7 +406,8 @@ int cmd_trace(int argc, char **argv)
         rc = 0;
         if (dump) {
             if (dump_all(n, rec, dump, image, top, topv, k, t.force))
-                printf("\nwrote %d .npy files and trace.json to %s\n", last + 1, dump);
+                printf("\nwrote %d .npy files and trace.json to %s\n", last + 1,
+                       cli_shown(dump, shown, sizeof shown));
             else
                 rc = 1;
         }

@@ -84,6 +84,7 @@ typedef enum {
     TX_RUN_LRN_ACROSS,
     TX_RUN_LRN_WITHIN,
     TX_LAYER,            /* %d */
+    TX_LAYER_SHORT,      /* %d */
     /* the status line */
     TX_STATUS_STAGE,     /* %s (%d/%d) */
     TX_STATUS_DONE,
@@ -104,6 +105,7 @@ typedef enum {
     TX_SCALE_CLIP,       /* %s: value */
     TX_SCALE_MAP,
     TX_SCALE_NONFINITE,  /* %zu NaN, %zu infinite */
+    TX_SCALE_MINMAX,     /* %s min, %s max */
     TX_FC_CELLS,         /* %d values as %d×%d cells */
     TX_MAP_HOVER,        /* channel %d, max %s */
     TX_ZOOMED,           /* %.0f%% */

@@ -148,7 +148,7 @@ vrange vcache_range(vctx *v, int stage)
     vrange r = {VMAP_SEQ, 0, 1, 0, 0, 0, 0};
     if (stage < 0 || stage >= sc->done || !sc->out[stage])
         return r;
-    if (c->range[stage].valid && c->range[stage].version == sc->version[stage])
+    if (c && c->range[stage].valid && c->range[stage].version == sc->version[stage])
         return c->range[stage].r;
     const net_stage *s = &sc->stages[stage];
     const float *x = sc->out[stage];
@@ -166,9 +166,11 @@ vrange vcache_range(vctx *v, int stage)
     } else {
         r.map = VMAP_SEQ, r.lo = 0, r.hi = p;
     }
-    c->range[stage].valid = 1;
-    c->range[stage].version = sc->version[stage];
-    c->range[stage].r = r;
+    if (c) {
+        c->range[stage].valid = 1;
+        c->range[stage].version = sc->version[stage];
+        c->range[stage].r = r;
+    }
     return r;
 }
 

@@ -14,57 +14,147 @@
 #include <stdio.h>
 #include <string.h>
 
-void vstage_title(vctx *v, view_rect r, int stage)
+/* The title band: the stage's name and shape (the number the view is about), what it does,
+ * and its shape arithmetic, flowing onto more lines where the width is short. Measures when
+ * draw is 0. */
+static double title_flow(vctx *v, view_rect r, int stage, int draw)
 {
     const vpal *pal = &v->pal;
     const net_stage *s = &v->sc->stages[stage];
-    double u = v->u, x = r.x + 0.6 * u, y = r.y + 0.25 * u;
+    double u = v->u, x0 = r.x + 0.6 * u, w = r.w - 1.2 * u, x = x0, y = r.y + 0.25 * u;
     char shape[48], op[160], line[256];
     vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
     vfmt_op(v, s, op, sizeof op);
-    double w = vtext_draw(v, x, y, 1.15, 1, pal->accent, VA_LEFT, 0, s->name);
-    w += vtext_draw(v, x + w + 0.6 * u, y + 0.1 * u, 1.0, 1, pal->fg, VA_LEFT, 0, shape);
-    vtext_draw(v, x + w + 1.6 * u, y + 0.2 * u, 0.8, 0, pal->dim, VA_LEFT,
-               r.x + r.w - (x + w + 1.6 * u) - 0.6 * u, op);
-    y += 1.55 * u;
+    double nw, nh, sw, sh, ow;
+    vtext_size(v, T_KEY, VT_BOLD, s->name, &nw, &nh);
+    vtext_size(v, T_KEY, VT_BOLD, shape, &sw, &sh);
+    if (draw)
+        vtext_draw(v, x, y, T_KEY, VT_BOLD, pal->accent, VA_LEFT, 0, s->name);
+    x += nw + 0.6 * u;
+    if (x + sw > x0 + w) {
+        x = x0, y += nh;
+    }
+    if (draw)
+        vtext_draw(v, x, y, T_KEY, VT_BOLD | VT_KEY, pal->fg, VA_LEFT, 0, shape);
+    x += sw + 0.9 * u;
+    /* what the operation is: beside the shape when it fits there, else under it */
+    double oh = vtext_para_size(v, w, T_BODY, 0, op, &ow);
+    double lh = nh > sh ? nh : sh;
+    if (x + ow <= x0 + w) {
+        if (draw)
+            vtext_draw(v, x, y + (lh - oh) * 0.7, T_BODY, 0, pal->dim, VA_LEFT, 0, op);
+        y += lh;
+    } else {
+        y += lh;
+        if (draw)
+            vtext_para(v, x0, y, w, T_BODY, pal->dim, op);
+        y += oh;
+    }
     vfmt_shape_line(v, s, line, sizeof line);
-    vtext_draw(v, x, y, 0.8, 0, pal->fg, VA_LEFT, r.w - 1.2 * u, line);
+    double ah = vtext_para_size(v, w, T_BODY, 0, line, NULL);
+    if (draw)
+        vtext_para(v, x0, y, w, T_BODY, pal->fg, line);
+    y += ah + 0.3 * u;
+    return y - r.y;
 }
 
-void vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map)
+double vstage_title_height(vctx *v, double w, int stage)
+{
+    return title_flow(v, (view_rect){0, 0, w, 0}, stage, 0);
+}
+
+double vstage_title(vctx *v, view_rect r, int stage)
+{
+    return title_flow(v, r, stage, 1);
+}
+
+/* The colour scale: the bar with its ends (and 0), then the true range, what is clipped or has
+ * no colour, and the caller's note, beside the bar when there is room, else under it. */
+static double scale_flow(vctx *v, view_rect r, const vrange *rg, int per_map, const char *note,
+                         int draw)
 {
     const vpal *pal = &v->pal;
-    double u = v->u, bar_w = fmin(r.w * 0.42, 22 * u), bar_h = 0.6 * u;
-    double x = r.x + 0.6 * u, y = r.y + 0.3 * u;
-    char lo[32], hi[32], mid[32], line[128];
-    vmap_bar(v, rg->map, 0, 1, x, y, bar_w, bar_h);
-    vframe(v, x - 1, y - 1, bar_w + 2, bar_h + 2, 1, pal->line);
-    double ty = y + bar_h + 0.1 * u;
-    if (per_map) {
-        vtext_draw(v, x + bar_w / 2, ty, 0.62, 0, pal->fg, VA_CENTER, bar_w,
-                   vtext(v, TX_SCALE_MAP));
-    } else {
-        vfmt_value(rg->lo, lo, sizeof lo);
-        vfmt_value(rg->hi, hi, sizeof hi);
-        vtext_draw(v, x, ty, 0.62, 0, pal->fg, VA_LEFT, 0, lo);
-        vtext_draw(v, x + bar_w, ty, 0.62, 0, pal->fg, VA_RIGHT, 0, hi);
-        if (rg->map == VMAP_DIV)
-            vtext_draw(v, x + bar_w / 2, ty, 0.62, 0, pal->fg, VA_CENTER, 0, "0");
+    double u = v->u, x = r.x + 0.6 * u, y = r.y + 0.3 * u, bar_h = 0.6 * u;
+    char lo[32], hi[32], mid[32], line[256], markup[1400], dimc[8], warnc[8];
+    vfmt_value(rg->lo, lo, sizeof lo);
+    vfmt_value(rg->hi, hi, sizeof hi);
+    double low, hiw, zw, th;
+    vtext_size(v, T_MIN, 0, per_map ? vtext(v, TX_SCALE_MAP) : lo, &low, &th);
+    vtext_size(v, T_MIN, 0, hi, &hiw, NULL);
+    vtext_size(v, T_MIN, 0, "0", &zw, NULL);
+    double need = per_map ? low : low + hiw + (rg->map == VMAP_DIV ? zw + 2 * u : u);
+    double bar_w = fmax(need, fmin(r.w * 0.42, 18 * u));
+    bar_w = fmin(bar_w, r.w - 1.2 * u);
+    if (draw) {
+        vmap_bar(v, rg->map, 0, 1, x, y, bar_w, bar_h);
+        vframe(v, x - 1, y - 1, bar_w + 2, bar_h + 2, 1, pal->line);
+        double ty = y + bar_h + 0.1 * u;
+        if (per_map) {
+            vtext_draw(v, x + bar_w / 2, ty, T_MIN, 0, pal->fg, VA_CENTER, 0,
+                       vtext(v, TX_SCALE_MAP));
+        } else {
+            vtext_draw(v, x, ty, T_MIN, 0, pal->fg, VA_LEFT, 0, lo);
+            vtext_draw(v, x + bar_w, ty, T_MIN, 0, pal->fg, VA_RIGHT, 0, hi);
+            if (rg->map == VMAP_DIV)
+                vtext_draw(v, x + bar_w / 2, ty, T_MIN, 0, pal->fg, VA_CENTER, 0, "0");
+        }
     }
-    /* the true range, and whether the brightest values were clipped */
-    double tx = x + bar_w + 1.0 * u;
+    double bar_block = bar_h + 0.1 * u + th;
+    /* the words: the true range, the clipping or the values without a colour, the note */
     vfmt_value(rg->min, lo, sizeof lo);
     vfmt_value(rg->max, hi, sizeof hi);
-    snprintf(line, sizeof line, "min %s · max %s", lo, hi);
-    vtext_draw(v, tx, y - 0.15 * u, 0.7, 0, pal->fg, VA_LEFT, r.x + r.w - tx, line);
+    vrgb_hex(pal->dim, dimc);
+    vrgb_hex(pal->warn, warnc);
+    snprintf(line, sizeof line, vtext(v, TX_SCALE_MINMAX), lo, hi);
+    char *e = vmarkup_escape(line);
+    snprintf(markup, sizeof markup, "%s", e);
+    g_free(e);
     if (rg->nan || rg->inf) {
         snprintf(line, sizeof line, vtext(v, TX_SCALE_NONFINITE), rg->nan, rg->inf);
-        vtext_draw(v, tx, y + 0.8 * u, 0.62, 1, pal->warn, VA_LEFT, r.x + r.w - tx, line);
+        e = vmarkup_escape(line);
+        snprintf(markup + strlen(markup), sizeof markup - strlen(markup),
+                 "\n<b><span foreground=\"%s\">%s</span></b>", warnc, e);
+        g_free(e);
     } else if (!per_map && (rg->max > rg->hi || rg->min < rg->lo)) {
         vfmt_value(rg->hi, mid, sizeof mid);
         snprintf(line, sizeof line, vtext(v, TX_SCALE_CLIP), mid);
-        vtext_draw(v, tx, y + 0.8 * u, 0.62, 0, pal->dim, VA_LEFT, r.x + r.w - tx, line);
+        e = vmarkup_escape(line);
+        snprintf(markup + strlen(markup), sizeof markup - strlen(markup),
+                 "\n<span foreground=\"%s\">%s</span>", dimc, e);
+        g_free(e);
     }
+    if (note && *note) {
+        e = vmarkup_escape(note);
+        snprintf(markup + strlen(markup), sizeof markup - strlen(markup),
+                 "\n<span foreground=\"%s\">%s</span>", dimc, e);
+        g_free(e);
+    }
+    /* the band keeps room for three lines of words whatever the values say, so that the maps
+     * above it do not jump from stage to stage */
+    double side_x = x + bar_w + 1.0 * u, side_w = r.x + r.w - 0.6 * u - side_x;
+    double words_w, words_h, three = vtext_markup_size(v, 0, T_MIN, "0\n0\n0", NULL);
+    vtext_markup_size(v, 0, T_MIN, markup, &words_w);
+    if (side_w >= fmin(words_w, 12 * u)) {
+        words_h = fmax(three, vtext_markup_size(v, side_w, T_MIN, markup, NULL));
+        if (draw)
+            vtext_markup(v, side_x, y - 0.15 * u, side_w, T_MIN, pal->fg, markup, NULL);
+        return 0.45 * u + fmax(bar_block, words_h);
+    }
+    double ww = r.w - 1.2 * u;
+    words_h = fmax(three, vtext_markup_size(v, ww, T_MIN, markup, NULL));
+    if (draw)
+        vtext_markup(v, x, y + bar_block + 0.3 * u, ww, T_MIN, pal->fg, markup, NULL);
+    return 0.75 * u + bar_block + words_h;
+}
+
+double vscale_height(vctx *v, double w, const vrange *rg, int per_map, const char *note)
+{
+    return scale_flow(v, (view_rect){0, 0, w, 0}, rg, per_map, note, 0);
+}
+
+double vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map, const char *note)
+{
+    return scale_flow(v, r, rg, per_map, note, 1);
 }
 
 /* Best column count for n maps of mh×mw (plus a 1-pixel gap) in a w×h area. */
@@ -82,6 +172,43 @@ static int best_cols(int n, int mh, int mw, double w, double h, double *scale)
     return best;
 }
 
+/* The words under the grid's scale: the contrast mode (with its key in the window), or how a
+ * vector is laid out; the zoom when zoomed. */
+static const char *grid_note(vctx *v, int stage, char *buf, size_t len)
+{
+    const net_stage *s = &v->sc->stages[stage];
+    const view_state *st = v->st;
+    int per_map = st->contrast == VIEW_CONTRAST_MAP;
+    if (vstage_is_map(s))
+        snprintf(buf, len, "%s%s", vtext(v, per_map ? TX_CONTRAST_MAP : TX_CONTRAST_STAGE),
+                 st->print ? "" : " (C)");
+    else {
+        int rows, cols;
+        vvector_grid(s->towers == 2 ? s->out_c / 2 : s->out_c, &rows, &cols);
+        snprintf(buf, len, vtext(v, TX_FC_CELLS), s->towers == 2 ? s->out_c / 2 : s->out_c,
+                 cols, rows);
+    }
+    if (st->zoom != 1 && !st->print) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, len - n, "\n");
+        n = strlen(buf);
+        snprintf(buf + n, len - n, vtext(v, TX_ZOOMED), 100 * st->zoom);
+    }
+    return buf;
+}
+
+/* The label over a tower's maps. */
+static void tower_label(vctx *v, const vgrid_layout *g, int stage, int t, char *buf, size_t len)
+{
+    const net_stage *s = &v->sc->stages[stage];
+    char range[96];
+    snprintf(range, sizeof range, vtext(v, vstage_is_map(s) ? TX_TOWER_RANGE : TX_VECTOR_RANGE),
+             g->n[t], g->c0[t], g->c0[t] + g->n[t] - 1);
+    snprintf(buf, len, "%s · %s",
+             g->towers == 2 ? vtext(v, t ? TX_TOWER_B : TX_TOWER_A) : vtext(v, TX_ONE_BLOCK),
+             range);
+}
+
 void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g)
 {
     const view_scene *sc = v->sc;
@@ -92,8 +219,14 @@ void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g)
     if (stage < 0)
         return;
     const net_stage *s = &sc->stages[stage];
-    g->title = (view_rect){r.x, r.y, r.w, 2.9 * u};
-    g->scale = (view_rect){r.x, r.y + r.h - 2.2 * u, r.w, 2.2 * u};
+    g->title = (view_rect){r.x, r.y, r.w, vstage_title_height(v, r.w, stage)};
+    if (stage >= sc->done || s->op == NET_OP_SOFTMAX)
+        return;
+    char note[256];
+    vrange rg = vcache_range(v, stage);
+    int per_map = st->contrast == VIEW_CONTRAST_MAP && vstage_is_map(s);
+    double scale_h = vscale_height(v, r.w, &rg, per_map, grid_note(v, stage, note, sizeof note));
+    g->scale = (view_rect){r.x, r.y + r.h - scale_h, r.w, scale_h};
     double top = r.y + g->title.h, bottom = g->scale.y, split = 1.2 * u;
     int a[2], b[2];
     net_stage_towers(s, a, b);
@@ -104,7 +237,16 @@ void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g)
         g->c0[t] = t ? b[0] : a[0];
         g->n[t] = t ? b[1] - b[0] : a[1] - a[0];
     }
-    double label_h = 1.3 * u, pad = 0.5 * u;
+    /* the towers' labels, wrapped to their panels: the taller sets where the maps start */
+    g->label_h = 0;
+    for (int t = 0; t < g->towers; t++) {
+        char label[192];
+        tower_label(v, g, stage, t, label, sizeof label);
+        g->label_h = fmax(g->label_h, vtext_para_size(v, pw - 1.8 * u, T_MIN, VT_BOLD, label,
+                                                      NULL));
+    }
+    g->label_h += 0.3 * u;
+    double label_h = g->label_h, pad = 0.5 * u;
     double aw = pw - 2 * pad, ah = bottom - top - label_h - pad;
     if (aw < 4 || ah < 4)
         return;
@@ -184,23 +326,24 @@ static void draw_tower(vctx *v, const vgrid_layout *g, int stage, int t)
     cairo_t *cr = v->cr;
     double u = v->u;
     view_rect p = g->panel[t];
-    char label[160], range[96];
+    char label[192];
     int is_map = vstage_is_map(s);
-    snprintf(range, sizeof range, vtext(v, is_map ? TX_TOWER_RANGE : TX_VECTOR_RANGE), g->n[t],
-             g->c0[t], g->c0[t] + g->n[t] - 1);
-    snprintf(label, sizeof label, "%s · %s",
-             g->towers == 2 ? vtext(v, t ? TX_TOWER_B : TX_TOWER_A) : vtext(v, TX_ONE_BLOCK),
-             range);
+    tower_label(v, g, stage, t, label, sizeof label);
     vrgb hue = g->towers == 2 ? (t ? pal->tower_b : pal->tower_a) : pal->fg;
-    vfill(v, p.x + 0.5 * u, p.y + 0.2 * u, 0.5 * u, 0.7 * u, hue);
-    vtext_draw(v, p.x + 1.2 * u, p.y + 0.1 * u, 0.75, 1, hue, VA_LEFT, p.w - 1.8 * u, label);
+    vfill(v, p.x + 0.5 * u, p.y + 0.25 * u, 0.5 * u, 0.6 * u, hue);
+    char hex[8], markup[400];
+    vrgb_hex(hue, hex);
+    char *esc = vmarkup_escape(label);
+    snprintf(markup, sizeof markup, "<b><span foreground=\"%s\">%s</span></b>", hex, esc);
+    g_free(esc);
+    vtext_markup(v, p.x + 1.2 * u, p.y + 0.05 * u, p.w - 1.8 * u, T_MIN, hue, markup, NULL);
 
     vatlas at;
     int cols = g->cols[t];
     if (!vcache_atlas(v, stage, t, cols, &at))
         return;
     cairo_save(cr);
-    cairo_rectangle(cr, p.x, p.y + 1.3 * u, p.w, p.h - 1.3 * u);
+    cairo_rectangle(cr, p.x, p.y + g->label_h, p.w, p.h - g->label_h);
     cairo_clip(cr);
     /* a thin frame around each map, so zero (near-black) edges do not melt into the page */
     if (is_map) {
@@ -274,7 +417,9 @@ void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
     if (stage >= sc->done) {
         char line[128];
         snprintf(line, sizeof line, vtext(&v, TX_NOT_YET), s->name);
-        vtext_draw(&v, r.x + r.w / 2, r.y + r.h / 2 - u, 1.1, 0, pal->dim, VA_CENTER, r.w, line);
+        double w, h = vtext_para_size(&v, r.w - 2 * u, T_LEAD, 0, line, &w);
+        double y = fmax(r.y + g.title.h, r.y + (r.h - h) / 2);
+        vtext_para(&v, r.x + (r.w - w) / 2, y, r.w - 2 * u, T_LEAD, pal->dim, line);
         vctx_end(&v);
         return;
     }
@@ -298,23 +443,8 @@ void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
     }
     vrange rg = vcache_range(&v, stage);
     int per_map = st->contrast == VIEW_CONTRAST_MAP && vstage_is_map(s);
-    vscale_draw(&v, g.scale, &rg, per_map);
-    const char *mode = vstage_is_map(s)
-                           ? vtext(&v, per_map ? TX_CONTRAST_MAP : TX_CONTRAST_STAGE)
-                           : NULL;
-    char cells[96];
-    if (!vstage_is_map(s)) {
-        snprintf(cells, sizeof cells, vtext(&v, TX_FC_CELLS), g.n[0], g.mw, g.mh);
-        mode = cells;
-    }
-    vtext_draw(&v, r.x + r.w - 0.6 * u, g.scale.y + 0.2 * u, 0.7, 0, pal->dim, VA_RIGHT,
-               r.w * 0.4, mode);
-    if (st->zoom != 1) {
-        char z[64];
-        snprintf(z, sizeof z, vtext(&v, TX_ZOOMED), 100 * st->zoom);
-        vtext_draw(&v, r.x + r.w - 0.6 * u, g.scale.y + 1.2 * u, 0.62, 0, pal->dim, VA_RIGHT,
-                   r.w * 0.4, z);
-    }
+    char note[256];
+    vscale_draw(&v, g.scale, &rg, per_map, grid_note(&v, stage, note, sizeof note));
     draw_hover(&v, &g, stage);
     vctx_end(&v);
 }

@@ -274,9 +274,10 @@ int view_stage_colours(const view_scene *sc, const view_state *st, int stage, vi
 
 void view_map_colours(const float *plane, size_t n, const view_colours *stage, view_colours *out)
 {
-    float amax = 0;
-    for (size_t i = 0; i < n; i++)
-        amax = fmaxf(amax, fabsf(plane[i]));
+    /* the finite values set the range, as they do for the pictures */
+    float mn, mx;
+    vfinite_range(plane, n, &mn, &mx);
+    float amax = fmaxf(fabsf(mn), fabsf(mx));
     if (!(amax > 0))
         amax = 1;
     out->diverging = stage->diverging;

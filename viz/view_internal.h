@@ -197,6 +197,7 @@ void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k);
 typedef struct {
     int ok;
     view_rect title, panel[2], scale;
+    double label_h;         /* the towers' labels over the maps */
     int towers;
     int cols[2], rows[2], n[2], c0[2];
     double cell_w, cell_h;  /* one map's cell (map + gap) in pixels */
@@ -219,12 +220,16 @@ void vzoom_layout_make(vctx *v, int stage, vzoom_layout *z);
 typedef struct {
     view_rect block[NET_MAX_STAGES + 1][2]; /* [0] is the input photo; [i+1] stage i; lanes */
     int lanes[NET_MAX_STAGES + 1];          /* 2: tower blocks; 1: one block in [..][0] */
-    int compact;
+    int compact;                            /* one row of names (the strip) */
+    int first, count;                       /* the items shown: all of them, or in a strip
+                                               too narrow for all, those around the current
+                                               stage (the others' blocks are empty) */
 } vpipe_layout;
 void vpipe_layout_make(vctx *v, vpipe_layout *p);
-/* "this run": two lines (text size fs) on the weights and input, then the variant, from the
- * scene's run fields (run_known must be set); ellipsized to w. Returns the height drawn. */
+/* "this run": the weights and input, then the variant, from the scene's run fields (run_known
+ * must be set), wrapped to w at text size fs. Returns the height drawn; _height only measures. */
 double vpipe_run_draw(vctx *v, double x, double y, double w, double fs);
+double vpipe_run_height(vctx *v, double w, double fs);
 
 /* The LRN view's three maps. */
 typedef struct {
@@ -244,10 +249,15 @@ int vlrn_hit(vctx *v, double x, double y, int *ux, int *uy);
 /* The top-k bar chart of the predictions inside r (shared by the grid's prob stage). */
 void vpred_bars(vctx *v, view_rect r, int k);
 
-/* The title band every stage view opens with: name, shape, operation, the shape arithmetic. */
-void vstage_title(vctx *v, view_rect r, int stage);
-/* A horizontal colour scale for range rg inside r, with labels. */
-void vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map);
+/* The title band every stage view opens with: name, shape, operation, the shape arithmetic,
+ * flowing onto more lines in a narrow room. Returns its height; _height measures for width w. */
+double vstage_title(vctx *v, view_rect r, int stage);
+double vstage_title_height(vctx *v, double w, int stage);
+/* A colour scale for range rg inside r: the bar, its range, what is clipped, the note (may be
+ * NULL; lines split by \n), beside or under the bar as the width allows. Returns its height;
+ * _height measures for width w. */
+double vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map, const char *note);
+double vscale_height(vctx *v, double w, const vrange *rg, int per_map, const char *note);
 
 /* The norm stage the LRN view shows for the current stage, or -1 when there is none. */
 int vlrn_stage(const vctx *v);

@@ -110,6 +110,7 @@ void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *s
     set_family(meas.font, st->lang);
     v->layout = meas.layout;
     v->font = meas.font;
+    v->cache = sc->cache; /* may be NULL: what layouts read from it is then computed afresh */
 }
 
 void vctx_end(vctx *v)

@@ -198,6 +198,6 @@ void view_draw_zoom(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
         rg.lo = rg.map == VMAP_DIV ? -amax : 0, rg.hi = amax > 0 ? amax : 1;
         rg.min = mn, rg.max = mx;
     }
-    vscale_draw(&v, (view_rect){r.x, r.y + r.h - 2.2 * u, r.w * 0.58, 2.2 * u}, &rg, 0);
+    vscale_draw(&v, (view_rect){r.x, r.y + r.h - 2.2 * u, r.w * 0.58, 2.2 * u}, &rg, 0, NULL);
     vctx_end(&v);
 }

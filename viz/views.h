@@ -150,6 +150,7 @@ typedef struct {
     double cursor_x, cursor_y; /* pointer position in the surface's coordinates */
     int cursor_in;             /* the pointer is over the surface */
     int help;                  /* the help overlay is shown */
+    int print;                 /* for paper and slides: no key hints, nothing to click */
     /* the LRN view's live parameters */
     int lrn_n;
     float lrn_k, lrn_alpha, lrn_beta;
