@@ -719,10 +719,7 @@ static cairo_status_t render_view(cairo_surface_t *s, const ex_file *f, const vi
     case EX_PIPELINE: st.kind = VIEW_PIPELINE; break;
     case EX_STAGE: st.kind = VIEW_GRID; break;
     case EX_FILTERS: st.kind = VIEW_FILTERS; break;
-    case EX_LRN:
-        st.kind = VIEW_LRN;
-        st.channel = view_lrn_channel(sc, f->stage);
-        break;
+    case EX_LRN: st.kind = VIEW_LRN; break;
     default: st.kind = VIEW_PRED; break;
     }
     view_draw(cr, (view_rect){0, 0, W, H}, sc, &st);

@@ -29,10 +29,6 @@ int view_stage_colours(const view_scene *sc, const view_state *st, int stage, vi
  * in its stage's colour map, as the grid's per-map contrast does. Thread-safe. */
 void view_map_colours(const float *plane, size_t n, const view_colours *stage, view_colours *out);
 
-/* The channel of norm stage `stage` the LRN pictures show: the one whose input is strongest
- * (where damping is easiest to see); 0 when the input is not done. */
-int view_lrn_channel(const view_scene *sc, int stage);
-
 /* What every handout page prints in its header and footer. */
 typedef struct {
     const char *image;   /* the photo's file name */

@@ -110,7 +110,11 @@ typedef enum {
     TX_MAP_HOVER,        /* channel %d, max %s */
     TX_ZOOMED,           /* %.0f%% */
     /* the channel zoom */
-    TX_ZOOM_CHANNEL,     /* %d, %d */
+    TX_ZOOM_CHANNEL,     /* %d of %d */
+    TX_ZOOM_UNIT_OF,     /* %d of %d: a vector's unit */
+    TX_ZOOM_VALUE,       /* %s[%d] = %s */
+    TX_KEYS_CHANNEL,
+    TX_KEYS_UNIT,     /* %d, %d */
     TX_ZOOM_UNIT,        /* (%d, %d) = %s */
     TX_ZOOM_FIELD,       /* %d×%d px from (%d, %d) */
     TX_ZOOM_JUMP,        /* %d px */
@@ -120,6 +124,7 @@ typedef enum {
     /* LRN */
     TX_LRN_BEFORE,       /* %s: previous stage */
     TX_LRN_AFTER,
+    TX_LRN_AFTER_SHARED,
     TX_LRN_RATIO,
     TX_LRN_CAFFE,
     TX_LRN_PAPER,

@@ -17,7 +17,7 @@
 /* The title band: the stage's name and shape (the number the view is about), what it does,
  * and its shape arithmetic, flowing onto more lines where the width is short. Measures when
  * draw is 0. */
-static double title_flow(vctx *v, view_rect r, int stage, int draw)
+static double title_flow(vctx *v, view_rect r, int stage, int draw, int arith)
 {
     const vpal *pal = &v->pal;
     const net_stage *s = &v->sc->stages[stage];
@@ -50,22 +50,29 @@ static double title_flow(vctx *v, view_rect r, int stage, int draw)
             vtext_para(v, x0, y, w, T_BODY, pal->dim, op);
         y += oh;
     }
-    vfmt_shape_line(v, s, line, sizeof line);
-    double ah = vtext_para_size(v, w, T_BODY, 0, line, NULL);
-    if (draw)
-        vtext_para(v, x0, y, w, T_BODY, pal->fg, line);
-    y += ah + 0.3 * u;
-    return y - r.y;
+    if (arith) {
+        vfmt_shape_line(v, s, line, sizeof line);
+        double ah = vtext_para_size(v, w, T_BODY, 0, line, NULL);
+        if (draw)
+            vtext_para(v, x0, y, w, T_BODY, pal->fg, line);
+        y += ah;
+    }
+    return y + 0.3 * u - r.y;
 }
 
 double vstage_title_height(vctx *v, double w, int stage)
 {
-    return title_flow(v, (view_rect){0, 0, w, 0}, stage, 0);
+    return title_flow(v, (view_rect){0, 0, w, 0}, stage, 0, 1);
 }
 
 double vstage_title(vctx *v, view_rect r, int stage)
 {
-    return title_flow(v, r, stage, 1);
+    return title_flow(v, r, stage, 1, 1);
+}
+
+double vstage_head(vctx *v, view_rect r, int stage, int draw)
+{
+    return title_flow(v, r, stage, draw, 0);
 }
 
 /* The colour scale: the bar with its ends (and 0), then the true range, what is clipped or has
@@ -424,7 +431,19 @@ void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
         return;
     }
     if (s->op == NET_OP_SOFTMAX) {
-        vpred_bars(&v, (view_rect){r.x, r.y + g.title.h, r.w, r.h - g.title.h}, 10);
+        /* the top 10, their text as large as the room under the title lets it be down to
+         * 60 %; in a smaller room fewer classes */
+        view_rect b = {r.x, r.y + g.title.h, r.w, r.h - g.title.h};
+        int n = 10;
+        for (double k = 1; vpred_bars(&v, b, n, 0) > b.h;) {
+            if (k > 0.6)
+                v.u = u * (k *= 0.9);
+            else if (n > 1)
+                n--;
+            else
+                break;
+        }
+        vpred_bars(&v, b, n, 1);
         vctx_end(&v);
         return;
     }

@@ -285,25 +285,6 @@ void view_map_colours(const float *plane, size_t n, const view_colours *stage, v
     out->hi = amax;
 }
 
-int view_lrn_channel(const view_scene *sc, int stage)
-{
-    if (stage < 1 || stage >= sc->n_stages || stage - 1 >= sc->done || !sc->out[stage - 1])
-        return 0;
-    const net_stage *s = &sc->stages[stage];
-    size_t plane = (size_t)s->in_h * s->in_w;
-    int best = 0;
-    double best_sum = -1;
-    for (int c = 0; c < s->in_c; c++) {
-        const float *x = sc->out[stage - 1] + (size_t)c * plane;
-        double sum = 0;
-        for (size_t i = 0; i < plane; i++)
-            sum += fabsf(x[i]);
-        if (sum > best_sum)
-            best_sum = sum, best = c;
-    }
-    return best;
-}
-
 /* ---------------------------------------------------------------- paragraphs */
 
 /* Appends printf-style text to buf. */
@@ -518,18 +499,11 @@ void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
         y = section(&v, x, y, w, hx(st, HX_NUMBERS), line);
     }
 
-    /* the window's arithmetic view, without its title band (the grid above has it) */
+    /* the window's arithmetic, without its title band (the grid above has it) or the
+     * per-layer chart (the table page has it, once) */
     vtext_draw(&v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_ARITH));
     y += 1.2 * u;
-    double bottom = r.y + r.h - 3.4 * u, title = 2.9 * u;
-    if (bottom - y > 8 * u) {
-        view_state as = sub_state(st, VIEW_ARITH, stage);
-        cairo_save(cr);
-        cairo_rectangle(cr, x, y, w, bottom - y);
-        cairo_clip(cr);
-        view_draw_arith(cr, (view_rect){x, y - title, w, bottom - y + title}, sc, &as);
-        cairo_restore(cr);
-    }
+    varith_body(&v, (view_rect){x - 0.6 * u, y, w + 1.2 * u, r.y + r.h - 3.4 * u - y}, stage, 0, 1);
     vctx_end(&v);
 }
 
@@ -573,8 +547,11 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     char right[64], line[1024];
     stage_of(sc, st, stage, right, sizeof right);
     double y = page_frame(&v, pg, right);
-    /* the strongest channel, where damping shows best */
-    int c = view_lrn_channel(sc, stage);
+    /* where LRN damps the most */
+    view_state ls = sub_state(st, VIEW_LRN, stage);
+    view_state_reset_lrn(&ls, sc);
+    int c = 0, ux, uy;
+    view_shown_unit(sc, &ls, &c, &ux, &uy);
     snprintf(line, sizeof line, hx(st, HX_LRN_TEXT), c);
     y = lrn_block(&v, x, y, w, stage, c, line);
     /* the last channel of tower A, whose window reaches into tower B: where Caffe and

@@ -90,6 +90,9 @@ double vtext_para_size(vctx *v, double w, double size, int bold, const char *s, 
 double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
                     const char *markup, double *width);
 double vtext_markup_size(vctx *v, double w, double size, const char *markup, double *width);
+/* vtext_markup with the VT_ flags the text log records (VT_KEY: the number a view is about). */
+double vtext_markup_as(vctx *v, double x, double y, double w, double size, int flags, vrgb c,
+                       const char *markup, double *width);
 /* s as markup text (escaped, and valid UTF-8); g_free the result. */
 char *vmarkup_escape(const char *s);
 /* "#rrggbb" for markup. */
@@ -210,9 +213,14 @@ void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g);
 /* The zoomed map's place inside r. */
 typedef struct {
     int ok;
-    double x, y, s;   /* top-left and pixels per unit */
-    int h, w;
+    double x, y, s;   /* top-left and pixels per unit (for a vector: per value cell) */
+    int h, w;         /* units (a vector: its cells, tower A's rows above tower B's) */
+    double top;       /* under the title */
+    double channel_h; /* the line above the map */
+    double scale_h;
+    int stacked;      /* the panel is under the map, not beside it */
     view_rect side;   /* the panel with the photo and the numbers */
+    view_rect scale;  /* the colour scale under the map */
 } vzoom_layout;
 void vzoom_layout_make(vctx *v, int stage, vzoom_layout *z);
 
@@ -234,10 +242,22 @@ double vpipe_run_height(vctx *v, double w, double fs);
 /* The LRN view's three maps. */
 typedef struct {
     int ok, stage;
-    view_rect map[3];
-    double s;
+    view_rect map[3];       /* before, after, after ÷ before */
+    view_rect col[3];       /* the column each map and its label take (label at its top) */
+    double s;               /* pixels per unit */
+    int channel, ux, uy;    /* the channel and unit shown */
+    int stacked;            /* the window panel is under the formula, not beside it */
 } vlrn_layout;
 void vlrn_layout_make(vctx *v, vlrn_layout *l);
+/* Where LRN at stage does the most: the channel and unit it damps the most among units at
+ * least a quarter as strong as the strongest (in channel only, when only >= 0). 0 when the
+ * stage is not computed. */
+int vlrn_focus(vctx *v, int stage, int only, int *c, int *ux, int *uy);
+/* The channel and unit the LRN view shows for v's state (its -1s resolved); 0 for none. */
+int vlrn_shown(vctx *v, int *c, int *ux, int *uy);
+/* The same for the zoom at stage: the state's channel, or the busiest one (the largest sum of
+ * |x|; for a vector the largest value); the state's unit, or the channel's strongest. */
+void vzoom_shown(vctx *v, int stage, int *c, int *ux, int *uy);
 
 /* What lies under (x, y) in each view drawn into v->r: a stage (pipeline), a channel (grid;
  * for vectors the unit), a unit of the zoomed map or of the LRN maps; -1 or 0 for nothing. */
@@ -246,13 +266,24 @@ int vgrid_hit(vctx *v, double x, double y);
 int vzoom_hit(vctx *v, double x, double y, int *ux, int *uy);
 int vlrn_hit(vctx *v, double x, double y, int *ux, int *uy);
 
-/* The top-k bar chart of the predictions inside r (shared by the grid's prob stage). */
-void vpred_bars(vctx *v, view_rect r, int k);
+/* The top-k bar chart of the predictions inside r (shared by the grid's prob stage); returns
+ * its height; measures only when draw is 0. */
+double vpred_bars(vctx *v, view_rect r, int k, int draw);
 
 /* The title band every stage view opens with: name, shape, operation, the shape arithmetic,
  * flowing onto more lines in a narrow room. Returns its height; _height measures for width w. */
 double vstage_title(vctx *v, view_rect r, int stage);
 double vstage_title_height(vctx *v, double w, int stage);
+/* The title band without the shape arithmetic (for the view that writes it out); measures
+ * only when draw is 0. */
+double vstage_head(vctx *v, view_rect r, int stage, int draw);
+/* The arithmetic view's rows (output size, formula, parameters, MACs, field, towers, running
+ * totals, the 224 note) in r, with the per-layer chart beside or under them when chart is set;
+ * returns the height; measures only when draw is 0. */
+double varith_body(vctx *v, view_rect r, int stage, int chart, int draw);
+/* vtext_para in bold and with the log's role: flags are VT_ flags. */
+double vtext_para_as(vctx *v, double x, double y, double w, double size, int flags, vrgb c,
+                     const char *s);
 /* A colour scale for range rg inside r: the bar, its range, what is clipped, the note (may be
  * NULL; lines split by \n), beside or under the bar as the width allows. Returns its height;
  * _height measures for width w. */

@@ -70,6 +70,21 @@ static double text_w(vctx *v, double fs, int bold, const char *s)
 
 static void status_markup(vctx *v, char *buf, size_t len);
 
+/* The strip and the status line name the stage the view shows: in the LRN view that is the
+ * norm stage up to the current one (norm1 while the pass is at conv1 … pool1). */
+static view_state shown_state(const view_scene *sc, const view_state *st)
+{
+    view_state shown = *st;
+    if (st->kind == VIEW_LRN) {
+        vctx v;
+        vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, st);
+        int lrn = vlrn_stage(&v);
+        if (lrn >= 0)
+            shown.stage = lrn;
+    }
+    return shown;
+}
+
 static void screen_layout_make(vctx *v, view_rect r, screen_layout *l)
 {
     const view_state *st = v->st;
@@ -111,7 +126,11 @@ static void screen_layout_make(vctx *v, view_rect r, screen_layout *l)
     /* the status line: its text wrapped to the room left of the hint */
     l->hint_w = text_w(v, STATUS_FS, 0, vtext(v, TX_STATUS_HELP));
     char markup[2048];
+    view_state shown = shown_state(v->sc, st);
+    const view_state *own = v->st;
+    v->st = &shown;
     status_markup(v, markup, sizeof markup);
+    v->st = own;
     double text_h = vtext_markup_size(v, r.w - l->hint_w - 2 * u, STATUS_FS, markup, NULL);
     double status_h = round(fmax(1.8 * u, text_h + 0.7 * u));
     l->status = (view_rect){r.x, r.y + r.h - status_h, r.w, status_h};
@@ -459,16 +478,8 @@ void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view
     vctx_layout(&lv, r, sc, st);
     screen_layout_make(&lv, r, &l);
     view_draw(cr, l.body, sc, st);
-    /* the strip and the status line name the stage the view shows: in the LRN view that is the
-     * norm stage up to the current one (norm1 while the pass is at conv1 … pool1) */
-    view_state shown = *st;
+    view_state shown = shown_state(sc, st);
     vctx v;
-    if (st->kind == VIEW_LRN) {
-        vctx_layout(&v, l.body, sc, st);
-        int lrn = vlrn_stage(&v);
-        if (lrn >= 0)
-            shown.stage = lrn;
-    }
     if (l.strip.h > 0)
         draw_strip(cr, l.strip, sc, &shown);
     vctx_begin(&v, cr, (view_rect){r.x, r.y, r.w, l.tabs.h}, sc, st);

@@ -162,6 +162,44 @@ void vround(vctx *v, double x, double y, double w, double h, double rad)
     cairo_close_path(cr);
 }
 
+/* Korean is written with spaces between words, and a line should break only there; pango,
+ * following Unicode's line breaking, may break between any two Hangul syllables ("간/격"). A
+ * word joiner (U+2060, invisible) between two syllables keeps each word whole; a word longer
+ * than the line still breaks (WORD_CHAR wrapping). Returns s, or the joined copy in *own (to
+ * g_free). */
+static int hangul_at(const unsigned char *p)
+{
+    /* U+AC00 … U+D7A3 are EA B0 80 … ED 9E A3 */
+    if (p[0] < 0xEA || p[0] > 0xED || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+static const char *keep_words(const char *s, char **own)
+{
+    *own = NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), pairs = 0;
+    for (size_t i = 0; i + 6 <= n; i++)
+        if (hangul_at(p + i) && hangul_at(p + i + 3))
+            pairs++;
+    if (!pairs)
+        return s;
+    char *out = g_malloc(n + 3 * pairs + 1), *o = out;
+    for (size_t i = 0; i < n;) {
+        if (i + 6 <= n && hangul_at(p + i) && hangul_at(p + i + 3)) {
+            memcpy(o, s + i, 3), o += 3, i += 3;
+            memcpy(o, "\xE2\x81\xA0", 3), o += 3;
+        } else {
+            *o++ = s[i++];
+        }
+    }
+    *o = 0;
+    *own = out;
+    return out;
+}
+
 /* Sets the layout's text and font; wrap_w > 0 wraps, max_w > 0 ellipsizes one line. Text that
  * is not valid UTF-8 (a file name from an old archive) is shown with its odd bytes as \xNN, and
  * a size squeezed below a pixel (a window made tiny) is one pixel: pango takes neither. */
@@ -173,7 +211,9 @@ static void set_text(vctx *v, double size, int bold, const char *s, double max_w
                                                               : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(v->layout, v->font);
     if (g_utf8_validate(s, -1, NULL)) {
-        pango_layout_set_text(v->layout, s, -1);
+        char *own;
+        pango_layout_set_text(v->layout, keep_words(s, &own), -1);
+        g_free(own);
     } else {
         char clean[4096];
         net_text_escape(s, clean, sizeof clean);
@@ -291,7 +331,9 @@ static double markup_set(vctx *v, double w, double size, const char *markup, dou
     pango_font_description_set_absolute_size(v->font, (px >= 1 ? px : 1) * PANGO_SCALE);
     pango_font_description_set_weight(v->font, PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(v->layout, v->font);
-    pango_layout_set_markup(v->layout, markup, -1);
+    char *own;
+    pango_layout_set_markup(v->layout, keep_words(markup, &own), -1);
+    g_free(own);
     pango_layout_set_width(v->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
     pango_layout_set_wrap(v->layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_ellipsize(v->layout, PANGO_ELLIPSIZE_NONE);
@@ -309,16 +351,22 @@ double vtext_markup_size(vctx *v, double w, double size, const char *markup, dou
     return h;
 }
 
-double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
-                    const char *markup, double *width)
+double vtext_markup_as(vctx *v, double x, double y, double w, double size, int flags, vrgb c,
+                       const char *markup, double *width)
 {
     double h = markup_set(v, w, size, markup, width);
     vset(v, c);
     cairo_move_to(v->cr, round(x), round(y));
     pango_cairo_show_layout(v->cr, v->layout);
-    log_text(v, round(x), round(y), size, 0, pango_layout_get_text(v->layout));
+    log_text(v, round(x), round(y), size, flags, pango_layout_get_text(v->layout));
     pango_layout_set_attributes(v->layout, NULL);
     return h;
+}
+
+double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
+                    const char *markup, double *width)
+{
+    return vtext_markup_as(v, x, y, w, size, 0, c, markup, width);
 }
 
 double vtext_para_size(vctx *v, double w, double size, int bold, const char *s, double *width)
@@ -331,16 +379,22 @@ double vtext_para_size(vctx *v, double w, double size, int bold, const char *s, 
     return ph;
 }
 
-double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, const char *s)
+double vtext_para_as(vctx *v, double x, double y, double w, double size, int flags, vrgb c,
+                     const char *s)
 {
     int pw, ph;
-    set_text(v, size, 0, s, 0, w);
+    set_text(v, size, flags, s, 0, w);
     pango_layout_get_pixel_size(v->layout, &pw, &ph);
     vset(v, c);
     cairo_move_to(v->cr, round(x), round(y));
     pango_cairo_show_layout(v->cr, v->layout);
-    log_text(v, round(x), round(y), size, 0, s);
+    log_text(v, round(x), round(y), size, flags, s);
     return ph;
+}
+
+double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, const char *s)
+{
+    return vtext_para_as(v, x, y, w, size, 0, c, s);
 }
 
 /* ---------------------------------------------------------------- colour maps */
@@ -528,10 +582,32 @@ void view_state_reset_lrn(view_state *st, const view_scene *sc)
     }
 }
 
+int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux, int *uy)
+{
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, st);
+    view_cache *own = NULL;
+    if (!v.cache)
+        v.cache = own = view_cache_new();
+    int ok = 0;
+    if (st->kind == VIEW_LRN) {
+        ok = v.cache && vlrn_shown(&v, c, ux, uy);
+    } else {
+        int stage = vstage_current(&v);
+        if (stage >= 0 && stage < sc->done) {
+            vzoom_shown(&v, stage, c, ux, uy);
+            ok = 1;
+        }
+    }
+    view_cache_free(own);
+    return ok;
+}
+
 void view_state_default(view_state *st, const view_scene *sc)
 {
     memset(st, 0, sizeof *st);
     st->kind = VIEW_PIPELINE;
+    st->channel = -1;
     st->unit_x = st->unit_y = -1;
     st->zoom = 1;
     st->ui = 24;

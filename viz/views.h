@@ -139,8 +139,10 @@ void view_text_log_free(view_text_log *l);
 typedef struct {
     view_kind kind;
     int stage;                 /* the stage shown */
-    int channel;               /* zoom and LRN: the channel shown */
-    int unit_x, unit_y;        /* zoom and LRN: the selected unit, -1 for the map's centre */
+    int channel;               /* zoom and LRN: the channel shown; -1: where the view opens
+                                  (zoom: the busiest channel; LRN: where it damps the most) */
+    int unit_x, unit_y;        /* zoom and LRN: the selected unit; -1: the channel's strongest
+                                  (LRN: the one it damps the most) */
     double zoom;               /* grid: magnification on top of the fitted size (1 = fit) */
     double pan_x, pan_y;       /* grid: offset of the zoomed maps, in pixels */
     view_contrast contrast;
@@ -161,6 +163,9 @@ typedef struct {
 
 /* Defaults for a scene: pipeline view, dark theme, fitted zoom, the net's own LRN parameters. */
 void view_state_default(view_state *st, const view_scene *sc);
+/* The channel and unit the zoom (or, for kind VIEW_LRN, the LRN view) shows for st, its -1s
+ * resolved; 0 when its stage is not computed. */
+int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux, int *uy);
 /* Resets the LRN parameters to those of the scene's norm stages. */
 void view_state_reset_lrn(view_state *st, const view_scene *sc);
 /* Text size for a surface of w×h at user scale `scale` (1 = default). */

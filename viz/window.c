@@ -405,6 +405,20 @@ static void step_back(app *a)
 
 /* The channel count of what the current view shows a channel of (in the LRN view: the norm
  * stage it shows, the last one up to the current stage). */
+static int channel_count(app *a);
+
+/* Another channel, d from the one on screen (which may be the view's own choice, -1); the
+ * unit is then the new channel's own choice. */
+static void move_channel(app *a, int d)
+{
+    view_state *st = &a->st;
+    int c = st->channel, ux, uy;
+    if (c < 0 && !view_shown_unit(&a->sc, st, &c, &ux, &uy))
+        c = 0;
+    st->channel = clamp_int(c + d, 0, channel_count(a) - 1);
+    st->unit_x = st->unit_y = -1;
+}
+
 static int channel_count(app *a)
 {
     const view_scene *sc = &a->sc;
@@ -603,17 +617,14 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         st->stage = a->sc.done > 0 ? a->sc.done - 1 : 0;
         a->follow = 1;
         break;
-    case SDLK_UP: st->channel = clamp_int(st->channel - 1, 0, channel_count(a) - 1); break;
-    case SDLK_DOWN: st->channel = clamp_int(st->channel + 1, 0, channel_count(a) - 1); break;
-    case SDLK_LEFTBRACKET:
-        st->channel = clamp_int(st->channel - 10, 0, channel_count(a) - 1);
-        break;
-    case SDLK_RIGHTBRACKET:
-        st->channel = clamp_int(st->channel + 10, 0, channel_count(a) - 1);
-        break;
+    case SDLK_UP: move_channel(a, -1); break;
+    case SDLK_DOWN: move_channel(a, 1); break;
+    case SDLK_LEFTBRACKET: move_channel(a, -10); break;
+    case SDLK_RIGHTBRACKET: move_channel(a, 10); break;
     case SDLK_j:
         /* two channels before the tower boundary: where LRN across and within differ */
         st->channel = clamp_int(channel_count(a) / 2 - 2, 0, channel_count(a) - 1);
+        st->unit_x = st->unit_y = -1;
         break;
     case SDLK_TAB:
         st->kind = (view_kind)((st->kind + (shift ? VIEW_COUNT - 1 : 1)) % VIEW_COUNT);
@@ -691,7 +702,13 @@ static void click(app *a, double x, double y)
         st->unit_x = st->unit_y = -1;
         st->kind = VIEW_ZOOM;
         break;
-    case VIEW_HIT_UNIT: st->unit_x = h.x, st->unit_y = h.y; break;
+    case VIEW_HIT_UNIT: {
+        int c, ux, uy;
+        if (st->channel < 0 && view_shown_unit(&a->sc, st, &c, &ux, &uy))
+            st->channel = c;
+        st->unit_x = h.x, st->unit_y = h.y;
+        break;
+    }
     case VIEW_HIT_NONE: return;
     }
     a->dirty = 1;

@@ -1,0 +1,266 @@
+/* test_layout.c: nothing cut off, nothing overlapping, nothing too small, in any room.
+ *
+ * Every view (and the window around it: tabs, pipeline strip, status line, help, a message) is
+ * drawn at every stage, in both languages and both themes, at text scales 1, 1.3, 1.5, 2 and 3,
+ * in windows of 1024×768, 1280×720, 1920×1080 and 3840×2160, and each view alone at the export's
+ * sizes, with view_state.log recording every text: where its ink went, in which room, at what
+ * size, and whether pango had to cut it. The rules (issue 9):
+ *   - no text ellipsized except a file name;
+ *   - no two texts overlapping (an overlay may cover what is under it, not itself);
+ *   - no text outside its view's rectangle;
+ *   - at 1280×720 and scale 1, every text at least 14 px high and the view's key number at
+ *     least 24 px.
+ * The pictures are not drawn (view_text_log.measure): where text goes never depends on them, and
+ * the whole matrix then takes seconds.
+ */
+#include "cli.h"
+#include "test.h"
+#include "view_internal.h"
+#include "views.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int ok;
+    net *n;
+    float *input;
+    unsigned char *rgb;
+    view_scene sc;
+} layout_fixture;
+
+static layout_fixture *fixture(void)
+{
+    static layout_fixture f;
+    static int tried;
+    if (tried)
+        return f.ok ? &f : NULL;
+    tried = 1;
+    cli_opts o;
+    cli_opts_default(&o);
+    o.weights = "default";
+    o.weights_given = 1;
+    net_preproc pp;
+    f.n = cli_make_net(&o, &pp);
+    if (!f.n)
+        return NULL;
+    int S = net_get_config(f.n)->input_size;
+    f.rgb = malloc((size_t)3 * S * S);
+    f.input = malloc(sizeof(float) * 3 * S * S);
+    if (!f.rgb || !f.input)
+        return NULL;
+    for (int y = 0; y < S; y++)
+        for (int x = 0; x < S; x++) {
+            unsigned char *p = f.rgb + ((size_t)y * S + x) * 3;
+            p[0] = (unsigned char)(40 + 180 * x / S), p[1] = (unsigned char)(200 - 150 * y / S);
+            p[2] = (unsigned char)((x / 16 + y / 16) % 2 ? 220 : 40);
+        }
+    for (int c = 0; c < 3; c++)
+        for (int i = 0; i < S * S; i++)
+            f.input[(size_t)c * S * S + i] =
+                f.rgb[(size_t)i * 3 + (pp.bgr ? 2 - c : c)] * pp.scale - pp.mean[c];
+    if (net_forward(f.n, f.input, NULL, NULL, NULL) != NET_OK)
+        return NULL;
+    f.sc.cache = view_cache_new();
+    view_scene_from_net(&f.sc, f.n, f.rgb, f.input, "a-photo-with-a-rather-long-name.jpg", 1);
+    view_scene_set_run(&f.sc, net_get_config(f.n), &pp, NULL, 1);
+    f.sc.class_name = cli_class_name;
+    f.ok = 1;
+    return &f;
+}
+
+/* ---------------------------------------------------------------- the rules */
+
+typedef struct {
+    char where[160];
+    long by_view[VIEW_COUNT + 1][4]; /* faults by view (the last: help) and kind */
+    long checked, failures;
+    char first[40][480];
+    int n_first;
+} verdict;
+
+enum { F_CUT, F_OUTSIDE, F_SMALL, F_OVERLAP };
+
+static _Thread_local int tally_view = 0;
+
+static void fail_once(verdict *v, int kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void fail_once(verdict *v, int kind, const char *fmt, ...)
+{
+    v->failures++;
+    v->by_view[tally_view][kind]++;
+    if (v->n_first >= 40)
+        return;
+    char what[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    /* one line per kind of fault and place: the same fault at every stage is one report */
+    for (int i = 0; i < v->n_first; i++)
+        if (strstr(v->first[i], what))
+            return;
+    char line[sizeof v->first[0]];
+    snprintf(line, sizeof line, "%.170s: %.300s", v->where, what);
+    memcpy(v->first[v->n_first++], line, sizeof line);
+}
+
+static int overlaps(view_rect a, view_rect b)
+{
+    double w = fmin(a.x + a.w, b.x + b.w) - fmax(a.x, b.x);
+    double h = fmin(a.y + a.h, b.y + b.h) - fmax(a.y, b.y);
+    return w > 1 && h > 1;
+}
+
+static int inside(view_rect in, view_rect out)
+{
+    return in.x >= out.x - 1 && in.y >= out.y - 1 && in.x + in.w <= out.x + out.w + 1 &&
+           in.y + in.h <= out.y + out.h + 1;
+}
+
+/* Checks one drawing's texts; small: the 1280×720, scale 1 size rules apply. */
+static void judge(verdict *v, const view_text_log *log, view_rect screen, int small)
+{
+    v->checked++;
+    for (int i = 0; i < log->n; i++) {
+        const view_text *t = &log->items[i];
+        if (t->box.w <= 0 || t->box.h <= 0)
+            continue; /* a space */
+        if (t->ellipsized && t->role != VIEW_TEXT_FILE)
+            fail_once(v, F_CUT, "cut: \"%s\"", t->text);
+        if (!inside(t->box, t->room) || !inside(t->box, screen))
+            fail_once(v, F_OUTSIDE, "outside its room: \"%s\" (%.0f,%.0f %.0f×%.0f in %.0f,%.0f %.0f×%.0f)",
+                      t->text, t->box.x, t->box.y, t->box.w, t->box.h, t->room.x, t->room.y,
+                      t->room.w, t->room.h);
+        if (small && t->px < 14 - 0.01)
+            fail_once(v, F_SMALL, "too small: \"%s\" at %.1f px", t->text, t->px);
+        if (small && t->role == VIEW_TEXT_KEY && t->px < 24 - 0.01)
+            fail_once(v, F_SMALL, "key number too small: \"%s\" at %.1f px", t->text, t->px);
+        for (int j = i + 1; j < log->n; j++) {
+            const view_text *u = &log->items[j];
+            if (u->box.w <= 0 || u->box.h <= 0 || t->overlay != u->overlay)
+                continue;
+            if (overlaps(t->box, u->box))
+                fail_once(v, F_OVERLAP, "overlap: \"%s\" and \"%s\"", t->text, u->text);
+        }
+    }
+}
+
+static void report(const verdict *v)
+{
+    for (int i = 0; i < v->n_first; i++)
+        fprintf(stderr, "    %s\n", v->first[i]);
+    for (int k = 0; k <= VIEW_COUNT; k++)
+        if (v->by_view[k][0] + v->by_view[k][1] + v->by_view[k][2] + v->by_view[k][3])
+            fprintf(stderr, "    %-8s cut %ld, outside %ld, small %ld, overlap %ld\n",
+                    k < VIEW_COUNT ? view_kind_name((view_kind)k) : "help", v->by_view[k][0],
+                    v->by_view[k][1], v->by_view[k][2], v->by_view[k][3]);
+    if (v->failures)
+        fprintf(stderr, "    %ld faults in %ld drawings\n", v->failures, v->checked);
+}
+
+/* ---------------------------------------------------------------- the matrix */
+
+static const double scales[] = {1, 1.3, 1.5, 2, 3};
+static const int sizes[][2] = {{1024, 768}, {1280, 720}, {1920, 1080}, {3840, 2160}};
+
+/* Draws fn's picture into a 1×1 surface (nothing is painted that matters) and judges its log. */
+static void measure_screen(verdict *v, view_scene *sc, view_state *st, int w, int h, int alone,
+                           int small)
+{
+    view_text_log log = {.measure = 1};
+    st->log = &log;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create(s);
+    view_rect r = {0, 0, w, h};
+    if (alone)
+        view_draw(cr, r, sc, st);
+    else
+        view_draw_screen(cr, r, sc, st);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    judge(v, &log, r, small);
+    view_text_log_free(&log);
+    st->log = NULL;
+}
+
+/* One language's half of the matrix, on its own thread with its own copy of the scene (the
+ * view cache is one thread's at a time). */
+typedef struct {
+    const view_scene *sc;
+    int lang;
+    const char *only; /* LAYOUT_VIEW=zoom judges one view alone, when working on it */
+    verdict v;
+} half;
+
+static void *judge_half(void *arg)
+{
+    half *hf = arg;
+    view_scene scene = *hf->sc, *sc = &scene;
+    scene.cache = view_cache_new();
+    verdict *v = &hf->v;
+    int lang = hf->lang;
+    for (int theme = 0; theme < 2; theme++)
+        for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++)
+            for (size_t ki = 0; ki < sizeof scales / sizeof scales[0]; ki++) {
+                int w = sizes[si][0], h = sizes[si][1];
+                int small = w == 1280 && h == 720 && scales[ki] == 1;
+                for (int kind = 0; kind < VIEW_COUNT; kind++)
+                    for (int stage = 0; stage < sc->n_stages; stage++) {
+                        if (hf->only && strcmp(hf->only, view_kind_name((view_kind)kind)))
+                            continue;
+                        view_state st;
+                        view_state_default(&st, sc);
+                        st.kind = (view_kind)kind;
+                        st.stage = stage;
+                        st.lang = (text_lang)lang;
+                        st.theme = (view_theme)theme;
+                        st.ui = view_ui_size(w, h, scales[ki]);
+                        snprintf(v->where, sizeof v->where, "%s %s %dx%d scale %.1f %s %s",
+                                 lang ? "ko" : "en", theme ? "light" : "dark", w, h, scales[ki],
+                                 view_kind_name(st.kind), sc->stages[stage].name);
+                        tally_view = kind;
+                        measure_screen(v, sc, &st, w, h, 0, small);
+                        if (stage == 0 && kind == 0) {
+                            tally_view = VIEW_COUNT;
+                            st.help = 1;
+                            snprintf(v->where, sizeof v->where, "%s %dx%d scale %.1f help",
+                                     lang ? "ko" : "en", w, h, scales[ki]);
+                            measure_screen(v, sc, &st, w, h, 0, small);
+                        }
+                    }
+            }
+    view_cache_free(scene.cache);
+    return NULL;
+}
+
+TEST(layout_never_cuts_overlaps_or_shrinks_text)
+{
+    layout_fixture *f = fixture();
+    CHECK(f);
+    half halves[TEXT_LANGS];
+    pthread_t th[TEXT_LANGS];
+    for (int lang = 0; lang < TEXT_LANGS; lang++) {
+        memset(&halves[lang], 0, sizeof halves[lang]);
+        halves[lang].sc = &f->sc, halves[lang].lang = lang;
+        halves[lang].only = getenv("LAYOUT_VIEW");
+        CHECK(pthread_create(&th[lang], NULL, judge_half, &halves[lang]) == 0);
+    }
+    verdict v;
+    memset(&v, 0, sizeof v);
+    for (int lang = 0; lang < TEXT_LANGS; lang++) {
+        pthread_join(th[lang], NULL);
+        const verdict *h = &halves[lang].v;
+        v.checked += h->checked, v.failures += h->failures;
+        for (int k = 0; k <= VIEW_COUNT; k++)
+            for (int j = 0; j < 4; j++)
+                v.by_view[k][j] += h->by_view[k][j];
+        for (int i = 0; i < h->n_first && v.n_first < 40; i++)
+            memcpy(v.first[v.n_first++], h->first[i], sizeof v.first[0]);
+    }
+    report(&v);
+    CHECKF(v.failures == 0, "%ld layout faults (the first are above)", v.failures);
+}
