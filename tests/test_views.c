@@ -485,6 +485,118 @@ TEST(zoom_and_lrn_units_follow_the_pointer)
     CHECK(h.kind == VIEW_HIT_UNIT && h.x == 3 && h.y == 10);
 }
 
+/* The LRN lab opens where LRN damps the most: of the units at least a quarter as strong as
+ * the strongest, the one whose after ÷ before is smallest (issue 9: channel 0 kept 97.9 %). */
+TEST(lrn_lab_opens_where_lrn_damps_the_most)
+{
+    fixture *f = get_fixture();
+    CHECK(f);
+    view_state st;
+    state_for(&st, &f->sc, VIEW_LRN, "norm1", 1600, 900);
+    int c, ux, uy, norm = st.stage;
+    CHECK(view_shown_unit(&f->sc, &st, &c, &ux, &uy));
+    const net_stage *s = &f->sc.stages[norm];
+    size_t plane = (size_t)s->in_h * s->in_w, n = plane * s->in_c;
+    const float *a = f->sc.out[norm - 1], *b = f->sc.out[norm];
+    float amax = 0;
+    for (size_t i = 0; i < n; i++)
+        amax = fmaxf(amax, fabsf(a[i]));
+    size_t at = (size_t)c * plane + (size_t)uy * s->in_w + ux;
+    CHECKF(a[at] >= amax / 4, "a = %g of %g", a[at], amax);
+    double q = b[at] / a[at];
+    for (size_t i = 0; i < n; i++)
+        if (fabsf(a[i]) > amax / 4)
+            CHECKF(b[i] / a[i] >= q - 1e-6, "unit %zu keeps %g < %g", i, b[i] / a[i], q);
+    /* a channel the user chose keeps its number; the unit is that channel's own choice */
+    st.channel = 7;
+    CHECK(view_shown_unit(&f->sc, &st, &c, &ux, &uy) && c == 7);
+    CHECK(a[(size_t)7 * plane + (size_t)uy * s->in_w + ux] > 0);
+}
+
+/* In the ratio map a zero input is "no value" (grey), not "untouched"; C changes the after
+ * map (one range with before) and its label says so. */
+TEST(lrn_ratio_of_zero_is_no_value_and_c_rescales_after)
+{
+    fixture *f = get_fixture();
+    CHECK(f);
+    int W = 1600, H = 900;
+    view_state st;
+    state_for(&st, &f->sc, VIEW_LRN, "norm1", W, H);
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, W, H}, &f->sc, &st);
+    vlrn_layout l;
+    vlrn_layout_make(&v, &l);
+    CHECK(l.ok);
+    const net_stage *s = &f->sc.stages[l.stage];
+    size_t plane = (size_t)s->in_h * s->in_w;
+    const float *a = f->sc.out[l.stage - 1] + (size_t)l.channel * plane;
+    int zx = -1, zy = -1;
+    for (size_t i = 0; i < plane && zx < 0; i++)
+        if (a[i] == 0)
+            zx = (int)(i % s->in_w), zy = (int)(i / s->in_w);
+    CHECK(zx >= 0);
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+    cairo_t *cr = cairo_create(img);
+    view_draw_lrn(cr, (view_rect){0, 0, W, H}, &f->sc, &st);
+    cairo_surface_flush(img);
+    int px = (int)(l.map[2].x + (zx + 0.5) * l.s), py = (int)(l.map[2].y + (zy + 0.5) * l.s);
+    CHECKF(color_dist(pixel(img, px, py), VMAP_NO_VALUE) < 8, "ratio of a zero input: %08x",
+           pixel(img, px, py));
+    /* the after map on its own range, then on before's */
+    long own = 0, shared = 0;
+    view_rect m = l.map[1];
+    for (int y = (int)m.y; y < m.y + m.h; y += 2)
+        for (int x = (int)m.x; x < m.x + m.w; x += 2)
+            own += (pixel(img, x, y) >> 16 & 0xff) + (pixel(img, x, y) >> 8 & 0xff);
+    st.contrast = VIEW_CONTRAST_MAP;
+    view_text_log log = {0};
+    st.log = &log;
+    view_draw_lrn(cr, (view_rect){0, 0, W, H}, &f->sc, &st);
+    cairo_surface_flush(img);
+    for (int y = (int)m.y; y < m.y + m.h; y += 2)
+        for (int x = (int)m.x; x < m.x + m.w; x += 2)
+            shared += (pixel(img, x, y) >> 16 & 0xff) + (pixel(img, x, y) >> 8 & 0xff);
+    CHECKF(shared < own * 0.8, "after on before's range is not darker: %ld vs %ld", shared, own);
+    int said = 0;
+    for (int i = 0; i < log.n; i++)
+        said |= strstr(log.items[i].text, "before map's range") != NULL;
+    CHECK(said);
+    view_text_log_free(&log);
+    cairo_destroy(cr);
+    cairo_surface_destroy(img);
+}
+
+/* fc6 in the zoom: units with one value each, the whole vector, no "channel". */
+TEST(zoom_on_a_vector_speaks_of_units)
+{
+    fixture *f = get_fixture();
+    CHECK(f);
+    int W = 1920, H = 1080;
+    view_state st;
+    state_for(&st, &f->sc, VIEW_ZOOM, "fc6", W, H);
+    view_text_log log = {.measure = 1};
+    st.log = &log;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    cairo_t *cr = cairo_create(img);
+    view_draw_zoom(cr, (view_rect){0, 0, W, H}, &f->sc, &st);
+    int unit = 0, channel = 0;
+    for (int i = 0; i < log.n; i++) {
+        unit |= strstr(log.items[i].text, "unit ") && strstr(log.items[i].text, "of 4096");
+        channel |= strstr(log.items[i].text, "channel") != NULL;
+    }
+    CHECK(unit && !channel);
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, W, H}, &f->sc, &st);
+    vzoom_layout z;
+    vzoom_layout_make(&v, st.stage, &z);
+    /* every value has its cell, and the cells use the room */
+    CHECK(z.ok && z.w * z.h >= 4096);
+    CHECKF(z.w * z.s * z.h * z.s > 0.25 * W * H, "%g of the view", z.w * z.s * z.h * z.s / W / H);
+    view_text_log_free(&log);
+    cairo_destroy(cr);
+    cairo_surface_destroy(img);
+}
+
 /* ---------------------------------------------------------------- --play */
 
 TEST(play_scripts_parse_and_typos_are_named)
@@ -576,7 +688,7 @@ TEST(worker_streams_steps_reruns_and_stops)
     worker_copy c;
     memset(&c, 0, sizeof c);
     worker_set_step(w, 1);
-    worker_request_photo(w, png);
+    worker_request_photo(w, png, 0);
     TAKE_UNTIL(w, &c, &k, c.ready && c.input.data && c.paused);
     CHECK(c.ready && c.paused && c.done == 0 && c.step);
     CHECK(strstr(c.photo_path, "card.png"));
@@ -603,7 +715,7 @@ TEST(worker_streams_steps_reruns_and_stops)
     CHECK_EQ_INT(c.done, c.n_stages);
     unsigned gen = c.gen;
     /* a photo that cannot be read: a message, the old photo and pass stay */
-    worker_request_photo(w, bad);
+    worker_request_photo(w, bad, 0);
     TAKE_UNTIL(w, &c, &k, c.error_seq > 0);
     CHECK(strstr(c.error, "none.png"));
     CHECK(c.gen == gen && c.done == c.n_stages);

@@ -260,6 +260,71 @@ TEST(window_steps_and_shows_the_towers_under_xvfb)
                 "xvfb-run -a -s '-screen 0 1280x720x24'");
 }
 
+/* The status line describes the stage on screen (issue 9): before the first step nothing is
+ * computed and → runs conv1; after ← it names the stage shown and where the pass waits; a new
+ * photo and T keep the stage the lecturer was looking at (the photo's pass, in step-through,
+ * runs as far as the last one had got). The `status` command prints what the window says. */
+TEST(window_status_line_tells_the_truth_and_keeps_the_place)
+{
+    char dir[] = "/tmp/alexviz-window-XXXXXX", png[128], cmd[2048], out[8192];
+    CHECK(make_photo(dir, png, sizeof png));
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=dummy %s view %s --step --size 1024x768 --play 'status step step "
+             "step step back back status photo:%s status key:t wait status key:t status quit' "
+             "> %s/out.txt",
+             program(), png, png, dir);
+    int rc = run(cmd, NULL, 0);
+    CHECK_EQ_INT(rc, 0);
+    char path[160];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    FILE *f = fopen(path, "r");
+    CHECK(f);
+    size_t n = fread(out, 1, sizeof out - 1, f);
+    out[n] = 0;
+    fclose(f);
+    char *line[8] = {0};
+    int k = 0;
+    for (char *p = strtok(out, "\n"); p && k < 8; p = strtok(NULL, "\n"))
+        line[k++] = p;
+    CHECK_EQ_INT(k, 5);
+    /* before the first step */
+    CHECKF(strstr(line[0], "stage=conv1") && strstr(line[0], "nothing computed yet") &&
+               strstr(line[0], "computes conv1"),
+           "%s", line[0]);
+    /* four steps (conv1 … pool1), two back: relu1 on screen, the pass waiting after pool1 */
+    CHECKF(strstr(line[1], "stage=relu1") && strstr(line[1], "computed in this pass") &&
+               strstr(line[1], "waits after pool1") && strstr(line[1], "shows norm1"),
+           "%s", line[1]);
+    /* a new photo: still relu1, and the new pass has run as far (to pool1) */
+    CHECKF(strstr(line[2], "stage=relu1") && strstr(line[2], "waits after pool1"), "%s",
+           line[2]);
+    /* step-through off: the pass completes behind relu1; on again: still relu1 */
+    CHECKF(strstr(line[3], "stage=relu1") && strstr(line[3], "the pass is complete") &&
+               !strstr(line[3], "step-through"),
+           "%s", line[3]);
+    CHECKF(strstr(line[4], "stage=relu1") && strstr(line[4], "step-through"), "%s", line[4]);
+    clean(dir);
+}
+
+/* `alexviz assets/nothere.png`: a missing photo, named with its reason, status 1 (it was
+ * "unknown command", status 2). */
+TEST(window_names_a_missing_photo)
+{
+    char cmd[1024], err[2048];
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=dummy %s /tmp/alexviz-nothere/nothere.png --size 640x480 "
+             "--play 'quit' > /dev/null",
+             program());
+    int rc = run(cmd, err, sizeof err);
+    CHECKF(rc == 1, "exit %d: %s", rc, err);
+    CHECKF(strstr(err, "nothere.png") && strstr(err, "No such file") &&
+               !strstr(err, "unknown command"),
+           "%s", err);
+    snprintf(cmd, sizeof cmd, "%s trase", program());
+    CHECK_EQ_INT(run(cmd, err, sizeof err), 2);
+    CHECK(strstr(err, "unknown command 'trase'"));
+}
+
 TEST(window_without_a_display_says_so_in_one_line)
 {
     char cmd[1024], err[2048];

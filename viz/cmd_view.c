@@ -75,7 +75,7 @@ static int bench_hooks(const cli_opts *o, net *n, const net_input *in, const cha
     memset(&c, 0, sizeof c);
     double give_up = window_now_ms() + 600000;
     unsigned seen = 0;
-    worker_request_photo(w, path);
+    worker_request_photo(w, path, 0);
     int ok = 1;
     for (int r = -3; r < runs && ok; r++) {
         unsigned gen = c.gen;

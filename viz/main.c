@@ -39,8 +39,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
-    /* only photos and flags: `alexviz cat.jpg --step` opens the window */
-    if (argv[1][0] == '-' || stat(argv[1], &sb) == 0)
+    /* only photos and flags: `alexviz cat.jpg --step` opens the window; a name with a folder
+     * or an extension is a photo, even a missing one (the window then says it is missing) */
+    const char *dot = strrchr(argv[1], '.');
+    if (argv[1][0] == '-' || stat(argv[1], &sb) == 0 || strchr(argv[1], '/') ||
+        (dot && dot > argv[1] && dot[1]))
         return cmd_view(argc, argv);
     cli_error("unknown command '%s'; try alexviz --help", argv[1]);
     return 2;

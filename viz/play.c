@@ -29,6 +29,7 @@ const char play_help[] =
     "      viewshot:PATH              save only the current view's rectangle (what the export\n"
     "                                   command draws for the same size)\n"
     "      stats                      print frame-time figures to stdout\n"
+    "      status                     print the stage and view shown and the status line\n"
     "      quit                       close the window (exit status 0)\n"
     "      Before each command the window waits until the net is built and the pass has finished\n"
     "      or paused, so scripts are deterministic.\n";
@@ -46,7 +47,7 @@ static const struct {
     {"drop", PLAY_DROP, 1},
     {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},  {"size", PLAY_SIZE, 4},
     {"sleep", PLAY_SLEEP, 2},      {"shot", PLAY_SHOT, 1},     {"stats", PLAY_STATS, 0},
-    {"viewshot", PLAY_VIEWSHOT, 1},
+    {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
     {"quit", PLAY_QUIT, 0},        {"lrn", PLAY_VIEW, 0},
 };
 

@@ -35,6 +35,7 @@ typedef enum {
     PLAY_SHOT,     /* shot:PATH: the whole window */
     PLAY_VIEWSHOT, /* viewshot:PATH: the current view alone, as export draws it */
     PLAY_STATS,    /* print timing figures */
+    PLAY_STATUS,   /* print the stage, the view and the status line's text */
     PLAY_QUIT
 } play_op;
 

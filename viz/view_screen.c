@@ -281,6 +281,20 @@ static void status_markup(vctx *v, char *buf, size_t len)
     }
 }
 
+void view_screen_status(const view_scene *sc, const view_state *st, char *buf, size_t len)
+{
+    vctx v;
+    view_state shown = shown_state(sc, st);
+    vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, &shown);
+    char markup[2048], *text = NULL;
+    status_markup(&v, markup, sizeof markup);
+    if (pango_parse_markup(markup, -1, 0, NULL, &text, NULL, NULL))
+        snprintf(buf, len, "%s", text);
+    else
+        snprintf(buf, len, "%s", markup);
+    g_free(text);
+}
+
 static void draw_status(vctx *v, const screen_layout *l)
 {
     const vpal *pal = &v->pal;

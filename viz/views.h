@@ -216,6 +216,8 @@ cairo_surface_t *view_channel_image(const view_scene *sc, const view_state *st, 
                                     int scale);
 
 /* The rectangle the current view gets inside a screen of rectangle r. */
+/* The status line's text, without its colours: what the window says under the view. */
+void view_screen_status(const view_scene *sc, const view_state *st, char *buf, size_t len);
 view_rect view_screen_body(view_rect r, const view_scene *sc, const view_state *st);
 
 #endif

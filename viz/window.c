@@ -51,6 +51,8 @@ typedef struct {
     uint32_t ver;           /* the last version number handed out */
 
     int follow;             /* the view follows the newest stage */
+    int passes;             /* passes begun: the first one is followed from conv1 */
+    int restart;            /* the next pass is R's: followed from conv1 too */
     int dirty, quit, status;
     int fullscreen;
     double scale;
@@ -323,8 +325,15 @@ static void take(app *a)
         /* the worker is starting a pass over the outputs: the scene lets go of them */
         sc->done = 0;
         memset(sc->out, 0, sizeof sc->out);
-        a->follow = 1;
-        a->st.stage = 0;
+        /* a new photo keeps the stage on screen (in step-through the pass runs as far as the
+         * last one had got); the first pass, and R's, start at conv1 and follow it */
+        if (a->passes++ == 0 || a->restart) {
+            a->follow = 1;
+            a->st.stage = 0;
+        } else {
+            a->follow = 0;
+        }
+        a->restart = 0;
     }
     if (ch & WORKER_STAGES) {
         for (int i = sc->done; i < c->done; i++) {
@@ -366,7 +375,7 @@ static void request_photo(app *a, const char *path)
     a->pending = PEND_PASS;
     a->pending_gen = a->copy.gen;
     a->pending_err = a->copy.error_seq;
-    worker_request_photo(a->wk, path);
+    worker_request_photo(a->wk, path, a->copy.step ? a->copy.done : 0);
 }
 
 static void request_rerun(app *a)
@@ -376,6 +385,7 @@ static void request_rerun(app *a)
     a->pending = PEND_PASS;
     a->pending_gen = a->copy.gen;
     a->pending_err = a->copy.error_seq;
+    a->restart = 1;
     worker_request_rerun(a->wk);
 }
 
@@ -630,6 +640,8 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         st->kind = (view_kind)((st->kind + (shift ? VIEW_COUNT - 1 : 1)) % VIEW_COUNT);
         break;
     case SDLK_t:
+        /* the stage on screen stays: the pass goes on (or waits) behind it */
+        a->follow = 0;
         worker_set_step(a->wk, !a->copy.step);
         if (a->copy.step)
             a->playing = 0;
@@ -909,6 +921,16 @@ static int run_command(app *a, const play_cmd *c)
                a->frame_max, a->pass_frames, a->pass_frame_max, a->copy.pass_ms);
         fflush(stdout);
         break;
+    case PLAY_STATUS: {
+        char text[2048];
+        view_screen_status(&a->sc, &a->st, text, sizeof text);
+        printf("stage=%s view=%s status=%s\n",
+               a->sc.n_stages ? a->sc.stages[clamp_int(a->st.stage, 0, a->sc.n_stages - 1)].name
+                              : "-",
+               view_kind_name(a->st.kind), text);
+        fflush(stdout);
+        break;
+    }
     case PLAY_QUIT: a->quit = 1; break;
     }
     a->dirty = 1;

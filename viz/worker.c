@@ -37,6 +37,8 @@ struct worker {
 
     /* requests, main → worker (under mu) */
     int quit, cancel, req, step, allowed;
+    int req_keep;       /* in step-through, the stages a requested pass runs before pausing */
+    int keep;           /* the same for the pass being run */
     char req_path[4096];
 
     /* the snapshot, worker → main (under mu) */
@@ -222,7 +224,7 @@ static void run_pass(worker *w)
     w->gen++;
     w->published = 0;
     w->running = 1;
-    w->allowed = 0;
+    w->allowed = w->keep;
     w->was_paused = 0;
     pthread_mutex_unlock(&w->mu);
     notify(w);
@@ -257,6 +259,7 @@ static void *worker_main(void *arg)
         char path[4096];
         text_copy(path, sizeof path, w->req_path);
         w->req = REQ_NONE;
+        w->keep = w->req_keep;
         w->cancel = 0;
         pthread_mutex_unlock(&w->mu);
         if (quit)
@@ -310,10 +313,11 @@ void worker_stop(worker *w)
     free(w);
 }
 
-static void request(worker *w, int req, const char *path)
+static void request(worker *w, int req, const char *path, int keep)
 {
     pthread_mutex_lock(&w->mu);
     w->req = req;
+    w->req_keep = keep > 0 ? keep : 0;
     if (path)
         text_copy(w->req_path, sizeof w->req_path, path);
     w->cancel = 1;
@@ -321,8 +325,11 @@ static void request(worker *w, int req, const char *path)
     pthread_mutex_unlock(&w->mu);
 }
 
-void worker_request_photo(worker *w, const char *path) { request(w, REQ_PHOTO, path); }
-void worker_request_rerun(worker *w) { request(w, REQ_RERUN, NULL); }
+void worker_request_photo(worker *w, const char *path, int keep)
+{
+    request(w, REQ_PHOTO, path, keep);
+}
+void worker_request_rerun(worker *w) { request(w, REQ_RERUN, NULL, 0); }
 
 void worker_set_step(worker *w, int on)
 {

@@ -67,9 +67,10 @@ worker *worker_start(const cli_opts *o, void (*notify)(void *ctx), void *ctx);
 /* Cancels any pass, stops and joins the thread, frees everything. NULL is fine. */
 void worker_stop(worker *w);
 
-/* Load the photo at path (a copy is kept) and run a pass on it. A photo that cannot be read
- * becomes an error message; the previous photo and its pass stay. */
-void worker_request_photo(worker *w, const char *path);
+/* Load the photo at path (a copy is kept) and run a pass on it; in step-through the pass runs
+ * its first `keep` stages before it pauses (where the last photo's pass had got to). A photo
+ * that cannot be read becomes an error message; the previous photo and its pass stay. */
+void worker_request_photo(worker *w, const char *path, int keep);
 /* Run the current photo again from conv1. */
 void worker_request_rerun(worker *w);
 /* Step-through on or off: on, the pass pauses before the first stage and after every stage. */
