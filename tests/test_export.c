@@ -153,6 +153,7 @@ static void grid_state(view_state *st, const view_scene *sc, int stage)
     st->theme = VIEW_THEME_LIGHT;
     st->lang = TEXT_EN;
     st->ui = view_ui_size(EX_W, EX_H, 1);
+    st->print = 1; /* export's PNGs are slides: no key hints */
 }
 
 static uint32_t px(cairo_surface_t *s, int x, int y)
@@ -273,7 +274,7 @@ TEST(export_writes_every_file_and_they_decode)
              !find_bytes(pdf, len, "/CreationDate", 13);
     free(pdf);
     CHECK(ok);
-    CHECK_EQ_INT(pages, 28);
+    CHECK_EQ_INT(pages, 29); /* cover, 23 stages, filters, 2 LRN, table, layers */
 
     /* the manifest lists every other file with its stage, shape and statistics */
     snprintf(path, sizeof path, "%s/out/chelsea/manifest.json", dir);
@@ -285,7 +286,8 @@ TEST(export_writes_every_file_and_they_decode)
     ok = entries == 29 && strstr(json, "\"path\": \"01-conv1.png\", \"kind\": \"stage\", "
                                        "\"stage\": \"conv1\", \"shape\": [96, 55, 55]") &&
          strstr(json, "\"path\": \"handout.pdf\", \"kind\": \"handout\"") &&
-         strstr(json, "\"pages\": 28") && strstr(json, "\"untrained\": true") &&
+         strstr(json, "\"pages\": 29") && strstr(json, "\"untrained\": true") &&
+         strstr(json, "\"palette\": \"screen\"") &&
          strstr(json, "\"stats\": {\"min\": ");
     free(json);
     CHECK(ok);
@@ -333,6 +335,40 @@ TEST(export_stage_png_is_the_window_view)
     }
     scene_free(&t);
     CHECK(ok);
+}
+
+/* --paper letter gives US Letter pages; --palette print reaches the PNGs and the manifest;
+ * the PDF takes print's palette by default, the PNGs the window's. */
+TEST(export_paper_and_palette)
+{
+    char dir[] = "/tmp/alexviz-export-XXXXXX", args[1024], path[1200], *out, *err;
+    CHECK(mkdtemp(dir));
+    snprintf(args, sizeof args,
+             "export assets/chelsea.png -o %s/out --stages conv1 --paper letter --palette print "
+             "--weights default",
+             dir);
+    int rc = run_alexviz(args, &out, &err);
+    CHECKF(rc == 0, "%d: %s", rc, err);
+    free(out), free(err);
+    size_t len;
+    snprintf(path, sizeof path, "%s/out/chelsea/handout.pdf", dir);
+    char *pdf = slurp(path, &len);
+    CHECK(pdf);
+    int letter = find_bytes(pdf, len, "/MediaBox [ 0 0 612 792 ]", 25) != NULL;
+    free(pdf);
+    CHECK(letter);
+    snprintf(path, sizeof path, "%s/out/chelsea/manifest.json", dir);
+    char *json = slurp(path, NULL);
+    CHECK(json);
+    int print = strstr(json, "\"palette\": \"print\"") && strstr(json, "dark blue");
+    free(json);
+    CHECK(print);
+    snprintf(args, sizeof args, "export assets/chelsea.png -o %s/x --paper a5", dir);
+    rc = run_alexviz(args, &out, &err);
+    CHECKF(rc == 2 && strstr(err, "--paper: 'a5' is not a4 or letter"), "%d: %s", rc, err);
+    free(out), free(err);
+    snprintf(args, sizeof args, "rm -rf %s", dir);
+    CHECK(system(args) == 0);
 }
 
 /* Regions a teacher relies on: the bar between the towers, the title, the colour scale. */

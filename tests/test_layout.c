@@ -14,6 +14,7 @@
  * the whole matrix then takes seconds.
  */
 #include "cli.h"
+#include "handout.h"
 #include "test.h"
 #include "view_internal.h"
 #include "views.h"
@@ -121,8 +122,13 @@ static int inside(view_rect in, view_rect out)
            in.y + in.h <= out.y + out.h + 1;
 }
 
-/* Checks one drawing's texts; small: the 1280×720, scale 1 size rules apply. */
-static void judge(verdict *v, const view_text_log *log, view_rect screen, int small)
+/* What paper must not say: key hints and pointer words (issue 9). */
+static const char *const hints[] = {"click", "클릭", "(C)", "↑", "↓", "PageDown", "Space",
+                                    "wheel", "휠", "H:", "press", "누르", "drop one"};
+
+/* Checks one drawing's texts; small: the 1280×720, scale 1 size rules apply; paper: nothing
+ * under 7 units (points on a page) and no key hints. */
+static void judge_as(verdict *v, const view_text_log *log, view_rect screen, int small, int paper)
 {
     v->checked++;
     for (int i = 0; i < log->n; i++) {
@@ -135,6 +141,11 @@ static void judge(verdict *v, const view_text_log *log, view_rect screen, int sm
             fail_once(v, F_OUTSIDE, "outside its room: \"%s\" (%.0f,%.0f %.0f×%.0f in %.0f,%.0f %.0f×%.0f)",
                       t->text, t->box.x, t->box.y, t->box.w, t->box.h, t->room.x, t->room.y,
                       t->room.w, t->room.h);
+        if (paper && t->px < 7 - 0.01)
+            fail_once(v, F_SMALL, "under 7 pt: \"%s\" at %.1f", t->text, t->px);
+        for (size_t k = 0; paper && k < sizeof hints / sizeof hints[0]; k++)
+            if (strstr(t->text, hints[k]))
+                fail_once(v, F_CUT, "a key hint on paper: \"%s\"", t->text);
         if (small && t->px < 14 - 0.01)
             fail_once(v, F_SMALL, "too small: \"%s\" at %.1f px", t->text, t->px);
         if (small && t->role == VIEW_TEXT_KEY && t->px < 24 - 0.01)
@@ -147,6 +158,11 @@ static void judge(verdict *v, const view_text_log *log, view_rect screen, int sm
                 fail_once(v, F_OVERLAP, "overlap: \"%s\" and \"%s\"", t->text, u->text);
         }
     }
+}
+
+static void judge(verdict *v, const view_text_log *log, view_rect screen, int small)
+{
+    judge_as(v, log, screen, small, 0);
 }
 
 static void report(const verdict *v)
@@ -263,4 +279,86 @@ TEST(layout_never_cuts_overlaps_or_shrinks_text)
     }
     report(&v);
     CHECKF(v.failures == 0, "%ld layout faults (the first are above)", v.failures);
+}
+
+/* ---------------------------------------------------------------- paper */
+
+/* Every handout page in both languages on A4 and Letter, and every export PNG (print set, as
+ * export draws them): nothing cut, overlapping or outside the page, nothing under 7 pt, no key
+ * hints. The same log the window's test reads, so this is the text the PDF draws. */
+TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
+{
+    layout_fixture *f = fixture();
+    CHECK(f);
+    view_scene *sc = &f->sc;
+    verdict v;
+    memset(&v, 0, sizeof v);
+    static const double papers[2][2] = {{595.276, 841.89}, {612, 792}};
+    static const char *const what[] = {"cover", "stage", "filters", "lrn", "table", "layers"};
+    for (int lang = 0; lang < TEXT_LANGS; lang++)
+        for (int paper = 0; paper < 2; paper++) {
+            view_state st;
+            view_state_default(&st, sc);
+            st.theme = VIEW_THEME_LIGHT;
+            st.palette = VIEW_PALETTE_PRINT;
+            st.lang = (text_lang)lang;
+            st.ui = 10;
+            st.print = 1;
+            view_rect r = {0, 0, papers[paper][0], papers[paper][1]};
+            int n = 0;
+            for (int kind = 0; kind < 6; kind++) {
+                int per_stage = kind == 1 || kind == 3;
+                for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->n_stages : 0);
+                     stage++) {
+                    if (kind == 3 && sc->stages[stage].op != NET_OP_LRN)
+                        continue;
+                    view_page pg = {"a-photo-with-a-rather-long-name.jpg", NULL, 1, ++n, 30};
+                    view_text_log log = {.measure = 1};
+                    st.log = &log;
+                    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+                    cairo_t *cr = cairo_create(s);
+                    snprintf(v.where, sizeof v.where, "%s %s page %s %s", lang ? "ko" : "en",
+                             paper ? "letter" : "a4", what[kind],
+                             stage >= 0 ? sc->stages[stage].name : "");
+                    switch (kind) {
+                    case 0: view_draw_cover(cr, r, sc, &st, &pg); break;
+                    case 1: view_draw_stage_page(cr, r, sc, &st, stage, &pg); break;
+                    case 2: view_draw_filters_page(cr, r, sc, &st, &pg); break;
+                    case 3: view_draw_lrn_page(cr, r, sc, &st, stage, &pg); break;
+                    case 4: view_draw_table_page(cr, r, sc, &st, &pg); break;
+                    default: view_draw_layers_page(cr, r, sc, &st, &pg); break;
+                    }
+                    cairo_destroy(cr);
+                    cairo_surface_destroy(s);
+                    judge_as(&v, &log, r, 0, 1);
+                    view_text_log_free(&log);
+                }
+            }
+        }
+    /* the slides: each view alone at export's default size, as export draws it */
+    for (int lang = 0; lang < TEXT_LANGS; lang++)
+        for (int kind = 0; kind < VIEW_COUNT; kind++)
+            for (int stage = 0; stage < sc->n_stages; stage++) {
+                view_state st;
+                view_state_default(&st, sc);
+                st.kind = (view_kind)kind;
+                st.stage = stage;
+                st.lang = (text_lang)lang;
+                st.theme = VIEW_THEME_LIGHT;
+                st.ui = view_ui_size(1920, 1080, 1);
+                st.print = 1;
+                snprintf(v.where, sizeof v.where, "%s slide %s %s", lang ? "ko" : "en",
+                         view_kind_name(st.kind), sc->stages[stage].name);
+                view_text_log log = {.measure = 1};
+                st.log = &log;
+                cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+                cairo_t *cr = cairo_create(s);
+                view_draw(cr, (view_rect){0, 0, 1920, 1080}, sc, &st);
+                cairo_destroy(cr);
+                cairo_surface_destroy(s);
+                judge_as(&v, &log, (view_rect){0, 0, 1920, 1080}, 0, 1);
+                view_text_log_free(&log);
+            }
+    report(&v);
+    CHECKF(v.failures == 0, "%ld faults on paper (the first are above)", v.failures);
 }

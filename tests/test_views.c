@@ -597,6 +597,28 @@ TEST(zoom_on_a_vector_speaks_of_units)
     cairo_surface_destroy(img);
 }
 
+/* The print palette keeps order and sign in greyscale: its lightness rises from one end to the
+ * other (the screen's diverging map is dark in the middle, so grey loses the sign). */
+TEST(print_palette_is_monotone_in_grey)
+{
+    static const vmap maps[] = {VMAP_SEQ, VMAP_DIV, VMAP_DAMP};
+    for (size_t k = 0; k < 3; k++) {
+        double last = -1;
+        int dir = 0;
+        for (int i = 0; i <= 64; i++) {
+            uint32_t c = vmap_color((vmap)(maps[k] | VMAP_PRINT), i / 64.0);
+            double g = 0.2126 * (c >> 16 & 255) + 0.7152 * (c >> 8 & 255) + 0.0722 * (c & 255);
+            if (i > 0) {
+                int d = g > last ? 1 : g < last ? -1 : 0;
+                if (!dir)
+                    dir = d;
+                CHECKF(d == dir, "map %zu not monotone at %d: %g after %g", k, i, g, last);
+            }
+            last = g;
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- --play */
 
 TEST(play_scripts_parse_and_typos_are_named)

@@ -54,6 +54,10 @@ static const char export_help[] =
     "  --theme light|dark           colours of the PNGs (default light; the PDF is always light)\n"
     "  --contrast stage|map         one colour scale per stage (default: compare channels), or\n"
     "                               each map stretched to its own range (see weak maps)\n"
+    "  --palette screen|print       map colours: the window's, or print's, which keep the order\n"
+    "                               and sign of values in greyscale (default: screen for the\n"
+    "                               PNGs, print for the PDF)\n"
+    "  --paper a4|letter            the handout's paper (default a4)\n"
     "  --force                      replace files that already exist\n"
     "  --help                       this text\n";
 
@@ -65,6 +69,8 @@ typedef struct {
     int channels, scale, force, width, height;
     view_theme theme;
     view_contrast contrast;
+    int palette;              /* a view_palette, or -1: screen for PNGs, print for the PDF */
+    double page_w, page_h;    /* the handout's paper, in points */
     int want[NET_MAX_STAGES]; /* 1: export this stage (all of them unless --stages) */
     const char *stages;       /* --stages as given, checked once the table is known */
 } export_opts;
@@ -132,7 +138,8 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         return 1;
     }
     if (strcmp(a, "-o") && strcmp(a, "--out") && strcmp(a, "--scale") && strcmp(a, "--stages") &&
-        strcmp(a, "--size") && strcmp(a, "--theme") && strcmp(a, "--contrast"))
+        strcmp(a, "--size") && strcmp(a, "--theme") && strcmp(a, "--contrast") &&
+        strcmp(a, "--palette") && strcmp(a, "--paper"))
         return 0;
     if (!(v = cli_value(argc, argv, i)))
         return -1;
@@ -158,6 +165,20 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
             return -1;
         }
         o->theme = !strcmp(v, "dark") ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
+    } else if (!strcmp(a, "--palette")) {
+        if (strcmp(v, "screen") && strcmp(v, "print")) {
+            cli_error("--palette: '%s' is not screen or print", v);
+            return -1;
+        }
+        o->palette = !strcmp(v, "print") ? VIEW_PALETTE_PRINT : VIEW_PALETTE_SCREEN;
+    } else if (!strcmp(a, "--paper")) {
+        if (strcmp(v, "a4") && strcmp(v, "letter")) {
+            cli_error("--paper: '%s' is not a4 or letter", v);
+            return -1;
+        }
+        /* A4: 210 × 297 mm; US Letter: 8.5 × 11 in */
+        o->page_w = !strcmp(v, "a4") ? 595.276 : 612;
+        o->page_h = !strcmp(v, "a4") ? 841.89 : 792;
     } else {
         if (strcmp(v, "stage") && strcmp(v, "map")) {
             cli_error("--contrast: '%s' is not stage or map", v);
@@ -700,8 +721,10 @@ static void base_state(view_state *st, const view_scene *sc, const export_opts *
     view_state_default(st, sc);
     st->theme = o->theme;
     st->contrast = o->contrast;
+    st->palette = o->palette == VIEW_PALETTE_PRINT ? VIEW_PALETTE_PRINT : VIEW_PALETTE_SCREEN;
     st->lang = text_lang_from(o->common.lang);
     st->ui = view_ui_size(w, h, 1);
+    st->print = 1; /* slides: no key hints */
 }
 
 /* Draws the view a PNG file shows into s (ARGB32, the export's size), as the window does.
@@ -744,33 +767,34 @@ static cairo_surface_t *render_channel(ex_file *f, const view_scene *sc, const v
     return view_channel_image(sc, st, f->stage, f->channel, scale);
 }
 
-/* A4 portrait in points, and the handout's normal text size on it. */
-#define PAGE_W 595.276
-#define PAGE_H 841.89
+/* The handout's normal text size, in points. */
 #define PAGE_UI 10.0
 
 /* The handout's pages in order: the cover, each chosen stage (with the filters page after
- * conv1 and an LRN page after each norm stage), the table. */
+ * conv1 and an LRN page after each norm stage), the stage table, the per-layer chart. */
+typedef enum { PG_COVER, PG_STAGE, PG_FILTERS, PG_LRN, PG_TABLE, PG_LAYERS } page_kind;
+
 typedef struct {
-    ex_kind kind; /* EX_PIPELINE is the cover, EX_MANIFEST the table */
+    page_kind kind;
     int stage;
 } page_item;
 
 static int handout_pages(const export_opts *o, const view_scene *sc, page_item *items)
 {
     int n = 0;
-    items[n++] = (page_item){EX_PIPELINE, -1};
+    items[n++] = (page_item){PG_COVER, -1};
     for (int i = 0; i < sc->n_stages; i++) {
         if (!o->want[i])
             continue;
         const net_stage *s = &sc->stages[i];
-        items[n++] = (page_item){EX_STAGE, i};
+        items[n++] = (page_item){PG_STAGE, i};
         if (s->op == NET_OP_CONV && s->layer == 1)
-            items[n++] = (page_item){EX_FILTERS, i};
+            items[n++] = (page_item){PG_FILTERS, i};
         if (s->op == NET_OP_LRN)
-            items[n++] = (page_item){EX_LRN, i};
+            items[n++] = (page_item){PG_LRN, i};
     }
-    items[n++] = (page_item){EX_MANIFEST, -1};
+    items[n++] = (page_item){PG_TABLE, -1};
+    items[n++] = (page_item){PG_LAYERS, -1};
     return n;
 }
 
@@ -782,7 +806,7 @@ typedef struct {
     const char *weights;
     view_scene sc;          /* the image's scene with a cache of its own (other sizes) */
     view_state st;
-    page_item items[3 * NET_MAX_STAGES + 2];
+    page_item items[3 * NET_MAX_STAGES + 3];
     int n, next;
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -791,7 +815,8 @@ typedef struct {
 
 static void handout_begin(handout *h)
 {
-    h->surface = cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, PAGE_W, PAGE_H);
+    h->surface = cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, h->o->page_w,
+                                                     h->o->page_h);
     char title[512], name[400];
     net_text_escape(h->im->name, name, sizeof name); /* PDF metadata must be UTF-8 */
     snprintf(title, sizeof title, "AlexNet, stage by stage: %s", name);
@@ -803,6 +828,9 @@ static void handout_begin(handout *h)
     view_state_default(&h->st, &h->sc);
     h->st.theme = VIEW_THEME_LIGHT;
     h->st.contrast = h->o->contrast;
+    h->st.palette = h->o->palette == VIEW_PALETTE_SCREEN ? VIEW_PALETTE_SCREEN
+                                                         : VIEW_PALETTE_PRINT;
+    h->st.print = 1;
     h->st.lang = text_lang_from(h->o->common.lang);
     h->st.ui = PAGE_UI;
     h->n = handout_pages(h->o, &h->sc, h->items);
@@ -817,13 +845,14 @@ static int handout_page(handout *h)
     const page_item *it = &h->items[h->next];
     view_page pg = {h->im->name, h->sc.untrained ? NULL : h->weights, h->o->common.seed,
                     h->next + 1, h->n};
-    view_rect r = {0, 0, PAGE_W, PAGE_H};
+    view_rect r = {0, 0, h->o->page_w, h->o->page_h};
     switch (it->kind) {
-    case EX_PIPELINE: view_draw_cover(h->cr, r, &h->sc, &h->st, &pg); break;
-    case EX_STAGE: view_draw_stage_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
-    case EX_FILTERS: view_draw_filters_page(h->cr, r, &h->sc, &h->st, &pg); break;
-    case EX_LRN: view_draw_lrn_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
-    default: view_draw_table_page(h->cr, r, &h->sc, &h->st, &pg); break;
+    case PG_COVER: view_draw_cover(h->cr, r, &h->sc, &h->st, &pg); break;
+    case PG_STAGE: view_draw_stage_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
+    case PG_FILTERS: view_draw_filters_page(h->cr, r, &h->sc, &h->st, &pg); break;
+    case PG_LRN: view_draw_lrn_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
+    case PG_TABLE: view_draw_table_page(h->cr, r, &h->sc, &h->st, &pg); break;
+    case PG_LAYERS: view_draw_layers_page(h->cr, r, &h->sc, &h->st, &pg); break;
     }
     cairo_show_page(h->cr);
     h->next++;
@@ -888,19 +917,27 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
         snprintf(msg, len, "%s: out of memory", mf->path);
         return 0;
     }
+    int print = o->palette == VIEW_PALETTE_PRINT;
     fprintf(f, "{\n  \"image\": ");
     cli_json_str(f, im->path);
     fprintf(f, ",\n  \"weights\": ");
     cli_json_str(f, weights);
     fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"lang\": \"%s\",\n"
-               "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"size\": [%d, %d],\n"
-               "  \"scale\": %d,\n",
+               "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"palette\": \"%s\",\n"
+               "  \"size\": [%d, %d],\n  \"scale\": %d,\n",
             sc->untrained ? "true" : "false", sc->input_size, o->common.lang,
             o->theme == VIEW_THEME_DARK ? "dark" : "light",
-            o->contrast == VIEW_CONTRAST_MAP ? "map" : "stage", o->width, o->height, o->scale);
-    fprintf(f, "  \"colour_maps\": {\"sequential\": \"values 0 to hi: near-black, violet, red, "
-               "orange, pale yellow\", \"diverging\": \"values -hi to hi: light blue, blue, "
-               "near-black at 0, orange, yellow\"},\n");
+            o->contrast == VIEW_CONTRAST_MAP ? "map" : "stage", print ? "print" : "screen",
+            o->width, o->height, o->scale);
+    /* the PNGs' palette; the handout's is print's unless --palette screen */
+    if (print)
+        fprintf(f, "  \"colour_maps\": {\"sequential\": \"values 0 to hi: paper white, yellow, "
+                   "orange, crimson, dark violet\", \"diverging\": \"values -hi to hi: dark blue, "
+                   "blue, mid grey at 0, amber, pale yellow\"},\n");
+    else
+        fprintf(f, "  \"colour_maps\": {\"sequential\": \"values 0 to hi: near-black, violet, "
+                   "red, orange, pale yellow\", \"diverging\": \"values -hi to hi: light blue, "
+                   "blue, near-black at 0, orange, yellow\"},\n");
     int idx[5];
     float val[5];
     int k = view_scene_top(sc, 5, idx, val);
@@ -966,7 +1003,8 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
             fprintf(f, ", \"width\": %d, \"height\": %d", e->width, e->height);
             break;
         case EX_HANDOUT:
-            fprintf(f, ", \"pages\": %d, \"page_size_pt\": [%.3f, %.3f]", pages, PAGE_W, PAGE_H);
+            fprintf(f, ", \"pages\": %d, \"page_size_pt\": [%.3f, %.3f]", pages, o->page_w,
+                    o->page_h);
             break;
         case EX_MANIFEST: break;
         }
@@ -1250,6 +1288,8 @@ int cmd_export(int argc, char **argv)
     o.scale = 1;
     o.width = 1920, o.height = 1080;
     o.theme = VIEW_THEME_LIGHT;
+    o.palette = -1;
+    o.page_w = 595.276, o.page_h = 841.89;
     const char **paths = NULL;
     int n_images = 0;
     int r = parse_args(&o, argc, argv, &paths, &n_images);

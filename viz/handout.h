@@ -1,7 +1,7 @@
 /* handout.h: the pictures only the exports draw, made with the same view machinery as the window.
  *
  * The printed handout's pages (a cover, one page per stage, a filters page, an LRN page per norm
- * stage, the parameter and MAC table) place the window's own views (views.h) on a page and add
+ * stage, the parameter and MAC table, the per-layer chart) place the window's own views (views.h) on a page and add
  * the words a student reads at home: a paragraph per stage in English or Korean, with this
  * photo's numbers in it. The colour ranges below say, in numbers, how the grid (and
  * view_channel_image, views.h) turned a stage's values into colours, for the export's manifest.
@@ -49,6 +49,9 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
                         int stage, const view_page *pg);
 void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                           const view_page *pg);
+/* The eight learned layers: their parameters and MACs as a table and the window's bar chart. */
+void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                           const view_page *pg);
 
 /* The handout's paragraph for stage `stage` (what it does, with this photo's numbers) in the
  * state's language, into buf (always NUL-terminated). */

@@ -168,7 +168,8 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
     const vpal *pal = &v->pal;
     double u = v->u;
     int64_t vals[2][9] = {{0}}, max[2] = {1, 1};
-    int cur_layer = cur >= 0 ? sc->stages[cur].layer : 0, layers = 0;
+    /* cur < 0: no current layer, all of them shown alike (the handout's page) */
+    int cur_layer = cur >= 0 ? sc->stages[cur].layer : 9, layers = 0;
     for (int i = 0; i < sc->n_stages; i++) {
         int l = sc->stages[i].layer;
         if (l >= 1 && l <= 8) {
@@ -232,6 +233,10 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
                     double bx = r.x + lab_w + (side ? k * (bw + gap) : 0);
                     vrgb fill = k ? pal->tower_b : pal->tower_a;
                     vfill(v, bx, y + 0.08 * u, bw, rh - 0.16 * u, pal->panel);
+                    /* on a light page the bar is paler, so the number on it stays dark on
+                     * light */
+                    if (v->st->theme == VIEW_THEME_LIGHT)
+                        fill = vmix(fill, pal->bg, 0.55);
                     vfill(v, bx, y + 0.08 * u, fmax(1, bw * vals[k][l] / max[k]), rh - 0.16 * u,
                           past ? fill : vmix(fill, pal->bg, 0.6));
                     net_fmt_count(vals[k][l], num, sizeof num);
@@ -244,6 +249,11 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
         y += 0.6 * u;
     }
     return y - r.y;
+}
+
+double varith_chart(vctx *v, view_rect r, int cur, int draw)
+{
+    return chart_flow(v, r, cur, draw);
 }
 
 /* ---------------------------------------------------------------- the view */

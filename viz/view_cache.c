@@ -20,13 +20,13 @@
 #define MAP_SLOTS 64
 
 typedef struct {
-    int valid, stage, cols, contrast;
+    int valid, stage, cols, contrast, palette;
     uint32_t version;
     vatlas a;
 } atlas_entry;
 
 typedef struct {
-    int valid, stage, c, contrast;
+    int valid, stage, c, contrast, palette;
     uint32_t version;
     unsigned long used;
     cairo_surface_t *s;
@@ -267,9 +267,10 @@ int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out)
     if (cols < 1)
         cols = 1;
     int contrast = is_map ? (int)v->st->contrast : VIEW_CONTRAST_STAGE;
+    int palette = (int)v->st->palette;
     atlas_entry *e = &v->cache->atlas[stage][tower];
     if (e->valid && e->version == sc->version[stage] && e->cols == cols &&
-        e->contrast == contrast) {
+        e->contrast == contrast && e->palette == palette) {
         *out = e->a;
         return 1;
     }
@@ -294,7 +295,7 @@ int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out)
     int stride = cairo_image_surface_get_stride(at.s);
     memset(data, 0, (size_t)stride * H); /* gaps stay transparent */
     uint32_t lut[256];
-    make_lut(r.map, lut);
+    make_lut(vpal_map(v, r.map), lut);
     const float *x = sc->out[stage];
     if (is_map) {
         size_t plane = (size_t)s->out_h * s->out_w;
@@ -320,6 +321,7 @@ int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out)
     if (e->a.s)
         cairo_surface_destroy(e->a.s);
     e->valid = 1, e->version = sc->version[stage], e->cols = cols, e->contrast = contrast;
+    e->palette = palette;
     e->stage = stage;
     e->a = at;
     *out = at;
@@ -335,11 +337,12 @@ cairo_surface_t *vcache_map(vctx *v, int stage, int c)
     const net_stage *s = &sc->stages[stage];
     if (c < 0 || c >= s->out_c || !vstage_is_map(s))
         return NULL;
-    int contrast = (int)v->st->contrast;
+    int contrast = (int)v->st->contrast, palette = (int)v->st->palette;
     map_entry *slot = &cache->map[0];
     for (int i = 0; i < MAP_SLOTS; i++) {
         map_entry *e = &cache->map[i];
         if (e->valid && e->stage == stage && e->c == c && e->contrast == contrast &&
+            e->palette == palette &&
             e->version == sc->version[stage]) {
             e->used = ++cache->clock;
             return e->s;
@@ -355,8 +358,9 @@ cairo_surface_t *vcache_map(vctx *v, int stage, int c)
         map_range(src, plane, &r, &lo, &hi);
     if (slot->s)
         cairo_surface_destroy(slot->s);
-    slot->s = vmap_surface(src, s->out_h, s->out_w, r.map, lo, hi);
+    slot->s = vmap_surface(src, s->out_h, s->out_w, vpal_map(v, r.map), lo, hi);
     slot->valid = 1, slot->stage = stage, slot->c = c, slot->contrast = contrast;
+    slot->palette = palette;
     slot->version = sc->version[stage];
     slot->used = ++cache->clock;
     return slot->s;

@@ -47,7 +47,7 @@ typedef enum {
     HX_X_SOFTMAX,        /* N */
     HX_X_TOWERS,
     HX_FILT_TEXT,
-    HX_LRN_TEXT,         /* channel %d */
+    HX_LRN_TEXT,         /* channel %d, unit (%d, %d) */
     HX_LRN_EDGE_ACROSS,  /* channel, n, first, last */
     HX_LRN_EDGE_WITHIN,  /* channel, n, first, last */
     HX_TABLE_TITLE,
@@ -194,13 +194,15 @@ static const char *const hx_table[HX_COUNT][TEXT_LANGS] = {
          "주로 색과 무관하고(경계선, 줄무늬) 타워 B의 필터는 색에 민감하다(얼룩, 색 경계)는 것을 "
          "발견했습니다. conv1의 맵은 사진 전체에서 이 패턴들을 찾은 결과입니다."},
     [HX_LRN_TEXT] =
-        {"One channel (%d, the strongest on this photo) before and after LRN, on the same "
-         "colour scale, and their ratio: pale where the value was left alone, red where its "
-         "neighbours were strong and damped it. Under the maps, the formula with the numbers of "
-         "one unit.",
-         "채널 하나(%d, 이 사진에서 가장 강한 채널)의 LRN 전과 후를 같은 색 눈금으로, 그리고 그 "
-         "비율을 보여 줍니다: 값이 그대로인 곳은 옅고, 이웃이 강해서 눌린 곳은 붉습니다. 맵 아래는 "
-         "유닛 하나의 숫자를 넣은 공식입니다."},
+        {"Channel %d at unit (%d, %d), where LRN damps the most on this photo: before and after "
+         "LRN, each on its own colour scale (after is far smaller), and their ratio: pale where "
+         "the value was left alone, dark red where strong neighbours damped it, grey where the "
+         "input was 0 and there is no ratio. Under the maps, the formula with that unit's "
+         "numbers.",
+         "이 사진에서 LRN이 가장 많이 줄인 곳, 채널 %d의 유닛 (%d, %d)입니다. LRN 전과 후를 각각 "
+         "자체 색 눈금으로 (후가 훨씬 작습니다), 그리고 그 비율을 보여 줍니다: 값이 그대로인 곳은 "
+         "옅고, 강한 이웃에 눌린 곳은 짙은 빨강이며, 입력이 0이라 비율이 없는 곳은 회색입니다. 맵 "
+         "아래는 그 유닛의 숫자를 넣은 공식입니다."},
     [HX_LRN_EDGE_ACROSS] =
         {"Channel %d is the last of tower A, so its window of %d channels reaches into tower B's "
          "maps. Caffe and ONNX allow that, and it is what ran here; in Krizhevsky's own code each "
@@ -365,34 +367,51 @@ void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage,
 
 /* ---------------------------------------------------------------- pages */
 
-/* Paints the page, and its header (photo, stage) and footer (page number) lines; returns the
- * y where the content starts. */
+/* Every page is measured before it is drawn: the texts take the room they need (wrapped at the
+ * page's width, never smaller than T_MIN, 8.2 pt), and the figures (the grid, the LRN views,
+ * the filters, the pipeline) take what is left. Paper shows no key hints: the page state has
+ * print set, and every view leaves them out. */
+
+/* The header (photo, stage) and footer (page number) lines; returns the y where the content
+ * starts. */
 static double page_frame(vctx *v, const view_page *pg, const char *right)
 {
     const vpal *pal = &v->pal;
     view_rect r = v->r;
-    double u = v->u, m = 3.2 * u;
+    double u = v->u, m = 3.2 * u, rw = 0;
     char line[512];
-    snprintf(line, sizeof line, hx(v->st, HX_HEADER), pg->image ? pg->image : "");
-    vtext_draw(v, r.x + m, r.y + 1.6 * u, 0.7, 0, pal->dim, VA_LEFT, r.w * 0.6, line);
     if (right)
-        vtext_draw(v, r.x + r.w - m, r.y + 1.6 * u, 0.7, 0, pal->dim, VA_RIGHT, r.w * 0.35,
-                   right);
-    vfill(v, r.x + m, r.y + 2.75 * u, r.w - 2 * m, fmax(0.5, 0.05 * u), pal->line);
+        vtext_size(v, T_MIN, 0, right, &rw, NULL);
+    snprintf(line, sizeof line, hx(v->st, HX_HEADER), pg->image ? pg->image : "");
+    vtext_draw(v, r.x + m, r.y + 1.6 * u, T_MIN, VT_FILE, pal->dim, VA_LEFT,
+               r.w - 2 * m - rw - u, line);
+    if (right)
+        vtext_draw(v, r.x + r.w - m, r.y + 1.6 * u, T_MIN, 0, pal->dim, VA_RIGHT, 0, right);
+    vfill(v, r.x + m, r.y + 2.85 * u, r.w - 2 * m, fmax(0.5, 0.05 * u), pal->line);
     snprintf(line, sizeof line, hx(v->st, HX_PAGE), pg->page, pg->pages);
-    vtext_draw(v, r.x + r.w / 2, r.y + r.h - 2.4 * u, 0.65, 0, pal->dim, VA_CENTER, r.w, line);
-    return r.y + 3.4 * u;
+    vtext_draw(v, r.x + r.w / 2, r.y + r.h - 2.4 * u, T_MIN, 0, pal->dim, VA_CENTER, 0, line);
+    return r.y + 3.5 * u;
 }
 
-/* A heading and a paragraph; returns the y below them. */
-static double section(vctx *v, double x, double y, double w, const char *head, const char *text)
+/* The bottom of a page's content. */
+static double page_bottom(const vctx *v) { return v->r.y + v->r.h - 3.2 * v->u; }
+
+/* A heading (or none) and a paragraph at y; returns the y below them; measures only when draw
+ * is 0. */
+static double section(vctx *v, double x, double y, double w, const char *head, const char *text,
+                      int draw)
 {
     double u = v->u;
     if (head) {
-        vtext_draw(v, x, y, 1.0, 1, v->pal.accent, VA_LEFT, w, head);
-        y += 1.5 * u;
+        double h = vtext_para_size(v, w, T_LEAD, VT_BOLD, head, NULL);
+        if (draw)
+            vtext_para_as(v, x, y, w, T_LEAD, VT_BOLD, v->pal.accent, head);
+        y += h + 0.25 * u;
     }
-    return y + vtext_para(v, x, y, w, 0.95, v->pal.fg, text) + 0.8 * u;
+    double h = vtext_para_size(v, w, T_BODY, 0, text, NULL);
+    if (draw)
+        vtext_para(v, x, y, w, T_BODY, v->pal.fg, text);
+    return y + h + 0.7 * u;
 }
 
 /* A copy of st for one embedded view. */
@@ -405,6 +424,7 @@ static view_state sub_state(const view_state *st, view_kind kind, int stage)
     s.help = 0;
     s.zoom = 1;
     s.pan_x = s.pan_y = 0;
+    s.print = 1;
     return s;
 }
 
@@ -415,44 +435,67 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
     vctx_begin(&v, cr, r, sc, st);
     const vpal *pal = &v.pal;
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
-    double y = page_frame(&v, pg, NULL) + 1.2 * u;
-    char line[512];
-    vtext_draw(&v, x, y, 2.4, 1, pal->fg, VA_LEFT, w, hx(st, HX_COVER_TITLE));
-    y += 3.4 * u;
-    snprintf(line, sizeof line, hx(st, HX_COVER_PHOTO), pg->image ? pg->image : "");
-    vtext_draw(&v, x, y, 1.1, 0, pal->fg, VA_LEFT, w, line);
-    y += 1.7 * u;
-    if (sc->run_known) {
-        y += vpipe_run_draw(&v, x, y, w, 0.72) + 0.6 * u;
-    } else {
-        if (pg->weights)
-            snprintf(line, sizeof line, hx(st, HX_COVER_WEIGHTS), pg->weights);
-        else
-            snprintf(line, sizeof line, hx(st, HX_COVER_SEEDED), pg->seed);
-        vtext_draw(&v, x, y, 0.8, 0, sc->untrained ? pal->warn : pal->dim, VA_LEFT, w, line);
-        y += 1.8 * u;
+    double top = page_frame(&v, pg, NULL) + 0.8 * u, bottom = page_bottom(&v);
+    char photo[512], weights[512];
+    snprintf(photo, sizeof photo, hx(st, HX_COVER_PHOTO), pg->image ? pg->image : "");
+    if (pg->weights)
+        snprintf(weights, sizeof weights, hx(st, HX_COVER_WEIGHTS), pg->weights);
+    else
+        snprintf(weights, sizeof weights, hx(st, HX_COVER_SEEDED), pg->seed);
+    /* the words first: title, photo, this run, the paragraphs, the pipeline's heading */
+    double y = top;
+    for (int draw = 0; draw < 2; draw++) {
+        double pred_h = 0, pipe_h = 0;
+        y = top;
+        double h = vtext_para_size(&v, w, 2.2, VT_BOLD, hx(st, HX_COVER_TITLE), NULL);
+        if (draw)
+            vtext_para_as(&v, x, y, w, 2.2, VT_BOLD, pal->fg, hx(st, HX_COVER_TITLE));
+        y += h + 0.4 * u;
+        h = vtext_para_size(&v, w, T_LEAD, VT_FILE, photo, NULL);
+        if (draw)
+            vtext_para_as(&v, x, y, w, T_LEAD, VT_FILE, pal->fg, photo);
+        y += h + 0.4 * u;
+        if (sc->run_known) {
+            h = draw ? vpipe_run_draw(&v, x, y, w, T_MIN) : vpipe_run_height(&v, w, T_MIN);
+        } else {
+            h = vtext_para_size(&v, w, T_MIN, VT_FILE, weights, NULL);
+            if (draw)
+                vtext_para_as(&v, x, y, w, T_MIN, VT_FILE, sc->untrained ? pal->warn : pal->dim,
+                              weights);
+        }
+        y += h + 0.6 * u;
+        /* the photo and the prediction, as the window's top-5 view draws them; the pipeline
+         * under the paragraphs at 9/10 of the page's size (its smallest text 7.4 pt) */
+        double words = 0;
+        if (sc->untrained)
+            words += section(&v, x, 0, w, NULL, hx(st, HX_COVER_UNTRAINED), 0);
+        words += section(&v, x, 0, w, NULL, hx(st, HX_COVER_HOWTO), 0);
+        words += vtext_para_size(&v, w, T_LEAD, VT_BOLD, hx(st, HX_COVER_PIPELINE), NULL) +
+                 0.3 * u;
+        double room = bottom - y - words;
+        pred_h = fmin(22 * u, room * 0.42);
+        pipe_h = room - pred_h - 0.6 * u;
+        if (draw) {
+            view_state ps = sub_state(st, VIEW_PRED, sc->n_stages - 1);
+            view_draw_pred(cr, (view_rect){x, y, w, pred_h}, sc, &ps);
+        }
+        y += pred_h + 0.6 * u;
+        if (sc->untrained)
+            y = section(&v, x, y, w, NULL, hx(st, HX_COVER_UNTRAINED), draw);
+        y = section(&v, x, y, w, NULL, hx(st, HX_COVER_HOWTO), draw);
+        h = vtext_para_size(&v, w, T_LEAD, VT_BOLD, hx(st, HX_COVER_PIPELINE), NULL);
+        if (draw)
+            vtext_para_as(&v, x, y, w, T_LEAD, VT_BOLD, pal->accent, hx(st, HX_COVER_PIPELINE));
+        y += h + 0.3 * u;
+        if (draw && pipe_h > 10 * u) {
+            /* the pass is complete: the last stage is the current one */
+            view_state pp = sub_state(st, VIEW_PIPELINE, sc->n_stages - 1);
+            pp.ui = 0.9 * u;
+            view_scene bare = *sc; /* its "this run" lines are on the page already */
+            bare.run_known = 0;
+            view_draw_pipeline(cr, (view_rect){x, y, w, pipe_h}, &bare, &pp);
+        }
     }
-
-    /* the photo and the prediction, as the window's top-5 view draws them */
-    view_state ps = sub_state(st, VIEW_PRED, sc->n_stages - 1);
-    double ph = 22 * u;
-    view_draw_pred(cr, (view_rect){x, y, w, ph}, sc, &ps);
-    y += ph + 0.8 * u;
-    if (sc->untrained)
-        y = section(&v, x, y, w, NULL, hx(st, HX_COVER_UNTRAINED));
-    y = section(&v, x, y, w, NULL, hx(st, HX_COVER_HOWTO));
-
-    /* the pipeline, smaller type so its two rows fit the page width */
-    vtext_draw(&v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_COVER_PIPELINE));
-    y += 1.5 * u;
-    /* the pass is complete: the last stage is the current one */
-    view_state pp = sub_state(st, VIEW_PIPELINE, sc->n_stages - 1);
-    pp.ui = 0.72 * u;
-    double bottom = r.y + r.h - 3.4 * u, ph2 = fmin(bottom - y, 34 * pp.ui);
-    view_scene bare = *sc; /* its "this run" lines are on the page already */
-    bare.run_known = 0;
-    if (ph2 > 12 * pp.ui)
-        view_draw_pipeline(cr, (view_rect){x, y, w, ph2}, &bare, &pp);
     vctx_end(&v);
 }
 
@@ -460,6 +503,37 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
 static void stage_of(const view_scene *sc, const view_state *st, int stage, char *buf, size_t len)
 {
     snprintf(buf, len, hx(st, HX_STAGE_OF), stage + 1, sc->n_stages);
+}
+
+/* The stage page's words under the grid at y: what it does, on this photo, the arithmetic;
+ * returns the y below them. */
+static double stage_words(vctx *v, double x, double y, double w, int stage, int draw)
+{
+    const view_scene *sc = v->sc;
+    const view_state *st = v->st;
+    double u = v->u;
+    char para[2048], line[512], a[32], b[32], c[32], d[32];
+    view_stage_paragraph(sc, st, stage, para, sizeof para);
+    y = section(v, x, y, w, hx(st, HX_WHAT), para, draw);
+    if (stage < sc->done && sc->out[stage]) {
+        const net_stats *s = &sc->stats[stage];
+        vfmt_value(s->min, a, sizeof a);
+        vfmt_value(s->max, b, sizeof b);
+        vfmt_value(s->mean, c, sizeof c);
+        vfmt_value(s->std, d, sizeof d);
+        snprintf(line, sizeof line, hx(st, HX_STATS), a, b, c, d);
+        if (s->zeros > 0)
+            snprintf(line + strlen(line), sizeof line - strlen(line), hx(st, HX_STATS_ZEROS),
+                     100 * s->zeros);
+        y = section(v, x, y, w, hx(st, HX_NUMBERS), line, draw);
+    }
+    /* the window's arithmetic, without its title band (the grid above has it) or the
+     * per-layer chart (it has a page of its own) */
+    double h = vtext_para_size(v, w, T_LEAD, VT_BOLD, hx(st, HX_ARITH), NULL);
+    if (draw)
+        vtext_para_as(v, x, y, w, T_LEAD, VT_BOLD, v->pal.accent, hx(st, HX_ARITH));
+    y += h + 0.25 * u;
+    return y + varith_body(v, (view_rect){x - 0.6 * u, y, w + 1.2 * u, 0}, stage, 0, draw);
 }
 
 void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
@@ -471,39 +545,16 @@ void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
         vctx_end(&v);
         return;
     }
-    const vpal *pal = &v.pal;
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
-    char right[64], para[2048], line[512], a[32], b[32], c[32], d[32];
+    char right[64];
     stage_of(sc, st, stage, right, sizeof right);
-    double y = page_frame(&v, pg, right);
-
-    /* the window's stage grid */
+    double y = page_frame(&v, pg, right), bottom = page_bottom(&v);
+    /* the window's stage grid takes the room the words leave */
+    double words = stage_words(&v, x, 0, w, stage, 0);
+    double gh = fmin(46 * u, bottom - y - words - 0.8 * u);
     view_state gs = sub_state(st, VIEW_GRID, stage);
-    double gh = 38 * u;
     view_draw_grid(cr, (view_rect){x, y, w, gh}, sc, &gs);
-    y += gh + 1.0 * u;
-
-    view_stage_paragraph(sc, st, stage, para, sizeof para);
-    y = section(&v, x, y, w, hx(st, HX_WHAT), para);
-
-    if (stage < sc->done && sc->out[stage]) {
-        const net_stats *s = &sc->stats[stage];
-        vfmt_value(s->min, a, sizeof a);
-        vfmt_value(s->max, b, sizeof b);
-        vfmt_value(s->mean, c, sizeof c);
-        vfmt_value(s->std, d, sizeof d);
-        snprintf(line, sizeof line, hx(st, HX_STATS), a, b, c, d);
-        if (s->zeros > 0)
-            snprintf(line + strlen(line), sizeof line - strlen(line), hx(st, HX_STATS_ZEROS),
-                     100 * s->zeros);
-        y = section(&v, x, y, w, hx(st, HX_NUMBERS), line);
-    }
-
-    /* the window's arithmetic, without its title band (the grid above has it) or the
-     * per-layer chart (the table page has it, once) */
-    vtext_draw(&v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_ARITH));
-    y += 1.2 * u;
-    varith_body(&v, (view_rect){x - 0.6 * u, y, w + 1.2 * u, r.y + r.h - 3.4 * u - y}, stage, 0, 1);
+    stage_words(&v, x, y + gh + 0.8 * u, w, stage, 1);
     vctx_end(&v);
 }
 
@@ -513,29 +564,26 @@ void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc,
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
-    double y = page_frame(&v, pg, NULL);
+    double y = page_frame(&v, pg, NULL), bottom = page_bottom(&v);
+    double words = section(&v, x, 0, w, NULL, hx(st, HX_FILT_TEXT), 0);
+    double fh = fmin(40 * u, bottom - y - words - u);
     view_state fs = sub_state(st, VIEW_FILTERS, 0);
-    double fh = 32 * u;
     view_draw_filters(cr, (view_rect){x, y, w, fh}, sc, &fs);
-    section(&v, x, y + fh + 1.0 * u, w, NULL, hx(st, HX_FILT_TEXT));
+    section(&v, x, y + fh + u, w, NULL, hx(st, HX_FILT_TEXT), 1);
     vctx_end(&v);
 }
 
-/* One LRN view of channel c, without the view's last line (it lists the window's keys, not
- * for paper), then a paragraph; returns the y below them. */
-static double lrn_block(vctx *v, double x, double y, double w, int stage, int c, const char *text)
+/* One LRN view (at its own opening channel and unit, or channel c's) of height h, then its
+ * paragraph; returns the y below them. */
+static double lrn_block(vctx *v, double x, double y, double w, double h, int stage, int c,
+                        const char *text)
 {
-    double u = v->u, lh = 31 * u;
     view_state ls = sub_state(v->st, VIEW_LRN, stage);
     view_state_reset_lrn(&ls, v->sc);
     ls.channel = c;
     ls.unit_x = ls.unit_y = -1;
-    cairo_save(v->cr);
-    cairo_rectangle(v->cr, x, y, w, lh - 1.8 * u);
-    cairo_clip(v->cr);
-    view_draw_lrn(v->cr, (view_rect){x, y, w, lh}, v->sc, &ls);
-    cairo_restore(v->cr);
-    return section(v, x, y + lh - 1.6 * u, w, NULL, text) + 0.6 * u;
+    view_draw_lrn(v->cr, (view_rect){x - 0.6 * v->u, y, w + 1.2 * v->u, h}, v->sc, &ls);
+    return section(v, x, y + h + 0.3 * v->u, w, NULL, text, 1) + 0.5 * v->u;
 }
 
 void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
@@ -544,74 +592,111 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
-    char right[64], line[1024];
+    char right[64], first[1024], second[1024];
     stage_of(sc, st, stage, right, sizeof right);
-    double y = page_frame(&v, pg, right);
+    double y = page_frame(&v, pg, right), bottom = page_bottom(&v);
     /* where LRN damps the most */
     view_state ls = sub_state(st, VIEW_LRN, stage);
     view_state_reset_lrn(&ls, sc);
+    ls.channel = -1;
     int c = 0, ux, uy;
     view_shown_unit(sc, &ls, &c, &ux, &uy);
-    snprintf(line, sizeof line, hx(st, HX_LRN_TEXT), c);
-    y = lrn_block(&v, x, y, w, stage, c, line);
+    snprintf(first, sizeof first, hx(st, HX_LRN_TEXT), c, ux, uy);
     /* the last channel of tower A, whose window reaches into tower B: where Caffe and
      * Krizhevsky's two GPUs disagree */
     const net_stage *s = &sc->stages[stage];
     int C = s->in_c, before = (s->lrn_n - 1) / 2, after = s->lrn_n - 1 - before;
-    if (C >= 2 && s->lrn_n > 1 && r.y + r.h - y > 36 * u) {
-        snprintf(line, sizeof line,
-                 hx(st, s->lrn_within_towers ? HX_LRN_EDGE_WITHIN : HX_LRN_EDGE_ACROSS),
-                 C / 2 - 1, s->lrn_n, C / 2 - after, C / 2 - 1 + before);
-        lrn_block(&v, x, y, w, stage, C / 2 - 1, line);
-    }
+    int edge = C >= 2 && s->lrn_n > 1;
+    if (edge)
+        snprintf(second, sizeof second,
+                 hx(st, s->lrn_within_towers ? HX_LRN_EDGE_WITHIN : HX_LRN_EDGE_ACROSS), C / 2 - 1,
+                 s->lrn_n, C / 2 - after, C / 2 - 1 + before);
+    double p1 = section(&v, x, 0, w, NULL, first, 0) + 0.8 * u;
+    double p2 = edge ? section(&v, x, 0, w, NULL, second, 0) + 0.8 * u : 0;
+    double room = bottom - y - p1 - p2, h = edge ? room / 2 : room;
+    if (edge && h < 28 * u)
+        edge = 0, h = bottom - y - p1; /* one block, large enough to read */
+    y = lrn_block(&v, x, y, w, fmin(h, 40 * u), stage, -1, first);
+    if (edge)
+        lrn_block(&v, x, y, w, fmin(h, 40 * u), stage, C / 2 - 1, second);
     vctx_end(&v);
 }
 
-/* The eight learned layers: their stages, parameters and MACs with their share of the total. */
-static void draw_layers(vctx *v, double x, double y, double w, double rh, double fs, int64_t pt,
-                        int64_t mt)
+/* ---------------------------------------------------------------- tables */
+
+/* A table of rows × cols cells: each column as wide as its widest cell at the table's size
+ * (the widest column, `flex`, takes what is left and wraps), right-aligned where right[k] is
+ * set. Returns the height; draws when draw is set; shade: every other row. */
+typedef struct {
+    int rows, cols, flex;
+    const char *(*cell)(void *ctx, int row, int col, int *bold, vrgb *c);
+    void *ctx;
+    const int *right;
+    double fs;
+} table;
+
+static double table_flow(vctx *v, const table *t, double x, double y, double w, int draw)
 {
-    const view_scene *sc = v->sc;
     const vpal *pal = &v->pal;
-    const view_state *st = v->st;
-    double u = v->u;
-    const double edge[5] = {0, 0.12, 0.52, 0.76, 1.0};
-    vtext_draw(v, x, y, 1.0, 1, pal->accent, VA_LEFT, w, hx(st, HX_BY_LAYER));
-    y += 1.7 * u;
-    vtext_draw(v, x + 0.3 * u, y, fs, 1, pal->dim, VA_LEFT, 0, hx(st, HX_COL_LAYER));
-    vtext_draw(v, x + edge[1] * w, y, fs, 1, pal->dim, VA_LEFT, 0, hx(st, HX_COL_STAGES));
-    vtext_draw(v, x + edge[3] * w - 0.3 * u, y, fs, 1, pal->dim, VA_RIGHT, 0,
-               hx(st, HX_COL_PARAMS));
-    vtext_draw(v, x + w - 0.3 * u, y, fs, 1, pal->dim, VA_RIGHT, 0, hx(st, HX_COL_MACS));
-    y += rh * 1.1;
-    vfill(v, x, y - 0.15 * u, w, fmax(0.5, 0.06 * u), pal->line);
-    for (int l = 1; l <= 8; l++) {
-        int64_t p = 0, m = 0;
-        int first = -1, last = -1;
-        for (int i = 0; i < sc->n_stages; i++)
-            if (sc->stages[i].layer == l) {
-                p += sc->stages[i].params, m += sc->stages[i].macs;
-                first = first < 0 ? i : first;
-                last = i;
+    double u = v->u, pad = 0.5 * u, cw[8] = {0}, sum = 0, y0 = y;
+    for (int k = 0; k < t->cols; k++) {
+        for (int r = 0; r < t->rows; r++) {
+            int bold = 0;
+            vrgb c;
+            double tw;
+            const char *text = t->cell(t->ctx, r, k, &bold, &c);
+            vtext_size(v, t->fs, bold, text, &tw, NULL);
+            cw[k] = fmax(cw[k], tw + 2 * pad);
+        }
+        if (k != t->flex)
+            sum += cw[k];
+    }
+    cw[t->flex] = fmax(4 * u, w - sum); /* the table spans the page */
+    double scale = sum + cw[t->flex] > w ? w / (sum + cw[t->flex]) : 1;
+    for (int r = 0; r < t->rows; r++) {
+        double rh = 0, cx = x;
+        for (int k = 0; k < t->cols; k++) {
+            int bold = 0;
+            vrgb c;
+            const char *s = t->cell(t->ctx, r, k, &bold, &c);
+            rh = fmax(rh, vtext_para_size(v, cw[k] * scale - 2 * pad, t->fs, bold, s, NULL));
+        }
+        rh += 0.3 * u;
+        if (draw) {
+            if (r == 0)
+                vfill(v, x, y + rh - fmax(0.5, 0.06 * u), w, fmax(0.5, 0.06 * u), pal->line);
+            else if (r % 2)
+                vfill(v, x, y, w, rh, vmix(pal->bg, pal->panel, 0.6));
+            for (int k = 0; k < t->cols; k++) {
+                int bold = 0;
+                vrgb c = pal->fg;
+                const char *s = t->cell(t->ctx, r, k, &bold, &c);
+                double tw, cwk = cw[k] * scale;
+                vtext_para_size(v, cwk - 2 * pad, t->fs, bold, s, &tw);
+                double tx = t->right[k] ? cx + cwk - pad - tw : cx + pad;
+                vtext_para_as(v, tx, y + 0.15 * u, cwk - 2 * pad, t->fs, bold, c, s);
+                cx += cwk;
             }
-        if (first < 0)
-            continue;
-        if (l % 2)
-            vfill(v, x, y, w, rh, vmix(pal->bg, pal->panel, 0.6));
-        char label[32], stages[64], a[32], b[32], line[96];
-        double ty = y + (rh - fs * u * 1.2) / 2;
-        snprintf(label, sizeof label, vtext(v, TX_LAYER), l);
-        snprintf(stages, sizeof stages, "%s – %s", sc->stages[first].name, sc->stages[last].name);
-        vtext_draw(v, x + 0.3 * u, ty, fs, 1, pal->fg, VA_LEFT, 0, label);
-        vtext_draw(v, x + edge[1] * w, ty, fs, 0, pal->fg, VA_LEFT, 0, stages);
-        net_fmt_count(p, a, sizeof a);
-        net_fmt_count(m, b, sizeof b);
-        snprintf(line, sizeof line, "%s  (%.1f%%)", a, pt ? 100.0 * p / pt : 0.0);
-        vtext_draw(v, x + edge[3] * w - 0.3 * u, ty, fs, 0, pal->tower_a, VA_RIGHT, 0, line);
-        snprintf(line, sizeof line, "%s  (%.1f%%)", b, mt ? 100.0 * m / mt : 0.0);
-        vtext_draw(v, x + w - 0.3 * u, ty, fs, 0, pal->tower_b, VA_RIGHT, 0, line);
+        }
         y += rh;
     }
+    return y - y0;
+}
+
+/* The stage table: a header, one row per stage, the totals. */
+typedef struct {
+    vctx *v;
+    char cells[NET_MAX_STAGES + 2][6][160];
+    vrgb colour[NET_MAX_STAGES + 2];
+    int bold[NET_MAX_STAGES + 2];
+} stage_cells;
+
+static const char *stage_cell(void *ctx, int row, int col, int *bold, vrgb *c)
+{
+    stage_cells *t = ctx;
+    *bold = t->bold[row] || (col == 0 && row > 0);
+    *c = t->colour[row];
+    return t->cells[row][col];
 }
 
 void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
@@ -622,64 +707,119 @@ void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
     const vpal *pal = &v.pal;
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
     double y = page_frame(&v, pg, NULL);
-    vtext_draw(&v, x, y, 1.3, 1, pal->fg, VA_LEFT, w, hx(st, HX_TABLE_TITLE));
-    y += 2.4 * u;
-    /* columns: stage, operation, output (left); parameters, MACs, field (right-aligned) */
-    const double edge[7] = {0, 0.10, 0.52, 0.66, 0.81, 0.94, 1.0};
+    double h = vtext_para_size(&v, w, T_TITLE, VT_BOLD, hx(st, HX_TABLE_TITLE), NULL);
+    vtext_para_as(&v, x, y, w, T_TITLE, VT_BOLD, pal->fg, hx(st, HX_TABLE_TITLE));
+    y += h + 0.6 * u;
+    static stage_cells t; /* 25 rows of 6 cells: too large for the stack of a worker */
+    memset(&t, 0, sizeof t);
+    t.v = &v;
     const hx_id head[6] = {HX_COL_STAGE, HX_COL_OP, HX_COL_OUT, HX_COL_PARAMS, HX_COL_MACS,
                            HX_COL_FIELD};
-    double rh = fmin(1.45 * u, (r.y + r.h - 8 * u - y) / (sc->n_stages + 2.5));
-    double fs = fmin(0.8, rh / u * 0.62);
-    /* left columns start at their edge, right ones end at the next edge */
-    for (int k = 0; k < 6; k++) {
-        double cx = k < 3 ? x + edge[k] * w + (k ? 0 : 0.3 * u) : x + edge[k + 1] * w - 0.3 * u;
-        if (k == 5)
-            cx = x + w - 0.3 * u;
-        vtext_draw(&v, cx, y, fs, 1, pal->dim, k < 3 ? VA_LEFT : VA_RIGHT, 0, hx(st, head[k]));
-    }
-    y += rh * 1.1;
-    vfill(&v, x, y - 0.15 * u, w, fmax(0.5, 0.06 * u), pal->line);
+    for (int k = 0; k < 6; k++)
+        snprintf(t.cells[0][k], sizeof t.cells[0][k], "%s", hx(st, head[k]));
+    t.colour[0] = pal->dim, t.bold[0] = 1;
     int64_t pt = 0, mt = 0, pconv = 0, mconv = 0;
     for (int i = 0; i < sc->n_stages; i++) {
         const net_stage *s = &sc->stages[i];
-        char op[160], shape[48], p[32], mac[32], field[32];
-        if (i % 2 == 0)
-            vfill(&v, x, y, w, rh, vmix(pal->bg, pal->panel, 0.6));
-        vfmt_op(&v, s, op, sizeof op);
-        vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
-        p[0] = mac[0] = field[0] = 0;
+        char (*c)[160] = t.cells[i + 1];
+        snprintf(c[0], sizeof c[0], "%s", s->name);
+        vfmt_op(&v, s, c[1], sizeof c[1]);
+        vfmt_shape(s->out_c, s->out_h, s->out_w, c[2], sizeof c[2]);
         if (s->params)
-            net_fmt_count(s->params, p, sizeof p);
+            net_fmt_count(s->params, c[3], sizeof c[3]);
         if (s->macs)
-            net_fmt_count(s->macs, mac, sizeof mac);
+            net_fmt_count(s->macs, c[4], sizeof c[4]);
         if (s->rf_jump)
-            snprintf(field, sizeof field, "%d", s->rf);
-        double ty = y + (rh - fs * u * 1.2) / 2;
-        vrgb c = s->params ? pal->fg : pal->dim;
-        vtext_draw(&v, x + 0.3 * u, ty, fs, 1, c, VA_LEFT, 0, s->name);
-        vtext_draw(&v, x + edge[1] * w, ty, fs * 0.9, 0, c, VA_LEFT, (edge[2] - edge[1]) * w - u,
-                   op);
-        vtext_draw(&v, x + edge[2] * w, ty, fs, 0, c, VA_LEFT, 0, shape);
-        vtext_draw(&v, x + edge[4] * w - 0.3 * u, ty, fs, 0, c, VA_RIGHT, 0, p);
-        vtext_draw(&v, x + edge[5] * w - 0.3 * u, ty, fs, 0, c, VA_RIGHT, 0, mac);
-        vtext_draw(&v, x + w - 0.3 * u, ty, fs, 0, c, VA_RIGHT, 0, field);
+            snprintf(c[5], sizeof c[5], "%d", s->rf);
+        t.colour[i + 1] = s->params ? pal->fg : pal->dim;
         pt += s->params, mt += s->macs;
         if (s->op == NET_OP_CONV)
             pconv += s->params, mconv += s->macs;
-        y += rh;
     }
-    vfill(&v, x, y + 0.1 * u, w, fmax(0.5, 0.06 * u), pal->line);
-    y += 0.3 * u;
-    char p[32], mac[32], line[512];
-    net_fmt_count(pt, p, sizeof p);
-    net_fmt_count(mt, mac, sizeof mac);
-    vtext_draw(&v, x + 0.3 * u, y, fs, 1, pal->fg, VA_LEFT, 0, hx(st, HX_TOTAL));
-    vtext_draw(&v, x + edge[4] * w - 0.3 * u, y, fs, 1, pal->fg, VA_RIGHT, 0, p);
-    vtext_draw(&v, x + edge[5] * w - 0.3 * u, y, fs, 1, pal->fg, VA_RIGHT, 0, mac);
-    y += 2.2 * u;
-    snprintf(line, sizeof line, hx(st, HX_TABLE_NOTE), pt ? 100.0 * pconv / pt : 0.0,
+    int last = sc->n_stages + 1;
+    snprintf(t.cells[last][0], sizeof t.cells[last][0], "%s", hx(st, HX_TOTAL));
+    net_fmt_count(pt, t.cells[last][3], sizeof t.cells[last][3]);
+    net_fmt_count(mt, t.cells[last][4], sizeof t.cells[last][4]);
+    t.colour[last] = pal->fg, t.bold[last] = 1;
+    static const int right[6] = {0, 0, 0, 1, 1, 1};
+    table tb = {last + 1, 6, 1, stage_cell, &t, right, T_BODY};
+    /* the table at the body size, or smaller (never under T_MIN) when the page is short */
+    char note[512];
+    snprintf(note, sizeof note, hx(st, HX_TABLE_NOTE), pt ? 100.0 * pconv / pt : 0.0,
              mt ? 100.0 * mconv / mt : 0.0);
-    y = section(&v, x, y, w, NULL, line) + 0.6 * u;
-    draw_layers(&v, x, y, w, rh, fs, pt, mt);
+    double nh = section(&v, x, 0, w, NULL, note, 0);
+    while (tb.fs > T_MIN && table_flow(&v, &tb, x, y, w, 0) + nh > page_bottom(&v) - y)
+        tb.fs = fmax(T_MIN, tb.fs - 0.04);
+    y += table_flow(&v, &tb, x, y, w, 1) + 0.8 * u;
+    section(&v, x, y, w, NULL, note, 1);
+    vctx_end(&v);
+}
+
+/* The eight learned layers: their stages, parameters and MACs with their share. */
+typedef struct {
+    char cells[10][4][96];
+    vrgb colour[10][4];
+} layer_cells;
+
+static const char *layer_cell(void *ctx, int row, int col, int *bold, vrgb *c)
+{
+    layer_cells *t = ctx;
+    *bold = row == 0 || col == 0;
+    *c = t->colour[row][col];
+    return t->cells[row][col];
+}
+
+void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                           const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    const vpal *pal = &v.pal;
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    double y = page_frame(&v, pg, NULL);
+    double h = vtext_para_size(&v, w, T_TITLE, VT_BOLD, hx(st, HX_BY_LAYER), NULL);
+    vtext_para_as(&v, x, y, w, T_TITLE, VT_BOLD, pal->fg, hx(st, HX_BY_LAYER));
+    y += h + 0.6 * u;
+    layer_cells t;
+    memset(&t, 0, sizeof t);
+    const hx_id head[4] = {HX_COL_LAYER, HX_COL_STAGES, HX_COL_PARAMS, HX_COL_MACS};
+    for (int k = 0; k < 4; k++) {
+        snprintf(t.cells[0][k], sizeof t.cells[0][k], "%s", hx(st, head[k]));
+        t.colour[0][k] = pal->dim;
+    }
+    int64_t pt = 0, mt = 0;
+    for (int i = 0; i < sc->n_stages; i++)
+        pt += sc->stages[i].params, mt += sc->stages[i].macs;
+    int rows = 1;
+    for (int l = 1; l <= 8; l++) {
+        int64_t p = 0, mm = 0;
+        int first = -1, last = -1;
+        for (int i = 0; i < sc->n_stages; i++)
+            if (sc->stages[i].layer == l) {
+                p += sc->stages[i].params, mm += sc->stages[i].macs;
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        if (first < 0)
+            continue;
+        char a[32], b[32];
+        snprintf(t.cells[rows][0], sizeof t.cells[rows][0], vtext(&v, TX_LAYER), l);
+        snprintf(t.cells[rows][1], sizeof t.cells[rows][1], "%s – %s", sc->stages[first].name,
+                 sc->stages[last].name);
+        net_fmt_count(p, a, sizeof a);
+        net_fmt_count(mm, b, sizeof b);
+        snprintf(t.cells[rows][2], sizeof t.cells[rows][2], "%s  (%.1f%%)", a,
+                 pt ? 100.0 * p / pt : 0.0);
+        snprintf(t.cells[rows][3], sizeof t.cells[rows][3], "%s  (%.1f%%)", b,
+                 mt ? 100.0 * mm / mt : 0.0);
+        t.colour[rows][0] = t.colour[rows][1] = pal->fg;
+        t.colour[rows][2] = pal->tower_a, t.colour[rows][3] = pal->tower_b;
+        rows++;
+    }
+    static const int right[4] = {0, 0, 1, 1};
+    table tb = {rows, 4, 1, layer_cell, &t, right, T_BODY};
+    y += table_flow(&v, &tb, x, y, w, 1) + 1.4 * u;
+    /* the window's per-layer chart: where the weights are, where the work is */
+    varith_chart(&v, (view_rect){x, y, w, page_bottom(&v) - y}, -1, 1);
     vctx_end(&v);
 }

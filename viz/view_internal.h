@@ -103,11 +103,17 @@ void vrgb_hex(vrgb c, char out[8]);
 typedef enum {
     VMAP_SEQ,     /* 0 … max: near-black, violet, red, orange, pale yellow */
     VMAP_DIV,     /* −m … 0 … m: cyan-blue, near-black, orange */
-    VMAP_DAMP     /* ratio 0 … 1: deep red (strongly damped) to pale (untouched) */
+    VMAP_DAMP,    /* ratio 0 … 1: deep red (strongly damped) to pale (untouched) */
+    /* or'ed in: the print palette, whose lightness runs one way from end to end, so that a
+     * greyscale copy keeps the order of values and the sign (SEQ: paper white to dark
+     * violet; DIV: dark blue, mid grey at 0, pale yellow; DAMP as on screen) */
+    VMAP_PRINT = 8
 } vmap;
 
 /* ARGB32 (opaque) colour of t in [0, 1]. */
 uint32_t vmap_color(vmap m, double t);
+/* Map m in the palette of v's state. */
+vmap vpal_map(const vctx *v, vmap m);
 /* The colour of a value that has no place on a scale: NaN, or a ratio over a zero input. A mid
  * grey, apart from every palette's ends and from the dark and light backgrounds. */
 #define VMAP_NO_VALUE 0xFF8C8C8CU
@@ -281,6 +287,9 @@ double vstage_head(vctx *v, view_rect r, int stage, int draw);
  * totals, the 224 note) in r, with the per-layer chart beside or under them when chart is set;
  * returns the height; measures only when draw is 0. */
 double varith_body(vctx *v, view_rect r, int stage, int chart, int draw);
+/* The per-layer chart alone in r (cur: the current stage, marked; -1 for none); returns its
+ * height, -1 when r is too narrow for its numbers; measures only when draw is 0. */
+double varith_chart(vctx *v, view_rect r, int cur, int draw);
 /* vtext_para in bold and with the log's role: flags are VT_ flags. */
 double vtext_para_as(vctx *v, double x, double y, double w, double size, int flags, vrgb c,
                      const char *s);

@@ -469,9 +469,9 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
         lo[i] = mn < 0 ? -amax : 0, hi[i] = amax > 0 ? amax : 1, m[i] = mn < 0 ? VMAP_DIV
                                                                                 : VMAP_SEQ;
     }
-    cairo_surface_t *surf[3] = {vmap_surface(a, H, W, m[0], lo[0], hi[0]),
-                                vmap_surface(b, H, W, m[1], lo[1], hi[1]),
-                                vmap_surface(ratio, H, W, VMAP_DAMP, 0, 1)};
+    cairo_surface_t *surf[3] = {vmap_surface(a, H, W, vpal_map(&v, m[0]), lo[0], hi[0]),
+                                vmap_surface(b, H, W, vpal_map(&v, m[1]), lo[1], hi[1]),
+                                vmap_surface(ratio, H, W, vpal_map(&v, VMAP_DAMP), 0, 1)};
     for (int i = 0; i < 3; i++) {
         view_rect mr = l.map[i];
         vtext_para(&v, l.col[i].x, l.col[i].y, l.col[i].w, T_MIN, pal->fg, w.label[i]);

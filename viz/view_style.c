@@ -18,7 +18,7 @@ void vpal_get(view_theme t, vpal *p)
     if (t == VIEW_THEME_LIGHT) {
         *p = (vpal){.bg = {0.98, 0.98, 0.97},      .panel = {0.91, 0.92, 0.93},
                     .fg = {0.07, 0.08, 0.10},      .dim = {0.36, 0.38, 0.42},
-                    .line = {0.66, 0.68, 0.72},    .accent = {0.86, 0.42, 0.0},
+                    .line = {0.66, 0.68, 0.72},    .accent = {0.80, 0.35, 0.0},
                     .tower_a = {0.10, 0.38, 0.85}, .tower_b = {0.84, 0.22, 0.18},
                     .split = {0.20, 0.20, 0.20},   .cross = {0.62, 0.10, 0.62},
                     .warn = {0.80, 0.10, 0.10},    .ok = {0.10, 0.55, 0.25}};
@@ -413,9 +413,25 @@ static const stop div_stops[] = {
 static const stop damp_stops[] = {
     {0.00, 110, 0, 24}, {0.50, 214, 64, 40}, {0.80, 246, 178, 108}, {1.00, 248, 246, 236}};
 
+static const stop seq_print_stops[] = {
+    {0.00, 252, 250, 244}, {0.25, 250, 204, 120}, {0.50, 226, 112, 52},
+    {0.75, 150, 40, 72},   {1.00, 40, 8, 60}};
+static const stop div_print_stops[] = {
+    {0.00, 14, 28, 100},   {0.25, 62, 108, 186}, {0.50, 160, 160, 160},
+    {0.75, 232, 178, 84},  {1.00, 255, 246, 206}};
+
+vmap vpal_map(const vctx *v, vmap m)
+{
+    return v->st->palette == VIEW_PALETTE_PRINT ? (vmap)(m | VMAP_PRINT) : m;
+}
+
 uint32_t vmap_color(vmap m, double t)
 {
-    const stop *s = m == VMAP_DIV ? div_stops : m == VMAP_DAMP ? damp_stops : seq_stops;
+    int print = (m & VMAP_PRINT) != 0;
+    m = (vmap)(m & ~VMAP_PRINT);
+    const stop *s = m == VMAP_DIV    ? (print ? div_print_stops : div_stops)
+                    : m == VMAP_DAMP ? damp_stops
+                                     : (print ? seq_print_stops : seq_stops);
     int n = m == VMAP_DAMP ? 4 : 5;
     if (!(t > 0))
         t = 0;
@@ -435,7 +451,7 @@ void vmap_bar(vctx *v, vmap m, double t0, double t1, double x, double y, double 
 {
     cairo_pattern_t *p = cairo_pattern_create_linear(x, 0, x + w, 0);
     for (int i = 0; i <= 16; i++) {
-        uint32_t c = vmap_color(m, t0 + (t1 - t0) * i / 16.0);
+        uint32_t c = vmap_color(vpal_map(v, m), t0 + (t1 - t0) * i / 16.0);
         cairo_pattern_add_color_stop_rgb(p, i / 16.0, (c >> 16 & 255) / 255.0,
                                          (c >> 8 & 255) / 255.0, (c & 255) / 255.0);
     }

@@ -105,6 +105,8 @@ int view_kind_find(const char *name);    /* the kind, or -1 */
 
 typedef enum { VIEW_THEME_DARK, VIEW_THEME_LIGHT } view_theme;
 typedef enum { VIEW_CONTRAST_STAGE, VIEW_CONTRAST_MAP } view_contrast;
+/* The map colours: the window's, or print's (greyscale-safe: see VMAP_PRINT). */
+typedef enum { VIEW_PALETTE_SCREEN, VIEW_PALETTE_PRINT } view_palette;
 
 /* What the views wrote, line by line, for the layout tests: where each text went, in which
  * room, at what size, and whether pango had to cut it. Set view_state.log to record. */
@@ -146,6 +148,7 @@ typedef struct {
     double zoom;               /* grid: magnification on top of the fitted size (1 = fit) */
     double pan_x, pan_y;       /* grid: offset of the zoomed maps, in pixels */
     view_contrast contrast;
+    view_palette palette;
     view_theme theme;
     text_lang lang;
     double ui;                 /* size of normal text in pixels; everything scales with it */
