@@ -81,5 +81,6 @@ int main(int argc, char **argv)
             passed++;
     }
     printf("%d passed, %d failed\n", passed, failed);
+    fflush(stdout); /* before LeakSanitizer's report at exit, which ends the process */
     return failed ? 1 : 0;
 }

@@ -8,6 +8,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,13 +35,53 @@ void vpal_get(view_theme t, vpal *p)
 
 /* Layout contexts measure text too (a tab's width, a wrapped status line's height), with a
  * layout of their own thread's, made once on a 1×1 surface and kept: hit testing needs no
- * drawing surface, and gets the same sizes the drawing gets. */
-static _Thread_local struct {
+ * drawing surface, and gets the same sizes the drawing gets. A thread's is freed when the
+ * thread ends (the key's destructor), so drawing threads that come and go leak nothing. */
+typedef struct {
     cairo_surface_t *s;
     cairo_t *cr;
     PangoLayout *layout;
     PangoFontDescription *font;
-} meas;
+} measurer;
+
+static pthread_key_t meas_key;
+static pthread_once_t meas_once = PTHREAD_ONCE_INIT;
+
+static void measurer_free(void *p)
+{
+    measurer *m = p;
+    pango_font_description_free(m->font);
+    if (m->layout)
+        g_object_unref(m->layout);
+    cairo_destroy(m->cr);
+    cairo_surface_destroy(m->s);
+    free(m);
+}
+
+static void meas_key_make(void)
+{
+    if (pthread_key_create(&meas_key, measurer_free))
+        abort(); /* only when the process is out of keys: nothing can be measured */
+}
+
+/* This thread's measurer, made on first use. */
+static measurer *measurer_get(void)
+{
+    pthread_once(&meas_once, meas_key_make);
+    measurer *m = pthread_getspecific(meas_key);
+    if (m)
+        return m;
+    m = calloc(1, sizeof *m);
+    if (!m)
+        abort();
+    m->s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    m->cr = cairo_create(m->s);
+    m->layout = pango_cairo_create_layout(m->cr);
+    m->font = pango_font_description_new();
+    if (pthread_setspecific(meas_key, m))
+        abort();
+    return m;
+}
 
 static void set_family(PangoFontDescription *f, text_lang lang)
 {
@@ -101,15 +142,10 @@ void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *s
     v->sc = sc, v->st = st, v->r = r;
     v->u = st->ui > 4 ? st->ui : 4;
     vpal_get(st->theme, &v->pal);
-    if (!meas.layout) {
-        meas.s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-        meas.cr = cairo_create(meas.s);
-        meas.layout = pango_cairo_create_layout(meas.cr);
-        meas.font = pango_font_description_new();
-    }
-    set_family(meas.font, st->lang);
-    v->layout = meas.layout;
-    v->font = meas.font;
+    measurer *m = measurer_get();
+    set_family(m->font, st->lang);
+    v->layout = m->layout;
+    v->font = m->font;
     v->cache = sc->cache; /* may be NULL: what layouts read from it is then computed afresh */
 }
 
