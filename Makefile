@@ -29,26 +29,36 @@ OPT := $(OPT_$(CONFIG))
 
 PKG_NET := openblas stb libprotobuf-c libjpeg libpng16 libgif
 PKG_VIZ := sdl2 cairo pangocairo zlib
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_NET) $(PKG_VIZ) 2>/dev/null)
 LIBS_NET   = $(shell pkg-config --libs $(PKG_NET) 2>/dev/null) -lm -lpthread
 LIBS_VIZ   = $(shell pkg-config --libs $(PKG_VIZ) 2>/dev/null)
 
 ONNX_PROTO := /usr/include/onnx/onnx.proto
 GEN        := $(BUILD)/gen
 
-CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEPF) $(PKG_CFLAGS) -Inet -Iviz -I$(GEN) $(CFLAGS)
+# net/ sees only its own folder and its own libraries: a net/ file that includes SDL, cairo,
+# pango or a viz/ header does not build. viz/ and tests/ see both.
+CFLAGS_NET = $(STD) $(WARN) $(OPT) $(DEPF) $(shell pkg-config --cflags $(PKG_NET) 2>/dev/null) \
+             -Inet -I$(GEN) $(CFLAGS)
+CFLAGS_VIZ = $(STD) $(WARN) $(OPT) $(DEPF) \
+             $(shell pkg-config --cflags $(PKG_NET) $(PKG_VIZ) 2>/dev/null) -Inet -Iviz -I$(GEN) \
+             $(CFLAGS)
 LDFLAGS_ALL = $(OPT) $(LDFLAGS)
 
 NET_SRC  := $(wildcard net/*.c)
-VIZ_SRC  := $(filter-out viz/main.c,$(wildcard viz/*.c))
+VIZ_SRC  := $(filter-out viz/main.c viz/main_decode.c,$(wildcard viz/*.c))
 TEST_SRC := $(wildcard tests/*.c)
 
 NET_OBJ  := $(NET_SRC:%.c=$(BUILD)/%.o) $(GEN)/onnx.pb-c.o
 VIZ_OBJ  := $(VIZ_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
+# The engine as a library: the program, the decoder and the tests link it.
+LIB   := $(BUILD)/libalexnet.a
 BIN   := $(BUILD)/alexviz
 TESTS := $(BUILD)/alexviz_tests
+# The photo decoder program every photo is decoded by, in a child process (net/photo_child.c);
+# it links only what decoding needs (--as-needed drops the rest), so it starts in a millisecond.
+DECODER := $(BUILD)/alexviz-decode
 
 .PHONY: all help deps deps-run deps-dev test check-only run asan tsan bench fuzz weights clean
 
@@ -69,27 +79,40 @@ alexviz: $(BUILD)/alexviz
 	ln -sf $(BUILD)/alexviz alexviz
 
 # The ONNX schema comes from Debian's libonnx-dev; protoc-c turns it into C at build time.
-$(GEN)/onnx.pb-c.c $(GEN)/onnx.pb-c.h: $(ONNX_PROTO)
+$(GEN)/onnx.pb-c.c $(GEN)/onnx.pb-c.h &: $(ONNX_PROTO)
 	@mkdir -p $(GEN)
 	protoc-c --c_out=$(GEN) -I$(dir $(ONNX_PROTO)) $(ONNX_PROTO)
 
 # Generated code is not ours to warn about.
 $(GEN)/onnx.pb-c.o: $(GEN)/onnx.pb-c.c
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(STD) $(OPT) $(PKG_CFLAGS) -I$(GEN) -c $< -o $@
+	$(Q)$(CC) $(STD) $(OPT) $(shell pkg-config --cflags libprotobuf-c) -I$(GEN) -c $< -o $@
+
+$(BUILD)/net/%.o: net/%.c | $(GEN)/onnx.pb-c.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_NET) -c $< -o $@
 
 $(BUILD)/%.o: %.c | $(GEN)/onnx.pb-c.h
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS_VIZ) -c $< -o $@
 
-$(BIN): $(BUILD)/viz/main.o $(VIZ_OBJ) $(NET_OBJ)
-	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
+$(LIB): $(NET_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(TESTS): $(TEST_OBJ) $(VIZ_OBJ) $(NET_OBJ)
+$(BIN): $(BUILD)/viz/main.o $(VIZ_OBJ) $(LIB) | $(DECODER)
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(LDFLAGS_ALL) $^ -o $@ $(LIBS_VIZ) $(LIBS_NET)
+	$(Q)$(CC) $(LDFLAGS_ALL) $(filter %.o,$^) $(LIB) -o $@ $(LIBS_VIZ) $(LIBS_NET)
+
+$(DECODER): $(BUILD)/viz/main_decode.o $(LIB)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS_ALL) -Wl,--as-needed $^ -o $@ $(LIBS_NET)
+
+$(TESTS): $(TEST_OBJ) $(VIZ_OBJ) $(LIB) | $(DECODER)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS_ALL) $(filter %.o,$^) $(LIB) -o $@ $(LIBS_VIZ) $(LIBS_NET)
 
 deps:
 	@sh scripts/deps.sh test

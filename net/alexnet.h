@@ -332,6 +332,17 @@ net_status net_input_load_mem(net_input *in, const unsigned char *buf, size_t le
                               int size, const net_preproc *pp, net_err *err);
 void net_input_free(net_input *in);
 
+/* The photo decoder program (alexviz-decode, a main() around net_photo_decoder_main) that
+ * net_input_load runs for every photo: an absolute path, set once at start-up before any thread
+ * that loads photos exists. Without one (NULL or "", the default) the forked child decodes
+ * itself, which is safe only with an allocator that survives a fork in a multithreaded process
+ * (glibc's does; the sanitizers' may deadlock). docs/formats.md says why. */
+void net_photo_set_decoder(const char *path);
+/* The decoder program's whole body: `alexviz-decode NAME S RESIZE BYTES FAULT`, the photo's bytes
+ * on descriptor 0 (a regular file), the reply written to 1. Returns the exit status (2 for
+ * arguments it was not started with by net_input_load). Prints nothing. */
+int net_photo_decoder_main(int argc, char **argv);
+
 /* ---------------------------------------------------------------- .npy files */
 
 /* Writes a float32 C-order .npy atomically (temporary file, then rename). ndim 1..4. */

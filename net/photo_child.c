@@ -2,26 +2,32 @@
  *
  * The decoders are the largest body of code that reads what students bring, and a decoder's bug
  * (stb_image is not written for hostile files; libjpeg and libpng have had their share) must cost
- * one message, not the lesson. So the program forks, the child decodes the bytes the parent has
- * already read (shared copy-on-write, never copied), and sends back only the S×S crop through a
- * pipe: 155 KB for 227, whatever the photo's size. The child runs with limits: a deadline the
- * parent enforces with SIGKILL, a CPU-time limit as a second line, an address-space limit of
- * PHOTO_CHILD_BYTES above what it inherited, no core files, and no other file descriptor open.
- * A fork of a process whose parameters sit on huge pages costs well under a millisecond; there
- * is no exec, so nothing is loaded and no helper program has to be found.
+ * one message, not the lesson. So the program forks, and the child runs the decoder program
+ * (alexviz-decode, whose whole body is net_photo_decoder_main below): it reads the photo's bytes
+ * from a memory file the parent filled, and sends back only the S×S crop through a pipe: 155 KB
+ * for 227, whatever the photo's size. The decoder runs with limits: a deadline the parent
+ * enforces with SIGKILL, a CPU-time limit as a second line, an address-space limit of
+ * PHOTO_CHILD_BYTES above what it has when it starts, no core files, and no file descriptor but
+ * the photo, the pipe and stderr.
  *
- * A multithreaded parent is fine: the child only runs the decoders, which use malloc (fork-safe
- * in glibc) and nothing else, starts no thread and ends with _exit, so no atexit handler, stdio
- * buffer or signal handler of the parent ever runs in it. Signals are blocked around fork() so
- * that the parent's handlers cannot run in the child before it resets them.
+ * Why a program of its own rather than the forked copy of this one: between fork and exec a
+ * child of a multithreaded process may only make async-signal-safe calls, and the decoders
+ * allocate. glibc's malloc survives a fork, but not every allocator does (the sanitizers' can
+ * deadlock in the child when another thread held their lock at the fork), nor would every lock
+ * a future decoder takes. The child here only resets signals, moves two descriptors, sets two
+ * limits and calls execve, all async-signal-safe; the decoder starts as a fresh, single-threaded
+ * process that links only the decoders (about a millisecond: docs/formats.md). When no decoder
+ * program was set (a caller of the engine alone), the forked child decodes itself, as safe as
+ * the process's allocator is.
  *
  * The engine still never exits: the child is not the engine's caller, and _exit ends only it.
  */
-#define _GNU_SOURCE /* close_range, strsignal */
+#define _GNU_SOURCE /* close_range, memfd_create, strsignal */
 #include "photo.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -29,11 +35,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+extern char **environ;
 
 static atomic_int test_fault;
 static atomic_int test_ms;
@@ -59,11 +69,24 @@ static long long limit_bytes(void)
     return b > 0 ? b : PHOTO_CHILD_BYTES;
 }
 
-/* What the child sends before the pixels. */
+/* The decoder program, when one was set (an absolute path; "" decodes in the forked child). Set
+ * once at start-up, before threads that load photos exist; read-only afterwards. */
+static char decoder[PATH_MAX];
+
+void net_photo_set_decoder(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    if (n >= sizeof decoder)
+        n = 0; /* a path too long to run is no decoder */
+    memcpy(decoder, path ? path : "", n);
+    decoder[n] = 0;
+}
+
+/* What the child sends before the pixels: its status, the file's size, and its error. */
 typedef struct {
     int32_t status;
     int32_t src_w, src_h;
-    char msg[sizeof(((net_err *)0)->msg)];
+    net_err err;
 } child_reply;
 
 static double now_ms(void)
@@ -90,7 +113,7 @@ static int write_all(int fd, const void *buf, size_t len)
 
 /* ---------------------------------------------------------------- the child */
 
-/* The address space the child will inherit, in bytes (the first field of /proc/self/statm). */
+/* This process's address space, in bytes (the first field of /proc/self/statm). */
 static long long address_space(void)
 {
     FILE *f = fopen("/proc/self/statm", "r");
@@ -103,22 +126,41 @@ static long long address_space(void)
     return pages * sysconf(_SC_PAGESIZE);
 }
 
-static void child_limits(long long inherited)
+/* No core file, and at most ms of CPU time (plus two seconds: the deadline comes first). */
+static void limit_core_and_cpu(int ms)
 {
     struct rlimit r = {0, 0};
     setrlimit(RLIMIT_CORE, &r);
-    rlim_t cpu = (rlim_t)(limit_ms() / 1000 + 2);
-    r.rlim_cur = r.rlim_max = cpu;
+    r.rlim_cur = r.rlim_max = (rlim_t)(ms / 1000 + 2);
     setrlimit(RLIMIT_CPU, &r);
-    if (inherited > 0) {
-        r.rlim_cur = r.rlim_max = (rlim_t)(inherited + limit_bytes());
+}
+
+static void limit_memory(long long base, long long bytes)
+{
+    if (base > 0) {
+        struct rlimit r = {(rlim_t)(base + bytes), (rlim_t)(base + bytes)};
         setrlimit(RLIMIT_AS, &r);
     }
 }
 
-static void child_fault(int fd)
+/* The program's handlers (temporary files, the window) are not the child's, nor its mask. */
+static void default_signals(void)
 {
-    switch ((photo_fault)atomic_load(&test_fault)) {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2};
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &dfl, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    pthread_sigmask(SIG_SETMASK, &none, NULL);
+}
+
+/* A test's misbehaviour, on purpose; returns only for PHOTO_FAULT_NONE. */
+static void child_fault(int fd, photo_fault f)
+{
+    switch (f) {
     case PHOTO_FAULT_CRASH:
         /* as a decoder's bad read would end; a sanitizer's report of it would be noise */
         signal(SIGSEGV, SIG_DFL);
@@ -135,8 +177,9 @@ static void child_fault(int fd)
                 break;
             memset(p, (int)i, 1 << 20);
         }
-        child_reply r = {.status = NET_ERR_NOMEM};
-        snprintf(r.msg, sizeof r.msg, "out of memory");
+        child_reply r;
+        memset(&r, 0, sizeof r);
+        r.status = net_fail(&r.err, NET_ERR_NOMEM, "out of memory");
         write_all(fd, &r, sizeof r);
         _exit(0);
     }
@@ -147,39 +190,78 @@ static void child_fault(int fd)
     }
 }
 
-static void __attribute__((noreturn))
-child_main(int fd, long long inherited, const unsigned char *buf, size_t len, const char *name,
-           int S, int resize)
+/* Decodes buf and writes the reply (and the crop) to fd; returns the exit status. */
+static int decode_and_reply(int fd, const unsigned char *buf, size_t len, const char *name, int S,
+                            int resize)
 {
-    /* the program's handlers (temporary files, the window) are not the child's */
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2};
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-        sigaction(sigs[i], &dfl, NULL);
-    sigset_t none;
-    sigemptyset(&none);
-    pthread_sigmask(SIG_SETMASK, &none, NULL);
+    child_reply r;
+    memset(&r, 0, sizeof r);
+    unsigned char *rgb = malloc((size_t)S * S * 3);
+    photo_out o = {rgb, 0, 0};
+    r.status = rgb ? photo_crop(buf, len, name, S, resize, &o, &r.err)
+                   : net_fail(&r.err, NET_ERR_NOMEM, "out of memory");
+    r.src_w = o.src_w, r.src_h = o.src_h;
+    int ok = write_all(fd, &r, sizeof r) &&
+             (r.status != NET_OK || write_all(fd, rgb, (size_t)S * S * 3));
+    free(rgb);
+    return ok ? 0 : 1;
+}
+
+/* The forked child when there is no decoder program: decodes the parent's bytes itself. */
+static void __attribute__((noreturn))
+child_decode(int fd, long long inherited, photo_fault fault, const unsigned char *buf, size_t len,
+             const char *name, int S, int resize)
+{
+    default_signals();
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (fd > 3)
         close_range(3, (unsigned)fd - 1, 0);
     close_range((unsigned)fd + 1, ~0u, 0);
-    child_limits(inherited);
-    child_fault(fd);
+    limit_core_and_cpu(limit_ms());
+    limit_memory(inherited, limit_bytes());
+    child_fault(fd, fault);
+    _exit(decode_and_reply(fd, buf, len, name, S, resize));
+}
 
-    child_reply r;
-    memset(&r, 0, sizeof r);
-    unsigned char *rgb = malloc((size_t)S * S * 3);
-    net_err e = {0};
-    photo_out o = {rgb, 0, 0};
-    r.status = rgb ? photo_crop(buf, len, name, S, resize, &o, &e)
-                   : net_fail(&e, NET_ERR_NOMEM, "out of memory");
-    r.src_w = o.src_w, r.src_h = o.src_h;
-    memcpy(r.msg, e.msg, sizeof r.msg);
-    int ok = write_all(fd, &r, sizeof r) &&
-             (r.status != NET_OK || write_all(fd, rgb, (size_t)S * S * 3));
-    _exit(ok ? 0 : 1);
+/* The forked child with a decoder program: photo on 0, reply pipe on 1, stderr kept, then exec.
+ * Only async-signal-safe calls from here on (both descriptors are above 2: see high_fd). */
+static void __attribute__((noreturn)) child_exec(int photo_fd, int reply_fd, char *const argv[])
+{
+    default_signals();
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (dup2(photo_fd, 0) < 0 || dup2(reply_fd, 1) < 0)
+        _exit(127);
+    close_range(3, ~0u, 0);
+    limit_core_and_cpu(limit_ms());
+    execve(decoder, argv, environ);
+    _exit(127);
+}
+
+int net_photo_decoder_main(int argc, char **argv)
+{
+    /* alexviz-decode NAME S RESIZE BYTES FAULT: the photo on 0, the reply to 1 */
+    if (argc != 6)
+        return 2;
+    char *end;
+    long S = strtol(argv[2], &end, 10);
+    int bad = *end || S < 1 || S > 4096;
+    long resize = strtol(argv[3], &end, 10);
+    bad |= *end || resize < S || resize > 65536;
+    long long bytes = strtoll(argv[4], &end, 10);
+    bad |= *end || bytes < (1 << 20);
+    long fault = strtol(argv[5], &end, 10);
+    bad |= *end || fault < PHOTO_FAULT_NONE || fault > PHOTO_FAULT_SILENT;
+    struct stat sb;
+    if (bad || fstat(0, &sb) || !S_ISREG(sb.st_mode) || sb.st_size < 1)
+        return 2;
+    /* the limit before the first byte of the photo is looked at */
+    limit_memory(address_space(), bytes);
+    size_t len = (size_t)sb.st_size;
+    const unsigned char *buf = mmap(NULL, len, PROT_READ, MAP_PRIVATE, 0, 0);
+    if (buf == MAP_FAILED)
+        return 2;
+    child_fault(1, (photo_fault)fault);
+    return decode_and_reply(1, buf, len, argv[1], (int)S, (int)resize);
 }
 
 /* ---------------------------------------------------------------- the parent */
@@ -221,6 +303,31 @@ static void describe_death(int wst, char *buf, size_t cap)
         snprintf(buf, cap, "status %d", wst);
 }
 
+/* fd moved above 2 (a process started with stdin or stdout closed hands those numbers out),
+ * close-on-exec; -1 when it cannot be. */
+static int high_fd(int fd)
+{
+    if (fd < 0 || fd > 2)
+        return fd;
+    int h = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    close(fd);
+    return h;
+}
+
+/* A memory file holding the photo's bytes, for the decoder's stdin; -1 with err filled. */
+static int photo_memfd(const unsigned char *buf, size_t len, const char *name, net_err *err)
+{
+    int fd = high_fd(memfd_create("alexviz-photo", MFD_CLOEXEC));
+    if (fd < 0 || !write_all(fd, buf, len)) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        net_fail(err, NET_ERR_IO, "%s: cannot start the decoder: %s", name, strerror(e));
+        return -1;
+    }
+    return fd;
+}
+
 net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char *name, int S,
                                int resize, photo_out *out, net_err *err)
 {
@@ -228,16 +335,48 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
     if (pipe2(fds, O_CLOEXEC))
         return net_fail(err, NET_ERR_IO, "%s: cannot start the decoder: %s", name,
                         strerror(errno));
-    long long inherited = address_space();
+    fds[0] = high_fd(fds[0]), fds[1] = high_fd(fds[1]);
+    photo_fault fault = (photo_fault)atomic_load(&test_fault);
+    int photo_fd = -1;
+    char arg_s[16], arg_resize[16], arg_bytes[32], arg_fault[16];
+    char *argv[] = {decoder, (char *)name, arg_s, arg_resize, arg_bytes, arg_fault, NULL};
+    long long inherited = 0;
+    if (fds[0] >= 0 && fds[1] >= 0 && decoder[0]) {
+        /* everything the child needs is made here: after the fork it only moves and execs */
+        photo_fd = photo_memfd(buf, len, name, err);
+        if (photo_fd < 0) {
+            close(fds[0]);
+            close(fds[1]);
+            return err ? err->status : NET_ERR_IO;
+        }
+        snprintf(arg_s, sizeof arg_s, "%d", S);
+        snprintf(arg_resize, sizeof arg_resize, "%d", resize);
+        snprintf(arg_bytes, sizeof arg_bytes, "%lld", limit_bytes());
+        snprintf(arg_fault, sizeof arg_fault, "%d", (int)fault);
+    } else if (fds[0] >= 0 && fds[1] >= 0) {
+        inherited = address_space();
+    } else {
+        if (fds[0] >= 0)
+            close(fds[0]);
+        if (fds[1] >= 0)
+            close(fds[1]);
+        return net_fail(err, NET_ERR_IO, "%s: cannot start the decoder: %s", name,
+                        strerror(EMFILE));
+    }
     sigset_t all, old;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
     pid_t pid = fork();
-    if (pid == 0)
-        child_main(fds[1], inherited, buf, len, name, S, resize);
+    if (pid == 0) {
+        if (photo_fd >= 0)
+            child_exec(photo_fd, fds[1], argv);
+        child_decode(fds[1], inherited, fault, buf, len, name, S, resize);
+    }
     int fork_errno = errno;
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     close(fds[1]);
+    if (photo_fd >= 0)
+        close(photo_fd);
     if (pid < 0) {
         close(fds[0]);
         return net_fail(err, NET_ERR_IO, "%s: cannot start the decoder: %s", name,
@@ -264,13 +403,16 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
         return net_fail(err, NET_ERR_LIMIT, "%s: could not be decoded: the decoder needed too "
                         "much memory (more than %lld MB)", name, limit_bytes() >> 20);
     if (got == 1) {
-        r.msg[sizeof r.msg - 1] = 0;
+        /* trust nothing of the reply but a status in range and a message cut at its end */
+        char clean[sizeof r.err.msg];
+        r.err.msg[sizeof r.err.msg - 1] = 0;
+        net_text_escape(r.err.msg, clean, sizeof clean);
         if (r.status < NET_OK || r.status > NET_ERR_CANCELLED)
             r.status = NET_ERR_FORMAT;
         if (r.status != NET_OK) {
             if (err) {
                 err->status = (net_status)r.status;
-                memcpy(err->msg, r.msg, sizeof err->msg);
+                memcpy(err->msg, clean, sizeof err->msg);
             }
             return (net_status)r.status;
         }
@@ -278,6 +420,9 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
         out->src_h = r.src_h;
         return NET_OK;
     }
+    if (WIFEXITED(wst) && (WEXITSTATUS(wst) == 127 || WEXITSTATUS(wst) == 2) && decoder[0])
+        return net_fail(err, NET_ERR_IO, "%s: could not be decoded: the decoder program %s could "
+                        "not start (exit status %d)", name, decoder, WEXITSTATUS(wst));
     char how[96];
     describe_death(wst, how, sizeof how);
     if (WIFSIGNALED(wst) && WTERMSIG(wst) == SIGKILL)

@@ -1,5 +1,6 @@
 /* runner.c: runs the registered tests; see test.h. Run from the repository root.
  * `alexviz_tests --corpus DIR` writes the hostile files of tests/hostile.c instead. */
+#include "cli.h"
 #include "hostile.h"
 #include "test.h"
 
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
         printf("%d files written to %s\n", n, argv[2]);
         return n ? 0 : 1;
     }
+    /* photos are decoded as the program decodes them: by alexviz-decode beside this runner */
+    cli_init_decoder();
     int order[TEST_MAX], passed = 0, failed = 0;
     for (int i = 0; i < n_tests; i++)
         order[i] = i;

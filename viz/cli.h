@@ -45,6 +45,18 @@ const char *cli_value(int argc, char **argv, int *i);
 /* Parses "WxH" (W 320-8192, H 240-8192); on failure prints a usage error naming flag, returns 0. */
 int cli_parse_size(const char *flag, const char *v, int *w, int *h);
 
+/* ---------------------------------------------------------------- alexviz's own files (paths.c) */
+
+/* The folder of the running executable ("" when /proc cannot tell). */
+const char *cli_exe_dir(void);
+/* rel (e.g. "assets/chelsea.png") among alexviz's data: two folders above the executable (the
+ * repository's build/CONFIG/alexviz), else the installed data folder; into out, 1 when found.
+ * Never the working folder. */
+int cli_data_path(const char *rel, char *out, size_t len);
+/* Points the engine at the photo decoder program, alexviz-decode: beside the executable, else
+ * where `make install` puts it. Call once at start-up, before any thread starts. */
+void cli_init_decoder(void);
+
 /* ---------------------------------------------------------------- weights (cli_weights.c) */
 
 /* Creates the net for o and fills its weights; pp gets the preprocessing those weights need.

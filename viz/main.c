@@ -30,6 +30,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     struct stat sb;
+    cli_init_decoder();
     if (argc < 2)
         return cmd_view(argc, argv);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {

@@ -1,0 +1,63 @@
+/* paths.c: where alexviz's own files are: the folder of the running executable, the data
+ * (assets, downloaded weights) and the photo decoder program.
+ *
+ * Two layouts: the repository, where the executable is build/CONFIG/alexviz and the data sits two
+ * folders up; and an installed one (`make install`), where the data is in ALEXVIZ_DATADIR and the
+ * decoder in ALEXVIZ_LIBEXECDIR, compiled in. Never the working folder: a student's folder must not
+ * choose what alexviz runs or reads as its own.
+ */
+#include "cli.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef ALEXVIZ_DATADIR
+#define ALEXVIZ_DATADIR "/usr/local/share/alexviz"
+#endif
+#ifndef ALEXVIZ_LIBEXECDIR
+#define ALEXVIZ_LIBEXECDIR "/usr/local/libexec/alexviz"
+#endif
+
+static char exe_dir[PATH_MAX];
+static pthread_once_t exe_once = PTHREAD_ONCE_INIT;
+
+static void find_exe_dir(void)
+{
+    ssize_t n = readlink("/proc/self/exe", exe_dir, sizeof exe_dir - 1);
+    exe_dir[n > 0 ? n : 0] = 0;
+    char *slash = strrchr(exe_dir, '/');
+    if (slash)
+        *slash = 0;
+}
+
+const char *cli_exe_dir(void)
+{
+    pthread_once(&exe_once, find_exe_dir);
+    return exe_dir;
+}
+
+/* dir/rel into out when it exists; 1 then. */
+static int exists_in(const char *dir, const char *rel, char *out, size_t len)
+{
+    return dir[0] && snprintf(out, len, "%s/%s", dir, rel) < (int)len && access(out, F_OK) == 0;
+}
+
+int cli_data_path(const char *rel, char *out, size_t len)
+{
+    char repo[PATH_MAX];
+    if (snprintf(repo, sizeof repo, "%s/../..", cli_exe_dir()) < (int)sizeof repo &&
+        cli_exe_dir()[0] && exists_in(repo, rel, out, len))
+        return 1;
+    return exists_in(ALEXVIZ_DATADIR, rel, out, len);
+}
+
+void cli_init_decoder(void)
+{
+    char path[PATH_MAX];
+    if (exists_in(cli_exe_dir(), "alexviz-decode", path, sizeof path) ||
+        exists_in(ALEXVIZ_LIBEXECDIR, "alexviz-decode", path, sizeof path))
+        net_photo_set_decoder(path);
+}
