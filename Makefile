@@ -7,6 +7,13 @@
 
 CONFIG ?= release
 BUILD  := build/$(CONFIG)
+VERSION := $(shell cat VERSION)
+
+# make install: PREFIX/bin/alexviz, PREFIX/libexec/alexviz/alexviz-decode, PREFIX/share/alexviz
+# (assets, downloaded weights), PREFIX/share/doc/alexviz, PREFIX/share/man/man1/alexviz.1. The
+# program finds its files from its own folder, so the tree may be staged in DESTDIR and moved.
+PREFIX  ?= /usr/local
+DESTDIR ?=
 
 CC ?= cc
 # `make V=1` shows every command.
@@ -60,7 +67,8 @@ TESTS := $(BUILD)/alexviz_tests
 # it links only what decoding needs (--as-needed drops the rest), so it starts in a millisecond.
 DECODER := $(BUILD)/alexviz-decode
 
-.PHONY: all help deps deps-run deps-dev test check-only run asan tsan bench fuzz weights clean
+.PHONY: all help deps deps-run deps-dev test check-only run asan tsan bench fuzz weights clean \
+        install uninstall
 
 all: alexviz
 
@@ -74,6 +82,8 @@ help:
 	@echo "make fuzz       libFuzzer on photo, .npy and ONNX input (FUZZ_SECONDS each, default 30)"
 	@echo "make weights    download and verify the ONNX model zoo's bvlcalexnet-12.onnx"
 	@echo "                (DEST=FILE stores it elsewhere; FORCE=1 replaces another file there)"
+	@echo "make install    the program, its decoder, assets, docs and man page under PREFIX"
+	@echo "                (default /usr/local; DESTDIR stages it); make uninstall removes them"
 
 alexviz: $(BUILD)/alexviz
 	ln -sf $(BUILD)/alexviz alexviz
@@ -97,6 +107,10 @@ $(BUILD)/%.o: %.c | $(GEN)/onnx.pb-c.h
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_VIZ) -c $< -o $@
+
+# The version comes from the file VERSION alone.
+$(BUILD)/viz/main.o: VERSION
+$(BUILD)/viz/main.o: CFLAGS_VIZ += -DALEXVIZ_VERSION='"$(VERSION)"'
 
 $(LIB): $(NET_OBJ)
 	@$(if $(Q),echo "  AR      $@")
@@ -136,10 +150,9 @@ asan: deps
 	@ASAN_OPTIONS=allocator_may_return_null=1 $(MAKE) --no-print-directory CONFIG=asan check-only
 
 # OpenBLAS's own threads are not instrumented; the handoff between our threads is what we check.
-# tests/tsan.supp leaves out what cairo, which is not instrumented either, does inside itself.
+# (viz/sanitizers.c tells ThreadSanitizer which libraries it cannot see into.)
 tsan: deps
-	@OPENBLAS_NUM_THREADS=1 \
-	    TSAN_OPTIONS="allocator_may_return_null=1 suppressions=$(CURDIR)/tests/tsan.supp" \
+	@OPENBLAS_NUM_THREADS=1 TSAN_OPTIONS=allocator_may_return_null=1 \
 	    $(MAKE) --no-print-directory CONFIG=tsan check-only
 
 run: deps-run
@@ -173,6 +186,34 @@ fuzz: deps $(FUZZ_BIN)
 
 weights:
 	sh scripts/weights.sh $(DEST)
+
+# The man page is made from the program's own --help texts.
+$(BUILD)/alexviz.1: $(BIN) scripts/man.sh
+	sh scripts/man.sh $(BIN) $(VERSION) > $@.tmp && mv $@.tmp $@
+
+DOCS_IMG := $(wildcard docs/img/*.png)
+BINDIR   := $(DESTDIR)$(PREFIX)/bin
+EXECDIR  := $(DESTDIR)$(PREFIX)/libexec/alexviz
+DATADIR  := $(DESTDIR)$(PREFIX)/share/alexviz
+DOCDIR   := $(DESTDIR)$(PREFIX)/share/doc/alexviz
+MANDIR   := $(DESTDIR)$(PREFIX)/share/man/man1
+
+install: $(BIN) $(DECODER) $(BUILD)/alexviz.1
+	install -d $(BINDIR) $(EXECDIR) $(DATADIR)/assets $(DOCDIR)/docs/img $(MANDIR)
+	install -m 755 $(BIN) $(BINDIR)/alexviz
+	install -m 755 $(DECODER) $(EXECDIR)/alexviz-decode
+	install -m 644 assets/* $(DATADIR)/assets/
+	install -m 644 README.md CHANGELOG.md LICENSE $(DOCDIR)/
+	install -m 644 docs/*.md $(DOCDIR)/docs/
+	install -m 644 $(DOCS_IMG) $(DOCDIR)/docs/img/
+	install -m 644 $(BUILD)/alexviz.1 $(MANDIR)/alexviz.1
+	if [ -f weights/bvlcalexnet-12.onnx ]; then install -d $(DATADIR)/weights && \
+	    install -m 644 weights/bvlcalexnet-12.onnx $(DATADIR)/weights/; fi
+
+# Removes what install wrote and alexviz's own folders; shared folders (bin, man1) stay.
+uninstall:
+	rm -f $(BINDIR)/alexviz $(MANDIR)/alexviz.1
+	rm -rf $(EXECDIR) $(DATADIR) $(DOCDIR)
 
 clean:
 	rm -rf build alexviz

@@ -210,32 +210,12 @@ int cli_parse_size(const char *flag, const char *v, int *w, int *h)
 static char *class_text;
 static const char *class_names[1000];
 
-/* Finds assets/NAME: $ALEXVIZ_ASSETS, ./assets, then beside the executable (./alexviz is a link
- * into build/CONFIG/). */
+/* Opens assets/NAME among alexviz's data (cli_data_path). */
 static FILE *open_asset(const char *name)
 {
-    char path[PATH_MAX], exe[PATH_MAX];
-    const char *env = getenv("ALEXVIZ_ASSETS");
-    FILE *f = NULL;
-    if (env) {
-        if (snprintf(path, sizeof path, "%s/%s", env, name) < (int)sizeof path &&
-            (f = fopen(path, "r")))
-            return f;
-    }
-    snprintf(path, sizeof path, "assets/%s", name);
-    if ((f = fopen(path, "r")))
-        return f;
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len > 0) {
-        exe[len] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = 0;
-        if (snprintf(path, sizeof path, "%s/../../assets/%s", exe, name) < (int)sizeof path &&
-            (f = fopen(path, "r")))
-            return f;
-    }
-    return NULL;
+    char rel[256], path[PATH_MAX];
+    snprintf(rel, sizeof rel, "assets/%s", name);
+    return cli_data_path(rel, path, sizeof path) ? fopen(path, "r") : NULL;
 }
 
 static void load_classes(void)

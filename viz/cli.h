@@ -49,12 +49,12 @@ int cli_parse_size(const char *flag, const char *v, int *w, int *h);
 
 /* The folder of the running executable ("" when /proc cannot tell). */
 const char *cli_exe_dir(void);
-/* rel (e.g. "assets/chelsea.png") among alexviz's data: two folders above the executable (the
- * repository's build/CONFIG/alexviz), else the installed data folder; into out, 1 when found.
- * Never the working folder. */
+/* rel (e.g. "assets/chelsea.png") among alexviz's data: in ../share/alexviz beside the executable
+ * (installed), else two folders above it (the repository's build/CONFIG/alexviz); into out, 1
+ * when found. Never the working folder. */
 int cli_data_path(const char *rel, char *out, size_t len);
-/* Points the engine at the photo decoder program, alexviz-decode: beside the executable, else
- * where `make install` puts it. Call once at start-up, before any thread starts. */
+/* Points the engine at the photo decoder program, alexviz-decode: beside the executable, else in
+ * ../libexec/alexviz (installed). Call once at start-up, before any thread starts. */
 void cli_init_decoder(void);
 
 /* ---------------------------------------------------------------- weights (cli_weights.c) */

@@ -22,24 +22,14 @@ const char *cli_weights_desc(void) { return desc; }
 
 static int readable(const char *path) { return access(path, R_OK) == 0; }
 
-/* The downloaded file, where `make weights` stores it: in the repository the executable was built
- * in (./alexviz links to build/CONFIG/alexviz). Never the working folder: a student's folder
- * holding a weights/ file of its own must not choose what runs. */
+/* The downloaded file, where `make weights` stores it: weights/ in the repository the executable
+ * was built in (./alexviz links to build/CONFIG/alexviz), or among the installed data. Never the
+ * working folder: a student's folder holding a weights/ file of its own must not choose what
+ * runs. */
 static const char *find_download(void)
 {
     static char path[PATH_MAX];
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len <= 0)
-        return NULL;
-    exe[len] = 0;
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = 0;
-    if (snprintf(path, sizeof path, "%s/../../%s", exe, WEIGHTS_FILE) < (int)sizeof path &&
-        readable(path))
-        return path;
-    return NULL;
+    return cli_data_path(WEIGHTS_FILE, path, sizeof path) && readable(path) ? path : NULL;
 }
 
 const char *cli_weights_file(const cli_opts *o)

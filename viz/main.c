@@ -24,7 +24,8 @@ static void usage(FILE *f)
                "usage: alexviz COMMAND [options] [IMAGE...]\n\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].what);
-    fprintf(f, "\n`alexviz COMMAND --help` explains one command.\n");
+    fprintf(f, "\n`alexviz COMMAND --help` explains one command; `alexviz --version` prints the "
+               "version.\n");
 }
 
 int main(int argc, char **argv)
@@ -35,6 +36,10 @@ int main(int argc, char **argv)
         return cmd_view(argc, argv);
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("alexviz %s\n", ALEXVIZ_VERSION);
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -1,10 +1,12 @@
 /* paths.c: where alexviz's own files are: the folder of the running executable, the data
  * (assets, downloaded weights) and the photo decoder program.
  *
- * Two layouts: the repository, where the executable is build/CONFIG/alexviz and the data sits two
- * folders up; and an installed one (`make install`), where the data is in ALEXVIZ_DATADIR and the
- * decoder in ALEXVIZ_LIBEXECDIR, compiled in. Never the working folder: a student's folder must not
- * choose what alexviz runs or reads as its own.
+ * Two layouts, both found from the executable's own folder, so that an installed tree can be
+ * moved (and a DESTDIR install run before it is moved): the repository, where the executable is
+ * build/CONFIG/alexviz, the decoder beside it and the data two folders up; and an installed
+ * one (`make install`): PREFIX/bin/alexviz, PREFIX/libexec/alexviz/alexviz-decode and
+ * PREFIX/share/alexviz/. Never the working folder: a student's folder must not choose what
+ * alexviz runs or reads as its own.
  */
 #include "cli.h"
 
@@ -13,13 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifndef ALEXVIZ_DATADIR
-#define ALEXVIZ_DATADIR "/usr/local/share/alexviz"
-#endif
-#ifndef ALEXVIZ_LIBEXECDIR
-#define ALEXVIZ_LIBEXECDIR "/usr/local/libexec/alexviz"
-#endif
 
 static char exe_dir[PATH_MAX];
 static pthread_once_t exe_once = PTHREAD_ONCE_INIT;
@@ -47,17 +42,21 @@ static int exists_in(const char *dir, const char *rel, char *out, size_t len)
 
 int cli_data_path(const char *rel, char *out, size_t len)
 {
-    char repo[PATH_MAX];
-    if (snprintf(repo, sizeof repo, "%s/../..", cli_exe_dir()) < (int)sizeof repo &&
-        cli_exe_dir()[0] && exists_in(repo, rel, out, len))
+    char dir[PATH_MAX];
+    const char *exe = cli_exe_dir();
+    if (!exe[0])
+        return 0;
+    if (snprintf(dir, sizeof dir, "%s/../share/alexviz", exe) < (int)sizeof dir &&
+        exists_in(dir, rel, out, len))
         return 1;
-    return exists_in(ALEXVIZ_DATADIR, rel, out, len);
+    return snprintf(dir, sizeof dir, "%s/../..", exe) < (int)sizeof dir &&
+           exists_in(dir, rel, out, len);
 }
 
 void cli_init_decoder(void)
 {
     char path[PATH_MAX];
     if (exists_in(cli_exe_dir(), "alexviz-decode", path, sizeof path) ||
-        exists_in(ALEXVIZ_LIBEXECDIR, "alexviz-decode", path, sizeof path))
+        exists_in(cli_exe_dir(), "../libexec/alexviz/alexviz-decode", path, sizeof path))
         net_photo_set_decoder(path);
 }

@@ -79,31 +79,6 @@ typedef struct {
     long frames, pass_frames;
 } app;
 
-/* For `make asan`: fontconfig, D-Bus (through SDL) and Xlib keep some allocations until the
- * process ends, by design; LeakSanitizer reads this list at start-up so that what it reports is
- * ours. (A hook of the sanitizer runtime; in other builds nothing calls it.) */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libfontconfig.so\nleak:libdbus-1.so\nleak:libX11.so\n";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void) { return "print_suppressions=0"; }
-
-/* For `make tsan`: pango starts fontconfig on a thread of its own and hands the result over
- * through glib's futex-based locks, and Mesa's software OpenGL (llvmpipe, used by SDL under
- * Xvfb) runs its own uninstrumented threads, which ThreadSanitizer cannot follow, so they look
- * like races. Our threads never touch pango, fontconfig, glib or OpenGL; races in our own code
- * (the worker handoff) have none of these libraries on their stacks. */
-const char *__tsan_default_suppressions(void);
-const char *__tsan_default_suppressions(void)
-{
-    return "race:libfontconfig.so\nrace:libglib-2.0.so\nrace:libpango-1.0.so\n"
-           "race:libpangoft2-1.0.so\nrace:libharfbuzz.so\nrace:_dri.so\n";
-}
-const char *__tsan_default_options(void);
-const char *__tsan_default_options(void) { return "print_suppressions=0"; }
-
 double window_now_ms(void)
 {
     struct timespec t;
@@ -166,34 +141,10 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The assets folder: $ALEXVIZ_ASSETS, ./assets, or beside the executable (as cli.c looks). */
+/* The bundled photos' folder, among alexviz's data (cli_data_path). */
 static int find_assets_dir(char *out, size_t len)
 {
-    const char *env = getenv("ALEXVIZ_ASSETS");
-    DIR *d;
-    if (env && (d = opendir(env))) {
-        closedir(d);
-        snprintf(out, len, "%s", env);
-        return 1;
-    }
-    if ((d = opendir("assets"))) {
-        closedir(d);
-        snprintf(out, len, "assets");
-        return 1;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = 0;
-        if (snprintf(out, len, "%s/../../assets", exe) < (int)len && (d = opendir(out))) {
-            closedir(d);
-            return 1;
-        }
-    }
-    return 0;
+    return cli_data_path("assets", out, len);
 }
 
 static int is_photo_name(const char *name)

@@ -1,0 +1,34 @@
+/* sanitizers.c: what the sanitizers are told about the libraries we do not build.
+ *
+ * These are hooks of the sanitizer runtimes, read at start-up by the program and by the tests
+ * alike (both link this file); in a build without sanitizers nothing calls them. Each list
+ * names libraries, never our own code: a race or a leak between two of our frames is still
+ * reported.
+ */
+
+/* For `make asan`: fontconfig, D-Bus (through SDL) and Xlib keep some allocations until the
+ * process ends, by design; LeakSanitizer reads this list so that what it reports is ours. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\nleak:libdbus-1.so\nleak:libX11.so\n";
+}
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void) { return "print_suppressions=0"; }
+
+/* For `make tsan`: none of these libraries is built with ThreadSanitizer, so what they do
+ * inside themselves between threads is invisible to it and looks like a race: pango starts
+ * fontconfig on a thread of its own and hands the result over through glib's futex-based
+ * locks; cairo shares its font and glyph caches between threads that draw at once (the layout
+ * test's two) behind atomic reference counts, and takes its cache locks in an order of its own,
+ * which looks like an inversion; Mesa's software OpenGL (llvmpipe, used by SDL under Xvfb) runs
+ * threads of its own. Our threads share no object of theirs without our own lock. */
+const char *__tsan_default_suppressions(void);
+const char *__tsan_default_suppressions(void)
+{
+    return "race:libfontconfig.so\nrace:libglib-2.0.so\nrace:libpango-1.0.so\n"
+           "race:libpangoft2-1.0.so\nrace:libharfbuzz.so\nrace:_dri.so\n"
+           "race:libcairo.so\ndeadlock:libcairo.so\n";
+}
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void) { return "print_suppressions=0"; }
