@@ -129,16 +129,17 @@ static int scene_make(test_scene *t)
         net_input_load(&t->in, "assets/chelsea.png", 227, &pp, NULL) != NET_OK ||
         net_forward(t->n, t->in.data, NULL, NULL, NULL) != NET_OK)
         return 0;
+    if (!view_scene_init(&t->sc))
+        return 0;
     view_scene_from_net(&t->sc, t->n, t->in.rgb, t->in.data, "chelsea.png", 1);
     view_scene_set_run(&t->sc, &cfg, &pp, NULL, 1); /* as the export command does */
     t->sc.class_name = cli_class_name;
-    t->sc.cache = view_cache_new();
-    return t->sc.cache != NULL;
+    return 1;
 }
 
 static void scene_free(test_scene *t)
 {
-    view_cache_free(t->sc.cache);
+    view_scene_release(&t->sc);
     net_input_free(&t->in);
     net_free(t->n);
     net_set_threads(2);

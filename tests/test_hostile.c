@@ -429,8 +429,8 @@ TEST(hostile_views_draw_any_float)
     om_input(S, x);
     CHECK(net_forward(n, x, NULL, NULL, NULL) == NET_OK);
     view_scene sc;
+    CHECK(view_scene_init(&sc));
     view_scene_from_net(&sc, n, NULL, x, "extreme.npy", 1);
-    sc.cache = view_cache_new();
     size_t total = 0;
     for (int i = 0; i < sc.n_stages; i++)
         total += (size_t)sc.stages[i].out_c * sc.stages[i].out_h * sc.stages[i].out_w;
@@ -474,7 +474,7 @@ TEST(hostile_views_draw_any_float)
     }
     cairo_destroy(cr);
     cairo_surface_destroy(s);
-    view_cache_free(sc.cache);
+    view_scene_release(&sc);
     free(vals);
     free(x);
     net_free(n);
@@ -760,12 +760,11 @@ TEST(hostile_weights_script_refuses_a_folder_or_another_file_as_dest)
 TEST(hostile_tiny_windows_draw_quietly)
 {
     view_scene sc;
-    memset(&sc, 0, sizeof sc);
+    CHECK(view_scene_init(&sc));
     net_config cfg;
     net_config_default(&cfg);
     sc.n_stages = net_table_build(&cfg, sc.stages, NULL);
     sc.input_size = 227;
-    sc.cache = view_cache_new();
     char log[700];
     snprintf(log, sizeof log, "%s/tiny-stderr.txt", om_tmpdir());
     fflush(stderr);
@@ -792,7 +791,7 @@ TEST(hostile_tiny_windows_draw_quietly)
     dup2(saved, 2);
     close(saved);
     fclose(f);
-    view_cache_free(sc.cache);
+    view_scene_release(&sc);
     size_t len;
     char *said = slurp(log, &len);
     CHECKF(said && len == 0, "stderr: %.500s", said ? said : "?");

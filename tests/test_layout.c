@@ -65,7 +65,7 @@ static layout_fixture *fixture(void)
                 f.rgb[(size_t)i * 3 + (pp.bgr ? 2 - c : c)] * pp.scale - pp.mean[c];
     if (net_forward(f.n, f.input, NULL, NULL, NULL) != NET_OK)
         return NULL;
-    f.sc.cache = view_cache_new();
+    view_scene_init(&f.sc);
     view_scene_from_net(&f.sc, f.n, f.rgb, f.input, "a-photo-with-a-rather-long-name.jpg", 1);
     view_scene_set_run(&f.sc, net_get_config(f.n), &pp, NULL, 1);
     f.sc.class_name = cli_class_name;
@@ -215,8 +215,8 @@ typedef struct {
 static void *judge_half(void *arg)
 {
     half *hf = arg;
-    view_scene scene = *hf->sc, *sc = &scene;
-    scene.cache = view_cache_new();
+    view_scene scene, *sc = &scene;
+    view_scene_copy(&scene, hf->sc); /* this thread's own cache */
     verdict *v = &hf->v;
     int lang = hf->lang;
     for (int theme = 0; theme < 2; theme++)
@@ -249,7 +249,7 @@ static void *judge_half(void *arg)
                         }
                     }
             }
-    view_cache_free(scene.cache);
+    view_scene_release(&scene);
     return NULL;
 }
 

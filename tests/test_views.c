@@ -69,7 +69,7 @@ static fixture *get_fixture(void)
                 f.rgb[(size_t)i * 3 + (pp.bgr ? 2 - c : c)] * pp.scale - pp.mean[c];
     if (net_forward(f.n, f.input, NULL, NULL, NULL) != NET_OK)
         return NULL;
-    f.sc.cache = view_cache_new();
+    view_scene_init(&f.sc);
     view_scene_from_net(&f.sc, f.n, f.rgb, f.input, "card.png", 1);
     f.ok = 1;
     return &f;
@@ -356,7 +356,7 @@ TEST(pipeline_says_which_weights_input_and_variant_run)
     }
 }
 
-TEST(views_draw_the_same_pixels_with_or_without_a_cache_and_alone)
+TEST(views_draw_the_same_pixels_from_a_warm_or_a_cold_cache_and_alone)
 {
     fixture *f = get_fixture();
     CHECK(f);
@@ -367,14 +367,15 @@ TEST(views_draw_the_same_pixels_with_or_without_a_cache_and_alone)
         st.channel = 130;
         cairo_surface_t *a = render_screen(&f->sc, &st, W, H);
         cairo_surface_t *b = render_screen(&f->sc, &st, W, H); /* warm cache */
-        view_scene bare = f->sc;
-        bare.cache = NULL;
-        cairo_surface_t *c = render_screen(&bare, &st, W, H);
+        view_scene cold;
+        CHECK(view_scene_copy(&cold, &f->sc));
+        cairo_surface_t *c = render_screen(&cold, &st, W, H);
+        view_scene_release(&cold);
         size_t bytes = (size_t)cairo_image_surface_get_stride(a) * H;
         CHECKF(!memcmp(cairo_image_surface_get_data(a), cairo_image_surface_get_data(b), bytes),
                "%s: a second frame differs", view_kind_name((view_kind)k));
         CHECKF(!memcmp(cairo_image_surface_get_data(a), cairo_image_surface_get_data(c), bytes),
-               "%s: drawing without a cache differs", view_kind_name((view_kind)k));
+               "%s: drawing from a cold cache differs", view_kind_name((view_kind)k));
         /* the view alone at (0,0), as export draws it, equals its place in the window */
         view_rect body = view_screen_body((view_rect){0, 0, W, H}, &f->sc, &st);
         cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)body.w,
@@ -425,8 +426,8 @@ TEST(filters_are_shown_as_rgb_from_bgr_weights)
 {
     fixture *f = get_fixture();
     CHECK(f);
-    view_scene sc = f->sc;
-    sc.cache = NULL;
+    view_scene sc; /* other weights: a cache of its own */
+    CHECK(view_scene_copy(&sc, &f->sc));
     const net_stage *c1 = &sc.stages[0];
     size_t per = (size_t)3 * c1->k * c1->k, n = per * c1->out_c;
     float *w = calloc(n, sizeof(float)); /* (96, 3, 11, 11), channel 0 blue */
@@ -451,6 +452,7 @@ TEST(filters_are_shown_as_rgb_from_bgr_weights)
     cairo_destroy(cr);
     cairo_surface_destroy(s);
     free(w);
+    view_scene_release(&sc);
     CHECKF((red >> 16 & 255) > 200 && (red & 255) < 160, "filter 0 (red weights) is %06x", red);
     CHECKF((blue & 255) > 200 && (blue >> 16 & 255) < 160, "filter 1 (blue weights) is %06x",
            blue);

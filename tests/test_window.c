@@ -102,13 +102,15 @@ static int near_color(uint32_t a, vrgb c, int tol)
 }
 
 /* The scene the program shows before any data: enough for the layout of the strip and grid. */
-static void layout_scene(view_scene *sc)
+static int layout_scene(view_scene *sc)
 {
-    memset(sc, 0, sizeof *sc);
+    if (!view_scene_init(sc))
+        return 0;
     net_config cfg;
     net_config_default(&cfg);
     sc->n_stages = net_table_build(&cfg, sc->stages, NULL);
     sc->input_size = cfg.input_size;
+    return 1;
 }
 
 /* Checks a screenshot of `--step`, three steps, the grid: norm1 highlighted in the strip, the
@@ -120,7 +122,7 @@ static void check_step_shot(const char *png, int W, int H)
     CHECK_EQ_INT(cairo_image_surface_get_width(s), W);
     CHECK_EQ_INT(cairo_image_surface_get_height(s), H);
     view_scene sc;
-    layout_scene(&sc);
+    CHECK(layout_scene(&sc));
     /* the state the screenshot was taken in: the layout's text (the status line, the scale's
      * notes) depends on it; norm1's values are not needed, only that there are some */
     static const unsigned char photo[3] = {0};
@@ -179,6 +181,7 @@ static void check_step_shot(const char *png, int W, int H)
             painted += !near_color(px(s, (int)g.ox[0] + x, (int)g.oy[0] + y), pal.bg, 6);
     CHECKF(painted > 100, "tower A's first map looks empty (%ld pixels)", painted);
     cairo_surface_destroy(s);
+    view_scene_release(&sc);
 }
 
 static void window_case(const char *driver_prefix)

@@ -1062,14 +1062,13 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     char msg[600] = "";
     int ok = 1;
     view_scene sc;
-    memset(&sc, 0, sizeof sc);
+    handout h = {.o = o, .im = im, .weights = weights};
+    int made = view_scene_init(&sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
     view_scene_set_run(&sc, net_get_config(n), pp, cli_weights_path(), o->common.seed);
     sc.class_name =
         cli_has_class_names(sc.stages[sc.n_stages - 1].out_c) ? export_class_name : NULL;
-    handout h = {.o = o, .im = im, .weights = weights, .sc = sc};
-    sc.cache = view_cache_new();
-    h.sc.cache = view_cache_new();
+    made = view_scene_copy(&h.sc, &sc) && made;
 
     ex_work w;
     memset(&w, 0, sizeof w);
@@ -1093,7 +1092,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
         }
         w.spare[w.n_spare++] = s;
     }
-    if (!sc.cache || !h.sc.cache || !w.n_spare) {
+    if (!made || !w.n_spare) {
         snprintf(msg, sizeof msg, "out of memory");
         ok = 0;
     }
@@ -1187,8 +1186,8 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     if (ok)
         ok = write_manifest(o, &sc, im, weights, colours, h.n, mf, msg, sizeof msg);
     free(h.pdf.data);
-    view_cache_free(sc.cache);
-    view_cache_free(h.sc.cache);
+    view_scene_release(&sc);
+    view_scene_release(&h.sc);
     pthread_cond_destroy(&w.changed);
     pthread_mutex_destroy(&w.lock);
     progress_clear(prog);

@@ -104,7 +104,10 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
 {
     enum { RUNS = 30 };
     view_scene sc;
-    memset(&sc, 0, sizeof sc);
+    if (!view_scene_init(&sc)) {
+        cli_error("out of memory");
+        return 1;
+    }
     view_state st;
     int W = 1920, H = 1080;
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
@@ -115,7 +118,6 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
     sc.n_stages = net_table_build(&o->cfg, sc.stages, NULL);
     sc.input_size = o->cfg.input_size;
     sc.loading = 1;
-    sc.cache = view_cache_new();
     view_state_default(&st, &sc);
     st.ui = view_ui_size(W, H, 1);
     st.lang = text_lang_from(o->lang);
@@ -196,7 +198,7 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
     net_input_free(&in);
     net_free(n);
     window_free_list(photos, n_photos);
-    view_cache_free(sc.cache);
+    view_scene_release(&sc);
     cairo_destroy(cr);
     cairo_surface_destroy(surf);
     return 0;

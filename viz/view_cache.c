@@ -71,9 +71,30 @@ struct view_cache {
     } memo[VCACHE_MEMOS];
 };
 
-view_cache *view_cache_new(void) { return calloc(1, sizeof(view_cache)); }
+static view_cache *view_cache_new(void) { return calloc(1, sizeof(view_cache)); }
+static void view_cache_free(view_cache *c);
 
-void view_cache_free(view_cache *c)
+int view_scene_init(view_scene *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->cache = view_cache_new();
+    return sc->cache != NULL;
+}
+
+int view_scene_copy(view_scene *dst, const view_scene *src)
+{
+    *dst = *src;
+    dst->cache = view_cache_new();
+    return dst->cache != NULL;
+}
+
+void view_scene_release(view_scene *sc)
+{
+    view_cache_free(sc->cache);
+    sc->cache = NULL;
+}
+
+static void view_cache_free(view_cache *c)
 {
     if (!c)
         return;

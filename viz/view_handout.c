@@ -263,12 +263,7 @@ int view_stage_colours(const view_scene *sc, const view_state *st, int stage, vi
         return 0;
     vctx v;
     vctx_layout(&v, (view_rect){0, 0, 0, 0}, sc, st);
-    v.cache = sc->cache ? sc->cache : view_cache_new();
-    if (!v.cache)
-        return 0;
     vrange r = vcache_range(&v, stage);
-    if (!sc->cache)
-        view_cache_free(v.cache);
     out->diverging = r.map == VMAP_DIV;
     out->lo = r.lo, out->hi = r.hi;
     return 1;

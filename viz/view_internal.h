@@ -7,6 +7,8 @@
 #include "views.h"
 
 #include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 typedef struct {
     double r, g, b;
@@ -19,6 +21,15 @@ typedef struct {
 
 void vpal_get(view_theme t, vpal *p);
 
+/* A programmer's error in the views: names the file and the line, and stops, in every build. */
+#define VIZ_ASSERT(cond)                                                                        \
+    do {                                                                                        \
+        if (!(cond)) {                                                                          \
+            fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond);       \
+            abort();                                                                            \
+        }                                                                                       \
+    } while (0)
+
 /* The state of one view call: created by vctx_begin, which saves cr, clips to r and paints the
  * background; vctx_end restores cr and frees what begin made. */
 typedef struct {
@@ -27,8 +38,7 @@ typedef struct {
     PangoFontDescription *font;
     const view_scene *sc;
     const view_state *st;
-    view_cache *cache;     /* sc->cache, or one made for this call */
-    int own_cache;
+    view_cache *cache;     /* sc->cache */
     vpal pal;
     double u;              /* st->ui: normal text height in pixels */
     view_rect r;

@@ -288,7 +288,7 @@ static void lrn_layout(vctx *v, vlrn_layout *l, lrn_geom *g, lrn_words *w)
     const view_scene *sc = v->sc;
     memset(l, 0, sizeof *l);
     l->stage = vlrn_stage(v);
-    if (l->stage < 1 || l->stage - 1 >= sc->done || !v->cache)
+    if (l->stage < 1 || l->stage - 1 >= sc->done)
         return;
     net_stage row;
     const float *after = vcache_lrn(v, l->stage, &row);
@@ -317,17 +317,7 @@ static void lrn_layout(vctx *v, vlrn_layout *l, lrn_geom *g, lrn_words *w)
     l->ok = 0;
 }
 
-void vlrn_layout_make(vctx *v, vlrn_layout *l)
-{
-    view_cache *own = NULL;
-    if (!v->cache)
-        v->cache = own = view_cache_new();
-    lrn_layout(v, l, NULL, NULL);
-    if (own) {
-        view_cache_free(own);
-        v->cache = NULL;
-    }
-}
+void vlrn_layout_make(vctx *v, vlrn_layout *l) { lrn_layout(v, l, NULL, NULL); }
 
 int vlrn_hit(vctx *v, double x, double y, int *ux, int *uy)
 {

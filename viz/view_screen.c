@@ -30,6 +30,23 @@ void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state 
     }
 }
 
+int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux, int *uy)
+{
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, st);
+    int ok = 0;
+    if (st->kind == VIEW_LRN) {
+        ok = vlrn_shown(&v, c, ux, uy);
+    } else {
+        int stage = vstage_current(&v);
+        if (stage >= 0 && stage < sc->done) {
+            vzoom_shown(&v, stage, c, ux, uy);
+            ok = 1;
+        }
+    }
+    return ok;
+}
+
 /* The screen's bands, and the tabs' places: the tabs, the badge and the photo's name share the
  * top band, the status line takes the lines its text needs. Text is measured, so the layout
  * needs a vctx that can measure (vctx_layout or vctx_begin). */

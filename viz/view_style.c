@@ -98,11 +98,8 @@ static void begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const
     v->cr = cr, v->sc = sc, v->st = st, v->r = r;
     v->u = st->ui > 4 ? st->ui : 4;
     vpal_get(st->theme, &v->pal);
+    VIZ_ASSERT(sc->cache); /* view_scene_init */
     v->cache = sc->cache;
-    if (!v->cache) {
-        v->cache = view_cache_new();
-        v->own_cache = 1;
-    }
     cairo_save(cr);
     if (paint) {
         cairo_rectangle(cr, r.x, r.y, r.w, r.h);
@@ -146,13 +143,12 @@ void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *s
     set_family(m->font, st->lang);
     v->layout = m->layout;
     v->font = m->font;
-    v->cache = sc->cache; /* may be NULL: what layouts read from it is then computed afresh */
+    VIZ_ASSERT(sc->cache); /* view_scene_init */
+    v->cache = sc->cache;
 }
 
 void vctx_end(vctx *v)
 {
-    if (v->own_cache)
-        view_cache_free(v->cache);
     pango_font_description_free(v->font);
     g_object_unref(v->layout);
     cairo_restore(v->cr);
@@ -632,27 +628,6 @@ void view_state_reset_lrn(view_state *st, const view_scene *sc)
             break;
         }
     }
-}
-
-int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux, int *uy)
-{
-    vctx v;
-    vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, st);
-    view_cache *own = NULL;
-    if (!v.cache)
-        v.cache = own = view_cache_new();
-    int ok = 0;
-    if (st->kind == VIEW_LRN) {
-        ok = v.cache && vlrn_shown(&v, c, ux, uy);
-    } else {
-        int stage = vstage_current(&v);
-        if (stage >= 0 && stage < sc->done) {
-            vzoom_shown(&v, stage, c, ux, uy);
-            ok = 1;
-        }
-    }
-    view_cache_free(own);
-    return ok;
 }
 
 void view_state_default(view_state *st, const view_scene *sc)

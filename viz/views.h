@@ -62,11 +62,21 @@ typedef struct {
     int playing;                       /* stepping on by itself at play_ms per stage */
     int play_ms;
     char message[256];                 /* an error or notice to show over the view, or "" */
-    view_cache *cache;                 /* memo of map images; NULL draws without one */
+    view_cache *cache;                 /* memo of map images: every scene has its own (copies of
+                                          a scene share it), made by view_scene_init */
 } view_scene;
 
-/* Fills a scene from a net after net_forward: the table, every output, stats, conv1 weights.
- * photo (S, S, 3) and input may be NULL. Every version becomes `version`. */
+/* An empty scene (nothing computed) with its cache; 0 when out of memory. Every scene a view
+ * draws starts here; view_scene_release frees the cache. */
+int view_scene_init(view_scene *sc);
+void view_scene_release(view_scene *sc);
+/* dst as a copy of src with a cache of its own, for drawing on another thread (a cache is one
+ * thread's); 0 when out of memory. Release both. */
+int view_scene_copy(view_scene *dst, const view_scene *src);
+
+/* Fills a scene (made by view_scene_init; its cache is kept) from a net after net_forward: the
+ * table, every output, stats, conv1 weights. photo (S, S, 3) and input may be NULL. Every
+ * version becomes `version`. */
 void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
                          const float *input, const char *photo_name, uint32_t version);
 
@@ -84,8 +94,6 @@ int view_scene_first_nonfinite(const view_scene *sc);
 /* Top-k (k ≤ 10) of the last stage (prob) when it is done: returns k found, 0 before. */
 int view_scene_top(const view_scene *sc, int k, int *idx, float *val);
 
-view_cache *view_cache_new(void);
-void view_cache_free(view_cache *c);
 
 /* ---------------------------------------------------------------- the view state */
 

@@ -1031,10 +1031,13 @@ int window_run(const window_opts *o)
         goto out;
 
     /* the table is known before the net: the first frame shows the whole pipeline */
+    if (!view_scene_init(&a->sc)) {
+        fprintf(stderr, "alexviz: out of memory\n");
+        goto out;
+    }
     a->sc.n_stages = net_table_build(&o->opts.cfg, a->sc.stages, NULL);
     a->sc.input_size = o->opts.cfg.input_size;
     a->sc.loading = 1;
-    a->sc.cache = view_cache_new();
     view_state_default(&a->st, &a->sc);
     a->st.kind = o->first_view;
     a->st.theme = o->theme;
@@ -1046,7 +1049,7 @@ int window_run(const window_opts *o)
     a->n_bundled = window_find_photos(&a->bundled);
     a->n_photos = o->n_photos + a->n_bundled;
     a->photos = calloc((size_t)a->n_photos + 1, sizeof *a->photos);
-    if (!a->sc.cache || !a->photos) {
+    if (!a->photos) {
         fprintf(stderr, "alexviz: out of memory\n");
         goto out;
     }
@@ -1090,7 +1093,7 @@ int window_run(const window_opts *o)
 out:
     worker_stop(a->wk);
     worker_copy_free(&a->copy);
-    view_cache_free(a->sc.cache);
+    view_scene_release(&a->sc);
     free(a->photos);
     window_free_list(a->bundled, a->n_bundled);
     if (a->cr)
