@@ -59,11 +59,13 @@ static long long limit_bytes(void)
     return b > 0 ? b : PHOTO_CHILD_BYTES;
 }
 
-/* What the child sends before the pixels. */
+/* What the child sends before the pixels: its size, and its error (with the format and
+ * arguments a translation needs) when it failed. The parent trusts none of it but the status
+ * range: every string is cut at its end, the count of arguments clamped. */
 typedef struct {
     int32_t status;
     int32_t src_w, src_h;
-    char msg[sizeof(((net_err *)0)->msg)];
+    net_err err;
 } child_reply;
 
 static double now_ms(void)
@@ -136,7 +138,7 @@ static void child_fault(int fd)
             memset(p, (int)i, 1 << 20);
         }
         child_reply r = {.status = NET_ERR_NOMEM};
-        snprintf(r.msg, sizeof r.msg, "out of memory");
+        net_fail(&r.err, NET_ERR_NOMEM, "out of memory");
         write_all(fd, &r, sizeof r);
         _exit(0);
     }
@@ -171,12 +173,10 @@ child_main(int fd, long long inherited, const unsigned char *buf, size_t len, co
     child_reply r;
     memset(&r, 0, sizeof r);
     unsigned char *rgb = malloc((size_t)S * S * 3);
-    net_err e = {0};
     photo_out o = {rgb, 0, 0};
-    r.status = rgb ? photo_crop(buf, len, name, S, resize, &o, &e)
-                   : net_fail(&e, NET_ERR_NOMEM, "out of memory");
+    r.status = rgb ? photo_crop(buf, len, name, S, resize, &o, &r.err)
+                   : net_fail(&r.err, NET_ERR_NOMEM, "out of memory");
     r.src_w = o.src_w, r.src_h = o.src_h;
-    memcpy(r.msg, e.msg, sizeof r.msg);
     int ok = write_all(fd, &r, sizeof r) &&
              (r.status != NET_OK || write_all(fd, rgb, (size_t)S * S * 3));
     _exit(ok ? 0 : 1);
@@ -264,13 +264,25 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
         return net_fail(err, NET_ERR_LIMIT, "%s: could not be decoded: the decoder needed too "
                         "much memory (more than %lld MB)", name, limit_bytes() >> 20);
     if (got == 1) {
-        r.msg[sizeof r.msg - 1] = 0;
+        net_err *e = &r.err;
+        char clean[sizeof e->msg];
+        e->msg[sizeof e->msg - 1] = 0;
+        net_text_escape(e->msg, clean, sizeof clean);
+        memcpy(e->msg, clean, sizeof e->msg);
+        e->fmt[sizeof e->fmt - 1] = 0;
+        for (int i = 0; i < NET_ERR_ARGS; i++) {
+            e->args[i][sizeof e->args[i] - 1] = 0;
+            net_text_escape(e->args[i], clean, sizeof e->args[i]);
+            memcpy(e->args[i], clean, sizeof e->args[i]);
+        }
+        if (e->n_args < 0 || e->n_args > NET_ERR_ARGS)
+            e->n_args = 0, e->fmt[0] = 0;
         if (r.status < NET_OK || r.status > NET_ERR_CANCELLED)
             r.status = NET_ERR_FORMAT;
         if (r.status != NET_OK) {
             if (err) {
+                *err = *e;
                 err->status = (net_status)r.status;
-                memcpy(err->msg, r.msg, sizeof err->msg);
             }
             return (net_status)r.status;
         }
