@@ -42,7 +42,7 @@ const char *net_status_str(net_status s);
 /* A status plus a one-line human message, in English, and what it was made of: the printf
  * format and the text of each of its conversions, so that a program can say the same in
  * another language (its catalog keyed by the format, the arguments put back in its order). */
-#define NET_ERR_ARGS 8
+#define NET_ERR_ARGS 16
 typedef struct {
     net_status status;
     char msg[512];
@@ -55,6 +55,17 @@ typedef struct {
  * line of valid UTF-8 (net_text_escape): file names may hold any bytes. */
 net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* net_fail for a message about a file: "FILE: " and fmt with ap; the format kept is "%s: " and
+ * fmt, the file its first conversion, so a catalog translates it as any other. */
+net_status net_vfail_in(net_err *err, net_status status, const char *file, const char *fmt,
+                        va_list ap);
+
+/* Marks an English text that an engine message passes as an argument (a kind of file, a word),
+ * so that a program's catalog holds its translation (gettext's N_); the engine never translates. */
+#ifndef N_
+#define N_(s) s
+#endif
 
 /* The text of each conversion of fmt (%d, %.1f, %s, …; %% is none) with the arguments in ap,
  * into args (up to max of them, each one line of valid UTF-8); returns how many fmt has. For

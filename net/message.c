@@ -210,3 +210,30 @@ net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
     }
     return status;
 }
+
+net_status net_vfail_in(net_err *err, net_status status, const char *file, const char *fmt,
+                        va_list ap)
+{
+    if (!err)
+        return status;
+    char raw[sizeof err->msg];
+    va_list again;
+    va_copy(again, ap);
+    int head = snprintf(raw, sizeof raw, "%s: ", file);
+    if (head >= 0 && (size_t)head < sizeof raw)
+        vsnprintf(raw + head, sizeof raw - (size_t)head, fmt, ap);
+    net_text_escape(raw, err->msg, sizeof err->msg);
+    net_text_escape(file, err->args[0], sizeof err->args[0]);
+    int n = 1 + net_fmt_args(fmt, again, err->args + 1, NET_ERR_ARGS - 1);
+    va_end(again);
+    /* the format is "%s: " and fmt, the file its first conversion */
+    if (strlen(fmt) + 4 < sizeof err->fmt && n <= NET_ERR_ARGS) {
+        snprintf(err->fmt, sizeof err->fmt, "%%s: %s", fmt);
+        err->n_args = n;
+    } else {
+        err->fmt[0] = 0;
+        err->n_args = 0;
+    }
+    err->status = status;
+    return status;
+}

@@ -3,8 +3,9 @@
  * The catalog (viz/msg_ko.c) is checked against the sources: every format given to net_fail,
  * cli_error, msg_printf and msg_snprintf, every N_() and msg_text() text, and every English
  * word passed as one of their arguments must have its Korean, and the catalog must hold nothing
- * the code no longer says. A translation of a format uses {1} … {n} for its n conversions, all
- * of its numbers among them; a help text keeps its printf conversions. Then the program is run
+ * the code no longer says. A translation of a format uses {1} … {n} (or {t1} …, msg.h) for its n
+ * conversions, all of its numbers among them, and "%%" for a percent sign; a help text keeps its
+ * printf conversions. Then the program is run
  * with --lang ko (trace, shapes, every --help, the error paths) and its output must hold no
  * English word of three letters or more but the names a Korean text keeps (AlexNet, ReLU, file
  * names, flags …).
@@ -184,8 +185,9 @@ static void scan_file(keys *ks, const char *path, const char *name)
     static const struct {
         const char *fn;
         int before; /* arguments before the format; -1: the text itself (N_, msg_text) */
-    } calls[] = {{"net_fail(", 2},   {"cli_error(", 0}, {"msg_printf(", 1},
-                 {"msg_snprintf(", 2}, {"N_(", -1},     {"msg_text(", -1}};
+    } calls[] = {{"net_fail(", 2},     {"onnx_fail(", 2}, {"cli_error(", 0},
+                 {"msg_printf(", 1},   {"msg_snprintf(", 2}, {"N_(", -1},
+                 {"msg_text(", -1}};
     char *src = slurp(path);
     if (!src)
         return;
@@ -234,6 +236,21 @@ static void scan_sources(keys *ks)
     }
 }
 
+/* A placeholder of a template at p: {k} or {tk}, k from 1 to 16; its length (0: none), *k gets
+ * k − 1. */
+static int placeholder(const char *p, int *k)
+{
+    if (p[0] != '{')
+        return 0;
+    int i = 1 + (p[1] == 't'), v = 0, digits = 0;
+    while (isdigit((unsigned char)p[i]) && digits < 2)
+        v = v * 10 + (p[i++] - '0'), digits++;
+    if (!digits || p[i] != '}' || v < 1 || v > NET_ERR_ARGS)
+        return 0;
+    *k = v - 1;
+    return i + 1;
+}
+
 /* The printf conversions of s (not %%): their letters and length modifiers, in order. */
 static int conversions(const char *s, char conv[][8], int max)
 {
@@ -274,9 +291,8 @@ TEST(msg_catalog_covers_every_message_and_nothing_else)
             if (!strcmp(msg_catalog_en(j), ks.k[i].text))
                 ko = msg_catalog_ko(j);
         if (!ko || !ko[0]) {
-            if (missing++ < 12)
-                fprintf(stderr, "    no Korean for \"%.120s\" (%s)\n", ks.k[i].text,
-                        ks.k[i].where);
+            missing++; /* every one: a list to work through */
+            fprintf(stderr, "    no Korean for \"%.120s\" (%s)\n", ks.k[i].text, ks.k[i].where);
             continue;
         }
         char ce[16][8], ck[16][8];
@@ -287,7 +303,11 @@ TEST(msg_catalog_covers_every_message_and_nothing_else)
             int same = ne == nk;
             for (int c = 0; same && c < ne; c++)
                 same = !strcmp(ce[c], ck[c]);
-            if (!same || strstr(ko, "{1}")) {
+            int k;
+            int placed = 0;
+            for (const char *p = ko; *p && !placed; p++)
+                placed = placeholder(p, &k) > 0;
+            if (!same || placed) {
                 if (bad++ < 12)
                     fprintf(stderr, "    \"%.60s\": the Korean's conversions differ\n",
                             ks.k[i].text);
@@ -295,14 +315,15 @@ TEST(msg_catalog_covers_every_message_and_nothing_else)
             continue;
         }
         int used[16] = {0}, wrong = 0;
-        for (const char *p = ko; *p; p++)
-            if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
-                int k = p[1] - '1';
+        for (const char *p = ko; *p; p++) {
+            int k;
+            if (placeholder(p, &k)) {
                 if (k >= ne)
                     wrong = 1;
                 else
                     used[k] = 1;
             }
+        }
         for (int c = 0; c < ne && c < 16; c++)
             if (!used[c] && ce[c][strlen(ce[c]) - 1] != 's')
                 wrong = 1; /* a number left out (a %s may be an English plural) */

@@ -124,15 +124,33 @@ static const struct {
     {EOVERFLOW, "값이 너무 큽니다"},
 };
 
-/* An argument said in Korean: a system's reason, or a text of the catalog (words such as
- * "ceil", phrases a message puts together, marked N_ where they are written); else as it is. */
+/* An argument said in Korean ({tk}): a system's reason, or a text of the catalog (words such
+ * as "ceil", phrases a message puts together, marked N_ where they are written); else as it is. */
 static const char *korean_arg(const char *arg)
 {
     for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
         if (!strcmp(arg, strerror(reasons[i].code)))
             return reasons[i].ko;
     const char *ko = arg[0] ? korean(arg) : NULL;
-    return ko && !strstr(ko, "{1}") ? ko : arg;
+    return ko && !strchr(ko, '{') ? ko : arg;
+}
+
+/* A placeholder at p: {k} or {tk}, k from 1 to NET_ERR_ARGS. Returns its length (0: none);
+ * *k gets k − 1, *said whether it is {tk}. */
+static int placeholder(const char *p, int *k, int *said)
+{
+    if (p[0] != '{')
+        return 0;
+    int i = 1;
+    *said = p[i] == 't';
+    i += *said;
+    int v = 0, digits = 0;
+    while (p[i] >= '0' && p[i] <= '9' && digits < 2)
+        v = v * 10 + (p[i++] - '0'), digits++;
+    if (!digits || p[i] != '}' || v < 1 || v > NET_ERR_ARGS)
+        return 0;
+    *k = v - 1;
+    return i + 1;
 }
 
 const char *msg_render(const char *fmt, const char (*args)[256], int n, const char *english,
@@ -141,6 +159,15 @@ const char *msg_render(const char *fmt, const char (*args)[256], int n, const ch
     if (!cap)
         return out;
     const char *ko = lang == TEXT_KO && fmt && fmt[0] ? korean(fmt) : NULL;
+    if (!ko && lang == TEXT_KO && fmt && !strncmp(fmt, "%s: ", 4) && n >= 1 && korean(fmt + 4)) {
+        /* "%s: " before a format of the catalog (the engine names the file of another part's
+         * message so): the file, then that message in Korean */
+        char rest[4096], joined[4096 + 256 + 2];
+        msg_render(fmt + 4, args + 1, n - 1, "", lang, rest, sizeof rest);
+        snprintf(joined, sizeof joined, "%s: %s", args[0], rest);
+        text_copy(out, cap, joined);
+        return out;
+    }
     if (!ko) {
         text_copy(out, cap, english);
         return out;
@@ -149,17 +176,18 @@ const char *msg_render(const char *fmt, const char (*args)[256], int n, const ch
     char whole[2 * 4096];
     size_t o = 0;
     for (const char *p = ko; *p && o + 1 < sizeof whole; p++) {
-        if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
-            int k = p[1] - '1';
-            const char *a = k < n && k < NET_ERR_ARGS ? korean_arg(args[k]) : "";
-            size_t len = strlen(a);
-            if (o + len >= sizeof whole)
-                len = sizeof whole - 1 - o;
-            memcpy(whole + o, a, len);
-            o += len;
-            p += 2;
+        int k, said, len = placeholder(p, &k, &said);
+        if (len) {
+            const char *a = k < n ? (said ? korean_arg(args[k]) : args[k]) : "";
+            size_t alen = strlen(a);
+            if (o + alen >= sizeof whole)
+                alen = sizeof whole - 1 - o;
+            memcpy(whole + o, a, alen);
+            o += alen;
+            p += len - 1;
         } else {
             whole[o++] = *p;
+            p += p[0] == '%' && p[1] == '%'; /* "%%": one percent sign */
         }
     }
     whole[o] = 0;

@@ -2,11 +2,15 @@
  *
  * Every message is written in the code in English, as a printf format (net_fail in the engine,
  * cli_error and msg_printf here); the catalog (msg_ko.c) maps each format, exactly as written,
- * to its Korean, whose {1} … {9} take the conversions' texts in the English order: Korean puts
- * the file name, the number and the verb in its own order. The engine keeps each message's
- * format and conversion texts (net_err), so its messages are translated the same way, after the
- * fact. A format the catalog lacks is said in English; a test scans the sources for every format
- * and fails on a missing one, and checks that each translation uses exactly its format's
+ * to its Korean template, whose {1} … {16} take the conversions' texts in the English order:
+ * Korean puts the file name, the number and the verb in its own order. {k} puts the text as it
+ * is (a file name, a number, what the user typed); {tk} says it in Korean when it is a system
+ * reason (strerror's English) or a text of the catalog (a word the code passes, such as "ceil"
+ * or "a folder"), else as it is. So a folder the user named "output" stays "output". "%%" in a
+ * template is a percent sign, as in the format. The engine keeps each message's format and
+ * conversion texts (net_err), so its messages are translated the same way, after the fact. A
+ * format the catalog lacks is said in English; a test scans the sources for every format and
+ * fails on a missing one, and checks that each translation uses exactly its format's
  * conversions.
  *
  * The language: --lang (looked for in argv before anything is parsed, so even a usage error is
@@ -22,7 +26,9 @@
 
 /* Marks a text the catalog translates where it is defined (a help text, a table of words),
  * as gettext's N_ does; msg_text says it in the user's language where it is printed. */
+#ifndef N_
 #define N_(s) s
+#endif
 
 /* The language of the command line's output. msg_init sets it from argv and the environment. */
 void msg_init(int argc, char **argv);
