@@ -1,6 +1,7 @@
 /* cli.c: the flags every command shares, and turning them into a ready net. */
 #include "cli.h"
 #include "msg.h"
+#include "views.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -72,6 +73,14 @@ const char *cli_shown(const char *name, char *buf, size_t len)
 }
 
 const char *cli_last_error(void) { return last_error; }
+
+void cli_explain_shape(const net_stage *s, char *buf, size_t len)
+{
+    if (msg_lang() == TEXT_EN)
+        net_explain_shape(s, buf, len);
+    else
+        view_shape_line(msg_lang(), s, buf, len);
+}
 
 /* Parses a whole decimal number in [lo, hi]. */
 static int parse_int(const char *s, long lo, long hi, long *out)
@@ -181,7 +190,10 @@ int cli_parse(const char *cmd, const char *help, cli_opts *o, int argc, char **a
         const char *a = argv[i];
         int r = take_common(o, argc, argv, &i);
         if (!r && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
-            msg_printf(stdout, "%s\ncommon options:\n%s", msg_text(help), msg_text(cli_common_help));
+            /* as they are: a help text is longer than a message's argument may be */
+            fputs(msg_text(help), stdout);
+            fputs(msg_text(N_("\ncommon options:\n")), stdout);
+            fputs(msg_text(cli_common_help), stdout);
             return 0;
         }
         if (!r && take)

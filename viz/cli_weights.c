@@ -88,6 +88,13 @@ static void widths_text(const int *w, char *buf, size_t len)
              w[7]);
 }
 
+/* Appends part to the list in buf, after ", " when the list is not empty. */
+static void add_part(char *buf, size_t cap, const char *part)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", part);
+}
+
 net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
 {
     net_config file_cfg, def;
@@ -103,24 +110,30 @@ net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
      * all the same.) */
     net_config_default(&def);
     const net_config *want = &o->cfg;
-    char what[256] = "";
-    if (want->input_size != def.input_size && want->input_size != file_cfg.input_size)
-        snprintf(what + strlen(what), sizeof what - strlen(what), ", %d×%d input instead of %d",
-                 file_cfg.input_size, file_cfg.input_size, want->input_size);
+    char what[256] = "", part[160];
+    if (want->input_size != def.input_size && want->input_size != file_cfg.input_size) {
+        msg_snprintf(part, sizeof part, "%d×%d input instead of %d", file_cfg.input_size,
+                     file_cfg.input_size, want->input_size);
+        add_part(what, sizeof what, part);
+    }
     if (want->lrn_after_pool != def.lrn_after_pool &&
-        want->lrn_after_pool != file_cfg.lrn_after_pool)
-        snprintf(what + strlen(what), sizeof what - strlen(what), ", LRN %s pooling",
-                 file_cfg.lrn_after_pool ? "after" : "before");
+        want->lrn_after_pool != file_cfg.lrn_after_pool) {
+        msg_snprintf(part, sizeof part, "LRN %s pooling",
+                     file_cfg.lrn_after_pool ? "after" : "before");
+        add_part(what, sizeof what, part);
+    }
     if ((want->lrn_formula != def.lrn_formula && want->lrn_formula != file_cfg.lrn_formula) ||
         (want->lrn_within_towers != def.lrn_within_towers &&
-         want->lrn_within_towers != file_cfg.lrn_within_towers))
-        snprintf(what + strlen(what), sizeof what - strlen(what),
-                 ", Caffe's LRN (k=%g, α/n) across all channels", file_cfg.lrn_k);
+         want->lrn_within_towers != file_cfg.lrn_within_towers)) {
+        msg_snprintf(part, sizeof part, "Caffe's LRN (k=%g, α/n) across all channels",
+                     file_cfg.lrn_k);
+        add_part(what, sizeof what, part);
+    }
     if (what[0])
         msg_printf(stderr,
                    "alexviz: note: %s fixes the network: %s; the flags asking otherwise are "
                    "ignored\n",
-                   path, what + 2);
+                   path, what);
     char w[96];
     widths_text(info.width, w, sizeof w);
     char shown[400];

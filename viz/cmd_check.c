@@ -258,15 +258,16 @@ int cmd_check(int argc, char **argv)
         return 1;
     }
     c.info = &info;
-    char shown_model[4096];
+    char shown_model[4096], widths[96];
+    snprintf(widths, sizeof widths, "%d-%d-%d-%d-%d-%d-%d-%d", info.width[0], info.width[1],
+             info.width[2], info.width[3], info.width[4], info.width[5], info.width[6],
+             info.width[7]);
     msg_printf(stdout,
-               "model %s: widths %d-%d-%d-%d-%d-%d-%d-%d, %d×%d input, opset %lld%s%s, %lld "
-               "parameters, loaded in %.0f ms\n",
-               cli_shown(model, shown_model, sizeof shown_model), info.width[0], info.width[1],
-               info.width[2], info.width[3], info.width[4], info.width[5], info.width[6],
-               info.width[7], info.input_size, info.input_size, (long long)info.opset,
-               info.producer[0] ? ", producer " : "", info.producer, (long long)info.params,
-               info.load_ms);
+               "model %s: widths %s, %d×%d input, opset %lld%s%s, %lld parameters, loaded in "
+               "%.0f ms\n",
+               cli_shown(model, shown_model, sizeof shown_model), widths, info.input_size,
+               info.input_size, (long long)info.opset, info.producer[0] ? ", producer " : "",
+               info.producer, (long long)info.params, info.load_ms);
     msg_printf(stdout, "      %s\n", info.variant);
     msg_printf(stdout, "      compares %s (%s) with output_0.pb: |got − want| ≤ %g + %g·|want|\n",
                net_stage_at(c.n, info.output_stage)->name, info.output_name, c.atol, c.rtol);

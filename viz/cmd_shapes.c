@@ -109,7 +109,7 @@ static void print_arithmetic(const net_stage *st, int n)
         const net_stage *s = &st[i];
         if (s->op != NET_OP_CONV && s->op != NET_OP_POOL && s->op != NET_OP_FC)
             continue;
-        net_explain_shape(s, line, sizeof line);
+        cli_explain_shape(s, line, sizeof line);
         msg_printf(stdout, "  %-6s %s\n", s->name, line);
         if (s->params) {
             net_explain_params(s, line, sizeof line);

@@ -113,7 +113,7 @@ static int trace_hook(const net_event *ev, void *user)
     shape_text(s->out_c, s->out_h, s->out_w, out, sizeof out);
     msg_printf(stdout, "[%2d/%d] %-6s %s\n", ev->index + 1, ev->count, s->name, op);
     msg_printf(stdout, "        shape   %s → %s\n", in, out);
-    net_explain_shape(s, line, sizeof line);
+    cli_explain_shape(s, line, sizeof line);
     msg_printf(stdout, "        arith   %s\n", line);
     if (s->params) {
         net_explain_params(s, line, sizeof line);
