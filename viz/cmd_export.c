@@ -437,9 +437,14 @@ static int can_make_dirs(const char *dir)
 static int own_folder(const char *dir)
 {
     struct stat sb;
-    if (lstat(dir, &sb) || !S_ISDIR(sb.st_mode)) {
-        cli_error("%s: %s; alexviz writes only into folders under -o, not through links", dir,
-                  S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a folder");
+    int found = !lstat(dir, &sb);
+    if (!found || !S_ISDIR(sb.st_mode)) {
+        if (found && S_ISLNK(sb.st_mode))
+            cli_error("%s: a symbolic link; alexviz writes only into folders under -o, not "
+                      "through links", dir);
+        else
+            cli_error("%s: not a folder; alexviz writes only into folders under -o, not through "
+                      "links", dir);
         return 0;
     }
     net_temp_sweep(dir);
@@ -603,8 +608,8 @@ static void progress_show(progress *p, int done)
         return;
     p->last = t;
     char shown[512];
-    fprintf(stderr, "\ralexviz export: %s  %d/%d files\033[K", cli_shown(p->name, shown, sizeof shown),
-            p->base + done, p->total);
+    msg_printf(stderr, "\ralexviz export: %s  %d/%d files\x1b[K",
+               cli_shown(p->name, shown, sizeof shown), p->base + done, p->total);
     fflush(stderr);
 }
 

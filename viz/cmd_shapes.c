@@ -55,7 +55,7 @@ static void print_table(const net_stage *st, int n)
         const net_stage *s = &st[i];
         char (*c)[48] = cells[i + 1];
         text_copy(c[0], sizeof c[0], s->name);
-        snprintf(c[1], sizeof c[1], "%s", net_op_str(s->op));
+        text_copy(c[1], sizeof c[1], msg_text(net_op_str(s->op)));
         if (s->op == NET_OP_CONV || s->op == NET_OP_POOL) {
             snprintf(c[2], sizeof c[2], "%d×%d", s->k, s->k);
             snprintf(c[3], sizeof c[3], "%d", s->stride);

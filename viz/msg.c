@@ -124,17 +124,6 @@ static const struct {
     {EOVERFLOW, "값이 너무 큽니다"},
 };
 
-/* An argument said in Korean ({tk}): a system's reason, or a text of the catalog (words such
- * as "ceil", phrases a message puts together, marked N_ where they are written); else as it is. */
-static const char *korean_arg(const char *arg)
-{
-    for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-        if (!strcmp(arg, strerror(reasons[i].code)))
-            return reasons[i].ko;
-    const char *ko = arg[0] ? korean(arg) : NULL;
-    return ko && !strchr(ko, '{') ? ko : arg;
-}
-
 /* A placeholder at p: {k} or {tk}, k from 1 to NET_ERR_ARGS. Returns its length (0: none);
  * *k gets k − 1, *said whether it is {tk}. */
 static int placeholder(const char *p, int *k, int *said)
@@ -151,6 +140,27 @@ static int placeholder(const char *p, int *k, int *said)
         return 0;
     *k = v - 1;
     return i + 1;
+}
+
+/* Whether a catalog text has a placeholder: a format's template, not a word. */
+static int is_template(const char *ko)
+{
+    int k, said;
+    for (; *ko; ko++)
+        if (placeholder(ko, &k, &said))
+            return 1;
+    return 0;
+}
+
+/* An argument said in Korean ({tk}): a system's reason, or a text of the catalog (words such
+ * as "ceil", phrases a message puts together, marked N_ where they are written); else as it is. */
+static const char *korean_arg(const char *arg)
+{
+    for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+        if (!strcmp(arg, strerror(reasons[i].code)))
+            return reasons[i].ko;
+    const char *ko = arg[0] ? korean(arg) : NULL;
+    return ko && !is_template(ko) ? ko : arg; /* a word, not a message's template */
 }
 
 const char *msg_render(const char *fmt, const char (*args)[256], int n, const char *english,

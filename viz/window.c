@@ -527,7 +527,7 @@ static void draw(app *a)
     view_draw_screen(a->cr, (view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
     cairo_surface_flush(a->surf);
     if (cairo_status(a->cr) != CAIRO_STATUS_SUCCESS)
-        report_once(a, 1, "drawing the window", cairo_status_to_string(cairo_status(a->cr)));
+        report_once(a, 1, N_("drawing the window"), cairo_status_to_string(cairo_status(a->cr)));
     if (SDL_UpdateTexture(a->tex, NULL, cairo_image_surface_get_data(a->surf),
                           cairo_image_surface_get_stride(a->surf)))
         report_once(a, 2, "SDL_UpdateTexture", SDL_GetError());
