@@ -349,30 +349,68 @@ TEST(msg_catalog_covers_every_message_and_nothing_else)
 
 /* ---------------------------------------------------------------- the output */
 
-/* Words a Korean text keeps in Latin letters. */
+/* Words a Korean text keeps in Latin letters: names (AlexNet, ONNX, file formats, libraries),
+ * units, the formulas' functions, the commands and the values and placeholders a user types
+ * (flag values, --play's bare commands and key names). An English word that is only English
+ * has no place here: the test must fail when a sentence of English reaches Korean output. */
 static const char *const kept[] = {
+    /* names */
     "AlexNet", "ReLU", "LRN", "ONNX", "Caffe", "CaffeNet", "PyTorch", "ImageNet", "GPU", "JPEG",
-    "PNG", "GIF", "BMP", "PNM", "PDF", "RGB", "BGR", "SDL", "NaN", "MB", "KB", "ms", "px",
-    "floor", "ceil", "max", "softmax", "conv", "relu", "lrn", "maxpool", "dropout", "prob",
-    "norm", "pool", "opset", "float32", "npy", "json", "alexviz", "make", "weights", "usage",
-    "IMAGE", "DIR", "FILE", "MODEL", "NAME", "SCRIPT", "LIST", "default", "none", "PASS",
-    "FAIL", "libjpeg", "libpng", "giflib", "protobuf", "TensorProto", "ImageNet", "TOP",
-    "pipeline", "grid", "zoom", "arith", "filters", "pred", "dark", "light", "stage", "map",
-    "across", "within", "before", "after", "caffe", "caffenet", "paper", "zoo", "screen", "print",
-    "letter", "paged", "WxH", "MS", "NaN", "inf", "HEIC", "AVIF", "WebP", "TIFF", "SVG", "ICO",
-    "step", "back", "wait", "view", "unit", "key", "click", "move", "wheel", "photo", "drop",
-    "theme", "lang", "contrast", "scale", "size", "sleep", "shot", "viewshot", "stats", "status",
-    "quit", "channel", "left", "right", "down", "space", "home", "end", "pageup", "pagedown",
-    "tab", "plus", "minus", "esc", "trace", "shapes", "bench", "check", "export", "runs",
-    "Space", "PageUp", "PageDown", "Home", "End", "Tab", "Esc", "bvlcalexnet", "onnx", "assets",
-    "dump", "stride", "pad", "the", "ONNX's", "input", "output"};
+    "PNG", "GIF", "BMP", "PNM", "PDF", "RGB", "BGR", "SDL", "NaN", "HEIC", "AVIF", "WebP",
+    "TIFF", "SVG", "ICO", "libjpeg", "libpng", "giflib", "protobuf", "TensorProto",
+    "ModelProto", "opset", "bvlcalexnet", "bvlc_alexnet", "alexviz", "npy", "json", "LANG",
+    "forward_ms", "backward_ms",
+    /* units and the formulas' functions */
+    "MB", "KB", "ms", "px", "floor", "ceil", "max",
+    /* stage names without a number */
+    "prob",
+    /* commands, placeholders and values a user types */
+    "trace", "shapes", "bench", "check", "export", "view", "make", "weights", "default",
+    "COMMAND", "IMAGE", "test_data_set_N", "DIR", "FILE", "MODEL", "NAME", "SCRIPT", "LIST", "PATH", "WxH", "MS", "PASS", "FAIL",
+    "caffe", "caffenet", "paper", "zoo", "stage", "map", "dark", "light", "screen", "print",
+    "letter", "before", "after", "across", "within", "pipeline", "grid", "zoom", "lrn", "arith",
+    "filters", "pred",
+    /* --play's bare commands and key names */
+    "step", "back", "wait", "stats", "status", "quit", "left", "right", "down", "space", "home",
+    "end", "pageup", "pagedown", "tab", "plus", "minus", "esc", "Space", "PageUp", "PageDown",
+    "Home", "End", "Tab", "Esc"};
+
+/* Whether p, just after a Hangul syllable, opens a gloss: "(stride)", "(receptive field)", the
+ * English term in parentheses after its Korean (up to three words of letters and hyphens).
+ * Returns the end of the gloss, or NULL. */
+static const char *gloss_end(const char *s, const char *p)
+{
+    /* U+AC00 … U+D7A3 in UTF-8: EA B0 80 … ED 9E A3 */
+    if (*p != '(' || p - s < 3 || (unsigned char)p[-3] < 0xEA || (unsigned char)p[-3] > 0xED)
+        return NULL;
+    int words = 0, in_word = 0;
+    const char *q = p + 1;
+    for (; *q && *q != ')' && q - p < 40; q++) {
+        if (isalpha((unsigned char)*q) || (*q == '-' && in_word)) {
+            words += !in_word;
+            in_word = 1;
+        } else if (*q == ' ') {
+            in_word = 0;
+        } else {
+            return NULL;
+        }
+    }
+    return *q == ')' && words >= 1 && words <= 3 ? q + 1 : NULL;
+}
 
 /* The first Latin word of three letters or more in s that is not kept, a flag (--x), a file
- * name (with . or /) or a stage name (letters then digits); NULL when there is none. */
+ * name (with . or /), a stage name (letters then digits), a gloss after its Korean, one of a
+ * flag's values (a|b), a --play command with its argument (photo:PATH) or what the user typed,
+ * quoted ('--bogus'); NULL when there is none. */
 static const char *english_in(const char *s, char *word, size_t cap)
 {
     const char *p = s;
     while (*p) {
+        const char *g = gloss_end(s, p);
+        if (g) {
+            p = g;
+            continue;
+        }
         if (!isalpha((unsigned char)*p)) {
             p++;
             continue;
@@ -380,6 +418,8 @@ static const char *english_in(const char *s, char *word, size_t cap)
         const char *b = p;
         while (isalnum((unsigned char)*p) || *p == '_' || *p == '\'' || *p == '-')
             p++;
+        while (p[-1] == '\'' || p[-1] == '-') /* "'nosuch'", "lrn-<stage>.png" */
+            p--;
         size_t n = (size_t)(p - b);
         int letters = 0;
         for (const char *q = b; q < p; q++)
@@ -387,7 +427,10 @@ static const char *english_in(const char *s, char *word, size_t cap)
         int flag = b >= s + 2 && b[-1] == '-' && b[-2] == '-';
         int file = *p == '.' || *p == '/' || (b > s && (b[-1] == '.' || b[-1] == '/'));
         int digits = isdigit((unsigned char)p[-1]);
-        if (letters < 3 || flag || file || digits)
+        int value = *p == '|' || (b > s && b[-1] == '|');
+        int command = *p == ':' && p[1] && p[1] != ' ';
+        int typed = b > s && b[-1] == '\'' && *p == '\''; /* what the user typed, quoted */
+        if (letters < 3 || flag || file || digits || value || command || typed)
             continue;
         int ok = 0;
         for (size_t k = 0; k < sizeof kept / sizeof kept[0] && !ok; k++)
