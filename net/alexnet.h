@@ -406,6 +406,8 @@ typedef struct {
     int output_stage;       /* stage whose output is the graph's output: prob, or fc8 when the
                                file ends without a Softmax */
     char variant[320];      /* one line: order, input, pooling, LRN, how fc and tensors are stored */
+    net_err variant_said;   /* the same as a message: its format and arguments, for a program to
+                               say it in its user's language (status NET_OK) */
     int64_t params;         /* weights and biases copied */
     double load_ms;         /* reading, checking and copying, wall time */
 } net_onnx_info;

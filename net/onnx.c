@@ -1180,8 +1180,10 @@ static net_status copy_tensor(loader *L, const item *it, Onnx__TensorProto *t, f
 
 /* ---------------------------------------------------------------- putting it together */
 
-/* The variant line of net_onnx_info; before copying, which releases the payloads it looks at. */
-static void describe(const loader *L, const net_config *c, char *buf, size_t len)
+/* The variant line of net_onnx_info, as a message (its format and arguments kept, so that a
+ * program can say it in its user's language); before copying, which releases the payloads it
+ * looks at. */
+static void describe(const loader *L, const net_config *c, net_err *out)
 {
     const item *fc6 = matched(L, "fc6");
     int floats = 0, raws = 0;
@@ -1192,24 +1194,32 @@ static void describe(const loader *L, const net_config *c, char *buf, size_t len
             raws += it->w->has_raw_data;
         }
     }
-    char pool[80];
+    const char *order = c->lrn_after_pool ? N_("CaffeNet order") : N_("paper/Caffe order");
+    const char *lrn_at = c->lrn_after_pool ? "after" : "before";
+    const char *fc = fc6->matmul ? "MatMul + Add" : fc6->transposed ? "Gemm transB=0" : "Gemm transB=1";
+    const char *stored = floats && raws ? N_("float_data and raw_data")
+                         : floats       ? "float_data"
+                                        : "raw_data";
+    const char *ends = matched(L, "prob") ? N_("ends in Softmax") : N_("ends in fc8's logits");
+    int s = c->input_size;
     if (c->pool_pad_end && c->pool_round == NET_ROUND_FLOOR)
-        snprintf(pool, sizeof pool, "Caffe's ceil pooling as end pads [0,0,%d,%d]",
-                 c->pool_pad_end, c->pool_pad_end);
+        net_fail(out, NET_OK,
+                 "%s: LRN %s pooling, %d×%d input, Caffe's ceil pooling as end pads [0,0,%d,%d], "
+                 "LRN n=%d α=%g β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
+                 order, lrn_at, s, s, c->pool_pad_end, c->pool_pad_end, c->lrn_n, c->lrn_alpha,
+                 c->lrn_beta, c->lrn_k, fc, stored, ends);
     else if (c->pool_round == NET_ROUND_CEIL)
-        snprintf(pool, sizeof pool, "ceil pooling (ceil_mode=1%s)",
-                 c->pool_pad_end ? " and end pads" : "");
+        net_fail(out, NET_OK,
+                 "%s: LRN %s pooling, %d×%d input, ceil pooling (ceil_mode=1%s), LRN n=%d α=%g "
+                 "β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
+                 order, lrn_at, s, s, c->pool_pad_end ? N_(" and end pads") : "", c->lrn_n,
+                 c->lrn_alpha, c->lrn_beta, c->lrn_k, fc, stored, ends);
     else
-        snprintf(pool, sizeof pool, "floor pooling");
-    snprintf(buf, len,
-             "%s: LRN %s pooling, %d×%d input, %s, LRN n=%d α=%g β=%g k=%g (α/n, Caffe), "
-             "fc as %s, weights in %s, %s",
-             c->lrn_after_pool ? "CaffeNet order" : "paper/Caffe order",
-             c->lrn_after_pool ? "after" : "before", c->input_size, c->input_size, pool,
-             c->lrn_n, c->lrn_alpha, c->lrn_beta, c->lrn_k,
-             fc6->matmul ? "MatMul + Add" : fc6->transposed ? "Gemm transB=0" : "Gemm transB=1",
-             floats && raws ? "float_data and raw_data" : floats ? "float_data" : "raw_data",
-             matched(L, "prob") ? "ends in Softmax" : "ends in fc8's logits");
+        net_fail(out, NET_OK,
+                 "%s: LRN %s pooling, %d×%d input, floor pooling, LRN n=%d α=%g β=%g k=%g (α/n, "
+                 "Caffe), fc as %s, weights in %s, %s",
+                 order, lrn_at, s, s, c->lrn_n, c->lrn_alpha, c->lrn_beta, c->lrn_k, fc, stored,
+                 ends);
 }
 
 static net_status decode(loader *L, const unsigned char *buf, size_t len)
@@ -1300,8 +1310,8 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
         }
     }
 
-    char variant[sizeof info->variant];
-    describe(L, &c, variant, sizeof variant);
+    net_err variant = {0};
+    describe(L, &c, &variant);
     /* AlexNet's own activations take 14 MB; widths and an input side a file may legally claim
      * could make them gigabytes */
     double act_mb = net_table_memory(st, n_st) / 1048576.0;
@@ -1344,7 +1354,8 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
         one_line(info->output_name, sizeof info->output_name);
         info->output_stage = matched(L, "prob") ? n_st - 1 : n_st - 2;
         info->params = net_total_params(n);
-        memcpy(info->variant, variant, sizeof variant);
+        net_text_escape(variant.msg, info->variant, sizeof info->variant);
+        info->variant_said = variant;
     }
     return NET_OK;
 }

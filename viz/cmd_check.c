@@ -268,7 +268,8 @@ int cmd_check(int argc, char **argv)
                cli_shown(model, shown_model, sizeof shown_model), widths, info.input_size,
                info.input_size, (long long)info.opset, info.producer[0] ? ", producer " : "",
                info.producer, (long long)info.params, info.load_ms);
-    msg_printf(stdout, "      %s\n", info.variant);
+    char said[600];
+    msg_printf(stdout, "      %s\n", msg_err(&info.variant_said, msg_lang(), said, sizeof said));
     msg_printf(stdout, "      compares %s (%s) with output_0.pb: |got − want| ≤ %g + %g·|want|\n",
                net_stage_at(c.n, info.output_stage)->name, info.output_name, c.atol, c.rtol);
     int pass = 0, fail = 0;

@@ -568,6 +568,27 @@ const msg_pair msg_ko[] = {
     {"%s: not a protobuf %s: wire type %d at byte %zu",
      "{1}: protobuf {2}가 아닙니다: 바이트 {4}의 와이어 타입이 {3}입니다"},
 
+    /* net/onnx.c: the variant line check prints (net_onnx_info.variant_said) */
+    {"%s: LRN %s pooling, %d×%d input, Caffe's ceil pooling as end pads [0,0,%d,%d], "
+     "LRN n=%d α=%g β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
+     "{t1}: LRN은 풀링 {t2}, 입력 {3}×{4}, Caffe의 올림(ceil) 풀링을 끝쪽 패딩 "
+     "[0,0,{5},{6}]으로, LRN n={7} α={8} β={9} k={10} (α/n, Caffe), fc는 {11}, 가중치는 "
+     "{t12}, {t13}"},
+    {"%s: LRN %s pooling, %d×%d input, ceil pooling (ceil_mode=1%s), LRN n=%d α=%g β=%g "
+     "k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
+     "{t1}: LRN은 풀링 {t2}, 입력 {3}×{4}, 올림(ceil) 풀링 (ceil_mode=1{t5}), LRN n={6} "
+     "α={7} β={8} k={9} (α/n, Caffe), fc는 {10}, 가중치는 {t11}, {t12}"},
+    {"%s: LRN %s pooling, %d×%d input, floor pooling, LRN n=%d α=%g β=%g k=%g (α/n, "
+     "Caffe), fc as %s, weights in %s, %s",
+     "{t1}: LRN은 풀링 {t2}, 입력 {3}×{4}, 내림(floor) 풀링, LRN n={5} α={6} β={7} "
+     "k={8} (α/n, Caffe), fc는 {9}, 가중치는 {t10}, {t11}"},
+    {"CaffeNet order", "CaffeNet 순서"},
+    {"paper/Caffe order", "논문/Caffe 순서"},
+    {"float_data and raw_data", "float_data와 raw_data"},
+    {"ends in Softmax", "끝은 Softmax"},
+    {"ends in fc8's logits", "끝은 fc8의 로짓"},
+    {" and end pads", ", 끝쪽 패딩"},
+
     /* viz/cli.c, viz/cli_weights.c, viz/main.c: what every command shares */
     {"%s: '%s' is not a valid value (see --help)",
      "{1}: 올바른 값이 아닙니다: '{2}' (--help 참고)"},
@@ -715,7 +736,7 @@ const msg_pair msg_ko[] = {
     {"; .npy taken as is", " (.npy는 그대로 씀)"},
     {"variant: %s; %s pooling; LRN %s, window %s\n"
      "\n",
-     "구성:    {t1}; 풀링은 {t2}; LRN {t3}, {t4}\n"
+     "구성:    {t1} · 풀링은 {t2} · LRN {t3}, {t4}\n"
      "\n"},
     {"conv → relu → pool → norm (CaffeNet, the notes)",
      "합성곱 → ReLU → 풀링 → LRN (CaffeNet, 강의 노트)"},
@@ -769,8 +790,8 @@ const msg_pair msg_ko[] = {
     {"  At 224 the pools must round up (Caffe's ceil mode; the ONNX model zoo writes it\n"
      "  as end pads [0,0,1,1]): 54 → 27 → 13 → 6, and pool5 is again 6×6×256 = 9216.\n",
      "  224에서는 풀링이 올림을 해야 합니다 (Caffe의 ceil 모드. ONNX 모델 저장소(zoo)는 이를\n"
-     "  끝쪽 패딩 [0,0,1,1]로 적습니다): 54 → 27 → 13 → 6이 되어 pool5는 다시 6×6×256 = "
-     "9216입니다.\n"},
+     "  끝쪽 패딩 [0,0,1,1]로 적습니다): 54 → 27 → 13 → 6이 되어, pool5는 다시\n"
+     "  6×6×256 = 9216입니다.\n"},
     {"  With floor pooling: ", "  내림(floor) 풀링이면: "},
     {"%s%d → %d", "{1}{2} → {3}"},
     {"; pool5 gives %d×%d×%d = %d values, and fc6's 4096×9216 weights cannot run.\n",
@@ -1044,7 +1065,7 @@ const msg_pair msg_ko[] = {
      "  --lrn-order before|after     LRN을 풀링 앞(논문, Caffe)이나 뒤(CaffeNet)에 둡니다\n"
      "  --lrn-window across|within   LRN 창이 모든 채널에 걸치거나, 각 타워 안에만 머뭅니다\n"
      "  --threads N                  순전파에 쓸 스레드 수 (기본값 2)\n"
-     "  --lang en|ko                 이름표와 설명의 언어 (기본값은 LANG을 따름)\n"},
+     "  --lang en|ko                 표시 문구와 설명의 언어 (기본값은 LANG을 따름)\n"},
 
     /* viz/play.c: the --play commands (inside view --help) */
     {"      step  back  wait           → and ←; wait for the pass to finish or pause\n"
@@ -1109,7 +1130,7 @@ const msg_pair msg_ko[] = {
      "클래스 확률의 기울기를 구하는 backward_ms, 최대 상주 메모리를 출력합니다. IMAGE를\n"
      "주지 않으면 assets/chelsea.png를 씁니다.\n"
      "\n"
-     "  --runs N                     측정 횟수 (기본값 30, 준비 실행 3번 뒤)\n"
+     "  --runs N                     측정마다 실행 횟수 (기본값 30, 준비 실행 3번 뒤)\n"
      "  --help                       이 도움말\n"},
 
     /* viz/cmd_view.c: view --help (the --play commands go in its %s) */
@@ -1136,9 +1157,9 @@ const msg_pair msg_ko[] = {
      "With no display the window cannot open: use `alexviz trace` or `alexviz export`.\n",
      "사용법: alexviz [view] [IMAGE...] [옵션]\n"
      "\n"
-     "수업용 창을 엽니다: 작업 스레드에서 사진으로 AlexNet을 실행하면서, 각 단계를 계산되는\n"
-     "대로 타워(tower) A와 타워 B를 나란히 보여 줍니다. IMAGE가 없으면 assets/에 든 사진을\n"
-     "씁니다 (PageUp/PageDown으로 넘기고, 창에 파일을 끌어다 놓으면 그 파일을 씁니다).\n"
+     "수업용 창을 엽니다. 작업 스레드에서 AlexNet이 사진을 처리하는 동안, 단계가 하나씩\n"
+     "계산될 때마다 타워(tower) A와 타워 B를 나란히 보여 줍니다. IMAGE가 없으면 assets/에 든\n"
+     "사진을 씁니다 (PageUp/PageDown으로 넘기고, 창에 파일을 끌어다 놓으면 그 파일을 씁니다).\n"
      "창에서 H를 누르면 모든 키를 볼 수 있습니다.\n"
      "\n"
      "  --step                       단계별 실행으로 시작 (→ 또는 Space로 한 단계씩 계산)\n"
@@ -1150,7 +1171,7 @@ const msg_pair msg_ko[] = {
      "  --fullscreen                 전체 화면으로 시작 (F로 전환)\n"
      "  --pace MS                    재생 속도: MS밀리초마다 한 단계 (기본값 800)\n"
      "  --play SCRIPT                시연과 테스트를 위해 창에서 명령을 차례로 실행:\n"
-     "%s  --force                      --play의 shot:과 viewshot:이 있는 파일을 덮어쓰게 함\n"
+     "%s  --force                      --play의 shot:과 viewshot:이 이미 있는 파일을 덮어쓰게 함\n"
      "  --bench                      화면 밖에서 1920×1080으로 보기를 그려 시간을 재고 출력\n"
      "  --help                       이 도움말\n"
      "\n"
