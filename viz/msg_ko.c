@@ -913,9 +913,12 @@ const msg_pair msg_ko[] = {
      "alexviz: --play: {2}번 명령을 실행하기 전 {1}초 안에 네트워크 계산이 끝나지 않았습니다\n"},
     {"alexviz: no display to open a window on (%s); `alexviz trace IMAGE` prints every "
      "stage and `alexviz export IMAGE -o DIR` writes the pictures without one\n",
-     "alexviz: 창을 열 디스플레이가 없습니다 ({1}). 디스플레이 없이도 `alexviz trace "
+     "alexviz: 창을 열 디스플레이가 없습니다 ({t1}). 디스플레이 없이도 `alexviz trace "
      "IMAGE`로 모든 단계를 출력하고 `alexviz export IMAGE -o DIR`로 그림을 파일로 쓸 수 "
      "있습니다\n"},
+    {"neither DISPLAY nor WAYLAND_DISPLAY is set",
+     "DISPLAY도 WAYLAND_DISPLAY도 설정되어 있지 않습니다"},
+    {"SDL found only its offscreen driver", "SDL이 화면 밖(offscreen) 드라이버만 찾았습니다"},
     {"alexviz: cannot draw into the window: %s\n", "alexviz: 창에 그릴 수 없습니다: {1}\n"},
     {"alexviz: no SDL event left for the worker: %s\n",
      "alexviz: 작업 스레드에 쓸 SDL 이벤트가 남아 있지 않습니다: {1}\n"},
@@ -961,7 +964,7 @@ const msg_pair msg_ko[] = {
      "export: {1}, {2}: 둘 다 {3}/{4}에 쓰게 됩니다. 하나의 이름을 바꾸세요"},
     {"\ralexviz export: %s  %d/%d files\x1b[K", "\ralexviz export: {1}  파일 {2}/{3}\x1b[K"},
     {"%s: %d files in %s (handout.pdf: %d pages)\n",
-     "{1}: {3}에 파일 {2}개 (handout.pdf: {4}쪽)\n"},
+     "{1}: {3}에 파일 {2}개를 썼습니다 (handout.pdf: {4}쪽)\n"},
     {"%s: out of memory while encoding the PNG", "{1}: PNG로 인코딩하다가 메모리가 부족해졌습니다"},
     {"%s/handout.pdf: cannot draw the handout: %s",
      "{1}/handout.pdf: 유인물을 그릴 수 없습니다: {t2}"},

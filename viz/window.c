@@ -1016,7 +1016,7 @@ static int open_window(app *a)
     /* without X11 or Wayland, SDL would fall back to an invisible offscreen window (and
      * libwayland would complain on stderr); say what is wrong instead */
     if (!(want && *want) && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
-        no_display("neither DISPLAY nor WAYLAND_DISPLAY is set");
+        no_display(N_("neither DISPLAY nor WAYLAND_DISPLAY is set"));
         return 0;
     }
     /* only the display system that is there, so a dead one fails with one clear line */
@@ -1032,7 +1032,7 @@ static int open_window(app *a)
     const char *drv = SDL_GetCurrentVideoDriver();
     if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy")) &&
         !(want && !strcmp(want, drv))) {
-        no_display("SDL found only its offscreen driver");
+        no_display(N_("SDL found only its offscreen driver"));
         return 0;
     }
     int w = o->width, h = o->height;
