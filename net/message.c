@@ -227,8 +227,10 @@ net_status net_vfail_in(net_err *err, net_status status, const char *file, const
     int n = 1 + net_fmt_args(fmt, again, err->args + 1, NET_ERR_ARGS - 1);
     va_end(again);
     /* the format is "%s: " and fmt, the file its first conversion */
-    if (strlen(fmt) + 4 < sizeof err->fmt && n <= NET_ERR_ARGS) {
-        snprintf(err->fmt, sizeof err->fmt, "%%s: %s", fmt);
+    size_t flen = strlen(fmt);
+    if (flen + 4 < sizeof err->fmt && n <= NET_ERR_ARGS) {
+        memcpy(err->fmt, "%s: ", 4);
+        memcpy(err->fmt + 4, fmt, flen + 1);
         err->n_args = n;
     } else {
         err->fmt[0] = 0;

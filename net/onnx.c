@@ -215,8 +215,10 @@ static net_status onnx_fail_err(loader *L, const net_err *e)
     char msg[sizeof o->msg + 256];
     snprintf(msg, sizeof msg, "%s: %s", L->file, e->msg);
     net_text_escape(msg, o->msg, sizeof o->msg);
-    if (e->fmt[0] && e->n_args < NET_ERR_ARGS && strlen(e->fmt) + 4 < sizeof o->fmt) {
-        snprintf(o->fmt, sizeof o->fmt, "%%s: %s", e->fmt);
+    size_t flen = strlen(e->fmt);
+    if (e->fmt[0] && e->n_args < NET_ERR_ARGS && flen + 4 < sizeof o->fmt) {
+        memcpy(o->fmt, "%s: ", 4);
+        memcpy(o->fmt + 4, e->fmt, flen + 1);
         memcpy(o->args[1], e->args[0], sizeof o->args[0] * (size_t)e->n_args);
         net_text_escape(L->file, o->args[0], sizeof o->args[0]);
         o->n_args = e->n_args + 1;
