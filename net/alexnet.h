@@ -19,6 +19,7 @@
 #ifndef ALEXNET_H
 #define ALEXNET_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,16 +39,38 @@ typedef enum {
 
 const char *net_status_str(net_status s);
 
-/* A status plus a one-line human message. */
+/* A status plus a one-line human message, in English, and what it was made of: the printf
+ * format and the text of each of its conversions, so that a program can say the same in
+ * another language (its catalog keyed by the format, the arguments put back in its order). */
+#define NET_ERR_ARGS 16
 typedef struct {
     net_status status;
     char msg[512];
+    char fmt[384];                /* "" when the message was not made by net_fail */
+    int n_args;
+    char args[NET_ERR_ARGS][256]; /* each conversion as msg shows it (one line, UTF-8) */
 } net_err;
 
 /* Fills err (when not NULL) with printf-style text and returns status. The message is made one
  * line of valid UTF-8 (net_text_escape): file names may hold any bytes. */
 net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* net_fail for a message about a file: "FILE: " and fmt with ap; the format kept is "%s: " and
+ * fmt, the file its first conversion, so a catalog translates it as any other. */
+net_status net_vfail_in(net_err *err, net_status status, const char *file, const char *fmt,
+                        va_list ap);
+
+/* Marks an English text that an engine message passes as an argument (a kind of file, a word),
+ * so that a program's catalog holds its translation (gettext's N_); the engine never translates. */
+#ifndef N_
+#define N_(s) s
+#endif
+
+/* The text of each conversion of fmt (%d, %.1f, %s, …; %% is none) with the arguments in ap,
+ * into args (up to max of them, each one line of valid UTF-8); returns how many fmt has. For
+ * the formats the compiler checks (format attribute): the lengths and types follow C's. */
+int net_fmt_args(const char *fmt, va_list ap, char (*args)[256], int max);
 
 /* Copies s into out (cap bytes, always NUL-terminated) as one line of valid UTF-8: valid
  * sequences as they are, every other byte and every control character as \xNN. Returns the
@@ -394,6 +417,8 @@ typedef struct {
     int output_stage;       /* stage whose output is the graph's output: prob, or fc8 when the
                                file ends without a Softmax */
     char variant[320];      /* one line: order, input, pooling, LRN, how fc and tensors are stored */
+    net_err variant_said;   /* the same as a message: its format and arguments, for a program to
+                               say it in its user's language (status NET_OK) */
     int64_t params;         /* weights and biases copied */
     double load_ms;         /* reading, checking and copying, wall time */
 } net_onnx_info;

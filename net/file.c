@@ -35,18 +35,18 @@
 static const char *kind_of(mode_t m)
 {
     if (S_ISDIR(m))
-        return "a folder";
+        return N_("a folder");
     if (S_ISFIFO(m))
-        return "a named pipe (FIFO)";
+        return N_("a named pipe (FIFO)");
     if (S_ISCHR(m))
-        return "a character device";
+        return N_("a character device");
     if (S_ISBLK(m))
-        return "a block device";
+        return N_("a block device");
     if (S_ISSOCK(m))
-        return "a socket";
+        return N_("a socket");
     if (S_ISLNK(m))
-        return "a symbolic link";
-    return "not a regular file";
+        return N_("a symbolic link");
+    return N_("not a regular file");
 }
 
 int net_file_open(const char *path, struct stat *st, net_err *err)

@@ -8,6 +8,8 @@
 #include "alexnet.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,16 +76,166 @@ size_t net_text_escape(const char *s, char *out, size_t cap)
     return o;
 }
 
+int net_fmt_args(const char *fmt, va_list ap, char (*args)[256], int max)
+{
+    int n = 0;
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        char spec[48];
+        size_t k = 0;
+        spec[k++] = '%';
+        p++;
+        /* flags, width, precision: a * takes an int from the arguments */
+        while (*p && strchr("-+ #0'", *p) && k < 20)
+            spec[k++] = *p++;
+        for (int part = 0; part < 2; part++) {
+            if (part == 1) {
+                if (*p != '.')
+                    break;
+                spec[k++] = *p++;
+            }
+            if (*p == '*') {
+                k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", va_arg(ap, int));
+                p++;
+            } else {
+                while (*p >= '0' && *p <= '9' && k < 40)
+                    spec[k++] = *p++;
+            }
+        }
+        /* the length, then the conversion */
+        char len[3] = {0};
+        if ((p[0] == 'h' && p[1] == 'h') || (p[0] == 'l' && p[1] == 'l')) {
+            len[0] = p[0], len[1] = p[1];
+            p += 2;
+        } else if (*p && strchr("hlzjtL", *p)) {
+            len[0] = *p++;
+        }
+        char conv = *p;
+        if (!conv)
+            break;
+        memcpy(spec + k, len, strlen(len));
+        k += strlen(len);
+        spec[k++] = conv;
+        spec[k] = 0;
+        char raw[512];
+        raw[0] = 0;
+        switch (conv) {
+        case 'd':
+        case 'i':
+            if (!strcmp(len, "l"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, long));
+            else if (!strcmp(len, "ll"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, long long));
+            else if (!strcmp(len, "z"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, ptrdiff_t));
+            else if (!strcmp(len, "j"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, intmax_t));
+            else if (!strcmp(len, "t"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, ptrdiff_t));
+            else
+                snprintf(raw, sizeof raw, spec, va_arg(ap, int));
+            break;
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X':
+            if (!strcmp(len, "l"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, unsigned long));
+            else if (!strcmp(len, "ll"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, unsigned long long));
+            else if (!strcmp(len, "z"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, size_t));
+            else if (!strcmp(len, "j"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, uintmax_t));
+            else if (!strcmp(len, "t"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, size_t));
+            else
+                snprintf(raw, sizeof raw, spec, va_arg(ap, unsigned));
+            break;
+        case 'c': snprintf(raw, sizeof raw, spec, va_arg(ap, int)); break;
+        case 's': {
+            const char *s = va_arg(ap, const char *);
+            snprintf(raw, sizeof raw, spec, s ? s : "(null)");
+            break;
+        }
+        case 'p': snprintf(raw, sizeof raw, spec, va_arg(ap, void *)); break;
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A':
+            if (!strcmp(len, "L"))
+                snprintf(raw, sizeof raw, spec, va_arg(ap, long double));
+            else
+                snprintf(raw, sizeof raw, spec, va_arg(ap, double));
+            break;
+        default: continue; /* not a conversion C has: nothing was taken */
+        }
+        if (n < max)
+            net_text_escape(raw, args[n], sizeof args[n]);
+        n++;
+    }
+    return n;
+}
+
 net_status net_fail(net_err *err, net_status status, const char *fmt, ...)
 {
     if (err) {
         char raw[sizeof err->msg];
-        va_list ap;
+        va_list ap, again;
         va_start(ap, fmt);
+        va_copy(again, ap);
         vsnprintf(raw, sizeof raw, fmt, ap);
         va_end(ap);
         net_text_escape(raw, err->msg, sizeof err->msg);
+        int n = net_fmt_args(fmt, again, err->args, NET_ERR_ARGS);
+        va_end(again);
+        /* a format too long to be a key, or with too many parts, is kept as English only */
+        if (strlen(fmt) < sizeof err->fmt && n <= NET_ERR_ARGS) {
+            memcpy(err->fmt, fmt, strlen(fmt) + 1);
+            err->n_args = n;
+        } else {
+            err->fmt[0] = 0;
+            err->n_args = 0;
+        }
         err->status = status;
     }
+    return status;
+}
+
+net_status net_vfail_in(net_err *err, net_status status, const char *file, const char *fmt,
+                        va_list ap)
+{
+    if (!err)
+        return status;
+    char raw[sizeof err->msg];
+    va_list again;
+    va_copy(again, ap);
+    int head = snprintf(raw, sizeof raw, "%s: ", file);
+    if (head >= 0 && (size_t)head < sizeof raw)
+        vsnprintf(raw + head, sizeof raw - (size_t)head, fmt, ap);
+    net_text_escape(raw, err->msg, sizeof err->msg);
+    net_text_escape(file, err->args[0], sizeof err->args[0]);
+    int n = 1 + net_fmt_args(fmt, again, err->args + 1, NET_ERR_ARGS - 1);
+    va_end(again);
+    /* the format is "%s: " and fmt, the file its first conversion */
+    size_t flen = strlen(fmt);
+    if (flen + 4 < sizeof err->fmt && n <= NET_ERR_ARGS) {
+        memcpy(err->fmt, "%s: ", 4);
+        memcpy(err->fmt + 4, fmt, flen + 1);
+        err->n_args = n;
+    } else {
+        err->fmt[0] = 0;
+        err->n_args = 0;
+    }
+    err->status = status;
     return status;
 }

@@ -121,25 +121,25 @@ static int npy_parse_header(const char *text, size_t len, npy_header *h, const c
     h->descr[0] = 0;
     h->fortran = -1;
     h->ndim = -1;
-    *why = "expected '{'";
+    *why = N_("expected '{'");
     if (!cur_take(&c, '{'))
         return 0;
     for (;;) {
         char key[32];
         if (cur_take(&c, '}'))
             break;
-        *why = "expected a quoted key";
+        *why = N_("expected a quoted key");
         if (!cur_string(&c, key, sizeof key))
             return 0;
-        *why = "expected ':' after a key";
+        *why = N_("expected ':' after a key");
         if (!cur_take(&c, ':'))
             return 0;
         if (!strcmp(key, "descr")) {
-            *why = "'descr' is not a plain type string";
+            *why = N_("'descr' is not a plain type string");
             if (!cur_string(&c, h->descr, sizeof h->descr))
                 return 0;
         } else if (!strcmp(key, "fortran_order")) {
-            *why = "'fortran_order' is neither True nor False";
+            *why = N_("'fortran_order' is neither True nor False");
             if (cur_word(&c, "True"))
                 h->fortran = 1;
             else if (cur_word(&c, "False"))
@@ -147,26 +147,26 @@ static int npy_parse_header(const char *text, size_t len, npy_header *h, const c
             else
                 return 0;
         } else if (!strcmp(key, "shape")) {
-            *why = "'shape' is not a tuple of up to 8 whole numbers";
+            *why = N_("'shape' is not a tuple of up to 8 whole numbers");
             h->ndim = cur_shape(&c, h->dims);
             if (h->ndim < 0)
                 return 0;
         } else {
-            *why = "a key other than descr, fortran_order and shape";
+            *why = N_("a key other than descr, fortran_order and shape");
             return 0;
         }
         if (!cur_take(&c, ',')) {
-            *why = "expected ',' or '}'";
+            *why = N_("expected ',' or '}'");
             if (!cur_take(&c, '}'))
                 return 0;
             break;
         }
     }
     cur_space(&c);
-    *why = "text after the closing '}'";
+    *why = N_("text after the closing '}'");
     if (c.p != c.end)
         return 0;
-    *why = "descr, fortran_order or shape is missing";
+    *why = N_("descr, fortran_order or shape is missing");
     return h->descr[0] && h->fortran >= 0 && h->ndim >= 0;
 }
 
@@ -190,7 +190,7 @@ static void dtype_name(const char *descr, char *buf, size_t cap)
     char *end = "";
     long bytes = t[0] ? strtol(t + 1, &end, 10) : 0;
     if (!kind || bytes <= 0 || bytes > 32 || *end)
-        snprintf(buf, cap, "not a plain number type");
+        snprintf(buf, cap, "%s", N_("not a plain number type"));
     else if (t[0] == 'b')
         snprintf(buf, cap, "bool");
     else

@@ -131,7 +131,8 @@ typedef enum {
 } item_kind;
 
 static const char *const kind_ops[] = {
-    "Conv", "Relu", "LRN", "MaxPool", "Reshape or Flatten", "Gemm or MatMul", "Dropout", "Softmax",
+    "Conv", "Relu", "LRN", "MaxPool", N_("Reshape or Flatten"), N_("Gemm or MatMul"), "Dropout",
+    "Softmax",
 };
 
 /* One node (or MatMul + Add) of the chain. */
@@ -191,33 +192,61 @@ static void one_line(char *s, size_t cap)
     memcpy(s, clean, strlen(clean) + 1);
 }
 
-static net_status fail(loader *L, net_status st, const char *fmt, ...)
+/* "FILE: " and the message; net_err keeps the format ("%s: " and fmt) and its arguments, so a
+ * catalog translates it (tests/test_msg.c scans onnx_fail's formats too). */
+static net_status onnx_fail(loader *L, net_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static net_status fail(loader *L, net_status st, const char *fmt, ...)
+static net_status onnx_fail(loader *L, net_status st, const char *fmt, ...)
 {
-    char msg[sizeof L->err->msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    net_vfail_in(L->err, st, L->file, fmt, ap); /* one clean line */
     va_end(ap);
-    return net_fail(L->err, st, "%s: %s", L->file, msg); /* net_fail makes it one clean line */
+    return st;
 }
 
-/* "node 'conv2_1' (Conv)" or, for unnamed nodes (the zoo's), "node #4 (Conv → 'conv2_1')". */
+/* Another part's message (e) as the loader's: "FILE: " before it, e's format and arguments kept
+ * behind a "%s: " for the file. */
+static net_status onnx_fail_err(loader *L, const net_err *e)
+{
+    net_err *o = L->err;
+    if (!o || o == e)
+        return e->status;
+    char msg[sizeof o->msg + 256];
+    snprintf(msg, sizeof msg, "%s: %s", L->file, e->msg);
+    net_text_escape(msg, o->msg, sizeof o->msg);
+    size_t flen = strlen(e->fmt);
+    if (e->fmt[0] && e->n_args < NET_ERR_ARGS && flen + 4 < sizeof o->fmt) {
+        memcpy(o->fmt, "%s: ", 4);
+        memcpy(o->fmt + 4, e->fmt, flen + 1);
+        memcpy(o->args[1], e->args[0], sizeof o->args[0] * (size_t)e->n_args);
+        net_text_escape(L->file, o->args[0], sizeof o->args[0]);
+        o->n_args = e->n_args + 1;
+    } else {
+        o->fmt[0] = 0;
+        o->n_args = 0;
+    }
+    o->status = e->status;
+    return e->status;
+}
+
+/* "'conv2_1' (Conv)" or, for unnamed nodes (the zoo's), "#4 (Conv → 'conv2_1')": a node, as
+ * the messages name it ("node %s", so that the word is the catalog's). */
 static const char *label(const Onnx__NodeProto *n, int index, char *buf, size_t len)
 {
     if (*S(n->name))
-        snprintf(buf, len, "node '%.60s' (%.40s)", n->name, S(n->op_type));
+        snprintf(buf, len, "'%.60s' (%.40s)", n->name, S(n->op_type));
     else if (n->n_output >= 1)
-        snprintf(buf, len, "node #%d (%.40s → '%.40s')", index, S(n->op_type), n->output[0]);
+        snprintf(buf, len, "#%d (%.40s → '%.40s')", index, S(n->op_type), n->output[0]);
     else
-        snprintf(buf, len, "node #%d (%.40s)", index, S(n->op_type));
+        snprintf(buf, len, "#%d (%.40s)", index, S(n->op_type));
     return buf;
 }
 
 #define LABEL(it) label((it)->node, (it)->index, lab, sizeof lab)
 
-/* "[256,48,5,5]" */
+/* "[256,48,5,5]", in DIMS_TEXT bytes */
+#define DIMS_TEXT 96
 static const char *dims_text(const Onnx__TensorProto *t, char *buf, size_t len)
 {
     size_t o = 0;
@@ -321,7 +350,7 @@ static net_status build_index(loader *L)
         cap *= 2;
     L->index = calloc(cap, sizeof *L->index);
     if (!L->index)
-        return fail(L, NET_ERR_NOMEM, "out of memory");
+        return onnx_fail(L, NET_ERR_NOMEM, "out of memory");
     L->index_cap = cap;
     for (size_t i = 0; i < L->g->n_initializer; i++)
         if (L->g->initializer[i])
@@ -344,10 +373,10 @@ static net_status check_counts(loader *L)
 {
     const Onnx__GraphProto *g = L->g;
     if (g->n_node > MAX_NODES)
-        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu nodes; AlexNet has about "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu nodes; AlexNet has about "
                     "25", g->n_node);
     if (g->n_input > MAX_LIST || g->n_output > MAX_LIST || g->n_initializer > MAX_LIST)
-        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu inputs, %zu outputs and "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu inputs, %zu outputs and "
                     "%zu initializers; at most %d of each are read (AlexNet has 17, 1, 16)",
                     g->n_input, g->n_output, g->n_initializer, MAX_LIST);
     for (size_t i = 0; i < g->n_node; i++) {
@@ -355,7 +384,7 @@ static net_status check_counts(loader *L)
         if (n->n_input > MAX_NODE_LIST || n->n_output > MAX_NODE_LIST ||
             n->n_attribute > MAX_NODE_LIST) {
             char lab[160];
-            return fail(L, NET_ERR_UNSUPPORTED, "%s has %zu inputs, %zu outputs and %zu "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s has %zu inputs, %zu outputs and %zu "
                         "attributes; at most %d of each are read", label(n, (int)i, lab,
                         sizeof lab), n->n_input, n->n_output, n->n_attribute, MAX_NODE_LIST);
         }
@@ -387,9 +416,9 @@ static net_status get_int(loader *L, const item *it, const char *name, int def, 
     if (!a)
         return NET_OK;
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INT))
-        return fail(L, NET_ERR_FORMAT, "%s: attribute '%s' is not an integer", LABEL(it), name);
+        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not an integer", LABEL(it), name);
     if (a->i < lo || a->i > hi)
-        return fail(L, NET_ERR_UNSUPPORTED, "%s: %s = %lld; expected %d..%d", LABEL(it), name,
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s = %lld; expected %d..%d", LABEL(it), name,
                     (long long)a->i, lo, hi);
     *out = (int)a->i;
     return NET_OK;
@@ -403,9 +432,9 @@ static net_status get_float(loader *L, const item *it, const char *name, float d
     if (!a)
         return NET_OK;
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__FLOAT))
-        return fail(L, NET_ERR_FORMAT, "%s: attribute '%s' is not a float", LABEL(it), name);
+        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not a float", LABEL(it), name);
     if (!isfinite(a->f))
-        return fail(L, NET_ERR_VALUE, "%s: %s is %g", LABEL(it), name, a->f);
+        return onnx_fail(L, NET_ERR_VALUE, "node %s: %s is %g", LABEL(it), name, a->f);
     *out = a->f;
     return NET_OK;
 }
@@ -421,14 +450,14 @@ static net_status get_ints(loader *L, const item *it, const char *name, int n, c
         return NET_OK;
     }
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS))
-        return fail(L, NET_ERR_FORMAT, "%s: attribute '%s' is not a list of integers",
+        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not a list of integers",
                     LABEL(it), name);
     if (a->n_ints != (size_t)n)
-        return fail(L, NET_ERR_UNSUPPORTED, "%s: %s has %zu values; expected %d (2-D)",
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s has %zu values; expected %d (2-D)",
                     LABEL(it), name, a->n_ints, n);
     for (int i = 0; i < n; i++) {
         if (a->ints[i] < 0 || a->ints[i] > 4096)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: %s[%d] = %lld; expected 0..4096", LABEL(it),
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s[%d] = %lld; expected 0..4096", LABEL(it),
                         name, i, (long long)a->ints[i]);
         out[i] = (int)a->ints[i];
     }
@@ -443,12 +472,12 @@ static net_status check_auto_pad(loader *L, const item *it)
     if (!a)
         return NET_OK;
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__STRING))
-        return fail(L, NET_ERR_FORMAT, "%s: auto_pad is not a string", LABEL(it));
+        return onnx_fail(L, NET_ERR_FORMAT, "node %s: auto_pad is not a string", LABEL(it));
     char v[32] = "";
     snprintf(v, sizeof v, "%.*s", (int)(a->s.len < 31 ? a->s.len : 31), (const char *)a->s.data);
     if (!strcmp(v, "NOTSET") || !strcmp(v, "") || !strcmp(v, "VALID"))
         return NET_OK;
-    return fail(L, NET_ERR_UNSUPPORTED, "%s: auto_pad %s; expected explicit pads (NOTSET)",
+    return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: auto_pad %s; expected explicit pads (NOTSET)",
                 LABEL(it), v);
 }
 
@@ -473,32 +502,32 @@ static net_status find_input(loader *L)
             in = v;
     }
     if (count != 1)
-        return fail(L, NET_ERR_UNSUPPORTED, "the graph has %d inputs besides its weights; "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph has %d inputs besides its weights; "
                     "AlexNet has one, the image", count);
     L->input = in;
     const char *name = S(in->name);
     const Onnx__TypeProto *tp = in->type;
     if (!tp || tp->value_case != ONNX__TYPE_PROTO__VALUE_TENSOR_TYPE || !tp->tensor_type)
-        return fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' is not a tensor", name);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' is not a tensor", name);
     const Onnx__TypeProto__Tensor *tt = tp->tensor_type;
     if (tt->elem_type != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
-        return fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' has element type %d; expected float32 "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' has element type %d; expected float32 "
                     "(1)", name, tt->elem_type);
     const Onnx__TensorShapeProto *sh = tt->shape;
     if (!sh || sh->n_dim != 4)
-        return fail(L, NET_ERR_SHAPE, "input '%.60s' has %zu dimensions; expected 4 "
+        return onnx_fail(L, NET_ERR_SHAPE, "input '%.60s' has %zu dimensions; expected 4 "
                     "(1, 3, S, S)", name, sh ? sh->n_dim : 0);
     int64_t d[4];
     for (int i = 0; i < 4; i++) {
         const Onnx__TensorShapeProto__Dimension *dim = sh->dim[i];
         int fixed = dim && dim->value_case == ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_VALUE;
         if (!fixed && i >= 1)
-            return fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' has a symbolic dimension %d; "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' has a symbolic dimension %d; "
                         "alexviz needs a fixed (1, 3, S, S)", name, i);
         d[i] = fixed ? dim->dim_value : 1; /* a symbolic batch is fine: we run one image */
     }
     if (d[0] != 1 || d[1] != 3 || d[2] != d[3] || d[2] < 11 || d[2] > MAX_SIDE)
-        return fail(L, NET_ERR_SHAPE, "input '%.60s' is [%lld,%lld,%lld,%lld]; expected "
+        return onnx_fail(L, NET_ERR_SHAPE, "input '%.60s' is [%lld,%lld,%lld,%lld]; expected "
                     "(1, 3, S, S) with S = 224 or 227 (11 to %d)", name, (long long)d[0],
                     (long long)d[1], (long long)d[2], (long long)d[3], MAX_SIDE);
     L->input_size = (int)d[2];
@@ -520,19 +549,19 @@ static net_status sniff(loader *L)
         const char *op = S(n->op_type);
         for (size_t q = 0; q < sizeof quant / sizeof quant[0]; q++)
             if (!strcmp(op, quant[q]))
-                return fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: %s; alexviz runs "
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: node %s; alexviz runs "
                             "float32 weights (use bvlcalexnet-12.onnx, not the int8 or qdq "
                             "variants)", label(n, (int)i, lab, sizeof lab));
         for (size_t q = 0; q < sizeof resnet / sizeof resnet[0]; q++)
             if (!strcmp(op, resnet[q]))
-                return fail(L, NET_ERR_UNSUPPORTED, "a different network: %s belongs to a "
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: node %s belongs to a "
                             "ResNet-like network, not to AlexNet (which has no batch "
                             "normalisation and no global pooling)",
                             label(n, (int)i, lab, sizeof lab));
         /* an Add of two computed tensors is a residual connection; a bias Add has a constant */
         if (!strcmp(op, "Add") && n->n_input == 2 && !find_const(L, n->input[0]) &&
             !find_const(L, n->input[1]))
-            return fail(L, NET_ERR_UNSUPPORTED, "a different network: %s adds two computed "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: node %s adds two computed "
                         "tensors, a residual connection (ResNet-like); AlexNet is a chain",
                         label(n, (int)i, lab, sizeof lab));
         lrn += !strcmp(op, "LRN");
@@ -546,7 +575,7 @@ static net_status sniff(loader *L)
         const Onnx__TensorProto *t = L->g->initializer[i];
         if (t && (t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ||
                   t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__UINT8))
-            return fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: initializer '%.60s' is "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: initializer '%.60s' is "
                         "%s; alexviz runs float32 weights (use bvlcalexnet-12.onnx, not the int8 "
                         "or qdq variants)", S(t->name),
                         t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ? "int8" : "uint8");
@@ -568,12 +597,12 @@ static net_status sniff(loader *L)
             strncat(widths, one, sizeof widths - strlen(widths) - 1);
         }
         if (!grouped && convs == 5 && k1 == 11)
-            return fail(L, NET_ERR_UNSUPPORTED, "a different network: no LRN and no grouped "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: no LRN and no grouped "
                         "convolution (conv widths %s) is the layout of torchvision's AlexNet "
                         "(2014: 64-192-384-256-256); alexviz runs the 2012 network (LRN, two "
                         "towers) whose trained weights are the ONNX zoo's bvlcalexnet",
                         widths[0] ? widths : "?");
-        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions (widths %s%s) "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions (widths %s%s) "
                     "and no LRN; AlexNet has 5, with LRN after conv1 and conv2", convs,
                     widths[0] ? widths : "?", convs > 5 ? "-…" : "");
     }
@@ -605,13 +634,13 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->kind = conv ? IT_CONV : IT_POOL;
         if (conv) {
             if (n->n_input < 2 || !(it->w = find_const(L, n->input[1])))
-                return fail(L, NET_ERR_UNSUPPORTED, "%s: no weight initializer", LABEL(it));
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer", LABEL(it));
             it->b = n->n_input >= 3 ? find_const(L, n->input[2]) : NULL;
             if (it->w->n_dims == 4 && it->w->dims[2] >= 0 && it->w->dims[2] <= 4096 &&
                 it->w->dims[3] >= 0 && it->w->dims[3] <= 4096)
                 kdef[0] = (int)it->w->dims[2], kdef[1] = (int)it->w->dims[3];
         } else if (!find_attr(n, "kernel_shape")) {
-            return fail(L, NET_ERR_FORMAT, "%s: no kernel_shape", LABEL(it));
+            return onnx_fail(L, NET_ERR_FORMAT, "node %s: no kernel_shape", LABEL(it));
         }
         if ((st = get_ints(L, it, "kernel_shape", 2, kdef, it->k)) ||
             (st = get_ints(L, it, "strides", 2, ones, it->stride)) ||
@@ -619,7 +648,7 @@ static net_status read_node(loader *L, item *it, const char *op)
             (st = get_ints(L, it, "dilations", 2, ones, dil)) || (st = check_auto_pad(L, it)))
             return st;
         if (dil[0] != 1 || dil[1] != 1)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: dilations [%d,%d]; AlexNet has none",
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: dilations [%d,%d]; AlexNet has none",
                         LABEL(it), dil[0], dil[1]);
         if (conv)
             return get_int(L, it, "group", 1, 1, 65536, &it->group);
@@ -636,7 +665,7 @@ static net_status read_node(loader *L, item *it, const char *op)
     if (!strcmp(op, "LRN")) {
         it->kind = IT_LRN;
         if (!find_attr(n, "size"))
-            return fail(L, NET_ERR_FORMAT, "%s: no size", LABEL(it));
+            return onnx_fail(L, NET_ERR_FORMAT, "node %s: no size", LABEL(it));
         /* ONNX's defaults are Caffe's: alpha is the paper's α and the formula divides it by n */
         if ((st = get_int(L, it, "size", 5, 1, 4096, &it->lrn_size)) ||
             (st = get_float(L, it, "alpha", 1e-4f, &it->alpha)) ||
@@ -662,13 +691,13 @@ static net_status read_node(loader *L, item *it, const char *op)
                          : a ? a->n_ints : 0;
         if (t && (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__INT64 ||
                   (!t->n_int64_data && t->raw_data.len % 8)))
-            return fail(L, NET_ERR_FORMAT, "%s: target shape '%.60s' is not int64", LABEL(it),
+            return onnx_fail(L, NET_ERR_FORMAT, "node %s: target shape '%.60s' is not int64", LABEL(it),
                         S(t->name));
         if (!t && !(a && attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS)))
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: its target shape is not a constant",
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: its target shape is not a constant",
                         LABEL(it));
         if (count < 1 || count > 4)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: a target shape of %zu values; fc6 needs 2",
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: a target shape of %zu values; fc6 needs 2",
                         LABEL(it), count);
         it->shape_n = (int)count;
         for (size_t i = 0; i < count; i++)
@@ -687,10 +716,10 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->transposed = !it->transposed; /* transB=1 is our (out, in) layout */
         alpha_one = alpha == 1.0f && beta == 1.0f;
         if (!alpha_one || trans_a)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: alpha %g, beta %g, transA %d; expected a "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: alpha %g, beta %g, transA %d; expected a "
                         "plain fully connected layer (1, 1, 0)", LABEL(it), alpha, beta, trans_a);
         if (n->n_input < 2 || !(it->w = find_const(L, n->input[1])))
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: no weight initializer", LABEL(it));
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer", LABEL(it));
         it->b = n->n_input >= 3 ? find_const(L, n->input[2]) : NULL;
         return NET_OK;
     }
@@ -698,7 +727,7 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->kind = IT_FC;
         it->transposed = it->matmul = 1;
         if (n->n_input < 2 || !(it->w = find_const(L, n->input[1])))
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: no weight initializer as second input",
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer as second input",
                         LABEL(it));
         return NET_OK;
     }
@@ -708,11 +737,11 @@ static net_status read_node(loader *L, item *it, const char *op)
         if ((st = get_int(L, it, "axis", 1, -2, 1, &axis)))
             return st;
         if (axis != 1 && axis != -1)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: axis %d; expected the class axis (1)",
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: axis %d; expected the class axis (1)",
                         LABEL(it), axis);
         return NET_OK;
     }
-    return fail(L, NET_ERR_UNSUPPORTED, "%s: operator '%.40s' is not one alexviz runs (AlexNet "
+    return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: operator '%.40s' is not one alexviz runs (AlexNet "
                 "is Conv, Relu, LRN, MaxPool, Dropout, Reshape or Flatten, Gemm or MatMul + Add, "
                 "Softmax)", LABEL(it), op);
 }
@@ -720,46 +749,48 @@ static net_status read_node(loader *L, item *it, const char *op)
 /* Follows the tensor from the image input through the nodes, in the file's order. */
 static net_status walk(loader *L)
 {
-    char lab[160], prev[160];
+    char lab[160], prev[160] = ""; /* the node before, "" for the input */
     const char *cur = S(L->input->name);
-    snprintf(prev, sizeof prev, "input '%.60s'", cur);
     for (size_t i = 0; i < L->g->n_node; i++) {
         const Onnx__NodeProto *n = L->g->node[i];
         const char *op = S(n->op_type);
         label(n, (int)i, lab, sizeof lab);
         if (*S(n->domain) && strcmp(n->domain, "ai.onnx"))
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: operator domain '%.40s'; alexviz runs the "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: operator domain '%.40s'; alexviz runs the "
                         "standard ONNX operators", lab, n->domain);
         if (!strcmp(op, "Constant"))
             continue;
         if (n->n_output < 1 || !*n->output[0])
-            return fail(L, NET_ERR_FORMAT, "%s has no output", lab);
+            return onnx_fail(L, NET_ERR_FORMAT, "node %s has no output", lab);
         int chain = -1;
         for (size_t j = 0; j < n->n_input && chain < 0; j++)
             if (!strcmp(n->input[j], cur))
                 chain = (int)j;
         if (chain < 0)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s does not read '%.60s', the output of %s; "
-                        "AlexNet is a chain", lab, cur, prev);
+            return prev[0] ? onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s does not read '%.60s', the "
+                                       "output of node %s; AlexNet is a chain", lab, cur, prev)
+                           : onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s does not read '%.60s', the "
+                                       "output of input '%.60s'; AlexNet is a chain", lab, cur,
+                                       cur);
         int is_add = !strcmp(op, "Add");
         if (chain != 0 && !is_add)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s reads the previous output '%.60s' as input "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s reads the previous output '%.60s' as input "
                         "%d; expected it first", lab, cur, chain);
         for (size_t j = 0; j < n->n_input; j++)
             if ((int)j != chain && *n->input[j] && !find_const(L, n->input[j]))
-                return fail(L, NET_ERR_UNSUPPORTED, "%s reads '%.60s', which is neither the "
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s reads '%.60s', which is neither the "
                             "previous output nor a constant: a branch, and AlexNet has none",
                             lab, n->input[j]);
         if (is_add) {
             /* the only Add AlexNet can have is the bias of a MatMul just before it */
             item *mm = L->n_it ? &L->it[L->n_it - 1] : NULL;
             if (!mm || !mm->matmul || mm->b || n->n_input != 2)
-                return fail(L, NET_ERR_UNSUPPORTED, "%s is not the bias of a MatMul right "
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s is not the bias of a MatMul right "
                             "before it; AlexNet has no other addition", lab);
             mm->b = find_const(L, n->input[1 - chain]);
         } else {
             if (L->n_it == MAX_ITEMS)
-                return fail(L, NET_ERR_UNSUPPORTED, "a different network: more than %d "
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: more than %d "
                             "operations in a chain; AlexNet has 22 plus dropouts", MAX_ITEMS);
             item *it = &L->it[L->n_it++];
             memset(it, 0, sizeof *it);
@@ -774,11 +805,15 @@ static net_status walk(loader *L)
     }
     L->last = cur;
     if (L->g->n_output != 1 || !L->g->output[0])
-        return fail(L, NET_ERR_UNSUPPORTED, "the graph has %zu outputs; AlexNet has one",
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph has %zu outputs; AlexNet has one",
                     L->g->n_output);
     if (strcmp(S(L->g->output[0]->name), cur))
-        return fail(L, NET_ERR_UNSUPPORTED, "the graph's output '%.60s' is not where the chain "
-                    "ends ('%.60s', from %s)", S(L->g->output[0]->name), cur, prev);
+        return prev[0] ? onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph's output '%.60s' is not where "
+                                   "the chain ends ('%.60s', from node %s)",
+                                   S(L->g->output[0]->name), cur, prev)
+                       : onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph's output '%.60s' is not where "
+                                   "the chain ends ('%.60s', from input '%.60s')",
+                                   S(L->g->output[0]->name), cur, cur);
     return NET_OK;
 }
 
@@ -807,7 +842,7 @@ static net_status match(loader *L)
             fcs += L->it[i].kind == IT_FC;
         }
     if (convs != 5 || fcs != 3)
-        return fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions and %d fully "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions and %d fully "
                     "connected layers; AlexNet has 5 and 3", convs, fcs);
     L->lrn_after_pool = n > 2 && its[2]->kind == IT_POOL;
     for (int k = 0; k < N_SEQ; k++) {
@@ -819,18 +854,20 @@ static net_status match(loader *L)
         if (k >= n) {
             if (seq[s].kind == IT_SOFTMAX)
                 break; /* PyTorch exports end with fc8's logits */
-            return fail(L, NET_ERR_UNSUPPORTED, "the graph ends after %s; AlexNet continues with "
-                        "%s (%s)", k ? LABEL(its[k - 1]) : "its input", seq[s].name,
-                        kind_ops[seq[s].kind]);
+            return k ? onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph ends after node %s; AlexNet "
+                                 "continues with %s (%s)", LABEL(its[k - 1]), seq[s].name,
+                                 kind_ops[seq[s].kind])
+                     : onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph ends after its input; AlexNet "
+                                 "continues with %s (%s)", seq[s].name, kind_ops[seq[s].kind]);
         }
         if (its[k]->kind != seq[s].kind)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s where AlexNet has %s (%s)", LABEL(its[k]),
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s where AlexNet has %s (%s)", LABEL(its[k]),
                         seq[s].name, kind_ops[seq[s].kind]);
         L->match[k] = its[k];
         L->n_match = k + 1;
     }
     if (n > L->n_match)
-        return fail(L, NET_ERR_UNSUPPORTED, "%s after %s, where AlexNet ends",
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s after %s, where AlexNet ends",
                     LABEL(its[L->n_match]), L->match_name[L->n_match - 1]);
     return NET_OK;
 }
@@ -867,29 +904,29 @@ static net_status derive_config(loader *L, net_config *c)
         item *it = matched(L, learned[l]);
         int rank = l < 5 ? 4 : 2;
         if ((int)it->w->n_dims != rank)
-            return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s; expected %d dimensions "
+            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected %d dimensions "
                         "(%s)", LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt), rank,
-                        l < 5 ? "filters, channels, height, width" : "a matrix");
+                        l < 5 ? N_("filters, channels, height, width") : N_("a matrix"));
         int64_t w = it->w->dims[l >= 5 && it->transposed ? 1 : 0];
         /* a weight and a bias that disagree on the outputs: name both, as either may be wrong */
         if (it->b && it->b->n_dims == 1 && it->b->dims[0] != w) {
             char bt[96];
-            return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s but bias '%.60s' is %s: %lld "
+            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s but bias '%.60s' is %s: %lld "
                         "outputs against %lld biases%s", LABEL(it), S(it->w->name),
                         dims_text(it->w, dt, sizeof dt), S(it->b->name),
                         dims_text(it->b, bt, sizeof bt), (long long)w,
                         (long long)it->b->dims[0],
-                        l < 5 ? " (a Conv weight is filters, channels, height, width)"
-                        : it->transposed ? " (with transB=0, or in a MatMul, the weight is "
-                                           "(inputs, outputs))"
-                                         : " (with transB=1 the weight is (outputs, inputs))");
+                        l < 5 ? N_(" (a Conv weight is filters, channels, height, width)")
+                        : it->transposed ? N_(" (with transB=0, or in a MatMul, the weight is "
+                                              "(inputs, outputs))")
+                                         : N_(" (with transB=1 the weight is (outputs, inputs))"));
         }
         if (w < 1 || w > 65536)
-            return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s; %lld outputs is not a "
+            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; %lld outputs is not a "
                         "width AlexNet can have", LABEL(it), S(it->w->name),
                         dims_text(it->w, dt, sizeof dt), (long long)w);
         if (l < 5 && w % 2)
-            return fail(L, NET_ERR_SHAPE, "%s: weight '%.60s' is %s: %lld filters; expected an "
+            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s: %lld filters; expected an "
                         "even number (%s's filters are split between the two towers)",
                         LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt),
                         (long long)w, learned[l]);
@@ -903,11 +940,11 @@ static net_status derive_config(loader *L, net_config *c)
     for (int p = 0; p < 3; p++) {
         item *it = matched(L, pools[p]);
         if (it->k[0] != 3 || it->k[1] != 3 || it->stride[0] != 2 || it->stride[1] != 2)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: %d×%d pooling with stride %d×%d; AlexNet's "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %d×%d pooling with stride %d×%d; AlexNet's "
                         "%s is 3×3 with stride 2 (overlapping pooling)", LABEL(it), it->k[0],
                         it->k[1], it->stride[0], it->stride[1], pools[p]);
         if (it->pads[0] || it->pads[1] || it->pads[2] != it->pads[3] || it->pads[2] > 2)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: pads [%d,%d,%d,%d]; expected [0,0,0,0] "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: pads [%d,%d,%d,%d]; expected [0,0,0,0] "
                         "or end pads [0,0,1,1]", LABEL(it), it->pads[0], it->pads[1],
                         it->pads[2], it->pads[3]);
         if (it->ceil)
@@ -918,7 +955,7 @@ static net_status derive_config(loader *L, net_config *c)
     item *n1 = matched(L, "norm1"), *n2 = matched(L, "norm2");
     if (n1->lrn_size != n2->lrn_size || n1->alpha != n2->alpha || n1->beta != n2->beta ||
         n1->bias != n2->bias)
-        return fail(L, NET_ERR_UNSUPPORTED, "%s and norm2 differ (size %d/%d, alpha %g/%g, beta "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s and norm2 differ (size %d/%d, alpha %g/%g, beta "
                     "%g/%g, bias %g/%g); AlexNet uses one LRN for both", LABEL(n1),
                     n1->lrn_size, n2->lrn_size, n1->alpha, n2->alpha, n1->beta, n2->beta,
                     n1->bias, n2->bias);
@@ -931,29 +968,27 @@ static net_status derive_config(loader *L, net_config *c)
     return NET_OK;
 }
 
-/* A tensor's dims must be exactly want (n of them); extra leading 1s are not AlexNet's. */
-static net_status check_dims(loader *L, const item *it, const Onnx__TensorProto *t,
-                             const char *what, const int64_t *want, int n, const char *why)
+/* Whether a tensor's dims are exactly want (n of them): extra leading 1s are not AlexNet's.
+ * When not, wt gets want as "[a,b]" and dt the tensor's dims, for the message. */
+static int dims_are(const Onnx__TensorProto *t, const int64_t *want, int n, char *wt, char *dt)
 {
-    char lab[160], dt[96], wt[96];
     int ok = (int)t->n_dims == n;
     for (int i = 0; ok && i < n; i++)
         ok = t->dims[i] == want[i];
     if (ok)
-        return NET_OK;
+        return 1;
     size_t o = 0;
     for (int i = 0; i < n; i++)
-        o += (size_t)snprintf(wt + o, sizeof wt - o, "%s%lld", i ? "," : "[", (long long)want[i]);
-    snprintf(wt + o, sizeof wt - o, "]");
-    return fail(L, NET_ERR_SHAPE, "%s: %s '%.60s' is %s; expected %s (%s)", LABEL(it), what,
-                S(t->name), dims_text(t, dt, sizeof dt), wt, why);
+        o += (size_t)snprintf(wt + o, DIMS_TEXT - o, "%s%lld", i ? "," : "[", (long long)want[i]);
+    snprintf(wt + o, DIMS_TEXT - o, "]");
+    dims_text(t, dt, DIMS_TEXT);
+    return 0;
 }
 
 /* Checks the file against the stage table built from its own config. */
 static net_status check_stages(loader *L, const net_stage *st, int n_st)
 {
-    char lab[160], why[128];
-    net_status r;
+    char lab[160], dt[DIMS_TEXT], wt[DIMS_TEXT];
     for (int i = 0; i < n_st; i++) {
         const net_stage *s = &st[i];
         item *it = matched(L, s->name);
@@ -964,25 +999,26 @@ static net_status check_stages(loader *L, const net_stage *st, int n_st)
                          it->pads[2] == s->pad && it->pads[3] == s->pad;
             if (it->k[0] != s->k || it->k[1] != s->k || it->stride[0] != s->stride ||
                 it->stride[1] != s->stride || !pad_ok)
-                return fail(L, NET_ERR_UNSUPPORTED, "%s: %d×%d kernel, stride %d×%d, pads "
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %d×%d kernel, stride %d×%d, pads "
                             "[%d,%d,%d,%d]; AlexNet's %s is %d×%d, stride %d, pad %d", LABEL(it),
                             it->k[0], it->k[1], it->stride[0], it->stride[1], it->pads[0],
                             it->pads[1], it->pads[2], it->pads[3], s->name, s->k, s->k,
                             s->stride, s->pad);
             if (it->group != s->groups)
-                return fail(L, NET_ERR_UNSUPPORTED, "%s: group %d; AlexNet's %s has %d%s",
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: group %d; AlexNet's %s has %d%s",
                             LABEL(it), it->group, s->name, s->groups,
-                            s->groups == 2 ? " (the two towers)" : " (it reads both towers)");
+                            s->groups == 2 ? N_(" (the two towers)") : N_(" (it reads both towers)"));
             int64_t wd[4] = {s->out_c, s->in_c / s->groups, s->k, s->k};
-            snprintf(why, sizeof why, "%.7s: %d filters of %d×%d over %d%s channels", s->name,
-                     s->out_c, s->k, s->k, s->in_c, s->groups > 1 ? "/2" : "");
-            if ((r = check_dims(L, it, it->w, "weight", wd, 4, why)))
-                return r;
+            if (!dims_are(it->w, wd, 4, wt, dt))
+                return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected %s "
+                                 "(%.7s: %d filters of %d×%d over %d%s channels)", LABEL(it),
+                                 S(it->w->name), dt, wt, s->name, s->out_c, s->k, s->k, s->in_c,
+                                 s->groups > 1 ? "/2" : "");
         } else if (s->op == NET_OP_POOL) {
             int oh = onnx_pool_out(s->in_h, it->k[0], it->stride[0], it->pads[0], it->pads[2],
                                    it->ceil);
             if (oh != s->out_h)
-                return fail(L, NET_ERR_SHAPE, "%s: with its pads [%d,%d,%d,%d] and ceil_mode "
+                return onnx_fail(L, NET_ERR_SHAPE, "node %s: with its pads [%d,%d,%d,%d] and ceil_mode "
                             "%d it makes %d×%d of %d×%d, but %s with the other pools' rounding "
                             "makes %d×%d; alexviz rounds all pools alike", LABEL(it), it->pads[0],
                             it->pads[1], it->pads[2], it->pads[3], it->ceil, oh, oh, s->in_h,
@@ -992,23 +1028,26 @@ static net_status check_stages(loader *L, const net_stage *st, int n_st)
             int64_t wd[2] = {s->out_c, in};
             if (it->transposed)
                 wd[0] = in, wd[1] = s->out_c;
-            if (s->in_h > 1)
-                snprintf(why, sizeof why, "%.7s: %d outputs from pool5's %d×%d×%d = %lld values%s",
-                         s->name, s->out_c, s->in_h, s->in_w, s->in_c, (long long)in,
-                         it->transposed ? ", stored (in, out)" : "");
-            else
-                snprintf(why, sizeof why, "%.7s: %d outputs from %lld inputs%s", s->name,
-                         s->out_c, (long long)in, it->transposed ? ", stored (in, out)" : "");
-            if ((r = check_dims(L, it, it->w, "weight", wd, 2, why)))
-                return r;
+            const char *stored = it->transposed ? N_(", stored (in, out)") : "";
+            if (!dims_are(it->w, wd, 2, wt, dt))
+                return s->in_h > 1
+                           ? onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected "
+                                       "%s (%.7s: %d outputs from pool5's %d×%d×%d = %lld "
+                                       "values%s)", LABEL(it), S(it->w->name), dt, wt, s->name,
+                                       s->out_c, s->in_h, s->in_w, s->in_c, (long long)in, stored)
+                           : onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected "
+                                       "%s (%.7s: %d outputs from %lld inputs%s)", LABEL(it),
+                                       S(it->w->name), dt, wt, s->name, s->out_c, (long long)in,
+                                       stored);
         }
         if ((s->op == NET_OP_CONV || s->op == NET_OP_FC) && it->b) {
             int64_t bd[2] = {1, s->out_c};
             /* Gemm's bias may be (1, N) as well as (N) */
             int two = s->op == NET_OP_FC && it->b->n_dims == 2;
-            snprintf(why, sizeof why, "one bias per output of %.7s", s->name);
-            if ((r = check_dims(L, it, it->b, "bias", two ? bd : bd + 1, two ? 2 : 1, why)))
-                return r;
+            if (!dims_are(it->b, two ? bd : bd + 1, two ? 2 : 1, wt, dt))
+                return onnx_fail(L, NET_ERR_SHAPE, "node %s: bias '%.60s' is %s; expected %s (one "
+                                 "bias per output of %.7s)", LABEL(it), S(it->b->name), dt, wt,
+                                 s->name);
         }
     }
     return NET_OK;
@@ -1024,7 +1063,7 @@ static net_status check_flatten(loader *L, const net_stage *pool5)
     if (!it->shape_n) {
         if (it->flatten_axis != 1 && it->flatten_axis != -3 && it->flatten_axis != 0 &&
             it->flatten_axis != -4)
-            return fail(L, NET_ERR_UNSUPPORTED, "%s: axis %d; fc6 needs pool5 flattened "
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: axis %d; fc6 needs pool5 flattened "
                         "from axis 1", LABEL(it), it->flatten_axis);
         return NET_OK;
     }
@@ -1049,7 +1088,7 @@ static net_status check_flatten(loader *L, const net_stage *pool5)
     if (infer >= 0 && known > 0 && total % known == 0)
         out[infer] = total / known, known = total;
     if (known != total || it->shape_n != 2 || out[0] != 1)
-        return fail(L, NET_ERR_SHAPE, "%s: reshapes pool5's (1,%lld,%lld,%lld) to %s; fc6 needs "
+        return onnx_fail(L, NET_ERR_SHAPE, "node %s: reshapes pool5's (1,%lld,%lld,%lld) to %s; fc6 needs "
                     "(1, %lld)", LABEL(it), (long long)d[1], (long long)d[2], (long long)d[3],
                     text, (long long)total);
     return NET_OK;
@@ -1063,22 +1102,22 @@ static net_status check_payload(loader *L, const item *it, const Onnx__TensorPro
     const char *name = S(t->name);
     if (t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ||
         t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__UINT8)
-        return fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: tensor '%.60s' of %s is 8-bit; "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: tensor '%.60s' of node %s is 8-bit; "
                     "alexviz runs float32 weights", name, LABEL(it));
     if (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
-        return fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' of %s has data type %d; expected "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' of node %s has data type %d; expected "
                     "float32 (1)", name, LABEL(it), t->data_type);
     if (t->n_external_data ||
         (t->has_data_location &&
          t->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL))
-        return fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is stored in an external file; "
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is stored in an external file; "
                     "alexviz reads self-contained .onnx files", name);
     if (t->segment)
-        return fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is split into segments", name);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is split into segments", name);
     int64_t have = t->n_float_data ? (int64_t)t->n_float_data
                                    : t->has_raw_data ? (int64_t)(t->raw_data.len / 4) : 0;
     if (have != count || (!t->n_float_data && t->raw_data.len % 4))
-        return fail(L, NET_ERR_SHAPE, "tensor '%.60s' holds %lld values (%s); its shape needs "
+        return onnx_fail(L, NET_ERR_SHAPE, "tensor '%.60s' holds %lld values (%s); its shape needs "
                     "%lld: truncated or corrupt", name, (long long)have,
                     t->n_float_data ? "float_data" : "raw_data", (long long)count);
     return NET_OK;
@@ -1135,16 +1174,18 @@ static net_status copy_tensor(loader *L, const item *it, Onnx__TensorProto *t, f
     release_payload(L, t);
     for (int64_t i = 0; i < count; i++)
         if (!isfinite(dst[i]))
-            return fail(L, NET_ERR_VALUE, "tensor '%.60s' of %s has %s at index %lld; trained "
+            return onnx_fail(L, NET_ERR_VALUE, "tensor '%.60s' of node %s has %s at index %lld; trained "
                         "weights are finite", S(t->name), LABEL(it),
-                        isnan(dst[i]) ? "NaN" : "an infinity", (long long)i);
+                        isnan(dst[i]) ? "NaN" : N_("an infinity"), (long long)i);
     return NET_OK;
 }
 
 /* ---------------------------------------------------------------- putting it together */
 
-/* The variant line of net_onnx_info; before copying, which releases the payloads it looks at. */
-static void describe(const loader *L, const net_config *c, char *buf, size_t len)
+/* The variant line of net_onnx_info, as a message (its format and arguments kept, so that a
+ * program can say it in its user's language); before copying, which releases the payloads it
+ * looks at. */
+static void describe(const loader *L, const net_config *c, net_err *out)
 {
     const item *fc6 = matched(L, "fc6");
     int floats = 0, raws = 0;
@@ -1155,38 +1196,46 @@ static void describe(const loader *L, const net_config *c, char *buf, size_t len
             raws += it->w->has_raw_data;
         }
     }
-    char pool[80];
+    const char *order = c->lrn_after_pool ? N_("CaffeNet order") : N_("paper/Caffe order");
+    const char *lrn_at = c->lrn_after_pool ? "after" : "before";
+    const char *fc = fc6->matmul ? "MatMul + Add" : fc6->transposed ? "Gemm transB=0" : "Gemm transB=1";
+    const char *stored = floats && raws ? N_("float_data and raw_data")
+                         : floats       ? "float_data"
+                                        : "raw_data";
+    const char *ends = matched(L, "prob") ? N_("ends in Softmax") : N_("ends in fc8's logits");
+    int s = c->input_size;
     if (c->pool_pad_end && c->pool_round == NET_ROUND_FLOOR)
-        snprintf(pool, sizeof pool, "Caffe's ceil pooling as end pads [0,0,%d,%d]",
-                 c->pool_pad_end, c->pool_pad_end);
+        net_fail(out, NET_OK,
+                 "%s: LRN %s pooling, %d×%d input, Caffe's ceil pooling as end pads [0,0,%d,%d], "
+                 "LRN n=%d α=%g β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
+                 order, lrn_at, s, s, c->pool_pad_end, c->pool_pad_end, c->lrn_n, c->lrn_alpha,
+                 c->lrn_beta, c->lrn_k, fc, stored, ends);
     else if (c->pool_round == NET_ROUND_CEIL)
-        snprintf(pool, sizeof pool, "ceil pooling (ceil_mode=1%s)",
-                 c->pool_pad_end ? " and end pads" : "");
+        net_fail(out, NET_OK,
+                 "%s: LRN %s pooling, %d×%d input, ceil pooling (ceil_mode=1%s), LRN n=%d α=%g "
+                 "β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
+                 order, lrn_at, s, s, c->pool_pad_end ? N_(" and end pads") : "", c->lrn_n,
+                 c->lrn_alpha, c->lrn_beta, c->lrn_k, fc, stored, ends);
     else
-        snprintf(pool, sizeof pool, "floor pooling");
-    snprintf(buf, len,
-             "%s: LRN %s pooling, %d×%d input, %s, LRN n=%d α=%g β=%g k=%g (α/n, Caffe), "
-             "fc as %s, weights in %s, %s",
-             c->lrn_after_pool ? "CaffeNet order" : "paper/Caffe order",
-             c->lrn_after_pool ? "after" : "before", c->input_size, c->input_size, pool,
-             c->lrn_n, c->lrn_alpha, c->lrn_beta, c->lrn_k,
-             fc6->matmul ? "MatMul + Add" : fc6->transposed ? "Gemm transB=0" : "Gemm transB=1",
-             floats && raws ? "float_data and raw_data" : floats ? "float_data" : "raw_data",
-             matched(L, "prob") ? "ends in Softmax" : "ends in fc8's logits");
+        net_fail(out, NET_OK,
+                 "%s: LRN %s pooling, %d×%d input, floor pooling, LRN n=%d α=%g β=%g k=%g (α/n, "
+                 "Caffe), fc as %s, weights in %s, %s",
+                 order, lrn_at, s, s, c->lrn_n, c->lrn_alpha, c->lrn_beta, c->lrn_k, fc, stored,
+                 ends);
 }
 
 static net_status decode(loader *L, const unsigned char *buf, size_t len)
 {
     if (!len)
-        return fail(L, NET_ERR_FORMAT, "empty file; not an ONNX model");
+        return onnx_fail(L, NET_ERR_FORMAT, "empty file; not an ONNX model");
     /* the shape of the message first: protobuf-c's unpacking recurses into every nesting */
-    pb_limits lim = {32, 100000, &onnx__node_proto__descriptor, MAX_SCAN_NODES, "nodes",
-                     "AlexNet has 24", MAX_NAME};
+    pb_limits lim = {32, 100000, &onnx__node_proto__descriptor, MAX_SCAN_NODES, N_("nodes"),
+                     N_("AlexNet has 24"), MAX_NAME};
     net_err e = {0};
     if (pb_scan(&onnx__model_proto__descriptor, buf, len, &lim, L->file, &e) != NET_OK) {
         /* every ONNX model starts with its ir_version: field 1, a varint (byte 0x08) */
         if (e.status == NET_ERR_FORMAT && buf[0] != 0x08)
-            return fail(L, NET_ERR_FORMAT, "not an ONNX model (not a protobuf ModelProto)");
+            return onnx_fail(L, NET_ERR_FORMAT, "not an ONNX model (not a protobuf ModelProto)");
         if (L->err)
             *L->err = e;
         return e.status;
@@ -1195,19 +1244,18 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
     L->m = onnx__model_proto__unpack(&L->alloc, len, buf);
     if (!L->m) {
         if (L->mem.over)
-            return fail(L, NET_ERR_LIMIT, "decoding would take more than %zu MB; not an "
+            return onnx_fail(L, NET_ERR_LIMIT, "decoding would take more than %zu MB; not an "
                         "AlexNet ONNX file", L->mem.limit >> 20);
         /* every ONNX model starts with its ir_version: field 1, a varint (byte 0x08) */
         if (buf[0] == 0x08)
-            return fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (protobuf decoding "
+            return onnx_fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (protobuf decoding "
                         "failed; %zu bytes, where bvlcalexnet-12.onnx has 243,863,787)", len);
-        return fail(L, NET_ERR_FORMAT, "not an ONNX model (not a protobuf ModelProto)");
+        return onnx_fail(L, NET_ERR_FORMAT, "not an ONNX model (not a protobuf ModelProto)");
     }
     if (!L->m->has_ir_version || !L->m->graph)
-        return fail(L, NET_ERR_FORMAT, "%s (no %s)",
-                    L->m->has_ir_version ? "truncated or corrupt ONNX file"
-                                         : "not an ONNX model",
-                    !L->m->has_ir_version ? "ir_version" : "graph");
+        return L->m->has_ir_version
+                   ? onnx_fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (no graph)")
+                   : onnx_fail(L, NET_ERR_FORMAT, "not an ONNX model (no ir_version)");
     L->g = L->m->graph;
     L->opset = 0;
     for (size_t i = 0; i < L->m->n_opset_import; i++) {
@@ -1216,10 +1264,10 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
             L->opset = o->version;
     }
     if (!L->opset)
-        return fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (no operator set "
+        return onnx_fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (no operator set "
                     "version)");
     if (!L->g->n_node)
-        return fail(L, NET_ERR_FORMAT, "the graph has no nodes");
+        return onnx_fail(L, NET_ERR_FORMAT, "the graph has no nodes");
     return check_counts(L);
 }
 
@@ -1236,7 +1284,7 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
         return r;
     int n_st = net_table_build(&c, st, &e);
     if (!n_st)
-        return fail(L, e.status, "%s", e.msg);
+        return onnx_fail_err(L, &e);
     int pool5 = 0;
     while (strcmp(st[pool5].name, "pool5"))
         pool5++;
@@ -1256,7 +1304,7 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
                 continue;
             for (int j = 0; j < n_seen; j++)
                 if (seen[j] == ts[k])
-                    return fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is used by two layers; "
+                    return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is used by two layers; "
                                 "AlexNet shares no weights", S(ts[k]->name));
             seen[n_seen++] = ts[k];
             if ((r = check_payload(L, it, ts[k], k ? st[i].n_b : st[i].n_w)))
@@ -1264,19 +1312,19 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
         }
     }
 
-    char variant[sizeof info->variant];
-    describe(L, &c, variant, sizeof variant);
+    net_err variant = {0};
+    describe(L, &c, &variant);
     /* AlexNet's own activations take 14 MB; widths and an input side a file may legally claim
      * could make them gigabytes */
     double act_mb = net_table_memory(st, n_st) / 1048576.0;
     if (act_mb > NET_MAX_ACT_MB)
-        return fail(L, NET_ERR_LIMIT, "its widths %d-%d-%d-%d-%d-%d-%d-%d at %d×%d would need "
+        return onnx_fail(L, NET_ERR_LIMIT, "its widths %d-%d-%d-%d-%d-%d-%d-%d at %d×%d would need "
                     "%.0f MB of activations; at most %d MB are allowed (AlexNet needs 14)",
                     c.width[0], c.width[1], c.width[2], c.width[3], c.width[4], c.width[5],
                     c.width[6], c.width[7], c.input_size, c.input_size, act_mb, NET_MAX_ACT_MB);
     net *n = NULL;
     if ((r = net_create(&n, &c, &e)))
-        return fail(L, r, "%s", e.msg);
+        return onnx_fail_err(L, &e);
     for (int i = 0; i < n_st; i++) {
         item *it = st[i].n_w ? matched(L, st[i].name) : NULL;
         if (!it)
@@ -1308,7 +1356,8 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
         one_line(info->output_name, sizeof info->output_name);
         info->output_stage = matched(L, "prob") ? n_st - 1 : n_st - 2;
         info->params = net_total_params(n);
-        memcpy(info->variant, variant, sizeof variant);
+        net_text_escape(variant.msg, info->variant, sizeof info->variant);
+        info->variant_said = variant;
     }
     return NET_OK;
 }

@@ -107,53 +107,55 @@ static const photo_format photo_formats[] = {
     {"GIF89a", 6, FMT_GIF, "GIF"},
     {"P5", 2, FMT_PNM, "PGM"},
     {"P6", 2, FMT_PNM, "PPM"},
-    {"P1", 2, FMT_REFUSED, "an ASCII PBM bitmap"},
-    {"P2", 2, FMT_REFUSED, "an ASCII PGM image"},
-    {"P3", 2, FMT_REFUSED, "an ASCII PPM image"},
-    {"P4", 2, FMT_REFUSED, "a binary PBM bitmap (1 bit per pixel)"},
-    {"P7", 2, FMT_REFUSED, "a PAM image"},
-    {"Pf", 2, FMT_REFUSED, "a PFM (floating-point) image"},
-    {"PF", 2, FMT_REFUSED, "a PFM (floating-point) image"},
-    {"II*\0", 4, FMT_REFUSED, "a TIFF image (or a camera raw file)"},
-    {"MM\0*", 4, FMT_REFUSED, "a TIFF image (or a camera raw file)"},
-    {"BA", 2, FMT_REFUSED, "an OS/2 bitmap array"},
-    {"\x8aMNG\r\n\x1a\n", 8, FMT_REFUSED, "an MNG animation"},
-    {"\0\0\0\x0cjP  \r\n\x87\n", 12, FMT_REFUSED, "a JPEG 2000 image"},
-    {"\xFF\x4F\xFF\x51", 4, FMT_REFUSED, "a JPEG 2000 codestream"},
-    {"\0\0\0\x0cJXL \r\n\x87\n", 12, FMT_REFUSED, "a JPEG XL image"},
-    {"\xFF\x0A", 2, FMT_REFUSED, "a JPEG XL image"},
-    {"8BPS", 4, FMT_REFUSED, "a Photoshop PSD document"},
-    {"#?RADIANCE", 10, FMT_REFUSED, "a Radiance HDR image"},
-    {"#?RGBE", 6, FMT_REFUSED, "a Radiance HDR image"},
-    {"\x53\x80\xF6\x34", 4, FMT_REFUSED, "a Softimage PIC image"},
-    {"\x76\x2F\x31\x01", 4, FMT_REFUSED, "an OpenEXR image"},
-    {"qoif", 4, FMT_REFUSED, "a QOI image"},
-    {"DDS ", 4, FMT_REFUSED, "a DirectDraw DDS texture"},
-    {"gimp xcf", 8, FMT_REFUSED, "a GIMP XCF document"},
-    {"BPG\xFB", 4, FMT_REFUSED, "a BPG image"},
-    {"%PDF", 4, FMT_REFUSED, "a PDF document"},
-    {"PK\3\4", 4, FMT_REFUSED, "a ZIP archive (an .npz? alexviz reads .npy, from np.save)"},
-    {"\x1F\x8B", 2, FMT_REFUSED, "a gzip archive"},
+    {"P1", 2, FMT_REFUSED, N_("an ASCII PBM bitmap")},
+    {"P2", 2, FMT_REFUSED, N_("an ASCII PGM image")},
+    {"P3", 2, FMT_REFUSED, N_("an ASCII PPM image")},
+    {"P4", 2, FMT_REFUSED, N_("a binary PBM bitmap (1 bit per pixel)")},
+    {"P7", 2, FMT_REFUSED, N_("a PAM image")},
+    {"Pf", 2, FMT_REFUSED, N_("a PFM (floating-point) image")},
+    {"PF", 2, FMT_REFUSED, N_("a PFM (floating-point) image")},
+    {"II*\0", 4, FMT_REFUSED, N_("a TIFF image (or a camera raw file)")},
+    {"MM\0*", 4, FMT_REFUSED, N_("a TIFF image (or a camera raw file)")},
+    {"BA", 2, FMT_REFUSED, N_("an OS/2 bitmap array")},
+    {"\x8aMNG\r\n\x1a\n", 8, FMT_REFUSED, N_("an MNG animation")},
+    {"\0\0\0\x0cjP  \r\n\x87\n", 12, FMT_REFUSED, N_("a JPEG 2000 image")},
+    {"\xFF\x4F\xFF\x51", 4, FMT_REFUSED, N_("a JPEG 2000 codestream")},
+    {"\0\0\0\x0cJXL \r\n\x87\n", 12, FMT_REFUSED, N_("a JPEG XL image")},
+    {"\xFF\x0A", 2, FMT_REFUSED, N_("a JPEG XL image")},
+    {"8BPS", 4, FMT_REFUSED, N_("a Photoshop PSD document")},
+    {"#?RADIANCE", 10, FMT_REFUSED, N_("a Radiance HDR image")},
+    {"#?RGBE", 6, FMT_REFUSED, N_("a Radiance HDR image")},
+    {"\x53\x80\xF6\x34", 4, FMT_REFUSED, N_("a Softimage PIC image")},
+    {"\x76\x2F\x31\x01", 4, FMT_REFUSED, N_("an OpenEXR image")},
+    {"qoif", 4, FMT_REFUSED, N_("a QOI image")},
+    {"DDS ", 4, FMT_REFUSED, N_("a DirectDraw DDS texture")},
+    {"gimp xcf", 8, FMT_REFUSED, N_("a GIMP XCF document")},
+    {"BPG\xFB", 4, FMT_REFUSED, N_("a BPG image")},
+    {"%PDF", 4, FMT_REFUSED, N_("a PDF document")},
+    {"PK\3\4", 4, FMT_REFUSED, N_("a ZIP archive (an .npz? alexviz reads .npy, from np.save)")},
+    {"\x1F\x8B", 2, FMT_REFUSED, N_("a gzip archive")},
 };
 
 /* ISO base media files (HEIF, AVIF, MP4, …) say what they are in their first box. */
 static const struct {
     const char *brand, *name;
 } ftyp_brands[] = {
-    {"heic", "a HEIC photo"}, {"heix", "a HEIC photo"}, {"heim", "a HEIC photo"},
-    {"heis", "a HEIC photo"}, {"hevc", "a HEIF image sequence"}, {"mif1", "a HEIF image"},
-    {"msf1", "a HEIF image sequence"}, {"avif", "an AVIF image"}, {"avis", "an AVIF sequence"},
-    {"jp2 ", "a JPEG 2000 image"}, {"crx ", "a Canon raw photo"}, {"qt  ", "a QuickTime video"},
+    {"heic", N_("a HEIC photo")},          {"heix", N_("a HEIC photo")},
+    {"heim", N_("a HEIC photo")},          {"heis", N_("a HEIC photo")},
+    {"hevc", N_("a HEIF image sequence")}, {"mif1", N_("a HEIF image")},
+    {"msf1", N_("a HEIF image sequence")}, {"avif", N_("an AVIF image")},
+    {"avis", N_("an AVIF sequence")},      {"jp2 ", N_("a JPEG 2000 image")},
+    {"crx ", N_("a Canon raw photo")},     {"qt  ", N_("a QuickTime video")},
 };
 
-static const photo_format refused_ico = {"", 0, FMT_REFUSED, "an ICO icon"};
-static const photo_format refused_cur = {"", 0, FMT_REFUSED, "a CUR cursor"};
-static const photo_format refused_webp = {"", 0, FMT_REFUSED, "a WebP image"};
-static const photo_format refused_tga = {"", 0, FMT_REFUSED, "a TGA image"};
-static const photo_format refused_video = {"", 0, FMT_REFUSED, "a video (an MP4 or similar)"};
-static const photo_format refused_text = {"", 0, FMT_REFUSED, "a text file"};
-static const photo_format refused_svg = {"", 0, FMT_REFUSED, "an SVG drawing (or other XML)"};
-static const photo_format refused_html = {"", 0, FMT_REFUSED, "a web page (HTML)"};
+static const photo_format refused_ico = {"", 0, FMT_REFUSED, N_("an ICO icon")};
+static const photo_format refused_cur = {"", 0, FMT_REFUSED, N_("a CUR cursor")};
+static const photo_format refused_webp = {"", 0, FMT_REFUSED, N_("a WebP image")};
+static const photo_format refused_tga = {"", 0, FMT_REFUSED, N_("a TGA image")};
+static const photo_format refused_video = {"", 0, FMT_REFUSED, N_("a video (an MP4 or similar)")};
+static const photo_format refused_text = {"", 0, FMT_REFUSED, N_("a text file")};
+static const photo_format refused_svg = {"", 0, FMT_REFUSED, N_("an SVG drawing (or other XML)")};
+static const photo_format refused_html = {"", 0, FMT_REFUSED, N_("a web page (HTML)")};
 
 /* Text: the first 512 bytes are printable ASCII, UTF-8 or whitespace. */
 static int looks_like_text(const unsigned char *b, size_t len)
@@ -866,7 +868,7 @@ static int stb_on_eof(void *user)
 static const char *stb_reason(char *buf, size_t cap)
 {
     const char *r = stbi_failure_reason();
-    snprintf(buf, cap, "%s", r && *r ? r : "no reason given");
+    snprintf(buf, cap, "%s", r && *r ? r : N_("no reason given"));
     printable(buf);
     return buf;
 }

@@ -82,7 +82,9 @@ void net_photo_set_decoder(const char *path)
     decoder[n] = 0;
 }
 
-/* What the child sends before the pixels: its status, the file's size, and its error. */
+/* What the child sends before the pixels: its size, and its error (with the format and
+ * arguments a translation needs) when it failed. The parent trusts none of it but the status
+ * range: every string is cut at its end, the count of arguments clamped. */
 typedef struct {
     int32_t status;
     int32_t src_w, src_h;
@@ -403,16 +405,25 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
         return net_fail(err, NET_ERR_LIMIT, "%s: could not be decoded: the decoder needed too "
                         "much memory (more than %lld MB)", name, limit_bytes() >> 20);
     if (got == 1) {
-        /* trust nothing of the reply but a status in range and a message cut at its end */
-        char clean[sizeof r.err.msg];
-        r.err.msg[sizeof r.err.msg - 1] = 0;
-        net_text_escape(r.err.msg, clean, sizeof clean);
+        net_err *e = &r.err;
+        char clean[sizeof e->msg];
+        e->msg[sizeof e->msg - 1] = 0;
+        net_text_escape(e->msg, clean, sizeof clean);
+        memcpy(e->msg, clean, sizeof e->msg);
+        e->fmt[sizeof e->fmt - 1] = 0;
+        for (int i = 0; i < NET_ERR_ARGS; i++) {
+            e->args[i][sizeof e->args[i] - 1] = 0;
+            net_text_escape(e->args[i], clean, sizeof e->args[i]);
+            memcpy(e->args[i], clean, sizeof e->args[i]);
+        }
+        if (e->n_args < 0 || e->n_args > NET_ERR_ARGS)
+            e->n_args = 0, e->fmt[0] = 0;
         if (r.status < NET_OK || r.status > NET_ERR_CANCELLED)
             r.status = NET_ERR_FORMAT;
         if (r.status != NET_OK) {
             if (err) {
+                *err = *e;
                 err->status = (net_status)r.status;
-                memcpy(err->msg, clean, sizeof err->msg);
             }
             return (net_status)r.status;
         }

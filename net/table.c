@@ -14,13 +14,13 @@
 const char *net_op_str(net_op op)
 {
     switch (op) {
-    case NET_OP_CONV: return "conv";
-    case NET_OP_RELU: return "relu";
-    case NET_OP_LRN: return "lrn";
-    case NET_OP_POOL: return "maxpool";
-    case NET_OP_FC: return "fc";
-    case NET_OP_DROPOUT: return "dropout";
-    case NET_OP_SOFTMAX: return "softmax";
+    case NET_OP_CONV: return N_("conv");
+    case NET_OP_RELU: return N_("relu");
+    case NET_OP_LRN: return N_("lrn");
+    case NET_OP_POOL: return N_("maxpool");
+    case NET_OP_FC: return N_("fc");
+    case NET_OP_DROPOUT: return N_("dropout");
+    case NET_OP_SOFTMAX: return N_("softmax");
     }
     return "?";
 }

@@ -59,6 +59,15 @@ int main(int argc, char **argv)
     }
     /* photos are decoded as the program decodes them: by alexviz-decode beside this runner */
     cli_init_decoder();
+    /* The program's messages in English whatever the tester's locale (a test that wants Korean
+     * asks for it): LC_MESSAGES=C, and an LC_ALL, which would override it, moved to LANG so
+     * that the rest of the locale (pango's language among it) stays as it was. */
+    const char *all = getenv("LC_ALL");
+    if (all && *all) {
+        setenv("LANG", all, 1);
+        unsetenv("LC_ALL");
+    }
+    setenv("LC_MESSAGES", "C", 1);
     int order[TEST_MAX], passed = 0, failed = 0;
     for (int i = 0; i < n_tests; i++)
         order[i] = i;

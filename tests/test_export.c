@@ -508,7 +508,9 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     fputs("%PDF-edited", f); /* a mark, to see whether the file gets replaced */
     fclose(f);
     int rc = run_alexviz(args, &out, &err);
-    int ok = rc == 1 && count_lines(err) == 1 && strstr(err, "already exists") && strstr(err, "--force");
+    /* said in Korean, as --lang ko asks: "… 이미 있습니다 … (--force를 주면 바꿉니다)" */
+    int ok = rc == 1 && count_lines(err) == 1 && strstr(err, "이미 있습니다") &&
+             strstr(err, "--force");
     if (!ok)
         fprintf(stderr, "    rc %d: %s", rc, err);
     free(out), free(err);

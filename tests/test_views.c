@@ -741,7 +741,7 @@ TEST(worker_streams_steps_reruns_and_stops)
     /* a photo that cannot be read: a message, the old photo and pass stay */
     worker_request_photo(w, bad, 0);
     TAKE_UNTIL(w, &c, &k, c.error_seq > 0);
-    CHECK(strstr(c.error, "none.png"));
+    CHECK(strstr(c.error.msg, "none.png"));
     CHECK(c.gen == gen && c.done == c.n_stages);
     /* a re-run in step-through, cancelled half-way by stopping the worker */
     worker_set_step(w, 1);

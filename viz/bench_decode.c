@@ -116,7 +116,7 @@ int bench_decode(const char *photo, int S, const net_preproc *pp, int runs)
                                      : net_input_load_mem(&in, jpg, len, path, S, pp, &err);
             double ms = now_ms() - t0;
             if (st != NET_OK) {
-                cli_error("%s", err.msg);
+                cli_net_error(&err);
                 ok = 0;
             }
             net_input_free(&in);

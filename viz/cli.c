@@ -1,5 +1,7 @@
 /* cli.c: the flags every command shares, and turning them into a ready net. */
 #include "cli.h"
+#include "msg.h"
+#include "views.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -10,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-const char cli_common_help[] =
+const char cli_common_help[] = N_(
     "  --weights default|FILE.onnx  seeded untrained weights, or trained ONNX weights; without\n"
     "                               it: weights/bvlcalexnet-12.onnx if `make weights` fetched it\n"
     "  --seed N                     seed of the default weights (default 1)\n"
@@ -23,7 +25,7 @@ const char cli_common_help[] =
     "  --lrn-order before|after     LRN before pooling (paper, Caffe) or after (CaffeNet)\n"
     "  --lrn-window across|within   LRN window across all channels or within each tower\n"
     "  --threads N                  threads for the forward pass (default 2)\n"
-    "  --lang en|ko                 language of labels and explanations (default from LANG)\n";
+    "  --lang en|ko                 language of labels and explanations (default from LANG)\n");
 
 void cli_opts_default(cli_opts *o)
 {
@@ -32,8 +34,7 @@ void cli_opts_default(cli_opts *o)
     net_config_default(&o->cfg);
     o->seed = 1;
     o->threads = 2;
-    const char *lang = getenv("LANG");
-    o->lang = lang && !strncmp(lang, "ko", 2) ? "ko" : "en";
+    o->lang = text_lang_code(msg_env_lang());
 }
 
 /* Per thread: the window's worker builds the net while the main thread may report its own. */
@@ -41,13 +42,27 @@ static _Thread_local char last_error[2048];
 
 void cli_error(const char *fmt, ...)
 {
-    /* one line of valid UTF-8 whatever names the arguments carry */
+    /* one line of valid UTF-8 whatever names the arguments carry, in the user's language */
     char raw[sizeof last_error];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    net_text_escape(raw, last_error, sizeof last_error);
+    char said[sizeof last_error], args[NET_ERR_ARGS][256];
+    va_start(ap, fmt);
+    int n = net_fmt_args(fmt, ap, args, NET_ERR_ARGS);
+    va_end(ap);
+    msg_render(n <= NET_ERR_ARGS ? fmt : NULL, (const char(*)[256])args, n, raw, msg_lang(), said,
+               sizeof said);
+    net_text_escape(said, last_error, sizeof last_error);
+    fprintf(stderr, "alexviz: %s\n", last_error);
+}
+
+void cli_net_error(const net_err *err)
+{
+    char said[sizeof last_error];
+    msg_err(err, msg_lang(), said, sizeof said);
+    net_text_escape(said, last_error, sizeof last_error);
     fprintf(stderr, "alexviz: %s\n", last_error);
 }
 
@@ -58,6 +73,14 @@ const char *cli_shown(const char *name, char *buf, size_t len)
 }
 
 const char *cli_last_error(void) { return last_error; }
+
+void cli_explain_shape(const net_stage *s, char *buf, size_t len)
+{
+    if (msg_lang() == TEXT_EN)
+        net_explain_shape(s, buf, len);
+    else
+        view_shape_line(msg_lang(), s, buf, len);
+}
 
 /* Parses a whole decimal number in [lo, hi]. */
 static int parse_int(const char *s, long lo, long hi, long *out)
@@ -167,7 +190,10 @@ int cli_parse(const char *cmd, const char *help, cli_opts *o, int argc, char **a
         const char *a = argv[i];
         int r = take_common(o, argc, argv, &i);
         if (!r && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
-            printf("%s\ncommon options:\n%s", help, cli_common_help);
+            /* as they are: a help text is longer than a message's argument may be */
+            fputs(msg_text(help), stdout);
+            fputs(msg_text(N_("\ncommon options:\n")), stdout);
+            fputs(msg_text(cli_common_help), stdout);
             return 0;
         }
         if (!r && take)

@@ -84,8 +84,14 @@ const char *cli_class_name(int i);
  * the classes of a narrow test file have no names. */
 int cli_has_class_names(int n);
 
-/* Prints "alexviz: " and the message to stderr, one line (up to 2047 bytes of message). */
+/* Prints "alexviz: " and the message to stderr, one line (up to 2047 bytes of message), in the
+ * user's language (msg.h). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same for an engine error (its message translated from its format and arguments). */
+void cli_net_error(const net_err *err);
+/* The shape arithmetic of stage s in the user's language (net_explain_shape's words are
+ * English; the Korean is the arithmetic view's). */
+void cli_explain_shape(const net_stage *s, char *buf, size_t len);
 /* A name as it may be printed: one line of valid UTF-8, odd bytes as \xNN (into buf). */
 const char *cli_shown(const char *name, char *buf, size_t len);
 /* The last message cli_error printed on this thread, without the "alexviz: ", or "". */

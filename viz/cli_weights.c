@@ -7,6 +7,7 @@
  * overridden, and say so.
  */
 #include "cli.h"
+#include "msg.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -54,13 +55,16 @@ net *cli_make_net(const cli_opts *o, net_preproc *pp)
     const char *file = weights_path = cli_weights_file(o);
     if (file)
         return cli_load_onnx(o, file, pp);
-    snprintf(desc, sizeof desc, "seeded, untrained (seed %llu)", (unsigned long long)o->seed);
+    msg_snprintf(desc, sizeof desc, "seeded, untrained (seed %llu)", (unsigned long long)o->seed);
     /* a tip for a person at a terminal who did not ask for the seeded weights; logs, pipes and
      * scripts get no extra line */
     if (!o->weights_given && isatty(STDERR_FILENO))
-        fprintf(stderr, "alexviz: untrained weights; run `make weights` for the trained ones\n");
+        msg_printf(stderr, "alexviz: untrained weights; run `make weights` for the trained ones\n");
     if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {
-        cli_error("cannot build the network: %s", err.msg[0] ? err.msg : "out of memory");
+        char said[600];
+        cli_error("cannot build the network: %s", err.msg[0]
+                                                      ? msg_err(&err, msg_lang(), said, sizeof said)
+                                                      : msg_text("out of memory"));
         net_free(n);
         return NULL;
     }
@@ -74,6 +78,13 @@ static void widths_text(const int *w, char *buf, size_t len)
              w[7]);
 }
 
+/* Appends part to the list in buf, after ", " when the list is not empty. */
+static void add_part(char *buf, size_t cap, const char *part)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", part);
+}
+
 net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
 {
     net_config file_cfg, def;
@@ -81,7 +92,7 @@ net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
     net_err err = {0};
     net *n = NULL;
     if (net_onnx_load(path, &file_cfg, &n, pp, &info, &err) != NET_OK) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
         return NULL;
     }
     /* Flags changed the geometry away from the defaults and the file disagrees: say which wins.
@@ -89,26 +100,34 @@ net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
      * all the same.) */
     net_config_default(&def);
     const net_config *want = &o->cfg;
-    char what[256] = "";
-    if (want->input_size != def.input_size && want->input_size != file_cfg.input_size)
-        snprintf(what + strlen(what), sizeof what - strlen(what), ", %d×%d input instead of %d",
-                 file_cfg.input_size, file_cfg.input_size, want->input_size);
+    char what[256] = "", part[160];
+    if (want->input_size != def.input_size && want->input_size != file_cfg.input_size) {
+        msg_snprintf(part, sizeof part, "%d×%d input instead of %d", file_cfg.input_size,
+                     file_cfg.input_size, want->input_size);
+        add_part(what, sizeof what, part);
+    }
     if (want->lrn_after_pool != def.lrn_after_pool &&
-        want->lrn_after_pool != file_cfg.lrn_after_pool)
-        snprintf(what + strlen(what), sizeof what - strlen(what), ", LRN %s pooling",
-                 file_cfg.lrn_after_pool ? "after" : "before");
+        want->lrn_after_pool != file_cfg.lrn_after_pool) {
+        msg_snprintf(part, sizeof part, "LRN %s pooling",
+                     file_cfg.lrn_after_pool ? "after" : "before");
+        add_part(what, sizeof what, part);
+    }
     if ((want->lrn_formula != def.lrn_formula && want->lrn_formula != file_cfg.lrn_formula) ||
         (want->lrn_within_towers != def.lrn_within_towers &&
-         want->lrn_within_towers != file_cfg.lrn_within_towers))
-        snprintf(what + strlen(what), sizeof what - strlen(what),
-                 ", Caffe's LRN (k=%g, α/n) across all channels", file_cfg.lrn_k);
+         want->lrn_within_towers != file_cfg.lrn_within_towers)) {
+        msg_snprintf(part, sizeof part, "Caffe's LRN (k=%g, α/n) across all channels",
+                     file_cfg.lrn_k);
+        add_part(what, sizeof what, part);
+    }
     if (what[0])
-        fprintf(stderr, "alexviz: note: %s fixes the network: %s; the flags asking otherwise are "
-                        "ignored\n", path, what + 2);
+        msg_printf(stderr,
+                   "alexviz: note: %s fixes the network: %s; the flags asking otherwise are "
+                   "ignored\n",
+                   path, what);
     char w[96];
     widths_text(info.width, w, sizeof w);
     char shown[400];
-    snprintf(desc, sizeof desc, "%s: widths %s, %d×%d input, opset %lld%s%s, loaded in %.0f ms",
+    msg_snprintf(desc, sizeof desc, "%s: widths %s, %d×%d input, opset %lld%s%s, loaded in %.0f ms",
              cli_shown(path, shown, sizeof shown), w, info.input_size, info.input_size, (long long)info.opset,
              info.producer[0] ? ", producer " : "", info.producer, info.load_ms);
     return n;

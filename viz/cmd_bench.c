@@ -9,6 +9,7 @@
  */
 #include "bench_decode.h"
 #include "cli.h"
+#include "msg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,14 +17,14 @@
 #include <sys/resource.h>
 #include <time.h>
 
-static const char bench_help[] =
+static const char bench_help[] = N_(
     "usage: alexviz bench [--runs N] [IMAGE] [options]\n\n"
     "Times the full network at batch 1 (default 2 threads) and prints\n"
     "forward_ms median=… min=… max=…, the per-stage medians, the cost of a hook that copies\n"
     "every stage's output, backward_ms for the gradient of the top class's probability with\n"
     "respect to the input, and the peak resident memory. IMAGE defaults to assets/chelsea.png.\n\n"
     "  --runs N                     timed runs per series (default 30, after 3 warm-up runs)\n"
-    "  --help                       this text\n";
+    "  --help                       this text\n");
 
 static double now_ms(void)
 {
@@ -180,7 +181,7 @@ int cmd_bench(int argc, char **argv)
     net_err err = {0};
     const char *path = image ? image : "assets/chelsea.png";
     if (net_input_load(&in, path, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
         net_free(n);
         return 1;
     }
@@ -232,7 +233,7 @@ int cmd_bench(int argc, char **argv)
     net_topk(net_output(n, prob), net_stage_at(n, prob)->out_c, 1, &top, &top_p);
     net_grad_target t = {.kind = NET_TARGET_PROB, .c = top};
     if (net_backward_prepare(n, &err) != NET_OK) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
     } else {
         double back = backward_series(n, in.data, &t, NULL, &b, (int)runs, ms);
         mn = mx = ms[0];

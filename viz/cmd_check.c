@@ -8,6 +8,7 @@
  * value, with the real AlexNet test's tolerances by default.
  */
 #include "cli.h"
+#include "msg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,15 +19,15 @@
 #include <sys/stat.h>
 
 static const char check_help[] =
-    "usage: alexviz check MODEL.onnx DIR... [options]\n\n"
-    "Loads MODEL.onnx (an AlexNet, as --weights would) and runs every ONNX test folder in\n"
-    "DIR: a folder with input_0.pb and output_0.pb, or a folder of test_data_set_N folders.\n"
-    "Prints the largest absolute and relative error per folder and PASS or FAIL; exits 1\n"
-    "when any folder fails or cannot be read.\n\n"
-    "  --rtol R                     relative tolerance (default 1e-3)\n"
-    "  --atol A                     absolute tolerance (default 1e-7)\n"
-    "  --threads N                  threads for the forward pass (default 2)\n"
-    "  --help                       this text\n";
+    N_("usage: alexviz check MODEL.onnx DIR... [options]\n\n"
+       "Loads MODEL.onnx (an AlexNet, as --weights would) and runs every ONNX test folder in\n"
+       "DIR: a folder with input_0.pb and output_0.pb, or a folder of test_data_set_N folders.\n"
+       "Prints the largest absolute and relative error per folder and PASS or FAIL; exits 1\n"
+       "when any folder fails or cannot be read.\n\n"
+       "  --rtol R                     relative tolerance (default 1e-3)\n"
+       "  --atol A                     absolute tolerance (default 1e-7)\n"
+       "  --threads N                  threads for the forward pass (default 2)\n"
+       "  --help                       this text\n");
 
 #define MAX_SETS 100000 /* test_data_set_N folders read from one folder */
 
@@ -73,7 +74,7 @@ static int run_set(checker *c, const char *dir)
     int64_t in_shape[3] = {3, cfg->input_size, cfg->input_size}, out_shape[1] = {last->out_c};
     if (net_onnx_read_tensor(in_path, &x, xs, &xn, &err) ||
         net_onnx_read_tensor(out_path, &want, ws, &wn, &err)) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
     } else if (!shape_is(xs, xn, in_shape, 3)) {
         shape_text(xs, xn, got_s, sizeof got_s);
         cli_error("%s: input of shape %s; the model takes (1, 3, %d, %d)", in_path, got_s,
@@ -84,7 +85,8 @@ static int run_set(checker *c, const char *dir)
         cli_error("%s: expected output of shape %s; the model's %s gives %s", out_path, got_s,
                   last->name, want_s);
     } else if (net_forward(c->n, x, NULL, NULL, &err)) {
-        cli_error("%s: %s", dir, err.msg);
+        char said[600];
+        cli_error("%s: %s", dir, msg_err(&err, msg_lang(), said, sizeof said));
     } else {
         const float *got = net_output(c->n, c->info->output_stage);
         double max_abs = 0, max_rel = 0;
@@ -102,12 +104,12 @@ static int run_set(checker *c, const char *dir)
         }
         rc = !bad;
         char shown[4096];
-        printf("%-4s %s: max abs error %.3g, max rel error %.3g", bad ? "FAIL" : "PASS",
-               cli_shown(dir, shown, sizeof shown), max_abs, max_rel);
+        msg_printf(stdout, "%-4s %s: max abs error %.3g, max rel error %.3g", bad ? "FAIL" : "PASS",
+                   cli_shown(dir, shown, sizeof shown), max_abs, max_rel);
         if (bad)
-            printf("; %d of %d values off, first [%d] %.9g vs %.9g", bad, last->out_c,
-                   first_bad, got[first_bad], want[first_bad]);
-        printf("\n");
+            msg_printf(stdout, "; %d of %d values off, first [%d] %.9g vs %.9g", bad, last->out_c,
+                       first_bad, got[first_bad], want[first_bad]);
+        msg_printf(stdout, "\n");
     }
     free(x);
     free(want);
@@ -211,7 +213,7 @@ int cmd_check(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            printf("%s", check_help);
+            fputs(msg_text(check_help), stdout);
             return 0;
         } else if (!strcmp(a, "--rtol") || !strcmp(a, "--atol") || !strcmp(a, "--threads")) {
             if (i + 1 >= argc) {
@@ -252,26 +254,29 @@ int cmd_check(int argc, char **argv)
     net_onnx_info info;
     net_err err = {0};
     if (net_onnx_load(model, NULL, &c.n, NULL, &info, &err) != NET_OK) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
         return 1;
     }
     c.info = &info;
-    char shown_model[4096];
-    printf("model %s: widths %d-%d-%d-%d-%d-%d-%d-%d, %d×%d input, opset %lld%s%s, %lld "
-           "parameters, loaded in %.0f ms\n", cli_shown(model, shown_model, sizeof shown_model),
-           info.width[0], info.width[1], info.width[2],
-           info.width[3], info.width[4], info.width[5], info.width[6], info.width[7],
-           info.input_size, info.input_size, (long long)info.opset,
-           info.producer[0] ? ", producer " : "", info.producer, (long long)info.params,
-           info.load_ms);
-    printf("      %s\n", info.variant);
-    printf("      compares %s (%s) with output_0.pb: |got − want| ≤ %g + %g·|want|\n",
-           net_stage_at(c.n, info.output_stage)->name, info.output_name, c.atol, c.rtol);
+    char shown_model[4096], widths[96];
+    snprintf(widths, sizeof widths, "%d-%d-%d-%d-%d-%d-%d-%d", info.width[0], info.width[1],
+             info.width[2], info.width[3], info.width[4], info.width[5], info.width[6],
+             info.width[7]);
+    msg_printf(stdout,
+               "model %s: widths %s, %d×%d input, opset %lld%s%s, %lld parameters, loaded in "
+               "%.0f ms\n",
+               cli_shown(model, shown_model, sizeof shown_model), widths, info.input_size,
+               info.input_size, (long long)info.opset, info.producer[0] ? ", producer " : "",
+               info.producer, (long long)info.params, info.load_ms);
+    char said[600];
+    msg_printf(stdout, "      %s\n", msg_err(&info.variant_said, msg_lang(), said, sizeof said));
+    msg_printf(stdout, "      compares %s (%s) with output_0.pb: |got − want| ≤ %g + %g·|want|\n",
+               net_stage_at(c.n, info.output_stage)->name, info.output_name, c.atol, c.rtol);
     int pass = 0, fail = 0;
     for (int i = 0; i < n_dirs; i++)
         run_dir(&c, dirs[i], &pass, &fail);
-    printf("check: %d folder%s: %d PASS, %d FAIL\n", pass + fail, pass + fail == 1 ? "" : "s",
-           pass, fail);
+    msg_printf(stdout, "check: %d folder%s: %d PASS, %d FAIL\n", pass + fail,
+               pass + fail == 1 ? "" : "s", pass, fail);
     net_free(c.n);
     return fail ? 1 : 0;
 }

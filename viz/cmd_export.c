@@ -19,6 +19,7 @@
  */
 #include "cli.h"
 #include "handout.h"
+#include "msg.h"
 #include "outdir.h"
 #include "png_encode.h"
 #include "views.h"
@@ -35,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char export_help[] =
+static const char export_help[] = N_(
     "usage: alexviz export IMAGE... -o DIR [options]\n\n"
     "Writes, for each IMAGE (a photo or a .npy input tensor), a folder DIR/<name>/ with:\n"
     "  NN-<stage>.png     every stage as the window's map grid (tower A | tower B, title,\n"
@@ -59,7 +60,7 @@ static const char export_help[] =
     "                               PNGs, print for the PDF)\n"
     "  --paper a4|letter            the handout's paper (default a4)\n"
     "  --force                      replace files that already exist\n"
-    "  --help                       this text\n";
+    "  --help                       this text\n");
 
 /* ---------------------------------------------------------------- options and the plan */
 
@@ -436,9 +437,14 @@ static int can_make_dirs(const char *dir)
 static int own_folder(const char *dir)
 {
     struct stat sb;
-    if (lstat(dir, &sb) || !S_ISDIR(sb.st_mode)) {
-        cli_error("%s: %s; alexviz writes only into folders under -o, not through links", dir,
-                  S_ISLNK(sb.st_mode) ? "a symbolic link" : "not a folder");
+    int found = !lstat(dir, &sb);
+    if (!found || !S_ISDIR(sb.st_mode)) {
+        if (found && S_ISLNK(sb.st_mode))
+            cli_error("%s: a symbolic link; alexviz writes only into folders under -o, not "
+                      "through links", dir);
+        else
+            cli_error("%s: not a folder; alexviz writes only into folders under -o, not through "
+                      "links", dir);
         return 0;
     }
     net_temp_sweep(dir);
@@ -499,15 +505,15 @@ static int write_png(cairo_surface_t *s, const char *path, char *msg, size_t len
     size_t n;
     cairo_surface_flush(s);
     if (!png_encode_rgb(cairo_image_surface_get_data(s), cairo_image_surface_get_width(s),
-                        cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s),
-                        &png, &n)) {
-        snprintf(msg, len, "%s: out of memory while encoding the PNG", path);
+                        cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s), &png,
+                        &n)) {
+        msg_snprintf(msg, len, "%s: out of memory while encoding the PNG", path);
         return 0;
     }
     net_err err = {0};
     int ok = net_write_atomic(path, png, n, &err) == NET_OK;
     if (!ok)
-        snprintf(msg, len, "%s", err.msg);
+        msg_err(&err, msg_lang(), msg, len);
     free(png);
     return ok;
 }
@@ -602,8 +608,8 @@ static void progress_show(progress *p, int done)
         return;
     p->last = t;
     char shown[512];
-    fprintf(stderr, "\ralexviz export: %s  %d/%d files\033[K", cli_shown(p->name, shown, sizeof shown),
-            p->base + done, p->total);
+    msg_printf(stderr, "\ralexviz export: %s  %d/%d files\x1b[K",
+               cli_shown(p->name, shown, sizeof shown), p->base + done, p->total);
     fflush(stderr);
 }
 
@@ -870,8 +876,8 @@ static int handout_end(handout *h, char *msg, size_t len)
     cairo_surface_destroy(h->surface);
     h->cr = NULL, h->surface = NULL;
     if (cs != CAIRO_STATUS_SUCCESS || h->pdf.failed) {
-        snprintf(msg, len, "%s/handout.pdf: cannot draw the handout: %s", h->im->folder,
-                 h->pdf.failed ? "out of memory" : cairo_status_to_string(cs));
+        msg_snprintf(msg, len, "%s/handout.pdf: cannot draw the handout: %s", h->im->folder,
+                     h->pdf.failed ? "out of memory" : cairo_status_to_string(cs));
         return 0;
     }
     return 1;
@@ -914,7 +920,7 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
     size_t jlen = 0;
     FILE *f = open_memstream(&json, &jlen);
     if (!f) {
-        snprintf(msg, len, "%s: out of memory", mf->path);
+        msg_snprintf(msg, len, "%s: out of memory", mf->path);
         return 0;
     }
     int print = o->palette == VIEW_PALETTE_PRINT;
@@ -1012,14 +1018,14 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
     }
     fprintf(f, "\n  ]\n}\n");
     if (fclose(f)) {
-        snprintf(msg, len, "%s: out of memory", mf->path);
+        msg_snprintf(msg, len, "%s: out of memory", mf->path);
         free(json);
         return 0;
     }
     net_err err = {0};
     int ok = net_write_atomic(mf->path, json, jlen, &err) == NET_OK;
     if (!ok)
-        snprintf(msg, len, "%s", err.msg);
+        msg_err(&err, msg_lang(), msg, len);
     free(json);
     return ok;
 }
@@ -1056,7 +1062,8 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
 {
     net_err err = {0};
     if (net_forward(n, im->in.data, NULL, NULL, &err) != NET_OK) {
-        cli_error("%s: %s", im->path, err.msg);
+        char said[600];
+        cli_error("%s: %s", im->path, msg_err(&err, msg_lang(), said, sizeof said));
         return 0;
     }
     char msg[600] = "";
@@ -1093,7 +1100,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
         w.spare[w.n_spare++] = s;
     }
     if (!made || !w.n_spare) {
-        snprintf(msg, sizeof msg, "out of memory");
+        msg_snprintf(msg, sizeof msg, "out of memory");
         ok = 0;
     }
     view_state st;
@@ -1108,7 +1115,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
         if (pthread_create(&tid[started], NULL, worker_main, &w))
             break;
     if (ok && !started) {
-        snprintf(msg, sizeof msg, "cannot start a thread: %s", strerror(errno));
+        msg_snprintf(msg, sizeof msg, "cannot start a thread: %s", strerror(errno));
         ok = 0;
     }
 
@@ -1129,8 +1136,8 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
             f = &im->files[view++];
             cairo_status_t cs = render_view(s, f, &sc, o);
             if (cs != CAIRO_STATUS_SUCCESS) {
-                snprintf(msg, sizeof msg, "%s: cannot draw: %s", f->path,
-                         cairo_status_to_string(cs));
+                msg_snprintf(msg, sizeof msg, "%s: cannot draw: %s", f->path,
+                             cairo_status_to_string(cs));
                 cairo_surface_destroy(s);
                 s = NULL;
             }
@@ -1138,7 +1145,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
             f = &im->files[channel++];
             s = render_channel(f, &sc, &st, colours, o->scale);
             if (!s)
-                snprintf(msg, sizeof msg, "%s: cannot make the image: out of memory", f->path);
+                msg_snprintf(msg, sizeof msg, "%s: cannot make the image: out of memory", f->path);
         } else if (!handout_page(&h)) {
             if (view >= n_views && channel >= w.n_files)
                 break;
@@ -1161,7 +1168,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     if (!ok)
         work_fail(&w, msg);
     if (!work_finish(&w, prog) && ok) {
-        snprintf(msg, sizeof msg, "%s", w.error);
+        text_copy(msg, sizeof msg, w.error);
         ok = 0;
     }
     for (int t = 0; t < started; t++)
@@ -1179,7 +1186,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     if (ok) {
         net_err werr = {0};
         if (net_write_atomic(hf->path, h.pdf.data, h.pdf.len, &werr) != NET_OK) {
-            snprintf(msg, sizeof msg, "%s", werr.msg);
+            msg_err(&werr, msg_lang(), msg, sizeof msg);
             ok = 0;
         }
     }
@@ -1196,9 +1203,9 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
         return 0;
     }
     char shown_path[2048], shown_folder[2048];
-    printf("%s: %d files in %s (handout.pdf: %d pages)\n",
-           cli_shown(im->path, shown_path, sizeof shown_path), im->n_files,
-           cli_shown(im->folder, shown_folder, sizeof shown_folder), h.n);
+    msg_printf(stdout, "%s: %d files in %s (handout.pdf: %d pages)\n",
+               cli_shown(im->path, shown_path, sizeof shown_path), im->n_files,
+               cli_shown(im->folder, shown_folder, sizeof shown_folder), h.n);
     prog->base += im->n_files;
     return 1;
 }
@@ -1301,7 +1308,7 @@ int cmd_export(int argc, char **argv)
     net_err terr = {0};
     table.count = net_table_build(&o.common.cfg, table.s, &terr);
     if (!table.count) {
-        cli_error("%s", terr.msg);
+        cli_net_error(&terr);
         free(paths);
         return 2;
     }
@@ -1345,7 +1352,7 @@ int cmd_export(int argc, char **argv)
         }
         snprintf(im->folder, flen, "%s/%s", o.out, im->stem);
         if (net_input_load(&im->in, im->path, size, &pp, &err) != NET_OK) {
-            cli_error("%s", err.msg);
+            cli_net_error(&err);
             goto done;
         }
     }
@@ -1374,7 +1381,7 @@ int cmd_export(int argc, char **argv)
         net_err err = {0};
         net_input_free(&ims[i].in);
         if (net_input_load(&ims[i].in, ims[i].path, real_size, &want, &err) != NET_OK) {
-            cli_error("%s", err.msg);
+            cli_net_error(&err);
             goto done;
         }
     }

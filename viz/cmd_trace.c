@@ -6,26 +6,27 @@
  * DIR/trace.json summary, each file atomically, after the pass (so a failed pass writes nothing).
  */
 #include "cli.h"
+#include "msg.h"
 #include "outdir.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static const char trace_help[] =
-    "usage: alexviz trace IMAGE [--dump DIR] [options]\n\n"
-    "Runs AlexNet on IMAGE (a photo, or a .npy float32 tensor of shape (3,S,S) or (1,3,S,S)\n"
-    "used as the input as is) and prints every stage: operation, input → output shape, the\n"
-    "shape arithmetic, parameters, MACs, receptive field, memory, time, statistics and the\n"
-    "tower split; then the top-5 classes.\n\n"
-    "  --dump DIR                   also write DIR/<stage>.npy for every stage (float32; C×H×W\n"
-    "                               for maps, N for vectors) and DIR/trace.json\n"
-    "  --force                      replace the files of an earlier dump in DIR\n"
-    "  --help                       this text\n";
+    N_("usage: alexviz trace IMAGE [--dump DIR] [options]\n\n"
+       "Runs AlexNet on IMAGE (a photo, or a .npy float32 tensor of shape (3,S,S) or (1,3,S,S)\n"
+       "used as the input as is) and prints every stage: operation, input → output shape, the\n"
+       "shape arithmetic, parameters, MACs, receptive field, memory, time, statistics and the\n"
+       "tower split; then the top-5 classes.\n\n"
+       "  --dump DIR                   also write DIR/<stage>.npy for every stage (float32; C×H×W\n"
+       "                               for maps, N for vectors) and DIR/trace.json\n"
+       "  --force                      replace the files of an earlier dump in DIR\n"
+       "  --help                       this text\n");
 
 typedef struct {
     net_stats stats[NET_MAX_STAGES];
@@ -38,13 +39,13 @@ typedef struct {
 static const char *reads_text(net_reads r)
 {
     switch (r) {
-    case NET_READS_IMAGE: return "both towers see the whole image";
-    case NET_READS_OWN: return "each tower reads only its own maps";
+    case NET_READS_IMAGE: return N_("both towers see the whole image");
+    case NET_READS_OWN: return N_("each tower reads only its own maps");
     case NET_READS_BOUNDARY:
-        return "each tower's own maps; the LRN window crosses the boundary for the channels "
-               "beside it";
-    case NET_READS_BOTH: return "every output reads both towers";
-    case NET_READS_ALL: return "one vector: no towers any more";
+        return N_("each tower's own maps; the LRN window crosses the boundary for the channels "
+                  "beside it");
+    case NET_READS_BOTH: return N_("every output reads both towers");
+    case NET_READS_ALL: return N_("one vector: no towers any more");
     }
     return "";
 }
@@ -55,30 +56,37 @@ static void op_text(const net_stage *s, char *buf, size_t len)
     switch (s->op) {
     case NET_OP_CONV:
         if (s->groups > 1)
-            snprintf(buf, len, "conv %d×%d/%d pad %d, %d filters in %d groups of %d×%d×%d",
-                     s->k, s->k, s->stride, s->pad, s->out_c, s->groups, s->k, s->k,
-                     s->in_c / s->groups);
+            msg_snprintf(buf, len, "conv %d×%d/%d pad %d, %d filters in %d groups of %d×%d×%d",
+                         s->k, s->k, s->stride, s->pad, s->out_c, s->groups, s->k, s->k,
+                         s->in_c / s->groups);
         else
-            snprintf(buf, len, "conv %d×%d/%d pad %d, %d filters of %d×%d×%d", s->k, s->k,
-                     s->stride, s->pad, s->out_c, s->k, s->k, s->in_c);
+            msg_snprintf(buf, len, "conv %d×%d/%d pad %d, %d filters of %d×%d×%d", s->k, s->k,
+                         s->stride, s->pad, s->out_c, s->k, s->k, s->in_c);
         break;
     case NET_OP_POOL:
-        snprintf(buf, len, "max pool %d×%d/%d (%s rounding%s)", s->k, s->k, s->stride,
-                 s->round == NET_ROUND_CEIL ? "ceil" : "floor", s->pad_end ? ", end pad" : "");
+        msg_snprintf(buf, len, "max pool %d×%d/%d (%s rounding%s)", s->k, s->k, s->stride,
+                     s->round == NET_ROUND_CEIL ? "ceil" : "floor", s->pad_end ? ", end pad" : "");
         break;
     case NET_OP_LRN:
-        snprintf(buf, len, "LRN n=%d k=%g s=%g β=%g (%s, %s towers)", s->lrn_n, s->lrn_k,
-                 net_lrn_scale(s), s->lrn_beta,
-                 s->lrn_formula == NET_LRN_CAFFE ? "Caffe/ONNX: s = α/n" : "paper: s = α",
-                 s->lrn_within_towers ? "within" : "across");
+        msg_snprintf(buf, len, "LRN n=%d k=%g s=%g β=%g (%s, %s towers)", s->lrn_n, s->lrn_k,
+                     net_lrn_scale(s), s->lrn_beta,
+                     s->lrn_formula == NET_LRN_CAFFE ? "Caffe/ONNX: s = α/n" : "paper: s = α",
+                     s->lrn_within_towers ? "within" : "across");
         break;
-    case NET_OP_FC: snprintf(buf, len, "fully connected, %d outputs", s->out_c); break;
-    case NET_OP_RELU: snprintf(buf, len, "ReLU max(0, x)"); break;
+    case NET_OP_FC:
+        msg_snprintf(buf, len, "fully connected, %d outputs", s->out_c);
+        break;
+    case NET_OP_RELU:
+        msg_snprintf(buf, len, "ReLU max(0, x)");
+        break;
     case NET_OP_DROPOUT:
-        snprintf(buf, len, "dropout p=0.5: the identity at inference (the paper halved the "
-                           "outputs instead)");
+        msg_snprintf(buf, len,
+                     "dropout p=0.5: the identity at inference (the paper halved the "
+                     "outputs instead)");
         break;
-    case NET_OP_SOFTMAX: snprintf(buf, len, "softmax"); break;
+    case NET_OP_SOFTMAX:
+        msg_snprintf(buf, len, "softmax");
+        break;
     }
 }
 
@@ -103,25 +111,26 @@ static int trace_hook(const net_event *ev, void *user)
     op_text(s, op, sizeof op);
     shape_text(s->in_c, s->in_h, s->in_w, in, sizeof in);
     shape_text(s->out_c, s->out_h, s->out_w, out, sizeof out);
-    printf("[%2d/%d] %-6s %s\n", ev->index + 1, ev->count, s->name, op);
-    printf("        shape   %s → %s\n", in, out);
-    net_explain_shape(s, line, sizeof line);
-    printf("        arith   %s\n", line);
+    msg_printf(stdout, "[%2d/%d] %-6s %s\n", ev->index + 1, ev->count, s->name, op);
+    msg_printf(stdout, "        shape   %s → %s\n", in, out);
+    cli_explain_shape(s, line, sizeof line);
+    msg_printf(stdout, "        arith   %s\n", line);
     if (s->params) {
         net_explain_params(s, line, sizeof line);
-        printf("        params  %s\n", line);
+        msg_printf(stdout, "        params  %s\n", line);
         net_explain_macs(s, line, sizeof line);
-        printf("        MACs    %s\n", line);
+        msg_printf(stdout, "        MACs    %s\n", line);
     }
     if (s->rf_jump)
-        printf("        field   one unit sees %d×%d input pixels; neighbours are %d px apart\n",
-               s->rf, s->rf, s->rf_jump);
+        msg_printf(stdout,
+                   "        field   one unit sees %d×%d input pixels; neighbours are %d px apart\n",
+                   s->rf, s->rf, s->rf_jump);
     net_fmt_count((int64_t)(count * sizeof(float)), mem, sizeof mem);
-    printf("        memory  %s bytes\n", mem);
-    printf("        stats   min %.4g  max %.4g  mean %.4g  std %.4g", st->min, st->max, st->mean,
-           st->std);
+    msg_printf(stdout, "        memory  %s bytes\n", mem);
+    msg_printf(stdout, "        stats   min %.4g  max %.4g  mean %.4g  std %.4g", st->min, st->max,
+               st->mean, st->std);
     if (s->op == NET_OP_RELU)
-        printf("  zeros %.1f%%", 100 * st->zeros);
+        msg_printf(stdout, "  zeros %.1f%%", 100 * st->zeros);
     if (s->op == NET_OP_LRN) {
         double sum = 0;
         size_t nz = 0;
@@ -133,24 +142,29 @@ static int trace_hook(const net_event *ev, void *user)
             }
         }
         rec->lrn_ratio[ev->index] = nz ? sum / nz : 1.0;
-        printf("  out/in %.4f", rec->lrn_ratio[ev->index]);
+        msg_printf(stdout, "  out/in %.4f", rec->lrn_ratio[ev->index]);
     }
-    printf("\n");
+    msg_printf(stdout, "\n");
     if (st->nan || st->inf) {
-        printf("        warning %zu NaN and %zu infinite values: float32 overflowed; the "
-               "statistics are of the finite values\n", st->nan, st->inf);
+        msg_printf(stdout,
+                   "        warning %zu NaN and %zu infinite values: float32 overflowed; the "
+                   "statistics are of the finite values\n",
+                   st->nan, st->inf);
         if (rec->first_nonfinite < 0)
             rec->first_nonfinite = ev->index;
     }
     if (st->subnormal)
-        printf("        note    %zu subnormal values (nonzero, below 1.2e-38): float32 keeps only "
-               "a few digits of them\n", st->subnormal);
+        msg_printf(
+            stdout,
+            "        note    %zu subnormal values (nonzero, below 1.2e-38): float32 keeps only "
+            "a few digits of them\n",
+            st->subnormal);
     if (ev->tower_b[1] > ev->tower_b[0])
-        printf("        towers  A %d–%d | B %d–%d; %s\n", ev->tower_a[0], ev->tower_a[1] - 1,
-               ev->tower_b[0], ev->tower_b[1] - 1, reads_text(s->reads));
+        msg_printf(stdout, "        towers  A %d–%d | B %d–%d; %s\n", ev->tower_a[0],
+                   ev->tower_a[1] - 1, ev->tower_b[0], ev->tower_b[1] - 1, reads_text(s->reads));
     else
-        printf("        towers  %s\n", reads_text(s->reads));
-    printf("        time    %.2f ms\n", ev->ms);
+        msg_printf(stdout, "        towers  %s\n", reads_text(s->reads));
+    msg_printf(stdout, "        time    %.2f ms\n", ev->ms);
     fflush(stdout);
     return 0;
 }
@@ -211,7 +225,7 @@ static int write_out(const char *path, const void *buf, size_t len, int force)
     net_status st = force ? net_write_atomic(path, buf, len, &err)
                           : net_write_new(path, buf, len, &err);
     if (st != NET_OK)
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
     return st == NET_OK;
 }
 
@@ -228,7 +242,7 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
         unsigned char *npy;
         size_t len;
         if (net_npy_encode(path, net_output(n, i), shape, ndim, &npy, &len, &err) != NET_OK) {
-            cli_error("%s", err.msg);
+            cli_net_error(&err);
             return 0;
         }
         int ok = write_out(path, npy, len, force);
@@ -344,7 +358,7 @@ int cmd_trace(int argc, char **argv)
     net_input in = {0};
     net_err err = {0};
     if (net_input_load(&in, image, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
         net_free(n);
         outdir_unlock(lock);
         return 1;
@@ -352,25 +366,27 @@ int cmd_trace(int argc, char **argv)
 
     const net_config *c = net_get_config(n);
     char shown[4096];
-    printf("alexviz trace: %s\n", cli_shown(image, shown, sizeof shown));
-    printf("weights: %s%s\n", cli_weights_desc(),
-           net_is_untrained(n) ? "; predictions mean nothing" : "");
-    printf("input:   %d×%d, %s, 0–255 minus mean (%.3f, %.3f, %.3f)%s\n", c->input_size,
-           c->input_size, pp.bgr ? "BGR" : "RGB", pp.mean[0], pp.mean[1], pp.mean[2],
-           in.is_npy ? "; .npy taken as is" : "");
-    printf("variant: %s; %s pooling; LRN %s, window %s\n\n",
-           c->lrn_after_pool ? "conv → relu → pool → norm (CaffeNet, the notes)"
-                             : "conv → relu → norm → pool (paper, Caffe)",
-           c->pool_round == NET_ROUND_CEIL || c->pool_pad_end ? "ceil" : "floor",
-           c->lrn_formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)",
-           c->lrn_within_towers ? "within each tower" : "across both towers");
+    msg_printf(stdout, "alexviz trace: %s\n", cli_shown(image, shown, sizeof shown));
+    msg_printf(stdout, "weights: %s%s\n", cli_weights_desc(),
+               net_is_untrained(n) ? "; predictions mean nothing" : "");
+    msg_printf(stdout, "input:   %d×%d, %s, 0–255 minus mean (%.3f, %.3f, %.3f)%s\n", c->input_size,
+               c->input_size, pp.bgr ? "BGR" : "RGB", pp.mean[0], pp.mean[1], pp.mean[2],
+               in.is_npy ? "; .npy taken as is" : "");
+    msg_printf(stdout, "variant: %s; %s pooling; LRN %s, window %s\n\n",
+               c->lrn_after_pool ? "conv → relu → pool → norm (CaffeNet, the notes)"
+                                 : "conv → relu → norm → pool (paper, Caffe)",
+               c->pool_round == NET_ROUND_CEIL || c->pool_pad_end ? "ceil" : "floor",
+               c->lrn_formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)",
+               c->lrn_within_towers ? "within each tower" : "across both towers");
 
     net_stats in_st;
     net_compute_stats(in.data, 3 * (size_t)c->input_size * c->input_size, &in_st);
     if (in_st.subnormal)
-        printf("note:    %zu input values are subnormal (nonzero, below 1.2e-38): float32 keeps "
-               "only a few digits of them, and the maps will show mostly zeros\n\n",
-               in_st.subnormal);
+        msg_printf(
+            stdout,
+            "note:    %zu input values are subnormal (nonzero, below 1.2e-38): float32 keeps "
+            "only a few digits of them, and the maps will show mostly zeros\n\n",
+            in_st.subnormal);
 
     trace_record *rec = calloc(1, sizeof *rec);
     int rc = 1;
@@ -379,7 +395,8 @@ int cmd_trace(int argc, char **argv)
     if (!rec) {
         cli_error("out of memory");
     } else if (net_forward(n, in.data, trace_hook, rec, &err) != NET_OK) {
-        cli_error("%s: %s", image, err.msg);
+        char said[600];
+        cli_error("%s: %s", image, msg_err(&err, msg_lang(), said, sizeof said));
     } else {
         int last = net_stage_count(n) - 1, top[5];
         float topv[5];
@@ -392,22 +409,24 @@ int cmd_trace(int argc, char **argv)
         char params[32], macs[32];
         net_fmt_count(net_total_params(n), params, sizeof params);
         net_fmt_count(net_total_macs(n), macs, sizeof macs);
-        printf("\ntotal: %s parameters, %s MACs, %.1f ms\n", params, macs, total);
+        msg_printf(stdout, "\ntotal: %s parameters, %s MACs, %.1f ms\n", params, macs, total);
         int named = cli_has_class_names(net_stage_at(n, net_stage_count(n) - 1)->out_c);
-        printf("\ntop-%d%s%s:\n", k, net_is_untrained(n) ? " (untrained weights: meaningless)" : "",
-               named ? "" : " (not ImageNet's 1000 classes: no names)");
+        msg_printf(stdout, "\ntop-%d%s%s:\n", k,
+                   net_is_untrained(n) ? " (untrained weights: meaningless)" : "",
+                   named ? "" : " (not ImageNet's 1000 classes: no names)");
         for (int j = 0; j < k; j++)
-            printf("  %6.2f%%  %4d%s%s\n", 100 * topv[j], top[j], named ? "  " : "",
-                   named ? cli_class_name(top[j]) : "");
+            msg_printf(stdout, "  %6.2f%%  %4d%s%s\n", 100 * topv[j], top[j], named ? "  " : "",
+                       named ? cli_class_name(top[j]) : "");
         if (rec->first_nonfinite >= 0)
-            printf("\nwarning: NaN or infinite values from %s on: float32 overflowed; the "
-                   "statistics are of the finite values and the classes mean nothing\n",
-                   net_stage_at(n, rec->first_nonfinite)->name);
+            msg_printf(stdout,
+                       "\nwarning: NaN or infinite values from %s on: float32 overflowed; the "
+                       "statistics are of the finite values and the classes mean nothing\n",
+                       net_stage_at(n, rec->first_nonfinite)->name);
         rc = 0;
         if (dump) {
             if (dump_all(n, rec, dump, image, top, topv, k, t.force))
-                printf("\nwrote %d .npy files and trace.json to %s\n", last + 1,
-                       cli_shown(dump, shown, sizeof shown));
+                msg_printf(stdout, "\nwrote %d .npy files and trace.json to %s\n", last + 1,
+                           cli_shown(dump, shown, sizeof shown));
             else
                 rc = 1;
         }

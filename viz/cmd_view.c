@@ -2,6 +2,7 @@
  * times the views offscreen (no display needed) for `make bench`.
  */
 #include "cli.h"
+#include "msg.h"
 #include "play.h"
 #include "views.h"
 #include "window.h"
@@ -12,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char view_help[] =
+static const char view_help[] = N_(
     "usage: alexviz [view] [IMAGE...] [options]\n\n"
     "Opens the classroom window: AlexNet runs on the photo on a worker thread and every stage\n"
     "appears as it is computed, tower A beside tower B. With no IMAGE the bundled photos in\n"
@@ -31,7 +32,7 @@ static const char view_help[] =
     "  --force                      let --play's shot: and viewshot: replace existing files\n"
     "  --bench                      time the views offscreen at 1920×1080 and print figures\n"
     "  --help                       this text\n\n"
-    "With no display the window cannot open: use `alexviz trace` or `alexviz export`.\n";
+    "With no display the window cannot open: use `alexviz trace` or `alexviz export`.\n");
 
 /* ---------------------------------------------------------------- --bench */
 
@@ -143,7 +144,7 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
         return 1;
     }
     if (net_input_load(&in, path, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
-        cli_error("%s", err.msg);
+        cli_net_error(&err);
         net_free(n);
         window_free_list(photos, n_photos);
         return 1;
@@ -295,14 +296,15 @@ int cmd_view(int argc, char **argv)
         cli_error("out of memory");
         return 1;
     }
-    size_t help_len = sizeof view_help + strlen(play_help);
+    const char *vh = msg_text(view_help), *ph = msg_text(play_help);
+    size_t help_len = strlen(vh) + strlen(ph) + 1;
     char *help = malloc(help_len);
     if (!help) {
         free(photos);
         cli_error("out of memory");
         return 1;
     }
-    snprintf(help, help_len, view_help, play_help);
+    snprintf(help, help_len, vh, ph); /* both languages keep view_help's one %s */
     int usage = cli_parse("view", help, &w.opts, argc, argv, take_arg, &x);
     free(help);
     if (usage >= 0) {

@@ -75,8 +75,8 @@ static int open_lock(const char *dir, const char *path)
     if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
         if (fd >= 0)
             close(fd);
-        cli_error("%s/" LOCK_NAME ": not alexviz's lock file (a link, or a file with another "
-                  "name too); remove it", dir);
+        cli_error("%s/%s: not alexviz's lock file (a link, or a file with another name too); "
+                  "remove it", dir, LOCK_NAME);
         return -1;
     }
     return fd;

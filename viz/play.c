@@ -2,6 +2,7 @@
  * usage error, not a window that does something else.
  */
 #include "play.h"
+#include "msg.h"
 
 #include "views.h"
 
@@ -10,13 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char play_help[] =
+const char play_help[] = N_(
     "      step  back  wait           → and ←; wait for the pass to finish or pause\n"
     "      stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
     "                                   lrn, arith, filters, pred); `lrn` alone = view:lrn\n"
     "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
     "      unit:X,Y                   select a unit in the zoom and LRN views\n"
-    "      key:K                      press a key: a letter or digit, , . = / - [ ], or left right\n"
+    "      key:K                      press a key: a letter or digit, , . = / - [ ], or left "
+    "right\n"
     "                                   up down space\n"
     "                                   home end pageup pagedown tab plus minus f11 esc\n"
     "      click:X,Y  move:X,Y        click at / move the pointer to window pixel X,Y\n"
@@ -32,7 +34,7 @@ const char play_help[] =
     "      status                     print the stage and view shown and the status line\n"
     "      quit                       close the window (exit status 0)\n"
     "      Before each command the window waits until the net is built and the pass has finished\n"
-    "      or paused, so scripts are deterministic.\n";
+    "      or paused, so scripts are deterministic.\n");
 
 static const struct {
     const char *name;
@@ -91,7 +93,7 @@ int play_parse(play_script *s, const char *text, char *err, size_t err_len)
     size_t len = strlen(text), cap = len / 2 + 1;
     s->cmds = calloc(cap, sizeof *s->cmds);
     if (!s->cmds) {
-        snprintf(err, err_len, "--play: out of memory");
+        msg_snprintf(err, err_len, "--play: out of memory");
         return 0;
     }
     const char *p = text;
@@ -106,7 +108,7 @@ int play_parse(play_script *s, const char *text, char *err, size_t err_len)
         char word[1100];
         size_t n = (size_t)(end - p);
         if (n >= sizeof word) {
-            snprintf(err, err_len, "--play: a word of %zu characters is too long", n);
+            msg_snprintf(err, err_len, "--play: a word of %zu characters is too long", n);
             play_free(s);
             return 0;
         }
@@ -122,7 +124,8 @@ int play_parse(play_script *s, const char *text, char *err, size_t err_len)
             if (!strcmp(word, words[i].name))
                 k = (int)i;
         if (k < 0) {
-            snprintf(err, err_len, "--play: unknown command '%s' (see alexviz view --help)", word);
+            msg_snprintf(err, err_len, "--play: unknown command '%s' (see alexviz view --help)",
+                         word);
             play_free(s);
             return 0;
         }
@@ -139,8 +142,8 @@ int play_parse(play_script *s, const char *text, char *err, size_t err_len)
         case 4: ok = parse_pair(arg, 'x', c->num) && c->num[0] >= 64 && c->num[1] >= 64; break;
         }
         if (!ok) {
-            snprintf(err, err_len, "--play: '%s%s%s' has a bad or missing argument", word,
-                     colon ? ":" : "", arg);
+            msg_snprintf(err, err_len, "--play: '%s%s%s' has a bad or missing argument", word,
+                         colon ? ":" : "", arg);
             play_free(s);
             return 0;
         }

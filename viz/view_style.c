@@ -518,7 +518,7 @@ void vfmt_shape(int c, int h, int w, char *buf, size_t len)
         snprintf(buf, len, "%d×%d×%d", h, w, c);
 }
 
-void vfmt_shape_line(const vctx *v, const net_stage *s, char *buf, size_t len)
+void view_shape_line(text_lang lang, const net_stage *s, char *buf, size_t len)
 {
     /* conv and floor pooling are pure arithmetic: the engine's line is the same in every
      * language. The rest have words in them. */
@@ -533,24 +533,29 @@ void vfmt_shape_line(const vctx *v, const net_stage *s, char *buf, size_t len)
         if (s->pad || s->pad_end)
             snprintf(pads, sizeof pads, " + %d + %d", s->pad, s->pad_end);
         if (fl == s->out_h)
-            snprintf(note, sizeof note, "%s", vtext(v, TX_AR_CEIL_SAME));
+            snprintf(note, sizeof note, "%s", text_get(TX_AR_CEIL_SAME, lang));
         else
-            snprintf(note, sizeof note, vtext(v, TX_AR_CEIL_DIFF), fl);
+            snprintf(note, sizeof note, text_get(TX_AR_CEIL_DIFF, lang), fl);
         snprintf(buf, len, "ceil((%d%s − %d)/%d) + 1 = %d %s", s->in_h, pads, s->k, s->stride,
                  s->out_h, note);
     } else if (s->op == NET_OP_FC) {
         if (s->in_h > 1 || s->in_w > 1)
-            snprintf(buf, len, vtext(v, TX_AR_FLATTEN), s->in_h, s->in_w, s->in_c,
+            snprintf(buf, len, text_get(TX_AR_FLATTEN, lang), s->in_h, s->in_w, s->in_c,
                      s->in_c * s->in_h * s->in_w, s->out_c);
         else
             snprintf(buf, len, "%d → %d", s->in_c, s->out_c);
     } else {
         const char *op = s->op == NET_OP_RELU ? "ReLU" : s->op == NET_OP_LRN ? "LRN"
-                         : s->op == NET_OP_DROPOUT ? vtext(v, TX_OP_DROPOUT)
-                                                   : vtext(v, TX_OP_SOFTMAX);
+                         : s->op == NET_OP_DROPOUT ? text_get(TX_OP_DROPOUT, lang)
+                                                   : text_get(TX_OP_SOFTMAX, lang);
         vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
-        snprintf(buf, len, vtext(v, TX_AR_KEEPS), op, shape);
+        snprintf(buf, len, text_get(TX_AR_KEEPS, lang), op, shape);
     }
+}
+
+void vfmt_shape_line(const vctx *v, const net_stage *s, char *buf, size_t len)
+{
+    view_shape_line(v->st->lang, s, buf, len);
 }
 
 const char *vstage_explain(const vctx *v, const net_stage *s)

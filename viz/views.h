@@ -88,6 +88,10 @@ void view_scene_set_run(view_scene *sc, const net_config *cfg, const net_preproc
 /* Stats of stage i's output into sc->stats[i] (the window calls it as stages arrive). */
 void view_scene_update_stats(view_scene *sc, int i);
 
+/* The shape arithmetic of stage s, as the arithmetic view shows it, in lang: the engine's
+ * formula where it is only numbers, the table's words (text.h) where it has some. */
+void view_shape_line(text_lang lang, const net_stage *s, char *buf, size_t len);
+
 /* The first finished stage whose output holds a NaN or an infinity (its stats say so), or -1. */
 int view_scene_first_nonfinite(const view_scene *sc);
 

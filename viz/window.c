@@ -12,6 +12,7 @@
  */
 #include "window.h"
 
+#include "msg.h"
 #include "worker.h"
 
 #include <SDL.h>
@@ -119,8 +120,8 @@ int window_save_png(cairo_surface_t *s, const char *path, int replace, int *exis
     png_buf b = {0};
     cairo_status_t cs = cairo_surface_write_to_png_stream(s, png_write, &b);
     if (cs != CAIRO_STATUS_SUCCESS || b.failed) {
-        snprintf(err, err_len, "%s: cannot encode the PNG (%s)", path,
-                 cairo_status_to_string(cs));
+        msg_snprintf(err, err_len, "%s: cannot encode the PNG (%s)", path,
+                     cairo_status_to_string(cs));
         free(b.data);
         return 0;
     }
@@ -128,7 +129,10 @@ int window_save_png(cairo_surface_t *s, const char *path, int replace, int *exis
     net_status st = replace ? net_write_atomic(path, b.data, b.len, &e)
                             : net_write_new(path, b.data, b.len, &e);
     if (st != NET_OK) {
-        snprintf(err, err_len, "%s", e.msg[0] ? e.msg : path);
+        if (e.msg[0])
+            msg_err(&e, msg_lang(), err, err_len);
+        else
+            text_copy(err, err_len, path);
         if (exists)
             *exists = st == NET_ERR_EXISTS;
     }
@@ -216,7 +220,7 @@ static void report_once(app *a, int bit, const char *what, const char *why)
     if (a->reported & bit)
         return;
     a->reported |= bit;
-    fprintf(stderr, "alexviz: %s failed: %s\n", what, why);
+    msg_printf(stderr, "alexviz: %s failed: %s\n", what, why);
 }
 
 static void set_message(app *a, const char *msg)
@@ -303,12 +307,13 @@ static void take(app *a)
         /* a net that could not be built has said why on stderr already (cli_make_net); either
          * way the window stays up with the message, and exits with status 1 when closed */
         a->status = 1;
-        char msg[700];
+        char msg[1200], said[1024];
         if (c->failed) {
-            text_copy(msg, sizeof msg, c->error);
+            text_copy(msg, sizeof msg, msg_err(&c->error, a->st.lang, said, sizeof said));
         } else {
-            snprintf(msg, sizeof msg, text_get(TX_MSG_PHOTO_FAILED, a->st.lang), c->error);
-            fprintf(stderr, "alexviz: %s\n", c->error);
+            snprintf(msg, sizeof msg, text_get(TX_MSG_PHOTO_FAILED, a->st.lang),
+                     msg_err(&c->error, a->st.lang, said, sizeof said));
+            cli_net_error(&c->error);
         }
         set_message(a, msg);
         if (c->failed)
@@ -455,8 +460,8 @@ static int make_surface(app *a)
     a->cr = cairo_create(a->surf);
     a->w = w, a->h = h;
     if (!a->tex || cairo_status(a->cr) != CAIRO_STATUS_SUCCESS) {
-        fprintf(stderr, "alexviz: cannot make a %d×%d drawing surface: %s\n", w, h,
-                a->tex ? cairo_status_to_string(cairo_status(a->cr)) : SDL_GetError());
+        msg_printf(stderr, "alexviz: cannot make a %d×%d drawing surface: %s\n", w, h,
+                   a->tex ? cairo_status_to_string(cairo_status(a->cr)) : SDL_GetError());
         return 0;
     }
     return 1;
@@ -473,7 +478,7 @@ static void draw(app *a)
     view_draw_screen(a->cr, (view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
     cairo_surface_flush(a->surf);
     if (cairo_status(a->cr) != CAIRO_STATUS_SUCCESS)
-        report_once(a, 1, "drawing the window", cairo_status_to_string(cairo_status(a->cr)));
+        report_once(a, 1, N_("drawing the window"), cairo_status_to_string(cairo_status(a->cr)));
     if (SDL_UpdateTexture(a->tex, NULL, cairo_image_surface_get_data(a->surf),
                           cairo_image_surface_get_stride(a->surf)))
         report_once(a, 2, "SDL_UpdateTexture", SDL_GetError());
@@ -519,7 +524,7 @@ static int save_shot(app *a, const char *path, int view_only, int replace, int q
     char msg[700];
     snprintf(msg, sizeof msg, text_get(TX_MSG_SAVE_FAILED, a->st.lang),
              a->surf ? err : "no surface");
-    fprintf(stderr, "alexviz: %s\n", a->surf ? err : "no surface to save");
+    msg_printf(stderr, "alexviz: %s\n", a->surf ? err : msg_text("no surface to save"));
     set_message(a, msg);
     a->status = 1;
     return 0;
@@ -786,7 +791,7 @@ static int run_command(app *a, const play_cmd *c)
     case PLAY_STAGE: {
         int i = find_stage(a, c->arg);
         if (i < 0) {
-            fprintf(stderr, "alexviz: --play: no stage '%s' in this network\n", c->arg);
+            msg_printf(stderr, "alexviz: --play: no stage '%s' in this network\n", c->arg);
             return 0;
         }
         st->stage = i;
@@ -816,7 +821,7 @@ static int run_command(app *a, const play_cmd *c)
                 k = (SDL_Keycode)ch;
         }
         if (!k) {
-            fprintf(stderr, "alexviz: --play: unknown key '%s'\n", c->arg);
+            msg_printf(stderr, "alexviz: --play: unknown key '%s'\n", c->arg);
             return 0;
         }
         key(a, k, mod);
@@ -840,8 +845,8 @@ static int run_command(app *a, const play_cmd *c)
         e.drop.windowID = SDL_GetWindowID(a->win);
         if (!e.drop.file || SDL_PushEvent(&e) != 1) {
             SDL_free(e.drop.file);
-            fprintf(stderr, "alexviz: --play: cannot post the drop of %s: %s\n", c->arg,
-                    SDL_GetError());
+            msg_printf(stderr, "alexviz: --play: cannot post the drop of %s: %s\n", c->arg,
+                       SDL_GetError());
             return 0;
         }
         /* the event is handled on the next turn; wait for the photo it asks for */
@@ -898,8 +903,10 @@ static void script_tick(app *a)
         return;
     if (!settled(a)) {
         if (now - a->wait_since > SCRIPT_WATCHDOG_MS) {
-            fprintf(stderr, "alexviz: --play: the network did not settle within %.0f s before "
-                            "command %d\n", SCRIPT_WATCHDOG_MS / 1000, s->next + 1);
+            msg_printf(stderr,
+                       "alexviz: --play: the network did not settle within %.0f s before "
+                       "command %d\n",
+                       SCRIPT_WATCHDOG_MS / 1000, s->next + 1);
             a->quit = 1, a->status = 1;
         }
         return;
@@ -946,9 +953,11 @@ static int wait_ms(const app *a)
 
 static void no_display(const char *why)
 {
-    fprintf(stderr, "alexviz: no display to open a window on (%s); `alexviz trace IMAGE` prints "
-                    "every stage and `alexviz export IMAGE -o DIR` writes the pictures without "
-                    "one\n", why);
+    msg_printf(stderr,
+               "alexviz: no display to open a window on (%s); `alexviz trace IMAGE` prints "
+               "every stage and `alexviz export IMAGE -o DIR` writes the pictures without "
+               "one\n",
+               why);
 }
 
 static int open_window(app *a)
@@ -958,7 +967,7 @@ static int open_window(app *a)
     /* without X11 or Wayland, SDL would fall back to an invisible offscreen window (and
      * libwayland would complain on stderr); say what is wrong instead */
     if (!(want && *want) && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
-        no_display("neither DISPLAY nor WAYLAND_DISPLAY is set");
+        no_display(N_("neither DISPLAY nor WAYLAND_DISPLAY is set"));
         return 0;
     }
     /* only the display system that is there, so a dead one fails with one clear line */
@@ -974,7 +983,7 @@ static int open_window(app *a)
     const char *drv = SDL_GetCurrentVideoDriver();
     if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy")) &&
         !(want && !strcmp(want, drv))) {
-        no_display("SDL found only its offscreen driver");
+        no_display(N_("SDL found only its offscreen driver"));
         return 0;
     }
     int w = o->width, h = o->height;
@@ -1001,12 +1010,12 @@ static int open_window(app *a)
     if (!a->ren)
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     if (!a->ren) {
-        fprintf(stderr, "alexviz: cannot draw into the window: %s\n", SDL_GetError());
+        msg_printf(stderr, "alexviz: cannot draw into the window: %s\n", SDL_GetError());
         return 0;
     }
     a->ev_worker = SDL_RegisterEvents(1);
     if (a->ev_worker == (Uint32)-1) {
-        fprintf(stderr, "alexviz: no SDL event left for the worker: %s\n", SDL_GetError());
+        msg_printf(stderr, "alexviz: no SDL event left for the worker: %s\n", SDL_GetError());
         return 0;
     }
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
@@ -1017,7 +1026,7 @@ int window_run(const window_opts *o)
 {
     app *a = calloc(1, sizeof *a);
     if (!a) {
-        fprintf(stderr, "alexviz: out of memory\n");
+        msg_printf(stderr, "alexviz: out of memory\n");
         return 1;
     }
     a->o = o;
@@ -1032,7 +1041,7 @@ int window_run(const window_opts *o)
 
     /* the table is known before the net: the first frame shows the whole pipeline */
     if (!view_scene_init(&a->sc)) {
-        fprintf(stderr, "alexviz: out of memory\n");
+        msg_printf(stderr, "alexviz: out of memory\n");
         goto out;
     }
     a->sc.n_stages = net_table_build(&o->opts.cfg, a->sc.stages, NULL);
@@ -1050,7 +1059,7 @@ int window_run(const window_opts *o)
     a->n_photos = o->n_photos + a->n_bundled;
     a->photos = calloc((size_t)a->n_photos + 1, sizeof *a->photos);
     if (!a->photos) {
-        fprintf(stderr, "alexviz: out of memory\n");
+        msg_printf(stderr, "alexviz: out of memory\n");
         goto out;
     }
     for (int i = 0; i < o->n_photos; i++)
@@ -1060,7 +1069,7 @@ int window_run(const window_opts *o)
 
     a->wk = worker_start(&o->opts, notify, a);
     if (!a->wk) {
-        fprintf(stderr, "alexviz: cannot start the worker thread\n");
+        msg_printf(stderr, "alexviz: cannot start the worker thread\n");
         goto out;
     }
     if (o->step)

@@ -62,7 +62,7 @@ struct worker {
     int running, paused;
     int was_paused;           /* this pass paused at least once (its time is not the net's) */
     double pass_ms;
-    char error[512];
+    net_err error;
     unsigned error_seq;
 
     /* the worker's own (no lock: only its thread touches them) */
@@ -78,10 +78,10 @@ static void notify(worker *w)
         w->notify(w->ctx);
 }
 
-static void set_error(worker *w, const char *msg)
+static void set_error(worker *w, const net_err *err)
 {
     pthread_mutex_lock(&w->mu);
-    text_copy(w->error, sizeof w->error, msg);
+    w->error = *err;
     w->error_seq++;
     pthread_mutex_unlock(&w->mu);
     notify(w);
@@ -131,7 +131,7 @@ static int build(worker *w)
     if (!w->net) {
         w->failed = 1;
         /* the one line cli_make_net printed: the weights file and what is wrong with it */
-        snprintf(w->error, sizeof w->error, "%s", cli_last_error());
+        net_fail(&w->error, NET_ERR_FORMAT, "%s", cli_last_error());
         w->error_seq++;
         pthread_mutex_unlock(&w->mu);
         return 0;
@@ -147,7 +147,7 @@ static int build(worker *w)
     w->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
     if (!w->conv1_w) {
         w->failed = 1;
-        snprintf(w->error, sizeof w->error, "out of memory for the window's copies");
+        net_fail(&w->error, NET_ERR_NOMEM, "out of memory for the window's copies");
         w->error_seq++;
         pthread_mutex_unlock(&w->mu);
         return 0;
@@ -165,7 +165,9 @@ static int load_photo(worker *w, const char *path)
     net_input in;
     net_err err = {0};
     if (net_input_load(&in, path, w->cfg.input_size, &w->pp, &err) != NET_OK) {
-        set_error(w, err.msg[0] ? err.msg : path);
+        if (!err.msg[0])
+            net_fail(&err, NET_ERR_IO, "%s: cannot be read", path);
+        set_error(w, &err);
         return 0;
     }
     size_t S = (size_t)w->cfg.input_size;
@@ -175,7 +177,9 @@ static int load_photo(worker *w, const char *path)
         free(data);
         free(rgb);
         net_input_free(&in);
-        set_error(w, "out of memory for the photo");
+        net_err nomem;
+        net_fail(&nomem, NET_ERR_NOMEM, "out of memory for the photo");
+        set_error(w, &nomem);
         return 0;
     }
     memcpy(data, in.data, sizeof(float) * 3 * S * S);
@@ -236,7 +240,7 @@ static void run_pass(worker *w)
         st = net_forward(w->net, w->input.data, hook, w, &err);
         t1 = now_ms();
         if (st != NET_OK && st != NET_ERR_CANCELLED)
-            set_error(w, err.msg);
+            set_error(w, &err);
     }
     pthread_mutex_lock(&w->mu);
     w->running = 0;
@@ -369,7 +373,7 @@ int worker_take(worker *w, worker_copy *c)
                 memcpy(c->conv1_w, w->conv1_w, sizeof(float) * w->conv1_n);
             if (!c->conv1_w) {
                 c->ready = 0, c->failed = 1;
-                snprintf(c->error, sizeof c->error, "out of memory for the window's copies");
+                net_fail(&c->error, NET_ERR_NOMEM, "out of memory for the window's copies");
             }
         }
         changed |= WORKER_READY;
@@ -415,7 +419,7 @@ int worker_take(worker *w, worker_copy *c)
     }
     if (c->error_seq != w->error_seq) {
         c->error_seq = w->error_seq;
-        text_copy(c->error, sizeof c->error, w->error);
+        c->error = w->error;
         changed |= WORKER_ERROR;
     }
     pthread_mutex_unlock(&w->mu);

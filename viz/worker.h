@@ -46,7 +46,8 @@ typedef struct {
     char photo_path[4096];
     /* status */
     int running, paused, step;
-    char error[512];                    /* the last error (a photo that could not be read) */
+    net_err error;                      /* the last error (a photo that could not be read):
+                                           English, with what msg_err translates */
     unsigned error_seq;                 /* changes with every new error */
 } worker_copy;
 
