@@ -99,6 +99,23 @@ typedef enum {
     NET_LRN_PAPER  /* the 2012 paper: k = 2, s = α */
 } net_lrn_formula;
 
+/* Local response normalisation's parameters, one set wherever LRN is described: a configuration,
+ * a norm stage's row, the window's LRN lab. */
+typedef struct {
+    int n;                   /* window size in channels */
+    float k, alpha, beta;    /* as the formula names them: α is the paper's α */
+    net_lrn_formula formula;
+    int within_towers;       /* 1: the window never crosses the tower boundary (cuda-convnet) */
+} net_lrn;
+
+/* Sets the formula with the k it comes with: the paper's k = 2, Caffe's k = 1 (the one place
+ * that rule is written). n, α, β and the window are left as they are. */
+void net_lrn_set_formula(net_lrn *l, net_lrn_formula f);
+/* The scale s that multiplies Σa² (α/n for Caffe, α for the paper). */
+float net_lrn_scale(const net_lrn *l);
+/* 1 when a and b normalise alike (every field equal). */
+int net_lrn_equal(const net_lrn *a, const net_lrn *b);
+
 /* What a stage's input is, seen from the two towers (the paper's two GPUs). */
 typedef enum {
     NET_READS_IMAGE,    /* conv1: both towers see the whole image */
@@ -119,11 +136,7 @@ typedef struct {
     int pad, pad_end;      /* zeros (conv) or -inf (pool) before and after each spatial axis */
     int groups;            /* conv: 1, or 2 for the towers */
     net_round round;       /* pool: how (I + pad + pad_end − K)/S is rounded; conv: floor */
-    /* LRN */
-    int lrn_n;             /* window size in channels */
-    float lrn_k, lrn_alpha, lrn_beta;
-    net_lrn_formula lrn_formula;
-    int lrn_within_towers; /* 1: the window never crosses the tower boundary (cuda-convnet) */
+    net_lrn lrn;           /* LRN's parameters (norm stages) */
     /* towers */
     net_reads reads;
     int towers;            /* 2: output split in halves, tower A then tower B; 1: one block */
@@ -144,10 +157,7 @@ typedef struct {
     net_round pool_round;    /* pooling rounding: floor (Caffe's 227) or ceil (the ONNX zoo's 224) */
     int pool_pad_end;        /* extra -inf rows/cols after each pool input (the ONNX zoo: 1) */
     int lrn_after_pool;      /* 0: conv→relu→norm→pool (paper, bvlc_alexnet); 1: CaffeNet, notes */
-    net_lrn_formula lrn_formula;
-    int lrn_within_towers;
-    int lrn_n;
-    float lrn_alpha, lrn_beta, lrn_k; /* as the formula names them: α is the paper's α */
+    net_lrn lrn;             /* the norm stages' parameters */
     int width[8];            /* conv1..conv5, fc6..fc8: 96 256 384 384 256 4096 4096 1000 */
 } net_config;
 
@@ -155,8 +165,6 @@ typedef struct {
 void net_config_default(net_config *cfg);
 /* Sets input size and the pool rounding that size needs (224 → ceil). */
 void net_config_set_input(net_config *cfg, int input_size);
-/* Sets formula, k and α together: paper k=2, α=1e-4 as s; Caffe k=1, s = α/n. */
-void net_config_set_lrn(net_config *cfg, net_lrn_formula f);
 
 #define NET_MAX_STAGES 24
 
@@ -170,9 +178,6 @@ int net_table_build(const net_config *cfg, net_stage *stages, net_err *err);
  * a file may claim widths and an input side that are legal but would take gigabytes. */
 #define NET_MAX_ACT_MB 512
 size_t net_table_memory(const net_stage *stages, int count);
-
-/* The LRN scale s that multiplies Σa² (α/n for Caffe, α for the paper). */
-float net_lrn_scale(const net_stage *s);
 
 /* Channel ranges [begin, end) of tower A and tower B in a stage's output; B is empty (0,0) when
  * the stage has one block. */
@@ -458,8 +463,7 @@ net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t len, const 
 
 /* ---------------------------------------------------------------- LRN on its own */
 
-/* Runs the LRN of stage s (an NET_OP_LRN row, usually a copy whose lrn_n, lrn_k, lrn_alpha,
- * lrn_beta, lrn_formula or lrn_within_towers the caller changed) on in (s->in_c, s->in_h,
+/* Runs the LRN of stage s (an NET_OP_LRN row, usually a copy whose lrn the caller changed) on in (s->in_c, s->in_h,
  * s->in_w) into out (the same shape), with the same code the forward pass uses. Lets the window
  * recompute LRN at once when a student changes k, n, α or β, without a net; safe to call while
  * another thread runs a pass. NET_ERR_ARG for a row that is not LRN; NET_ERR_VALUE for n < 1,

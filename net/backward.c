@@ -144,8 +144,8 @@ static void run_stage_grad(net *n, int i, net_grad_mode mode)
         op_relu_grad(out, g, gin, count, relu);
         break;
     case NET_OP_LRN:
-        op_lrn_grad(in, g, gin, s->in_c, s->in_h * s->in_w, s->lrn_n, s->lrn_k, net_lrn_scale(s),
-                    s->lrn_beta, s->lrn_within_towers ? s->in_c / 2 : s->in_c, n->grad_work);
+        op_lrn_grad(in, g, gin, s->in_c, s->in_h * s->in_w, s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
+                    s->lrn.beta, s->lrn.within_towers ? s->in_c / 2 : s->in_c, n->grad_work);
         break;
     case NET_OP_POOL:
         op_pool_grad(in, out, g, gin, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad,

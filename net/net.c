@@ -200,8 +200,8 @@ void net_run_stage(net *n, int i, const float *in)
         op_relu(in, out, count);
         break;
     case NET_OP_LRN:
-        op_lrn(in, out, s->in_c, s->in_h * s->in_w, s->lrn_n, s->lrn_k, net_lrn_scale(s),
-               s->lrn_beta, s->lrn_within_towers ? s->in_c / 2 : s->in_c);
+        op_lrn(in, out, s->in_c, s->in_h * s->in_w, s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
+               s->lrn.beta, s->lrn.within_towers ? s->in_c / 2 : s->in_c);
         break;
     case NET_OP_POOL:
         op_pool(in, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad, s->pad_end, out, s->out_h,

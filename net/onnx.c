@@ -959,12 +959,12 @@ static net_status derive_config(loader *L, net_config *c)
                     "%g/%g, bias %g/%g); AlexNet uses one LRN for both", LABEL(n1),
                     n1->lrn_size, n2->lrn_size, n1->alpha, n2->alpha, n1->beta, n2->beta,
                     n1->bias, n2->bias);
-    c->lrn_formula = NET_LRN_CAFFE;
-    c->lrn_within_towers = 0;
-    c->lrn_n = n1->lrn_size;
-    c->lrn_alpha = n1->alpha;
-    c->lrn_beta = n1->beta;
-    c->lrn_k = n1->bias;
+    c->lrn.formula = NET_LRN_CAFFE;
+    c->lrn.within_towers = 0;
+    c->lrn.n = n1->lrn_size;
+    c->lrn.alpha = n1->alpha;
+    c->lrn.beta = n1->beta;
+    c->lrn.k = n1->bias;
     return NET_OK;
 }
 
@@ -1208,19 +1208,19 @@ static void describe(const loader *L, const net_config *c, net_err *out)
         net_fail(out, NET_OK,
                  "%s: LRN %s pooling, %d×%d input, Caffe's ceil pooling as end pads [0,0,%d,%d], "
                  "LRN n=%d α=%g β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
-                 order, lrn_at, s, s, c->pool_pad_end, c->pool_pad_end, c->lrn_n, c->lrn_alpha,
-                 c->lrn_beta, c->lrn_k, fc, stored, ends);
+                 order, lrn_at, s, s, c->pool_pad_end, c->pool_pad_end, c->lrn.n, c->lrn.alpha,
+                 c->lrn.beta, c->lrn.k, fc, stored, ends);
     else if (c->pool_round == NET_ROUND_CEIL)
         net_fail(out, NET_OK,
                  "%s: LRN %s pooling, %d×%d input, ceil pooling (ceil_mode=1%s), LRN n=%d α=%g "
                  "β=%g k=%g (α/n, Caffe), fc as %s, weights in %s, %s",
-                 order, lrn_at, s, s, c->pool_pad_end ? N_(" and end pads") : "", c->lrn_n,
-                 c->lrn_alpha, c->lrn_beta, c->lrn_k, fc, stored, ends);
+                 order, lrn_at, s, s, c->pool_pad_end ? N_(" and end pads") : "", c->lrn.n,
+                 c->lrn.alpha, c->lrn.beta, c->lrn.k, fc, stored, ends);
     else
         net_fail(out, NET_OK,
                  "%s: LRN %s pooling, %d×%d input, floor pooling, LRN n=%d α=%g β=%g k=%g (α/n, "
                  "Caffe), fc as %s, weights in %s, %s",
-                 order, lrn_at, s, s, c->lrn_n, c->lrn_alpha, c->lrn_beta, c->lrn_k, fc, stored,
+                 order, lrn_at, s, s, c->lrn.n, c->lrn.alpha, c->lrn.beta, c->lrn.k, fc, stored,
                  ends);
 }
 

@@ -30,10 +30,11 @@ void net_config_default(net_config *cfg)
     static const int widths[8] = {96, 256, 384, 384, 256, 4096, 4096, 1000};
     memset(cfg, 0, sizeof *cfg);
     memcpy(cfg->width, widths, sizeof widths);
-    cfg->lrn_n = 5;
-    cfg->lrn_beta = 0.75f;
+    cfg->lrn.n = 5;
+    cfg->lrn.alpha = 1e-4f;
+    cfg->lrn.beta = 0.75f;
     net_config_set_input(cfg, 227);
-    net_config_set_lrn(cfg, NET_LRN_CAFFE);
+    net_lrn_set_formula(&cfg->lrn, NET_LRN_CAFFE);
 }
 
 void net_config_set_input(net_config *cfg, int input_size)
@@ -42,16 +43,21 @@ void net_config_set_input(net_config *cfg, int input_size)
     cfg->pool_round = input_size == 227 ? NET_ROUND_FLOOR : NET_ROUND_CEIL;
 }
 
-void net_config_set_lrn(net_config *cfg, net_lrn_formula f)
+void net_lrn_set_formula(net_lrn *l, net_lrn_formula f)
 {
-    cfg->lrn_formula = f;
-    cfg->lrn_alpha = 1e-4f;
-    cfg->lrn_k = f == NET_LRN_PAPER ? 2.0f : 1.0f;
+    l->formula = f;
+    l->k = f == NET_LRN_PAPER ? 2.0f : 1.0f;
 }
 
-float net_lrn_scale(const net_stage *s)
+float net_lrn_scale(const net_lrn *l)
 {
-    return s->lrn_formula == NET_LRN_CAFFE ? s->lrn_alpha / (float)s->lrn_n : s->lrn_alpha;
+    return l->formula == NET_LRN_CAFFE ? l->alpha / (float)l->n : l->alpha;
+}
+
+int net_lrn_equal(const net_lrn *a, const net_lrn *b)
+{
+    return a->n == b->n && a->k == b->k && a->alpha == b->alpha && a->beta == b->beta &&
+           a->formula == b->formula && a->within_towers == b->within_towers;
 }
 
 void net_stage_towers(const net_stage *s, int a[2], int b[2])
@@ -104,10 +110,8 @@ static void add_norm(net_stage *st, int *n, int layer, const net_config *cfg)
     char name[8];
     snprintf(name, sizeof name, "norm%d", layer);
     net_stage *s = add(st, n, name, NET_OP_LRN, layer);
-    s->lrn_n = cfg->lrn_n, s->lrn_k = cfg->lrn_k, s->lrn_alpha = cfg->lrn_alpha;
-    s->lrn_beta = cfg->lrn_beta, s->lrn_formula = cfg->lrn_formula;
-    s->lrn_within_towers = cfg->lrn_within_towers;
-    s->reads = cfg->lrn_within_towers ? NET_READS_OWN : NET_READS_BOUNDARY;
+    s->lrn = cfg->lrn;
+    s->reads = cfg->lrn.within_towers ? NET_READS_OWN : NET_READS_BOUNDARY;
 }
 
 static void add_fc(net_stage *st, int *n, int layer, int out_c, int towers)
@@ -155,9 +159,9 @@ int net_table_build(const net_config *cfg, net_stage *st, net_err *err)
                  cfg->input_size);
         return 0;
     }
-    if (cfg->lrn_n < 1 || !(cfg->lrn_beta > 0) || !(cfg->lrn_k > 0) || !(cfg->lrn_alpha >= 0)) {
+    if (cfg->lrn.n < 1 || !(cfg->lrn.beta > 0) || !(cfg->lrn.k > 0) || !(cfg->lrn.alpha >= 0)) {
         net_fail(err, NET_ERR_VALUE, "LRN n=%d k=%g alpha=%g beta=%g; expected n ≥ 1, k > 0, "
-                 "alpha ≥ 0, beta > 0", cfg->lrn_n, cfg->lrn_k, cfg->lrn_alpha, cfg->lrn_beta);
+                 "alpha ≥ 0, beta > 0", cfg->lrn.n, cfg->lrn.k, cfg->lrn.alpha, cfg->lrn.beta);
         return 0;
     }
 

@@ -58,7 +58,7 @@ void golden_config_line(const net_config *c, char *out, size_t len)
              "input=%d pool=%s pad_end=%d norm=%s lrn=%s window=%s n=%d alpha=%g beta=%g k=%g",
              c->input_size, c->pool_round == NET_ROUND_CEIL ? "ceil" : "floor", c->pool_pad_end,
              c->lrn_after_pool ? "after-pool" : "before-pool",
-             c->lrn_formula == NET_LRN_PAPER ? "paper" : "caffe",
-             c->lrn_within_towers ? "towers" : "across", c->lrn_n, (double)c->lrn_alpha,
-             (double)c->lrn_beta, (double)c->lrn_k);
+             c->lrn.formula == NET_LRN_PAPER ? "paper" : "caffe",
+             c->lrn.within_towers ? "towers" : "across", c->lrn.n, (double)c->lrn.alpha,
+             (double)c->lrn.beta, (double)c->lrn.k);
 }

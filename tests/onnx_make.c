@@ -518,10 +518,10 @@ om_model *om_alexnet(const om_opts *o)
                 continue;
             next_names(o, s->name, "LRN", &count, out, node, sizeof out);
             n = om_node(m, "LRN", node, (const char *[]){cur, NULL}, (const char *[]){out, NULL});
-            om_attr_int(m, n, "size", c.lrn_n);
-            om_attr_float(m, n, "alpha", c.lrn_alpha);
-            om_attr_float(m, n, "beta", c.lrn_beta);
-            om_attr_float(m, n, "bias", c.lrn_k);
+            om_attr_int(m, n, "size", c.lrn.n);
+            om_attr_float(m, n, "alpha", c.lrn.alpha);
+            om_attr_float(m, n, "beta", c.lrn.beta);
+            om_attr_float(m, n, "bias", c.lrn.k);
             count = 0;
         } else if (s->op == NET_OP_POOL) {
             next_names(o, s->name, "MaxPool", &count, out, node, sizeof out);

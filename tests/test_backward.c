@@ -30,15 +30,15 @@ static void narrow_config(net_config *c, char variant)
     memcpy(c->width, GOLDEN_WIDTHS, sizeof GOLDEN_WIDTHS);
     if (variant == 'B' || variant == 'C') {
         net_config_set_input(c, 224);
-        net_config_set_lrn(c, NET_LRN_PAPER);
+        net_lrn_set_formula(&c->lrn, NET_LRN_PAPER);
         c->lrn_after_pool = 1;
     }
     if (variant == 'B')
-        c->lrn_within_towers = 1;
+        c->lrn.within_towers = 1;
     if (variant == 'C') {
         c->pool_round = NET_ROUND_FLOOR;
         c->pool_pad_end = 1;
-        c->lrn_n = 4;
+        c->lrn.n = 4;
     }
 }
 
@@ -228,8 +228,8 @@ static void reference_chain(net *n, const net_grad_target *t, int ts, int mode, 
             op_relu_grad_ref(out, g, gin, stage_size(s), mode);
             break;
         case NET_OP_LRN:
-            op_lrn_grad_ref(in, g, gin, s->in_c, HW, s->lrn_n, s->lrn_k, net_lrn_scale(s),
-                            s->lrn_beta, s->lrn_within_towers ? s->in_c / 2 : s->in_c);
+            op_lrn_grad_ref(in, g, gin, s->in_c, HW, s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
+                            s->lrn.beta, s->lrn.within_towers ? s->in_c / 2 : s->in_c);
             break;
         case NET_OP_POOL:
             op_pool_grad_ref(in, g, gin, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad,
@@ -356,9 +356,9 @@ static void dstage(dnet *d, int i)
             decide(d, in[j] > 0);
         }
     } else if (s->op == NET_OP_LRN) {
-        int before = (s->lrn_n - 1) / 2, after = s->lrn_n - 1 - before;
-        int dom = s->lrn_within_towers ? C / 2 : C;
-        double k = s->lrn_k, sc = net_lrn_scale(s), beta = s->lrn_beta;
+        int before = (s->lrn.n - 1) / 2, after = s->lrn.n - 1 - before;
+        int dom = s->lrn.within_towers ? C / 2 : C;
+        double k = s->lrn.k, sc = net_lrn_scale(&s->lrn), beta = s->lrn.beta;
         for (int c = 0; c < C; c++)
             for (int p = 0; p < HW; p++) {
                 double sum = 0;

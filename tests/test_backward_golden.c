@@ -227,9 +227,9 @@ static void net_config_for(const char *name, net_config *c)
     memcpy(c->width, GOLDEN_WIDTHS, sizeof GOLDEN_WIDTHS);
     if (!strcmp(name, "B")) {
         net_config_set_input(c, 224);
-        net_config_set_lrn(c, NET_LRN_PAPER);
+        net_lrn_set_formula(&c->lrn, NET_LRN_PAPER);
         c->lrn_after_pool = 1;
-        c->lrn_within_towers = 1;
+        c->lrn.within_towers = 1;
     }
 }
 

@@ -313,9 +313,9 @@ TEST(golden_b_caffenet_order_paper_lrn_towers_224)
     net_config_default(&c);
     memcpy(c.width, GOLDEN_WIDTHS, sizeof GOLDEN_WIDTHS);
     net_config_set_input(&c, 224);
-    net_config_set_lrn(&c, NET_LRN_PAPER);
+    net_lrn_set_formula(&c.lrn, NET_LRN_PAPER);
     c.lrn_after_pool = 1;
-    c.lrn_within_towers = 1;
+    c.lrn.within_towers = 1;
     char why[1400];
     CHECKF(golden_run("tests/golden/B.golden", &c, why, sizeof why), "%s", why);
 }

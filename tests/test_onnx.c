@@ -88,10 +88,10 @@ TEST(onnx_zoo_layout_loads_and_matches_direct_weights)
     CHECK_EQ_INT(info.output_stage, 22); /* prob */
     CHECK_EQ_INT(c.pool_pad_end, 1);
     CHECK_EQ_INT(c.lrn_after_pool, 0);
-    CHECK_EQ_INT(c.lrn_formula, NET_LRN_CAFFE);
-    CHECK_EQ_INT(c.lrn_n, 5);
-    CHECK_NEAR(c.lrn_alpha, 1e-4, 1e-10);
-    CHECK_NEAR(c.lrn_k, 1.0, 0);
+    CHECK_EQ_INT(c.lrn.formula, NET_LRN_CAFFE);
+    CHECK_EQ_INT(c.lrn.n, 5);
+    CHECK_NEAR(c.lrn.alpha, 1e-4, 1e-10);
+    CHECK_NEAR(c.lrn.k, 1.0, 0);
     CHECKF(strstr(info.variant, "end pads [0,0,1,1]") && strstr(info.variant, "float_data") &&
            strstr(info.variant, "Gemm transB=1"), "%s", info.variant);
     CHECK(info.params > 0 && info.load_ms >= 0);

@@ -213,7 +213,7 @@ TEST(lrn_apply_is_the_pass_s_own_lrn)
     CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, NULL) == NET_OK);
     CHECK(!memcmp(out, net_output(f->n, i), sizeof(float) * count));
     /* a bigger k divides by more: every nonzero output shrinks */
-    row.lrn_k = 2;
+    row.lrn.k = 2;
     CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, NULL) == NET_OK);
     const float *orig = net_output(f->n, i);
     size_t shrank = 0, nonzero = 0;
@@ -224,7 +224,7 @@ TEST(lrn_apply_is_the_pass_s_own_lrn)
         }
     CHECK(nonzero > 0 && shrank == nonzero);
     net_err err = {0};
-    row.lrn_beta = 0;
+    row.lrn.beta = 0;
     CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, &err) == NET_ERR_VALUE);
     CHECK(strstr(err.msg, "norm1") != NULL);
     row = *net_stage_at(f->n, 0);

@@ -103,8 +103,8 @@ static int apply_variant(cli_opts *o, const char *v)
         c->lrn_after_pool = 1;
     } else if (!strcmp(v, "paper")) {
         c->lrn_after_pool = 0;
-        net_config_set_lrn(c, NET_LRN_PAPER);
-        c->lrn_within_towers = 1;
+        net_lrn_set_formula(&c->lrn, NET_LRN_PAPER);
+        c->lrn.within_towers = 1;
     } else if (!strcmp(v, "zoo")) {
         net_config_set_input(c, 224);
         c->lrn_after_pool = 0;
@@ -159,7 +159,7 @@ static int take_common(cli_opts *o, int argc, char **argv, int *i)
     } else if (!strcmp(flag, "--lrn")) {
         if (strcmp(v, "caffe") && strcmp(v, "paper"))
             goto bad;
-        net_config_set_lrn(&o->cfg, !strcmp(v, "paper") ? NET_LRN_PAPER : NET_LRN_CAFFE);
+        net_lrn_set_formula(&o->cfg.lrn, !strcmp(v, "paper") ? NET_LRN_PAPER : NET_LRN_CAFFE);
     } else if (!strcmp(flag, "--lrn-order")) {
         if (strcmp(v, "before") && strcmp(v, "after"))
             goto bad;
@@ -167,7 +167,7 @@ static int take_common(cli_opts *o, int argc, char **argv, int *i)
     } else if (!strcmp(flag, "--lrn-window")) {
         if (strcmp(v, "across") && strcmp(v, "within"))
             goto bad;
-        o->cfg.lrn_within_towers = !strcmp(v, "within");
+        o->cfg.lrn.within_towers = !strcmp(v, "within");
     } else if (!strcmp(flag, "--threads")) {
         if (!parse_int(v, 1, 64, &n))
             goto bad;

@@ -112,11 +112,11 @@ net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
                      file_cfg.lrn_after_pool ? "after" : "before");
         add_part(what, sizeof what, part);
     }
-    if ((want->lrn_formula != def.lrn_formula && want->lrn_formula != file_cfg.lrn_formula) ||
-        (want->lrn_within_towers != def.lrn_within_towers &&
-         want->lrn_within_towers != file_cfg.lrn_within_towers)) {
+    if ((want->lrn.formula != def.lrn.formula && want->lrn.formula != file_cfg.lrn.formula) ||
+        (want->lrn.within_towers != def.lrn.within_towers &&
+         want->lrn.within_towers != file_cfg.lrn.within_towers)) {
         msg_snprintf(part, sizeof part, "Caffe's LRN (k=%g, α/n) across all channels",
-                     file_cfg.lrn_k);
+                     file_cfg.lrn.k);
         add_part(what, sizeof what, part);
     }
     if (what[0])

@@ -68,10 +68,10 @@ static void op_text(const net_stage *s, char *buf, size_t len)
                      s->round == NET_ROUND_CEIL ? "ceil" : "floor", s->pad_end ? ", end pad" : "");
         break;
     case NET_OP_LRN:
-        msg_snprintf(buf, len, "LRN n=%d k=%g s=%g β=%g (%s, %s towers)", s->lrn_n, s->lrn_k,
-                     net_lrn_scale(s), s->lrn_beta,
-                     s->lrn_formula == NET_LRN_CAFFE ? "Caffe/ONNX: s = α/n" : "paper: s = α",
-                     s->lrn_within_towers ? "within" : "across");
+        msg_snprintf(buf, len, "LRN n=%d k=%g s=%g β=%g (%s, %s towers)", s->lrn.n, s->lrn.k,
+                     net_lrn_scale(&s->lrn), s->lrn.beta,
+                     s->lrn.formula == NET_LRN_CAFFE ? "Caffe/ONNX: s = α/n" : "paper: s = α",
+                     s->lrn.within_towers ? "within" : "across");
         break;
     case NET_OP_FC:
         msg_snprintf(buf, len, "fully connected, %d outputs", s->out_c);
@@ -376,8 +376,8 @@ int cmd_trace(int argc, char **argv)
                c->lrn_after_pool ? "conv → relu → pool → norm (CaffeNet, the notes)"
                                  : "conv → relu → norm → pool (paper, Caffe)",
                c->pool_round == NET_ROUND_CEIL || c->pool_pad_end ? "ceil" : "floor",
-               c->lrn_formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)",
-               c->lrn_within_towers ? "within each tower" : "across both towers");
+               c->lrn.formula == NET_LRN_CAFFE ? "k=1, α/n (Caffe/ONNX)" : "k=2, α (paper)",
+               c->lrn.within_towers ? "within each tower" : "across both towers");
 
     net_stats in_st;
     net_compute_stats(in.data, 3 * (size_t)c->input_size * c->input_size, &in_st);

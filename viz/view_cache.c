@@ -514,9 +514,7 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row)
     if (stage < 1 || stage >= sc->n_stages || stage - 1 >= sc->done || !sc->out[stage - 1])
         return NULL;
     net_stage r = sc->stages[stage];
-    r.lrn_n = st->lrn_n, r.lrn_k = st->lrn_k, r.lrn_alpha = st->lrn_alpha;
-    r.lrn_beta = st->lrn_beta, r.lrn_formula = st->lrn_formula;
-    r.lrn_within_towers = st->lrn_within;
+    r.lrn = st->lrn;
     *row = r;
     uint32_t ver = sc->version[stage - 1];
     if (c->lrn.valid && c->lrn.stage == stage && c->lrn.version == ver &&

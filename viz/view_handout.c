@@ -342,7 +342,7 @@ void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage,
         append(buf, len, hx(st, HX_X_RELU), done ? 100 * sc->stats[stage].zeros : 0.0);
         break;
     case NET_OP_LRN:
-        append(buf, len, hx(st, HX_X_LRN), s->lrn_n, s->lrn_k, net_lrn_scale(s), s->lrn_beta);
+        append(buf, len, hx(st, HX_X_LRN), s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn), s->lrn.beta);
         if (done && stage > 0 && sc->out[stage - 1])
             append(buf, len, hx(st, HX_X_LRN_KEEPS), 100 * lrn_keeps(sc, stage));
         break;
@@ -606,12 +606,12 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     /* the last channel of tower A, whose window reaches into tower B: where Caffe and
      * Krizhevsky's two GPUs disagree */
     const net_stage *s = &sc->stages[stage];
-    int C = s->in_c, before = (s->lrn_n - 1) / 2, after = s->lrn_n - 1 - before;
-    int edge = C >= 2 && s->lrn_n > 1;
+    int C = s->in_c, before = (s->lrn.n - 1) / 2, after = s->lrn.n - 1 - before;
+    int edge = C >= 2 && s->lrn.n > 1;
     if (edge)
         snprintf(second, sizeof second,
-                 hx(st, s->lrn_within_towers ? HX_LRN_EDGE_WITHIN : HX_LRN_EDGE_ACROSS), C / 2 - 1,
-                 s->lrn_n, C / 2 - after, C / 2 - 1 + before);
+                 hx(st, s->lrn.within_towers ? HX_LRN_EDGE_WITHIN : HX_LRN_EDGE_ACROSS), C / 2 - 1,
+                 s->lrn.n, C / 2 - after, C / 2 - 1 + before);
     double p1 = section(&v, x, 0, w, NULL, first, 0) + 0.8 * u;
     double p2 = edge ? section(&v, x, 0, w, NULL, second, 0) + 0.8 * u : 0;
     double room = bottom - y - p1 - p2, h = edge ? room / 2 : room;

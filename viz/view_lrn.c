@@ -142,29 +142,26 @@ static void make_words(vctx *v, int stage, int c, int ux, int uy, const net_stag
              vtext(v, v->st->contrast == VIEW_CONTRAST_MAP ? TX_LRN_AFTER_SHARED : TX_LRN_AFTER));
     snprintf(w->label[2], sizeof w->label[2], "%s", vtext(v, TX_LRN_RATIO));
 
-    w->same = row->lrn_n == s->lrn_n && row->lrn_k == s->lrn_k &&
-              row->lrn_alpha == s->lrn_alpha && row->lrn_beta == s->lrn_beta &&
-              row->lrn_formula == s->lrn_formula &&
-              row->lrn_within_towers == s->lrn_within_towers;
-    float ss = net_lrn_scale(row);
+    w->same = net_lrn_equal(&row->lrn, &s->lrn);
+    float ss = net_lrn_scale(&row->lrn);
     vfmt_value(ss, v3, sizeof v3);
     snprintf(w->formula, sizeof w->formula, "b = a / (k + s·Σa²)^β      s = %s = %s",
-             row->lrn_formula == NET_LRN_CAFFE ? "α/n" : "α", v3);
-    snprintf(w->params, sizeof w->params, "n = %d    k = %g    α = %g    β = %g", row->lrn_n,
-             row->lrn_k, row->lrn_alpha, row->lrn_beta);
+             row->lrn.formula == NET_LRN_CAFFE ? "α/n" : "α", v3);
+    snprintf(w->params, sizeof w->params, "n = %d    k = %g    α = %g    β = %g", row->lrn.n,
+             row->lrn.k, row->lrn.alpha, row->lrn.beta);
     snprintf(w->tag, sizeof w->tag, "%s", vtext(v, w->same ? TX_LRN_SAME : TX_LRN_CHANGED));
     snprintf(w->kind, sizeof w->kind, "%s · ",
-             vtext(v, row->lrn_formula == NET_LRN_CAFFE ? TX_LRN_CAFFE : TX_LRN_PAPER));
+             vtext(v, row->lrn.formula == NET_LRN_CAFFE ? TX_LRN_CAFFE : TX_LRN_PAPER));
     size_t n = strlen(w->kind);
-    if (row->lrn_within_towers)
+    if (row->lrn.within_towers)
         snprintf(w->kind + n, sizeof w->kind - n, "%s", vtext(v, TX_LRN_WITHIN));
     else
         snprintf(w->kind + n, sizeof w->kind - n, vtext(v, TX_LRN_ACROSS), C);
 
     /* the worked example at the unit */
-    int before_n = (row->lrn_n - 1) / 2, after_n = row->lrn_n - 1 - before_n;
+    int before_n = (row->lrn.n - 1) / 2, after_n = row->lrn.n - 1 - before_n;
     int dlo = 0, dhi = C - 1;
-    if (row->lrn_within_towers) {
+    if (row->lrn.within_towers) {
         dlo = c < C / 2 ? 0 : C / 2;
         dhi = dlo + C / 2 - 1;
     }
@@ -180,8 +177,8 @@ static void make_words(vctx *v, int stage, int c, int ux, int uy, const net_stag
     snprintf(at_txt, sizeof at_txt, vtext(v, TX_LRN_AT), ux, uy);
     snprintf(w->example, sizeof w->example, "%s:   a = %s   Σa² = %s", at_txt, v1, v2);
     vfmt_value(b[at], v3, sizeof v3);
-    snprintf(w->result, sizeof w->result, "b = %s / (%g + %g·%s)^%g = %s", v1, row->lrn_k, ss, v2,
-             row->lrn_beta, v3);
+    snprintf(w->result, sizeof w->result, "b = %s / (%g + %g·%s)^%g = %s", v1, row->lrn.k, ss, v2,
+             row->lrn.beta, v3);
 
     double ratio_sum = 0;
     size_t nz = 0;
@@ -344,9 +341,9 @@ static double draw_window(vctx *v, double x, double y, double w, double sq, cons
 {
     const vpal *pal = &v->pal;
     double u = v->u, y0 = y;
-    int C = row->in_c, before = (row->lrn_n - 1) / 2, after = row->lrn_n - 1 - before;
+    int C = row->in_c, before = (row->lrn.n - 1) / 2, after = row->lrn.n - 1 - before;
     int lo = 0, hi = C - 1;
-    if (row->lrn_within_towers) {
+    if (row->lrn.within_towers) {
         lo = c < C / 2 ? 0 : C / 2;
         hi = lo + C / 2 - 1;
     }

@@ -165,8 +165,8 @@ static void run_markup(vctx *v, char *buf, size_t len)
     snprintf(variant, sizeof variant, "%s  ·  %s  ·  %s, %s",
              vtext(v, c->lrn_after_pool ? TX_RUN_LRN_AFTER : TX_RUN_LRN_BEFORE),
              vtext(v, ceil_pools ? TX_RUN_POOL_CEIL : TX_RUN_POOL_FLOOR),
-             vtext(v, c->lrn_formula == NET_LRN_PAPER ? TX_RUN_LRN_PAPER : TX_RUN_LRN_CAFFE),
-             vtext(v, c->lrn_within_towers ? TX_RUN_LRN_WITHIN : TX_RUN_LRN_ACROSS));
+             vtext(v, c->lrn.formula == NET_LRN_PAPER ? TX_RUN_LRN_PAPER : TX_RUN_LRN_CAFFE),
+             vtext(v, c->lrn.within_towers ? TX_RUN_LRN_WITHIN : TX_RUN_LRN_ACROSS));
     char *t = vmarkup_escape(vtext(v, TX_RUN_TITLE)), *w = vmarkup_escape(weights);
     char *i = vmarkup_escape(input), *va = vmarkup_escape(variant);
     snprintf(buf, len, "<b><span foreground=\"%s\">%s</span></b>   <span%s%s%s>%s</span>  ·  "

@@ -586,7 +586,7 @@ void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len)
             snprintf(buf, len, vtext(v, TX_OP_CONV), s->k, s->k, s->stride, s->pad, s->out_c);
         break;
     case NET_OP_RELU: snprintf(buf, len, "%s", vtext(v, TX_OP_RELU)); break;
-    case NET_OP_LRN: snprintf(buf, len, vtext(v, TX_OP_LRN), s->lrn_n); break;
+    case NET_OP_LRN: snprintf(buf, len, vtext(v, TX_OP_LRN), s->lrn.n); break;
     case NET_OP_POOL: snprintf(buf, len, vtext(v, TX_OP_POOL), s->k, s->k, s->stride); break;
     case NET_OP_FC: snprintf(buf, len, vtext(v, TX_OP_FC), s->out_c); break;
     case NET_OP_DROPOUT: snprintf(buf, len, "%s", vtext(v, TX_OP_DROPOUT)); break;
@@ -622,14 +622,11 @@ int view_kind_find(const char *name)
 
 void view_state_reset_lrn(view_state *st, const view_scene *sc)
 {
-    st->lrn_n = 5, st->lrn_k = 1, st->lrn_alpha = 1e-4f, st->lrn_beta = 0.75f;
-    st->lrn_formula = NET_LRN_CAFFE, st->lrn_within = 0;
+    st->lrn = (net_lrn){.n = 5, .k = 1, .alpha = 1e-4f, .beta = 0.75f, .formula = NET_LRN_CAFFE};
     for (int i = 0; i < sc->n_stages; i++) {
         const net_stage *s = &sc->stages[i];
         if (s->op == NET_OP_LRN) {
-            st->lrn_n = s->lrn_n, st->lrn_k = s->lrn_k, st->lrn_alpha = s->lrn_alpha;
-            st->lrn_beta = s->lrn_beta, st->lrn_formula = s->lrn_formula;
-            st->lrn_within = s->lrn_within_towers;
+            st->lrn = s->lrn;
             break;
         }
     }

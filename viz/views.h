@@ -169,10 +169,7 @@ typedef struct {
     int help;                  /* the help overlay is shown */
     int print;                 /* for paper and slides: no key hints, nothing to click */
     /* the LRN view's live parameters */
-    int lrn_n;
-    float lrn_k, lrn_alpha, lrn_beta;
-    net_lrn_formula lrn_formula;
-    int lrn_within;
+    net_lrn lrn;
     view_text_log *log;        /* when set, every text drawn is recorded there (tests) */
 } view_state;
 

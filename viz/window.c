@@ -536,18 +536,18 @@ static void lrn_key(app *a, SDL_Keycode k, int shift)
 {
     view_state *st = &a->st;
     switch (k) {
-    case SDLK_n: st->lrn_n = clamp_int(st->lrn_n + (shift ? 2 : -2), 1, 15); break;
-    case SDLK_k: st->lrn_k = fmaxf(0.5f, fminf(10, st->lrn_k + (shift ? 0.5f : -0.5f))); break;
+    case SDLK_n: st->lrn.n = clamp_int(st->lrn.n + (shift ? 2 : -2), 1, 15); break;
+    case SDLK_k: st->lrn.k = fmaxf(0.5f, fminf(10, st->lrn.k + (shift ? 0.5f : -0.5f))); break;
     case SDLK_a:
-        st->lrn_alpha = fmaxf(1e-7f, fminf(1, st->lrn_alpha * (shift ? 10.0f : 0.1f)));
+        st->lrn.alpha = fmaxf(1e-7f, fminf(1, st->lrn.alpha * (shift ? 10.0f : 0.1f)));
         break;
-    case SDLK_b: st->lrn_beta = fmaxf(0.25f, fminf(3, st->lrn_beta + (shift ? 0.25f : -0.25f)));
+    case SDLK_b: st->lrn.beta = fmaxf(0.25f, fminf(3, st->lrn.beta + (shift ? 0.25f : -0.25f)));
         break;
     case SDLK_v:
-        st->lrn_formula = st->lrn_formula == NET_LRN_CAFFE ? NET_LRN_PAPER : NET_LRN_CAFFE;
-        st->lrn_k = st->lrn_formula == NET_LRN_PAPER ? 2.0f : 1.0f;
+        net_lrn_set_formula(&st->lrn,
+                            st->lrn.formula == NET_LRN_CAFFE ? NET_LRN_PAPER : NET_LRN_CAFFE);
         break;
-    case SDLK_w: st->lrn_within = !st->lrn_within; break;
+    case SDLK_w: st->lrn.within_towers = !st->lrn.within_towers; break;
     case SDLK_x: view_state_reset_lrn(st, &a->sc); break;
     default: return;
     }
