@@ -168,16 +168,28 @@ void net_config_set_input(net_config *cfg, int input_size);
 
 #define NET_MAX_STAGES 24
 
-/* Builds the stage table for cfg into stages[NET_MAX_STAGES]; returns the count, or 0 with err
- * filled when the geometry is impossible (an input too small, a pool that reaches 5×5 where fc6
- * needs 6×6 is fine geometrically but is reported by shape checks of loaded weights). */
-int net_table_build(const net_config *cfg, net_stage *stages, net_err *err);
+/* The stage table: the one way it is held (by a net, a scene, the window's worker, the export's
+ * plan) and searched. */
+typedef struct {
+    int count;                  /* 23 for AlexNet; 0 for a table not built */
+    net_stage s[NET_MAX_STAGES];
+} net_table;
+
+/* Builds the stage table for cfg into t; returns the count, or 0 with err filled when the
+ * geometry is impossible (an input too small, a pool that reaches 5×5 where fc6 needs 6×6 is
+ * fine geometrically but is reported by shape checks of loaded weights). */
+int net_table_build(const net_config *cfg, net_table *t, net_err *err);
+/* The index of the stage named name ("conv1", "norm2"), or -1. */
+int net_table_find(const net_table *t, const char *name);
+/* The norm stage that belongs with stage i: the last one at or before it, else the first one
+ * (for the stages before norm1); -1 when the table has none. */
+int net_table_norm_for(const net_table *t, int i);
 
 /* The bytes of activations and scratch space a net of this table holds (14 MB for AlexNet at
  * 227). net_create and the ONNX loader refuse a table that would need more than NET_MAX_ACT_MB:
  * a file may claim widths and an input side that are legal but would take gigabytes. */
 #define NET_MAX_ACT_MB 512
-size_t net_table_memory(const net_stage *stages, int count);
+size_t net_table_memory(const net_table *t);
 
 /* Channel ranges [begin, end) of tower A and tower B in a stage's output; B is empty (0,0) when
  * the stage has one block. */
@@ -208,7 +220,10 @@ void net_free(net *n);
 const net_config *net_get_config(const net *n);
 int net_stage_count(const net *n);
 const net_stage *net_stage_at(const net *n, int i);
-int net_stage_find(const net *n, const char *name); /* index or -1 */
+/* The net's stage table, valid until net_free. */
+const net_table *net_get_table(const net *n);
+/* net_table_find on the net's table: the index of the stage named name, or -1. */
+int net_stage_find(const net *n, const char *name);
 int64_t net_total_params(const net *n);
 int64_t net_total_macs(const net *n);
 

@@ -60,8 +60,8 @@ net_status net_backward_prepare(net *n, net_err *err)
     if (n->grad)
         return NET_OK;
     size_t n_act = 0, work = 0;
-    for (int i = 0; i < n->n_stages; i++) {
-        const net_stage *s = &n->stages[i];
+    for (int i = 0; i < n->table.count; i++) {
+        const net_stage *s = &n->table.s[i];
         size_t need = 0;
         n_act += stage_count(s);
         if (s->op == NET_OP_CONV)
@@ -84,15 +84,15 @@ static int target_stage(const net *n, const net_grad_target *t, net_err *err)
     int ts = -1;
     if (t->kind == NET_TARGET_SCORE || t->kind == NET_TARGET_PROB) {
         net_op want = t->kind == NET_TARGET_SCORE ? NET_OP_FC : NET_OP_SOFTMAX;
-        for (int i = 0; i < n->n_stages; i++)
-            ts = n->stages[i].op == want ? i : ts;
+        for (int i = 0; i < n->table.count; i++)
+            ts = n->table.s[i].op == want ? i : ts;
         if (ts < 0) {
             net_fail(err, NET_ERR_ARG, "net_backward: the net has no %s stage", net_op_str(want));
             return -1;
         }
-        if (t->c < 0 || t->c >= n->stages[ts].out_c) {
+        if (t->c < 0 || t->c >= n->table.s[ts].out_c) {
             net_fail(err, NET_ERR_ARG, "net_backward: class %d is outside %s's 0..%d", t->c,
-                     n->stages[ts].name, n->stages[ts].out_c - 1);
+                     n->table.s[ts].name, n->table.s[ts].out_c - 1);
             return -1;
         }
         return ts;
@@ -101,12 +101,12 @@ static int target_stage(const net *n, const net_grad_target *t, net_err *err)
         net_fail(err, NET_ERR_ARG, "net_backward: unknown target kind %d", (int)t->kind);
         return -1;
     }
-    if (t->stage < 0 || t->stage >= n->n_stages) {
+    if (t->stage < 0 || t->stage >= n->table.count) {
         net_fail(err, NET_ERR_ARG, "net_backward: stage %d; expected 0..%d", t->stage,
-                 n->n_stages - 1);
+                 n->table.count - 1);
         return -1;
     }
-    const net_stage *s = &n->stages[t->stage];
+    const net_stage *s = &n->table.s[t->stage];
     int inside = t->c >= 0 && t->c < s->out_c;
     if (t->kind == NET_TARGET_UNIT)
         inside = inside && t->y >= 0 && t->y < s->out_h && t->x >= 0 && t->x < s->out_w;
@@ -125,7 +125,7 @@ static int target_stage(const net *n, const net_grad_target *t, net_err *err)
 /* Stage i backwards: the gradient at its output into the gradient at its input. */
 static void run_stage_grad(net *n, int i, net_grad_mode mode)
 {
-    const net_stage *s = &n->stages[i];
+    const net_stage *s = &n->table.s[i];
     const float *w = n->params + s->w_off;
     const float *g = grad_at(n, i), *out = n->act + n->act_off[i];
     /* the previous stage's output; stage 0 is conv1, which does not read it */
@@ -178,14 +178,14 @@ net_status net_backward(net *n, const net_grad_target *t, net_grad_mode mode, ne
             return net_fail(err, NET_ERR_ARG, "net_backward: no forward pass to go back "
                             "through; run net_forward first");
         return net_fail(err, NET_ERR_ARG, "net_backward: the last forward pass stopped after "
-                        "%s, before the target's stage %s", n->stages[n->last_done].name,
-                        n->stages[ts].name);
+                        "%s, before the target's stage %s", n->table.s[n->last_done].name,
+                        n->table.s[ts].name);
     }
     net_status st = net_backward_prepare(n, err);
     if (st != NET_OK)
         return st;
 
-    const net_stage *s = &n->stages[ts];
+    const net_stage *s = &n->table.s[ts];
     float *seed = grad_at(n, ts);
     size_t hw = (size_t)s->out_h * s->out_w;
     memset(seed, 0, stage_count(s) * sizeof(float));
@@ -204,12 +204,12 @@ net_status net_backward(net *n, const net_grad_target *t, net_grad_mode mode, ne
         double t1 = now_ms();
         n->grad_lo = i - 1;
         if (hook) {
-            net_event ev = {.index = i, .count = n->n_stages, .stage = &n->stages[i],
+            net_event ev = {.index = i, .count = n->table.count, .stage = &n->table.s[i],
                             .in = grad_at(n, i - 1), .out = grad_at(n, i), .ms = t1 - t0};
             net_stage_towers(ev.stage, ev.tower_a, ev.tower_b);
             if (hook(&ev, user))
                 return net_fail(err, NET_ERR_CANCELLED, "stopped after %s (backward)",
-                                n->stages[i].name);
+                                n->table.s[i].name);
         }
     }
     return NET_OK;

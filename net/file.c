@@ -178,15 +178,19 @@ static void temp_release(int slot)
 
 /* Set by net_temp_cleanup: the process is about to end, no new temporary file may stay. */
 static atomic_int dying;
+/* Threads between the start of temp_create and the moment their file is either registered and
+ * returned or removed again: net_temp_cleanup waits for them before it sweeps. */
+static atomic_int creating;
 
 void net_temp_cleanup(void)
 {
-    /* other threads may be creating temporary files right now: those see `dying` after their
-     * open() and remove their own file; the pause lets the ones already past that point be
-     * registered before the sweep */
+    /* a thread creating a temporary file right now either sees `dying` and removes its own
+     * file, or registers it before it leaves temp_create; waiting until none is inside (at most
+     * a second: the handler's own thread may be one of them) lets the sweep find every file */
     atomic_store(&dying, 1);
-    struct timespec pause = {0, 20 * 1000 * 1000};
-    nanosleep(&pause, NULL);
+    struct timespec pause = {0, 5 * 1000 * 1000};
+    for (int i = 0; i < 200 && atomic_load(&creating) > 0; i++)
+        nanosleep(&pause, NULL);
     for (int i = 0; i < TEMP_SLOTS; i++)
         if (atomic_load(&temps[i].state) == 2)
             unlink(temps[i].path);
@@ -268,7 +272,7 @@ static int write_all(int fd, const void *buf, size_t len)
 /* Creates a new file beside path, named .<name>.alexviz-<pid>-<n>-<ns>.tmp. Not mkstemp: it creates
  * files with mode 0600 whatever the umask, and dumps should be as readable as any other file the
  * user writes. O_EXCL gives the same guarantee against clashes. */
-static int temp_create(const char *path, char *tmp, size_t cap, int *slot)
+static int temp_create_inside(const char *path, char *tmp, size_t cap, int *slot)
 {
     static atomic_uint counter;
     const char *slash = strrchr(path, '/');
@@ -302,6 +306,21 @@ static int temp_create(const char *path, char *tmp, size_t cap, int *slot)
             return -1;
     }
     return -1;
+}
+
+static int temp_create(const char *path, char *tmp, size_t cap, int *slot)
+{
+    *slot = -1;
+    atomic_fetch_add(&creating, 1);
+    int fd = -1;
+    if (atomic_load(&dying))
+        errno = EINTR; /* the process is ending: nothing new */
+    else
+        fd = temp_create_inside(path, tmp, cap, slot);
+    int e = errno;
+    atomic_fetch_sub(&creating, 1);
+    errno = e;
+    return fd;
 }
 
 /* Refuses a target that exists and is not a regular file (lstat: a link is not followed). */

@@ -70,22 +70,21 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     if (!n)
         return net_fail(err, NET_ERR_NOMEM, "out of memory for the net");
     n->cfg = *cfg;
-    n->n_stages = net_table_build(cfg, n->stages, err);
-    if (!n->n_stages) {
+    if (!net_table_build(cfg, &n->table, err)) {
         free(n);
         return err ? err->status : NET_ERR_ARG;
     }
     size_t n_params = 0, n_act = 0, work = 0;
-    for (int i = 0; i < n->n_stages; i++) {
-        n_params += (size_t)n->stages[i].params;
+    for (int i = 0; i < n->table.count; i++) {
+        n_params += (size_t)n->table.s[i].params;
         n->act_off[i] = n_act;
-        n_act += (size_t)n->stages[i].out_c * n->stages[i].out_h * n->stages[i].out_w;
+        n_act += (size_t)n->table.s[i].out_c * n->table.s[i].out_h * n->table.s[i].out_w;
     }
-    work = (net_table_memory(n->stages, n->n_stages) / sizeof(float)) - n_act;
-    if (net_table_memory(n->stages, n->n_stages) > (size_t)NET_MAX_ACT_MB << 20) {
+    work = (net_table_memory(&n->table) / sizeof(float)) - n_act;
+    if (net_table_memory(&n->table) > (size_t)NET_MAX_ACT_MB << 20) {
         net_status st = net_fail(err, NET_ERR_LIMIT, "a network of this size needs %zu MB of "
                                  "activations; at most %d MB are allowed",
-                                 net_table_memory(n->stages, n->n_stages) >> 20, NET_MAX_ACT_MB);
+                                 net_table_memory(&n->table) >> 20, NET_MAX_ACT_MB);
         free(n);
         return st;
     }
@@ -104,11 +103,11 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     return NET_OK;
 }
 
-size_t net_table_memory(const net_stage *stages, int count)
+size_t net_table_memory(const net_table *t)
 {
     size_t act = 0, work = 0;
-    for (int i = 0; i < count; i++) {
-        const net_stage *s = &stages[i];
+    for (int i = 0; i < t->count; i++) {
+        const net_stage *s = &t->s[i];
         act += (size_t)s->out_c * s->out_h * s->out_w;
         size_t need = 0;
         if (s->op == NET_OP_CONV)
@@ -130,34 +129,30 @@ void net_free(net *n)
 }
 
 const net_config *net_get_config(const net *n) { return &n->cfg; }
-int net_stage_count(const net *n) { return n->n_stages; }
+int net_stage_count(const net *n) { return n->table.count; }
 
 const net_stage *net_stage_at(const net *n, int i)
 {
-    return i >= 0 && i < n->n_stages ? &n->stages[i] : NULL;
+    return i >= 0 && i < n->table.count ? &n->table.s[i] : NULL;
 }
 
-int net_stage_find(const net *n, const char *name)
-{
-    for (int i = 0; i < n->n_stages; i++)
-        if (!strcmp(n->stages[i].name, name))
-            return i;
-    return -1;
-}
+const net_table *net_get_table(const net *n) { return &n->table; }
+
+int net_stage_find(const net *n, const char *name) { return net_table_find(&n->table, name); }
 
 int64_t net_total_params(const net *n)
 {
     int64_t t = 0;
-    for (int i = 0; i < n->n_stages; i++)
-        t += n->stages[i].params;
+    for (int i = 0; i < n->table.count; i++)
+        t += n->table.s[i].params;
     return t;
 }
 
 int64_t net_total_macs(const net *n)
 {
     int64_t t = 0;
-    for (int i = 0; i < n->n_stages; i++)
-        t += n->stages[i].macs;
+    for (int i = 0; i < n->table.count; i++)
+        t += n->table.s[i].macs;
     return t;
 }
 
@@ -187,7 +182,7 @@ int net_last_done(const net *n) { return n->last_done; }
 
 void net_run_stage(net *n, int i, const float *in)
 {
-    const net_stage *s = &n->stages[i];
+    const net_stage *s = &n->table.s[i];
     const float *w = n->params + s->w_off, *b = n->params + s->b_off;
     float *out = n->act + n->act_off[i];
     size_t count = (size_t)s->out_c * s->out_h * s->out_w;
@@ -226,18 +221,18 @@ net_status net_forward(net *n, const float *input, net_hook hook, void *user, ne
     n->last_done = -1;
     n->grad_hi = -1; /* the gradients described the outputs this pass replaces */
     const float *in = input;
-    for (int i = 0; i < n->n_stages; i++) {
+    for (int i = 0; i < n->table.count; i++) {
         double t0 = now_ms();
         net_run_stage(n, i, in);
         double t1 = now_ms();
         n->last_done = i;
         const float *out = n->act + n->act_off[i];
         if (hook) {
-            net_event ev = {.index = i, .count = n->n_stages, .stage = &n->stages[i], .in = in,
+            net_event ev = {.index = i, .count = n->table.count, .stage = &n->table.s[i], .in = in,
                             .out = out, .ms = t1 - t0};
             net_stage_towers(ev.stage, ev.tower_a, ev.tower_b);
             if (hook(&ev, user))
-                return net_fail(err, NET_ERR_CANCELLED, "stopped after %s", n->stages[i].name);
+                return net_fail(err, NET_ERR_CANCELLED, "stopped after %s", n->table.s[i].name);
         }
         in = out;
     }

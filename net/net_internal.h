@@ -6,8 +6,7 @@
 
 struct net {
     net_config cfg;
-    net_stage stages[NET_MAX_STAGES];
-    int n_stages;
+    net_table table;
     float *params;                  /* every stage's weights then biases, at w_off / b_off */
     size_t n_params, params_len;    /* floats; bytes mapped */
     float *act;                     /* every stage's output, at act_off[i], then the scratch */

@@ -1276,18 +1276,17 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
 {
     net_status r;
     net_config c;
-    net_stage st[NET_MAX_STAGES];
+    net_table table;
+    const net_stage *st = table.s;
     net_err e = {0};
     make_consts(L);
     if ((r = build_index(L)) || (r = find_input(L)) || (r = sniff(L)) || (r = walk(L)) || (r = match(L)) ||
         (r = derive_config(L, &c)))
         return r;
-    int n_st = net_table_build(&c, st, &e);
+    int n_st = net_table_build(&c, &table, &e);
     if (!n_st)
         return onnx_fail_err(L, &e);
-    int pool5 = 0;
-    while (strcmp(st[pool5].name, "pool5"))
-        pool5++;
+    int pool5 = net_table_find(&table, "pool5");
     if ((r = check_stages(L, st, n_st)) || (r = check_flatten(L, &st[pool5])))
         return r;
 
@@ -1316,7 +1315,7 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
     describe(L, &c, &variant);
     /* AlexNet's own activations take 14 MB; widths and an input side a file may legally claim
      * could make them gigabytes */
-    double act_mb = net_table_memory(st, n_st) / 1048576.0;
+    double act_mb = net_table_memory(&table) / 1048576.0;
     if (act_mb > NET_MAX_ACT_MB)
         return onnx_fail(L, NET_ERR_LIMIT, "its widths %d-%d-%d-%d-%d-%d-%d-%d at %d×%d would need "
                     "%.0f MB of activations; at most %d MB are allowed (AlexNet needs 14)",

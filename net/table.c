@@ -139,9 +139,9 @@ static int pool_out(int in, int k, int s, int pad, int pad_end, net_round r)
     return out;
 }
 
-int net_table_build(const net_config *cfg, net_stage *st, net_err *err)
+/* The configuration's own numbers: widths, input size, LRN parameters. */
+static int config_ok(const net_config *cfg, net_err *err)
 {
-    int n = 0;
     const int *w = cfg->width;
     for (int i = 0; i < 8; i++)
         if (w[i] < 1 || w[i] > 65536) {
@@ -164,7 +164,14 @@ int net_table_build(const net_config *cfg, net_stage *st, net_err *err)
                  "alpha ≥ 0, beta > 0", cfg->lrn.n, cfg->lrn.k, cfg->lrn.alpha, cfg->lrn.beta);
         return 0;
     }
+    return 1;
+}
 
+/* The rows in order, with their geometry; returns the count. */
+static int lay_out(const net_config *cfg, net_stage *st)
+{
+    int n = 0;
+    const int *w = cfg->width;
     for (int layer = 1; layer <= 2; layer++) {
         if (layer == 1)
             add_conv(st, &n, 1, 11, 4, 0, 1, w[0], NET_READS_IMAGE);
@@ -188,13 +195,18 @@ int net_table_build(const net_config *cfg, net_stage *st, net_err *err)
     net_stage *prob = add(st, &n, "prob", NET_OP_SOFTMAX, 8);
     prob->reads = NET_READS_ALL;
     prob->towers = 1;
+    return n;
+}
 
-    /* Derive shapes, counts and receptive fields in order. */
+/* What follows from the geometry, row after row: shapes, receptive fields, parameter and MAC
+ * counts, where the weights live. 0 with err filled when a kernel does not fit its input. */
+static int derive(const net_config *cfg, net_table *t, net_err *err)
+{
     int c = 3, h = cfg->input_size, wd = cfg->input_size;
     int rf = 1, jump = 1, off = 0;
     size_t poff = 0;
-    for (int i = 0; i < n; i++) {
-        net_stage *s = &st[i];
+    for (int i = 0; i < t->count; i++) {
+        net_stage *s = &t->s[i];
         s->in_c = c, s->in_h = h, s->in_w = wd;
         s->out_c = s->op == NET_OP_CONV || s->op == NET_OP_FC ? s->out_c : c;
         s->out_h = h, s->out_w = wd;
@@ -240,7 +252,35 @@ int net_table_build(const net_config *cfg, net_stage *st, net_err *err)
         poff += (size_t)s->params;
         c = s->out_c, h = s->out_h, wd = s->out_w;
     }
-    return n;
+    return 1;
+}
+
+int net_table_build(const net_config *cfg, net_table *t, net_err *err)
+{
+    memset(t, 0, sizeof *t);
+    if (!config_ok(cfg, err))
+        return 0;
+    t->count = lay_out(cfg, t->s);
+    if (!derive(cfg, t, err))
+        t->count = 0;
+    return t->count;
+}
+
+int net_table_find(const net_table *t, const char *name)
+{
+    for (int i = 0; i < t->count; i++)
+        if (!strcmp(t->s[i].name, name))
+            return i;
+    return -1;
+}
+
+int net_table_norm_for(const net_table *t, int i)
+{
+    int norm = -1;
+    for (int j = 0; j < t->count; j++)
+        if (t->s[j].op == NET_OP_LRN && (norm < 0 || j <= i))
+            norm = j;
+    return norm;
 }
 
 /* ---------------------------------------------------------------- explanations */

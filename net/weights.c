@@ -152,8 +152,8 @@ net_status net_seed_weights(net *n, uint64_t seed)
      * [-a, a], E[y²] = fan_in · a²/3 · E[x²], so a follows from E[x²] of the input; conv1's
      * hand-built bank is measured instead. */
     const float *in = x;
-    for (int i = 0; i < n->n_stages; i++) {
-        const net_stage *st = &n->stages[i];
+    for (int i = 0; i < n->table.count; i++) {
+        const net_stage *st = &n->table.s[i];
         float *w = n->params + st->w_off, *b = n->params + st->b_off;
         float *out = n->act + n->act_off[i];
         size_t count = (size_t)st->out_c * st->out_h * st->out_w;

@@ -419,9 +419,10 @@ static void next_names(const om_opts *o, const char *stage, const char *op, int 
 om_model *om_alexnet(const om_opts *o)
 {
     net_config c;
-    net_stage st[NET_MAX_STAGES];
+    net_table table;
+    const net_stage *st = table.s;
     om_config(o, &c);
-    int n_st = net_table_build(&c, st, NULL);
+    int n_st = net_table_build(&c, &table, NULL);
     if (!n_st)
         return NULL;
     const char *input = o->torch_style ? "input" : "data_0";

@@ -432,16 +432,16 @@ TEST(hostile_views_draw_any_float)
     CHECK(view_scene_init(&sc));
     view_scene_from_net(&sc, n, NULL, x, "extreme.npy", 1);
     size_t total = 0;
-    for (int i = 0; i < sc.n_stages; i++)
-        total += (size_t)sc.stages[i].out_c * sc.stages[i].out_h * sc.stages[i].out_w;
+    for (int i = 0; i < sc.table.count; i++)
+        total += (size_t)sc.table.s[i].out_c * sc.table.s[i].out_h * sc.table.s[i].out_w;
     float *vals = malloc(sizeof *vals * total);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 800, 600);
     cairo_t *cr = cairo_create(s);
     CHECK(vals && cairo_status(cr) == CAIRO_STATUS_SUCCESS);
     for (int kind = 0; kind < 5; kind++) {
         size_t off = 0;
-        for (int i = 0; i < sc.n_stages; i++) {
-            size_t cnt = (size_t)sc.stages[i].out_c * sc.stages[i].out_h * sc.stages[i].out_w;
+        for (int i = 0; i < sc.table.count; i++) {
+            size_t cnt = (size_t)sc.table.s[i].out_c * sc.table.s[i].out_h * sc.table.s[i].out_w;
             for (size_t j = 0; j < cnt; j++) {
                 float v = net_output(n, i)[j];
                 switch (kind) {
@@ -459,7 +459,7 @@ TEST(hostile_views_draw_any_float)
             off += cnt;
         }
         for (int view = 0; view < VIEW_COUNT; view++)
-            for (int i = 0; i < sc.n_stages; i++) {
+            for (int i = 0; i < sc.table.count; i++) {
                 view_state st;
                 view_state_default(&st, &sc);
                 st.kind = (view_kind)view;
@@ -763,7 +763,7 @@ TEST(hostile_tiny_windows_draw_quietly)
     CHECK(view_scene_init(&sc));
     net_config cfg;
     net_config_default(&cfg);
-    sc.n_stages = net_table_build(&cfg, sc.stages, NULL);
+    net_table_build(&cfg, &sc.table, NULL);
     sc.input_size = 227;
     char log[700];
     snprintf(log, sizeof log, "%s/tiny-stderr.txt", om_tmpdir());

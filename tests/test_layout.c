@@ -225,7 +225,7 @@ static void *judge_half(void *arg)
                 int w = sizes[si][0], h = sizes[si][1];
                 int small = w == 1280 && h == 720 && scales[ki] == 1;
                 for (int kind = 0; kind < VIEW_COUNT; kind++)
-                    for (int stage = 0; stage < sc->n_stages; stage++) {
+                    for (int stage = 0; stage < sc->table.count; stage++) {
                         if (hf->only && strcmp(hf->only, view_kind_name((view_kind)kind)))
                             continue;
                         view_state st;
@@ -237,7 +237,7 @@ static void *judge_half(void *arg)
                         st.ui = view_ui_size(w, h, scales[ki]);
                         snprintf(v->where, sizeof v->where, "%s %s %dx%d scale %.1f %s %s",
                                  lang ? "ko" : "en", theme ? "light" : "dark", w, h, scales[ki],
-                                 view_kind_name(st.kind), sc->stages[stage].name);
+                                 view_kind_name(st.kind), sc->table.s[stage].name);
                         tally_view = kind;
                         measure_screen(v, sc, &st, w, h, 0, small);
                         if (stage == 0 && kind == 0) {
@@ -308,9 +308,9 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
             int n = 0;
             for (int kind = 0; kind < 6; kind++) {
                 int per_stage = kind == 1 || kind == 3;
-                for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->n_stages : 0);
+                for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->table.count : 0);
                      stage++) {
-                    if (kind == 3 && sc->stages[stage].op != NET_OP_LRN)
+                    if (kind == 3 && sc->table.s[stage].op != NET_OP_LRN)
                         continue;
                     view_page pg = {"a-photo-with-a-rather-long-name.jpg", NULL, 1, ++n, 30};
                     view_text_log log = {.measure = 1};
@@ -319,7 +319,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
                     cairo_t *cr = cairo_create(s);
                     snprintf(v.where, sizeof v.where, "%s %s page %s %s", lang ? "ko" : "en",
                              paper ? "letter" : "a4", what[kind],
-                             stage >= 0 ? sc->stages[stage].name : "");
+                             stage >= 0 ? sc->table.s[stage].name : "");
                     switch (kind) {
                     case 0: view_draw_cover(cr, r, sc, &st, &pg); break;
                     case 1: view_draw_stage_page(cr, r, sc, &st, stage, &pg); break;
@@ -338,7 +338,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
     /* the slides: each view alone at export's default size, as export draws it */
     for (int lang = 0; lang < TEXT_LANGS; lang++)
         for (int kind = 0; kind < VIEW_COUNT; kind++)
-            for (int stage = 0; stage < sc->n_stages; stage++) {
+            for (int stage = 0; stage < sc->table.count; stage++) {
                 view_state st;
                 view_state_default(&st, sc);
                 st.kind = (view_kind)kind;
@@ -348,7 +348,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
                 st.ui = view_ui_size(1920, 1080, 1);
                 st.print = 1;
                 snprintf(v.where, sizeof v.where, "%s slide %s %s", lang ? "ko" : "en",
-                         view_kind_name(st.kind), sc->stages[stage].name);
+                         view_kind_name(st.kind), sc->table.s[stage].name);
                 view_text_log log = {.measure = 1};
                 st.log = &log;
                 cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);

@@ -80,8 +80,8 @@ static void state_for(view_state *st, const view_scene *sc, view_kind kind, cons
 {
     view_state_default(st, sc);
     st->kind = kind;
-    for (int i = 0; i < sc->n_stages; i++)
-        if (!strcmp(sc->stages[i].name, stage))
+    for (int i = 0; i < sc->table.count; i++)
+        if (!strcmp(sc->table.s[i].name, stage))
             st->stage = i;
     st->ui = view_ui_size(w, h, 1);
 }
@@ -346,7 +346,7 @@ TEST(pipeline_says_which_weights_input_and_variant_run)
         vctx_layout(&v, body, &sc, &st);
         vpipe_layout p;
         vpipe_layout_make(&v, &p);
-        view_rect last = p.block[sc.n_stages][0];
+        view_rect last = p.block[sc.table.count][0];
         int y0 = (int)(last.y + last.h) + 2, y1 = (int)(body.y + body.h);
         cairo_surface_t *s = render_screen(&sc, &st, W, H);
         int n = accent_pixels(s, y0, y1, rgb_of(pal.accent));
@@ -428,7 +428,7 @@ TEST(filters_are_shown_as_rgb_from_bgr_weights)
     CHECK(f);
     view_scene sc; /* other weights: a cache of its own */
     CHECK(view_scene_copy(&sc, &f->sc));
-    const net_stage *c1 = &sc.stages[0];
+    const net_stage *c1 = &sc.table.s[0];
     size_t per = (size_t)3 * c1->k * c1->k, n = per * c1->out_c;
     float *w = calloc(n, sizeof(float)); /* (96, 3, 11, 11), channel 0 blue */
     CHECK(w);
@@ -475,8 +475,8 @@ TEST(zoom_and_lrn_units_follow_the_pointer)
                                  z.y + 2.5 * z.s);
     CHECK(h.kind == VIEW_HIT_UNIT && h.x == 4 && h.y == 2);
     /* pool5's field is 195 px, 32 px apart, as ALEXNET.md says */
-    CHECK_EQ_INT(f->sc.stages[st.stage].rf, 195);
-    CHECK_EQ_INT(f->sc.stages[st.stage].rf_jump, 32);
+    CHECK_EQ_INT(f->sc.table.s[st.stage].rf, 195);
+    CHECK_EQ_INT(f->sc.table.s[st.stage].rf_jump, 32);
     state_for(&st, &f->sc, VIEW_LRN, "norm2", W, H);
     vctx_layout(&v, body, &f->sc, &st);
     vlrn_layout l;
@@ -497,7 +497,7 @@ TEST(lrn_lab_opens_where_lrn_damps_the_most)
     state_for(&st, &f->sc, VIEW_LRN, "norm1", 1600, 900);
     int c, ux, uy, norm = st.stage;
     CHECK(view_shown_unit(&f->sc, &st, &c, &ux, &uy));
-    const net_stage *s = &f->sc.stages[norm];
+    const net_stage *s = &f->sc.table.s[norm];
     size_t plane = (size_t)s->in_h * s->in_w, n = plane * s->in_c;
     const float *a = f->sc.out[norm - 1], *b = f->sc.out[norm];
     float amax = 0;
@@ -529,7 +529,7 @@ TEST(lrn_ratio_of_zero_is_no_value_and_c_rescales_after)
     vlrn_layout l;
     vlrn_layout_make(&v, &l);
     CHECK(l.ok);
-    const net_stage *s = &f->sc.stages[l.stage];
+    const net_stage *s = &f->sc.table.s[l.stage];
     size_t plane = (size_t)s->in_h * s->in_w;
     const float *a = f->sc.out[l.stage - 1] + (size_t)l.channel * plane;
     int zx = -1, zy = -1;
@@ -735,14 +735,14 @@ TEST(worker_streams_steps_reruns_and_stops)
     CHECKF(maxdiff <= 1e-4f * (1 + top), "norm1 differs by %g", maxdiff);
     /* step-through off: the pass runs to the end */
     worker_set_step(w, 0);
-    TAKE_UNTIL(w, &c, &k, c.done == c.n_stages && !c.running);
-    CHECK_EQ_INT(c.done, c.n_stages);
+    TAKE_UNTIL(w, &c, &k, c.done == c.table.count && !c.running);
+    CHECK_EQ_INT(c.done, c.table.count);
     unsigned gen = c.gen;
     /* a photo that cannot be read: a message, the old photo and pass stay */
     worker_request_photo(w, bad, 0);
     TAKE_UNTIL(w, &c, &k, c.error_seq > 0);
     CHECK(strstr(c.error.msg, "none.png"));
-    CHECK(c.gen == gen && c.done == c.n_stages);
+    CHECK(c.gen == gen && c.done == c.table.count);
     /* a re-run in step-through, cancelled half-way by stopping the worker */
     worker_set_step(w, 1);
     worker_request_rerun(w);

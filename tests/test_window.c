@@ -108,7 +108,7 @@ static int layout_scene(view_scene *sc)
         return 0;
     net_config cfg;
     net_config_default(&cfg);
-    sc->n_stages = net_table_build(&cfg, sc->stages, NULL);
+    net_table_build(&cfg, &sc->table, NULL);
     sc->input_size = cfg.input_size;
     return 1;
 }

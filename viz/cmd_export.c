@@ -220,22 +220,8 @@ static int parse_args(export_opts *o, int argc, char **argv, const char ***image
     return -1;
 }
 
-/* The stage table the export is planned from, built without a net (which takes a while). */
-typedef struct {
-    net_stage s[NET_MAX_STAGES];
-    int count;
-} ex_table;
-
-static int table_find(const ex_table *t, const char *name)
-{
-    for (int i = 0; i < t->count; i++)
-        if (!strcmp(t->s[i].name, name))
-            return i;
-    return -1;
-}
-
 /* Marks the stages named in o->stages; 0 after printing an error naming the unknown one. */
-static int select_stages(export_opts *o, const ex_table *t)
+static int select_stages(export_opts *o, const net_table *t)
 {
     int count = t->count;
     for (int i = 0; i < count; i++)
@@ -252,7 +238,7 @@ static int select_stages(export_opts *o, const ex_table *t)
         if (len > 0 && len < sizeof name) {
             memcpy(name, p, len);
             name[len] = 0;
-            i = table_find(t, name);
+            i = net_table_find(t, name);
         }
         if (i < 0) {
             char list[512] = "";
@@ -314,7 +300,7 @@ static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
 
 /* The files of one image, in the order the workers take them: the views, then the channels;
  * the handout and the manifest last (written by the drawing thread). */
-static int plan_image(const export_opts *o, const ex_table *t, ex_image *im)
+static int plan_image(const export_opts *o, const net_table *t, ex_image *im)
 {
     int count = t->count, cap = 8 + 2 * count;
     for (int i = 0; i < count; i++)
@@ -743,7 +729,7 @@ static cairo_status_t render_view(cairo_surface_t *s, const ex_file *f, const vi
     view_state st;
     base_state(&st, sc, o, W, H);
     /* the overview marks the last stage current: the pass is complete */
-    st.stage = f->stage >= 0 ? f->stage : sc->n_stages - 1;
+    st.stage = f->stage >= 0 ? f->stage : sc->table.count - 1;
     switch (f->kind) {
     case EX_PIPELINE: st.kind = VIEW_PIPELINE; break;
     case EX_STAGE: st.kind = VIEW_GRID; break;
@@ -763,7 +749,7 @@ static cairo_status_t render_view(cairo_surface_t *s, const ex_file *f, const vi
 static cairo_surface_t *render_channel(ex_file *f, const view_scene *sc, const view_state *st,
                                        const view_colours *colours, int scale)
 {
-    const net_stage *s = &sc->stages[f->stage];
+    const net_stage *s = &sc->table.s[f->stage];
     size_t n = (size_t)s->out_h * s->out_w;
     const float *plane = sc->out[f->stage] + (size_t)f->channel * n;
     net_compute_stats(plane, n, &f->stats);
@@ -789,10 +775,10 @@ static int handout_pages(const export_opts *o, const view_scene *sc, page_item *
 {
     int n = 0;
     items[n++] = (page_item){PG_COVER, -1};
-    for (int i = 0; i < sc->n_stages; i++) {
+    for (int i = 0; i < sc->table.count; i++) {
         if (!o->want[i])
             continue;
-        const net_stage *s = &sc->stages[i];
+        const net_stage *s = &sc->table.s[i];
         items[n++] = (page_item){PG_STAGE, i};
         if (s->op == NET_OP_CONV && s->layer == 1)
             items[n++] = (page_item){PG_FILTERS, i};
@@ -959,7 +945,7 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
     int bad = view_scene_first_nonfinite(sc);
     fprintf(f, "],\n  \"first_nonfinite\": ");
     if (bad >= 0)
-        cli_json_str(f, sc->stages[bad].name);
+        cli_json_str(f, sc->table.s[bad].name);
     else
         fputs("null", f);
     fprintf(f, ",\n  \"files\": [\n");
@@ -968,7 +954,7 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
         const ex_file *e = &im->files[i];
         if (e->kind == EX_MANIFEST)
             continue;
-        const net_stage *s = e->stage >= 0 ? &sc->stages[e->stage] : NULL;
+        const net_stage *s = e->stage >= 0 ? &sc->table.s[e->stage] : NULL;
         fprintf(f, "%s    {\"path\": ", first ? "" : ",\n");
         first = 0;
         cli_json_str(f, e->rel);
@@ -1074,7 +1060,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
     view_scene_set_run(&sc, net_get_config(n), pp, cli_weights_path(), o->common.seed);
     sc.class_name =
-        cli_has_class_names(sc.stages[sc.n_stages - 1].out_c) ? export_class_name : NULL;
+        cli_has_class_names(sc.table.s[sc.table.count - 1].out_c) ? export_class_name : NULL;
     made = view_scene_copy(&h.sc, &sc) && made;
 
     ex_work w;
@@ -1085,9 +1071,9 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     w.n_files = im->n_files - 2; /* the handout and the manifest are written here */
     /* channel surfaces waiting for a worker: a few dozen, or fewer when --scale makes them big */
     long biggest = 1;
-    for (int i = 0; i < sc.n_stages; i++)
-        if ((long)sc.stages[i].out_h * sc.stages[i].out_w > biggest)
-            biggest = (long)sc.stages[i].out_h * sc.stages[i].out_w;
+    for (int i = 0; i < sc.table.count; i++)
+        if ((long)sc.table.s[i].out_h * sc.table.s[i].out_w > biggest)
+            biggest = (long)sc.table.s[i].out_h * sc.table.s[i].out_w;
     long fit = (16L << 20) / (biggest * o->scale * o->scale);
     w.channels_max = fit < 1 ? 1 : fit > 64 ? 64 : (int)fit;
     int threads = o->common.threads < 1 ? 1 : o->common.threads > 8 ? 8 : o->common.threads;
@@ -1106,7 +1092,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     view_state st;
     base_state(&st, &sc, o, o->width, o->height);
     view_colours colours[NET_MAX_STAGES];
-    for (int i = 0; ok && i < sc.n_stages; i++)
+    for (int i = 0; ok && i < sc.table.count; i++)
         view_stage_colours(&sc, &st, i, &colours[i]);
 
     pthread_t tid[8];
@@ -1250,7 +1236,7 @@ static const char *first_existing(const ex_image *ims, int n, long *count)
 
 /* The images' plans: every file named, none of them already there (unless --force), the
  * folders made and writable. 0 after printing why not. */
-static int plan_all(const export_opts *o, const ex_table *t, ex_image *ims, int n_images)
+static int plan_all(const export_opts *o, const net_table *t, ex_image *ims, int n_images)
 {
     for (int i = 0; i < n_images; i++)
         if (!plan_image(o, t, &ims[i]))
@@ -1273,7 +1259,7 @@ static int plan_all(const export_opts *o, const ex_table *t, ex_image *ims, int 
 }
 
 /* 1 when two stage tables give the same plan: the same stages with the same output shapes. */
-static int same_table(const ex_table *a, const ex_table *b)
+static int same_table(const net_table *a, const net_table *b)
 {
     if (a->count != b->count)
         return 0;
@@ -1304,10 +1290,10 @@ int cmd_export(int argc, char **argv)
         return r;
     }
 
-    ex_table table;
+    /* the plan comes from the flags' table, built without a net (which takes a while) */
+    net_table table;
     net_err terr = {0};
-    table.count = net_table_build(&o.common.cfg, table.s, &terr);
-    if (!table.count) {
+    if (!net_table_build(&o.common.cfg, &table, &terr)) {
         cli_net_error(&terr);
         free(paths);
         return 2;
@@ -1364,16 +1350,13 @@ int cmd_export(int argc, char **argv)
     net_preproc want;
     if (!(n = cli_make_net(&o.common, &want)))
         goto done;
-    ex_table real;
-    real.count = net_stage_count(n);
-    for (int i = 0; i < real.count; i++)
-        real.s[i] = *net_stage_at(n, i);
-    if (!same_table(&table, &real)) {
-        if (!select_stages(&o, &real))
+    const net_table *real = net_get_table(n);
+    if (!same_table(&table, real)) {
+        if (!select_stages(&o, real))
             goto done;
         for (int i = 0; i < n_images; i++)
             free_plan(&ims[i]);
-        if (!plan_all(&o, &real, ims, n_images))
+        if (!plan_all(&o, real, ims, n_images))
             goto done;
     }
     int real_size = net_get_config(n)->input_size;

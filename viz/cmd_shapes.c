@@ -124,10 +124,11 @@ static void print_arithmetic(const net_stage *st, int n)
 static void print_224_note(const net_config *cfg)
 {
     net_config floor_cfg = *cfg;
-    net_stage st[NET_MAX_STAGES];
+    net_table t;
     floor_cfg.pool_round = NET_ROUND_FLOOR;
     floor_cfg.pool_pad_end = 0;
-    int n = net_table_build(&floor_cfg, st, NULL);
+    int n = net_table_build(&floor_cfg, &t, NULL);
+    const net_stage *st = t.s;
     msg_printf(stdout, "\n224 or 227:\n"
                        "  The paper says 224×224, but floor((224 − 11)/4) + 1 = 54, not 55.\n");
     if (cfg->input_size == 224) {
@@ -136,10 +137,8 @@ static void print_224_note(const net_config *cfg)
             "  At 224 the pools must round up (Caffe's ceil mode; the ONNX model zoo writes it\n"
             "  as end pads [0,0,1,1]): 54 → 27 → 13 → 6, and pool5 is again 6×6×256 = 9216.\n");
         if (n) {
-            const net_stage *p5 = &st[n - 1];
-            for (int i = 0; i < n; i++)
-                if (!strcmp(st[i].name, "pool5"))
-                    p5 = &st[i];
+            int i5 = net_table_find(&t, "pool5");
+            const net_stage *p5 = &st[i5 >= 0 ? i5 : n - 1];
             msg_printf(stdout, "  With floor pooling: ");
             for (int i = 0; i < n; i++)
                 if (st[i].op == NET_OP_POOL)
@@ -176,9 +175,10 @@ int cmd_shapes(int argc, char **argv)
         net_free(file_net);
         msg_printf(stdout, "weights: %s\n", cli_weights_desc());
     }
-    net_stage st[NET_MAX_STAGES];
+    net_table t;
     net_err err = {0};
-    int n = net_table_build(&o.cfg, st, &err);
+    int n = net_table_build(&o.cfg, &t, &err);
+    const net_stage *st = t.s;
     if (!n) {
         cli_net_error(&err);
         return 1;

@@ -90,7 +90,7 @@ static int bench_hooks(const cli_opts *o, net *n, const net_input *in, const cha
             pthread_mutex_unlock(&k.mu);
             worker_take(w, &c);
             ok = !c.failed && window_now_ms() < give_up && !c.error_seq;
-        } while (ok && (c.gen == gen || c.running || c.done < c.n_stages));
+        } while (ok && (c.gen == gen || c.running || c.done < c.table.count));
         double t0 = window_now_ms();
         net_forward(n, in->data, NULL, NULL, NULL);
         if (r >= 0)
@@ -116,7 +116,7 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
     view_rect full = {0, 0, W, H};
 
     /* the window's first frame: the pipeline from the table alone, before the net exists */
-    sc.n_stages = net_table_build(&o->cfg, sc.stages, NULL);
+    net_table_build(&o->cfg, &sc.table, NULL);
     sc.input_size = o->cfg.input_size;
     sc.loading = 1;
     view_state_default(&st, &sc);
@@ -181,7 +181,7 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
             cold[r] = t1 - t0, warm[r] = t2 - t1;
         }
         printf("grid_%s_frame_ms median=%.2f new_snapshot=%.2f (%d maps; target ≤ 8)\n",
-               stages[k], median(warm, RUNS), median(cold, RUNS), sc.stages[st.stage].out_c);
+               stages[k], median(warm, RUNS), median(cold, RUNS), sc.table.s[st.stage].out_c);
     }
     for (int k = 0; k < VIEW_COUNT; k++) {
         st.kind = (view_kind)k;

@@ -32,7 +32,7 @@ static int make_rows(vctx *v, int stage, arow *rows, const char **note, char *he
                      size_t head_len)
 {
     const view_scene *sc = v->sc;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     const vpal *pal = &v->pal;
     char in[48], out[48], a[64], b[64];
     int n = 0;
@@ -70,10 +70,10 @@ static int make_rows(vctx *v, int stage, arow *rows, const char **note, char *he
 
     /* running totals */
     int64_t p = 0, m = 0, pt = 0, mt = 0;
-    for (int i = 0; i < sc->n_stages; i++) {
-        pt += sc->stages[i].params, mt += sc->stages[i].macs;
+    for (int i = 0; i < sc->table.count; i++) {
+        pt += sc->table.s[i].params, mt += sc->table.s[i].macs;
         if (i <= stage)
-            p += sc->stages[i].params, m += sc->stages[i].macs;
+            p += sc->table.s[i].params, m += sc->table.s[i].macs;
     }
     snprintf(head, head_len, vtext(v, TX_AR_TOTALS), s->name);
     net_fmt_count(p, a, sizeof a);
@@ -169,12 +169,12 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
     double u = v->u;
     int64_t vals[2][9] = {{0}}, max[2] = {1, 1};
     /* cur < 0: no current layer, all of them shown alike (the handout's page) */
-    int cur_layer = cur >= 0 ? sc->stages[cur].layer : 9, layers = 0;
-    for (int i = 0; i < sc->n_stages; i++) {
-        int l = sc->stages[i].layer;
+    int cur_layer = cur >= 0 ? sc->table.s[cur].layer : 9, layers = 0;
+    for (int i = 0; i < sc->table.count; i++) {
+        int l = sc->table.s[i].layer;
         if (l >= 1 && l <= 8) {
-            vals[0][l] += sc->stages[i].params;
-            vals[1][l] += sc->stages[i].macs;
+            vals[0][l] += sc->table.s[i].params;
+            vals[1][l] += sc->table.s[i].macs;
             layers = l > layers ? l : layers;
         }
     }

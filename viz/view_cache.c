@@ -171,7 +171,7 @@ vrange vcache_range(vctx *v, int stage)
         return r;
     if (c && c->range[stage].valid && c->range[stage].version == sc->version[stage])
         return c->range[stage].r;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     const float *x = sc->out[stage];
     size_t n = (size_t)s->out_c * s->out_h * s->out_w;
     float mn, mx;
@@ -276,7 +276,7 @@ int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out)
     memset(out, 0, sizeof *out);
     if (stage < 0 || stage >= sc->done || !sc->out[stage] || tower < 0 || tower > 1)
         return 0;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     int a[2], b[2];
     net_stage_towers(s, a, b);
     int c0 = tower ? b[0] : a[0], c1 = tower ? b[1] : a[1];
@@ -355,7 +355,7 @@ cairo_surface_t *vcache_map(vctx *v, int stage, int c)
     view_cache *cache = v->cache;
     if (stage < 0 || stage >= sc->done || !sc->out[stage])
         return NULL;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     if (c < 0 || c >= s->out_c || !vstage_is_map(s))
         return NULL;
     int contrast = (int)v->st->contrast, palette = (int)v->st->palette;
@@ -422,12 +422,12 @@ cairo_surface_t *vcache_filters(vctx *v, int cols, int *tile)
     const view_scene *sc = v->sc;
     view_cache *c = v->cache;
     int conv1 = -1;
-    for (int i = 0; i < sc->n_stages && conv1 < 0; i++)
-        if (sc->stages[i].op == NET_OP_CONV)
+    for (int i = 0; i < sc->table.count && conv1 < 0; i++)
+        if (sc->table.s[i].op == NET_OP_CONV)
             conv1 = i;
     if (!sc->conv1_w || conv1 < 0)
         return NULL;
-    const net_stage *s = &sc->stages[conv1];
+    const net_stage *s = &sc->table.s[conv1];
     int K = s->k, M = s->out_c, half = M / 2, gap = 1;
     *tile = K;
     if (c->filters.valid && c->filters.version == sc->conv1_version && c->filters.cols == cols)
@@ -488,7 +488,7 @@ int vcache_busiest(vctx *v, int stage, int c0, int c1)
     if (c->busiest[stage][t].valid && c->busiest[stage][t].version == sc->version[stage] &&
         c->busiest[stage][t].c0 == c0 && c->busiest[stage][t].c1 == c1)
         return c->busiest[stage][t].best;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     size_t plane = (size_t)s->out_h * s->out_w;
     int best = c0;
     double best_sum = -INFINITY;
@@ -511,9 +511,9 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row)
     const view_scene *sc = v->sc;
     const view_state *st = v->st;
     view_cache *c = v->cache;
-    if (stage < 1 || stage >= sc->n_stages || stage - 1 >= sc->done || !sc->out[stage - 1])
+    if (stage < 1 || stage >= sc->table.count || stage - 1 >= sc->done || !sc->out[stage - 1])
         return NULL;
-    net_stage r = sc->stages[stage];
+    net_stage r = sc->table.s[stage];
     r.lrn = st->lrn;
     *row = r;
     uint32_t ver = sc->version[stage - 1];
@@ -719,7 +719,7 @@ cairo_surface_t *view_channel_image(const view_scene *sc, const view_state *st, 
 {
     if (stage < 0 || stage >= sc->done || !sc->out[stage] || scale < 1)
         return NULL;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     if (c < 0 || c >= s->out_c || !vstage_is_map(s))
         return NULL;
     vctx v;
@@ -743,7 +743,7 @@ cairo_surface_t *view_channel_image(const view_scene *sc, const view_state *st, 
 
 int view_scene_first_nonfinite(const view_scene *sc)
 {
-    for (int i = 0; i < sc->done && i < sc->n_stages; i++)
+    for (int i = 0; i < sc->done && i < sc->table.count; i++)
         if (sc->stats[i].nan || sc->stats[i].inf)
             return i;
     return -1;
@@ -751,9 +751,9 @@ int view_scene_first_nonfinite(const view_scene *sc)
 
 void view_scene_update_stats(view_scene *sc, int i)
 {
-    if (i < 0 || i >= sc->n_stages || !sc->out[i])
+    if (i < 0 || i >= sc->table.count || !sc->out[i])
         return;
-    const net_stage *s = &sc->stages[i];
+    const net_stage *s = &sc->table.s[i];
     net_compute_stats(sc->out[i], (size_t)s->out_c * s->out_h * s->out_w, &sc->stats[i]);
 }
 
@@ -763,10 +763,10 @@ void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
     view_cache *keep = sc->cache;
     memset(sc, 0, sizeof *sc);
     sc->cache = keep;
-    sc->n_stages = net_stage_count(n);
+    sc->table.count = net_stage_count(n);
     sc->input_size = net_get_config(n)->input_size;
-    for (int i = 0; i < sc->n_stages; i++) {
-        sc->stages[i] = *net_stage_at(n, i);
+    for (int i = 0; i < sc->table.count; i++) {
+        sc->table.s[i] = *net_stage_at(n, i);
         sc->out[i] = net_output(n, i);
         sc->version[i] = version;
         if (sc->out[i]) {
@@ -797,10 +797,10 @@ void view_scene_set_run(view_scene *sc, const net_config *cfg, const net_preproc
 
 int view_scene_top(const view_scene *sc, int k, int *idx, float *val)
 {
-    int last = sc->n_stages - 1;
+    int last = sc->table.count - 1;
     if (last < 0 || sc->done <= last || !sc->out[last] || k < 1)
         return 0;
-    const net_stage *s = &sc->stages[last];
+    const net_stage *s = &sc->table.s[last];
     if (k > 10)
         k = 10;
     if (k > s->out_c)

@@ -85,8 +85,8 @@ void view_draw_filters(cairo_t *cr, view_rect r, const view_scene *sc, const vie
     vctx_begin(&v, cr, r, sc, st);
     const vpal *pal = &v.pal;
     int conv1 = -1;
-    for (int i = 0; i < sc->n_stages && conv1 < 0; i++)
-        if (sc->stages[i].op == NET_OP_CONV)
+    for (int i = 0; i < sc->table.count && conv1 < 0; i++)
+        if (sc->table.s[i].op == NET_OP_CONV)
             conv1 = i;
     if (!sc->conv1_w || conv1 < 0) {
         double u = v.u;
@@ -95,7 +95,7 @@ void view_draw_filters(cairo_t *cr, view_rect r, const view_scene *sc, const vie
         vctx_end(&v);
         return;
     }
-    int half = sc->stages[conv1].out_c / 2, K = sc->stages[conv1].k;
+    int half = sc->table.s[conv1].out_c / 2, K = sc->table.s[conv1].k;
     filt_layout f = {0};
     double u0 = v.u;
     for (double k = 1; k > 0.35; k *= 0.9) {

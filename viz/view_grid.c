@@ -20,7 +20,7 @@
 static double title_flow(vctx *v, view_rect r, int stage, int draw, int arith)
 {
     const vpal *pal = &v->pal;
-    const net_stage *s = &v->sc->stages[stage];
+    const net_stage *s = &v->sc->table.s[stage];
     double u = v->u, x0 = r.x + 0.6 * u, w = r.w - 1.2 * u, x = x0, y = r.y + 0.25 * u;
     char shape[48], op[160], line[256];
     vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
@@ -183,7 +183,7 @@ static int best_cols(int n, int mh, int mw, double w, double h, double *scale)
  * vector is laid out; the zoom when zoomed. */
 static const char *grid_note(vctx *v, int stage, char *buf, size_t len)
 {
-    const net_stage *s = &v->sc->stages[stage];
+    const net_stage *s = &v->sc->table.s[stage];
     const view_state *st = v->st;
     int per_map = st->contrast == VIEW_CONTRAST_MAP;
     if (vstage_is_map(s))
@@ -207,7 +207,7 @@ static const char *grid_note(vctx *v, int stage, char *buf, size_t len)
 /* The label over a tower's maps. */
 static void tower_label(vctx *v, const vgrid_layout *g, int stage, int t, char *buf, size_t len)
 {
-    const net_stage *s = &v->sc->stages[stage];
+    const net_stage *s = &v->sc->table.s[stage];
     char range[96];
     snprintf(range, sizeof range, vtext(v, vstage_is_map(s) ? TX_TOWER_RANGE : TX_VECTOR_RANGE),
              g->n[t], g->c0[t], g->c0[t] + g->n[t] - 1);
@@ -225,7 +225,7 @@ void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g)
     memset(g, 0, sizeof *g);
     if (stage < 0)
         return;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     g->title = (view_rect){r.x, r.y, r.w, vstage_title_height(v, r.w, stage)};
     if (stage >= sc->done || s->op == NET_OP_SOFTMAX)
         return;
@@ -301,7 +301,7 @@ int vgrid_hit(vctx *v, double x, double y)
     vgrid_layout_make(v, stage, &g);
     if (!g.ok)
         return -1;
-    const net_stage *s = &v->sc->stages[stage];
+    const net_stage *s = &v->sc->table.s[stage];
     for (int t = 0; t < g.towers; t++) {
         view_rect p = g.panel[t];
         if (x < p.x || x >= p.x + p.w || y < p.y || y >= p.y + p.h)
@@ -329,7 +329,7 @@ static void draw_tower(vctx *v, const vgrid_layout *g, int stage, int t)
 {
     const view_scene *sc = v->sc;
     const vpal *pal = &v->pal;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     cairo_t *cr = v->cr;
     double u = v->u;
     view_rect p = g->panel[t];
@@ -375,7 +375,7 @@ static void draw_hover(vctx *v, const vgrid_layout *g, int stage)
     int c = vgrid_hit(v, st->cursor_x, st->cursor_y);
     if (c < 0)
         return;
-    const net_stage *s = &v->sc->stages[stage];
+    const net_stage *s = &v->sc->table.s[stage];
     const vpal *pal = &v->pal;
     int t = g->towers == 2 && c >= g->c0[1] ? 1 : 0, j = c - g->c0[t];
     char val[32], line[128];
@@ -418,7 +418,7 @@ void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
     vgrid_layout g;
     vgrid_layout_make(&v, stage, &g);
     vstage_title(&v, g.title, stage);
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     const vpal *pal = &v.pal;
     double u = v.u;
     if (stage >= sc->done) {

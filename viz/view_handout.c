@@ -307,7 +307,7 @@ static void append(char *buf, size_t len, const char *fmt, ...)
 /* Mean of out/in over the non-zero inputs of an LRN stage: how much of its size a value keeps. */
 static double lrn_keeps(const view_scene *sc, int stage)
 {
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     const float *a = sc->out[stage - 1], *b = sc->out[stage];
     size_t n = (size_t)s->out_c * s->out_h * s->out_w, nz = 0;
     double sum = 0;
@@ -321,9 +321,9 @@ void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage,
                           size_t len)
 {
     buf[0] = 0;
-    if (stage < 0 || stage >= sc->n_stages || len < 2)
+    if (stage < 0 || stage >= sc->table.count || len < 2)
         return;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     int done = stage < sc->done && sc->out[stage];
     char num[32];
     switch (s->op) {
@@ -356,7 +356,7 @@ void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage,
                 s->in_c * s->in_h * s->in_w);
         net_fmt_count(s->n_w, num, sizeof num);
         append(buf, len, hx(st, HX_X_FC), s->out_c, s->in_c * s->in_h * s->in_w, num);
-        if (stage + 2 == sc->n_stages && sc->stages[stage + 1].op == NET_OP_SOFTMAX)
+        if (stage + 2 == sc->table.count && sc->table.s[stage + 1].op == NET_OP_SOFTMAX)
             append(buf, len, "%s", hx(st, HX_X_FC_LAST));
         break;
     case NET_OP_DROPOUT: append(buf, len, "%s", hx(st, HX_X_DROPOUT)); break;
@@ -477,7 +477,7 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
         pred_h = fmin(22 * u, room * 0.42);
         pipe_h = room - pred_h - 0.6 * u;
         if (draw) {
-            view_state ps = sub_state(st, VIEW_PRED, sc->n_stages - 1);
+            view_state ps = sub_state(st, VIEW_PRED, sc->table.count - 1);
             view_draw_pred(cr, (view_rect){x, y, w, pred_h}, sc, &ps);
         }
         y += pred_h + 0.6 * u;
@@ -490,7 +490,7 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
         y += h + 0.3 * u;
         if (draw && pipe_h > 10 * u) {
             /* the pass is complete: the last stage is the current one */
-            view_state pp = sub_state(st, VIEW_PIPELINE, sc->n_stages - 1);
+            view_state pp = sub_state(st, VIEW_PIPELINE, sc->table.count - 1);
             pp.ui = 0.9 * u;
             view_scene bare = *sc; /* its "this run" lines are on the page already */
             bare.run_known = 0;
@@ -503,7 +503,7 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
 /* "stage 3 of 23". */
 static void stage_of(const view_scene *sc, const view_state *st, int stage, char *buf, size_t len)
 {
-    snprintf(buf, len, hx(st, HX_STAGE_OF), stage + 1, sc->n_stages);
+    snprintf(buf, len, hx(st, HX_STAGE_OF), stage + 1, sc->table.count);
 }
 
 /* The stage page's words under the grid at y: what it does, on this photo, the arithmetic;
@@ -542,7 +542,7 @@ void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
 {
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
-    if (stage < 0 || stage >= sc->n_stages) {
+    if (stage < 0 || stage >= sc->table.count) {
         vctx_end(&v);
         return;
     }
@@ -605,7 +605,7 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     snprintf(first, sizeof first, hx(st, HX_LRN_TEXT), c, ux, uy);
     /* the last channel of tower A, whose window reaches into tower B: where Caffe and
      * Krizhevsky's two GPUs disagree */
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     int C = s->in_c, before = (s->lrn.n - 1) / 2, after = s->lrn.n - 1 - before;
     int edge = C >= 2 && s->lrn.n > 1;
     if (edge)
@@ -720,8 +720,8 @@ void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
         snprintf(t.cells[0][k], sizeof t.cells[0][k], "%s", hx(st, head[k]));
     t.colour[0] = pal->dim, t.bold[0] = 1;
     int64_t pt = 0, mt = 0, pconv = 0, mconv = 0;
-    for (int i = 0; i < sc->n_stages; i++) {
-        const net_stage *s = &sc->stages[i];
+    for (int i = 0; i < sc->table.count; i++) {
+        const net_stage *s = &sc->table.s[i];
         char (*c)[160] = t.cells[i + 1];
         snprintf(c[0], sizeof c[0], "%s", s->name);
         vfmt_op(&v, s, c[1], sizeof c[1]);
@@ -737,7 +737,7 @@ void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
         if (s->op == NET_OP_CONV)
             pconv += s->params, mconv += s->macs;
     }
-    int last = sc->n_stages + 1;
+    int last = sc->table.count + 1;
     snprintf(t.cells[last][0], sizeof t.cells[last][0], "%s", hx(st, HX_TOTAL));
     net_fmt_count(pt, t.cells[last][3], sizeof t.cells[last][3]);
     net_fmt_count(mt, t.cells[last][4], sizeof t.cells[last][4]);
@@ -789,15 +789,15 @@ void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const
         t.colour[0][k] = pal->dim;
     }
     int64_t pt = 0, mt = 0;
-    for (int i = 0; i < sc->n_stages; i++)
-        pt += sc->stages[i].params, mt += sc->stages[i].macs;
+    for (int i = 0; i < sc->table.count; i++)
+        pt += sc->table.s[i].params, mt += sc->table.s[i].macs;
     int rows = 1;
     for (int l = 1; l <= 8; l++) {
         int64_t p = 0, mm = 0;
         int first = -1, last = -1;
-        for (int i = 0; i < sc->n_stages; i++)
-            if (sc->stages[i].layer == l) {
-                p += sc->stages[i].params, mm += sc->stages[i].macs;
+        for (int i = 0; i < sc->table.count; i++)
+            if (sc->table.s[i].layer == l) {
+                p += sc->table.s[i].params, mm += sc->table.s[i].macs;
                 first = first < 0 ? i : first;
                 last = i;
             }
@@ -805,8 +805,8 @@ void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const
             continue;
         char a[32], b[32];
         snprintf(t.cells[rows][0], sizeof t.cells[rows][0], vtext(&v, TX_LAYER), l);
-        snprintf(t.cells[rows][1], sizeof t.cells[rows][1], "%s – %s", sc->stages[first].name,
-                 sc->stages[last].name);
+        snprintf(t.cells[rows][1], sizeof t.cells[rows][1], "%s – %s", sc->table.s[first].name,
+                 sc->table.s[last].name);
         net_fmt_count(p, a, sizeof a);
         net_fmt_count(mm, b, sizeof b);
         snprintf(t.cells[rows][2], sizeof t.cells[rows][2], "%s  (%.1f%%)", a,

@@ -22,14 +22,7 @@
 
 int vlrn_stage(const vctx *v)
 {
-    const view_scene *sc = v->sc;
-    int cur = vstage_current(v), best = -1;
-    for (int i = 0; i < sc->n_stages; i++)
-        if (sc->stages[i].op == NET_OP_LRN) {
-            if (best < 0 || i <= cur)
-                best = i;
-        }
-    return best;
+    return net_table_norm_for(&v->sc->table, vstage_current(v));
 }
 
 /* ---------------------------------------------------------------- where LRN does the most */
@@ -73,7 +66,7 @@ int vlrn_focus(vctx *v, int stage, int only, int *c, int *ux, int *uy)
  * when only the unit is left to choose). */
 static void shown_unit(vctx *v, int stage, int *c, int *ux, int *uy)
 {
-    const net_stage *s = &v->sc->stages[stage];
+    const net_stage *s = &v->sc->table.s[stage];
     const view_state *st = v->st;
     int want = st->channel >= s->in_c ? s->in_c - 1 : st->channel;
     int fc = want < 0 ? 0 : want, fx = 0, fy = 0;
@@ -114,7 +107,7 @@ static void make_words(vctx *v, int stage, int c, int ux, int uy, const net_stag
                        const float *after, lrn_words *w)
 {
     const view_scene *sc = v->sc;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     int C = s->in_c, W = s->in_w;
     size_t plane = (size_t)s->in_h * W, at = (size_t)uy * W + ux;
     const float *a = sc->out[stage - 1] + (size_t)c * plane, *b = after + (size_t)c * plane;
@@ -137,7 +130,7 @@ static void make_words(vctx *v, int stage, int c, int ux, int uy, const net_stag
     }
     g_free(e1), g_free(e2), g_free(e3);
 
-    snprintf(w->label[0], sizeof w->label[0], vtext(v, TX_LRN_BEFORE), sc->stages[stage - 1].name);
+    snprintf(w->label[0], sizeof w->label[0], vtext(v, TX_LRN_BEFORE), sc->table.s[stage - 1].name);
     snprintf(w->label[1], sizeof w->label[1], "%s",
              vtext(v, v->st->contrast == VIEW_CONTRAST_MAP ? TX_LRN_AFTER_SHARED : TX_LRN_AFTER));
     snprintf(w->label[2], sizeof w->label[2], "%s", vtext(v, TX_LRN_RATIO));
@@ -236,7 +229,7 @@ static int lrn_layout_try(vctx *v, const lrn_words *w, vlrn_layout *l, lrn_geom 
     const view_scene *sc = v->sc;
     view_rect r = v->r;
     double u = v->u;
-    const net_stage *s = &sc->stages[l->stage];
+    const net_stage *s = &sc->table.s[l->stage];
     memset(g, 0, sizeof *g);
     g->top = r.y + vstage_title_height(v, r.w, l->stage);
     g->channel_h = vtext_markup_size(v, r.w - 1.2 * u, T_BODY, w->channel, NULL) + 0.3 * u;
@@ -417,7 +410,7 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
         return;
     }
     vstage_title(&v, r, l.stage);
-    const net_stage *s = &sc->stages[l.stage];
+    const net_stage *s = &sc->table.s[l.stage];
     net_stage row;
     const float *after = l.ok ? vcache_lrn(&v, l.stage, &row) : NULL;
     if (!after) {

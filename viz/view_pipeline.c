@@ -64,7 +64,7 @@ static void block_shape(const view_scene *sc, int item, int lane, char *buf, siz
         vfmt_shape(3, sc->input_size, sc->input_size, buf, len);
         return;
     }
-    const net_stage *s = &sc->stages[item - 1];
+    const net_stage *s = &sc->table.s[item - 1];
     int a[2], b[2];
     net_stage_towers(s, a, b);
     int c = s->towers == 2 ? (lane ? b[1] - b[0] : a[1] - a[0]) : s->out_c;
@@ -73,7 +73,7 @@ static void block_shape(const view_scene *sc, int item, int lane, char *buf, siz
 
 static const char *item_name(const vctx *v, int item)
 {
-    return item == 0 ? vtext(v, TX_INPUT) : v->sc->stages[item - 1].name;
+    return item == 0 ? vtext(v, TX_INPUT) : v->sc->table.s[item - 1].name;
 }
 
 /* The widest name (bold) and shape of all items, at the given sizes. */
@@ -81,7 +81,7 @@ static void widest(vctx *v, double name_fs, double shape_fs, double *name_w, dou
 {
     const view_scene *sc = v->sc;
     *name_w = *shape_w = 0;
-    for (int item = 0; item <= sc->n_stages; item++) {
+    for (int item = 0; item <= sc->table.count; item++) {
         char shape[48];
         *name_w = fmax(*name_w, text_w(v, name_fs, VT_BOLD, item_name(v, item)));
         block_shape(sc, item, 0, shape, sizeof shape);
@@ -95,9 +95,9 @@ static int split_rows(const view_scene *sc, int rows, int *first)
 {
     /* the units: items of each layer, in order */
     int unit_first[16], unit_n[16], units = 0;
-    for (int item = 0; item <= sc->n_stages; item++) {
-        int layer = item == 0 ? sc->stages[0].layer : sc->stages[item - 1].layer;
-        if (!units || (item > 1 && layer != sc->stages[item - 2].layer)) {
+    for (int item = 0; item <= sc->table.count; item++) {
+        int layer = item == 0 ? sc->table.s[0].layer : sc->table.s[item - 1].layer;
+        if (!units || (item > 1 && layer != sc->table.s[item - 2].layer)) {
             if (units == 16)
                 break;
             unit_first[units] = item, unit_n[units] = 0;
@@ -108,7 +108,7 @@ static int split_rows(const view_scene *sc, int rows, int *first)
     if (rows > units)
         rows = units;
     /* the smallest widest row, by trying every limit (units ≤ 16, items ≤ 25) */
-    for (int limit = 1; limit <= sc->n_stages + 1; limit++) {
+    for (int limit = 1; limit <= sc->table.count + 1; limit++) {
         int r = 0, w = 0, ok = 1;
         for (int k = 0; k < units && ok; k++) {
             if (unit_n[k] > limit)
@@ -124,12 +124,12 @@ static int split_rows(const view_scene *sc, int rows, int *first)
         }
         if (ok) {
             for (int k = r; k < 8; k++)
-                first[k] = sc->n_stages + 1;
+                first[k] = sc->table.count + 1;
             return limit;
         }
     }
     first[0] = 0;
-    return sc->n_stages + 1;
+    return sc->table.count + 1;
 }
 
 static int row_of(const pipe_geom *g, int item)
@@ -265,7 +265,7 @@ static int full_fits(vctx *v, int rows, int d, pipe_geom *g)
     g->rows = rows, g->detail = d;
     g->cols = split_rows(sc, rows, g->row_first);
     for (int k = 0; k < 8; k++)
-        if (g->row_first[k] > sc->n_stages)
+        if (g->row_first[k] > sc->table.count)
             g->rows = k < g->rows ? k : g->rows;
     g->name_fs = T_BODY, g->shape_fs = T_MIN;
     g->margin = g->rows > 1 ? 1.2 * u : 0.4 * u;
@@ -291,7 +291,7 @@ static int full_fits(vctx *v, int rows, int d, pipe_geom *g)
     double foot = 0, legend = 0;
     if (sc->run_known)
         foot = vpipe_run_height(v, r.w - 2 * g->margin, RUN_FS) + 0.8 * u;
-    int first_row_n = g->rows > 1 ? g->row_first[1] : sc->n_stages + 1;
+    int first_row_n = g->rows > 1 ? g->row_first[1] : sc->table.count + 1;
     double free_x = r.x + g->margin + first_row_n * g->cw + 0.6 * u;
     double free_w = r.x + r.w - g->margin - free_x, wide = r.w - 2 * g->margin;
     int beside = free_w > 9 * u && legend_height(v, free_w, T_MIN) <= 2 * lane + g->label_h;
@@ -340,7 +340,7 @@ static void strip_geom(vctx *v, pipe_geom *g, int *first, int *n)
     widest(v, g->name_fs, g->name_fs, &name_w, &shape_w);
     g->bw = name_w + 2 * pad;
     g->cw = g->bw * 1.18;
-    int items = sc->n_stages + 1, fit = (int)((r.w - 0.8 * u) / g->cw);
+    int items = sc->table.count + 1, fit = (int)((r.w - 0.8 * u) / g->cw);
     if (fit >= items) {
         *first = 0, *n = items;
         g->cw = (r.w - 0.8 * u) / items;
@@ -366,7 +366,7 @@ static void geom_make(vctx *v, vpipe_layout *p, pipe_geom *g)
     const view_scene *sc = v->sc;
     memset(p, 0, sizeof *p);
     p->compact = compact(v);
-    int first = 0, n = sc->n_stages + 1, found = 0;
+    int first = 0, n = sc->table.count + 1, found = 0;
     if (!p->compact) {
         /* fewer rows first, and thumbnails while they cost at most one more row */
         static const int tries[][2] = {{2, DETAIL_THUMB}, {3, DETAIL_THUMB}, {2, DETAIL_SHAPE},
@@ -382,8 +382,8 @@ static void geom_make(vctx *v, vpipe_layout *p, pipe_geom *g)
     if (p->compact)
         strip_geom(v, g, &first, &n);
     p->first = first, p->count = n;
-    for (int item = 0; item <= sc->n_stages; item++) {
-        int two = item > 0 && sc->stages[item - 1].towers == 2;
+    for (int item = 0; item <= sc->table.count; item++) {
+        int two = item > 0 && sc->table.s[item - 1].towers == 2;
         p->lanes[item] = two ? 2 : 1;
         if (item < first || item >= first + n)
             continue; /* scrolled out of the strip: no place */
@@ -451,7 +451,7 @@ static void draw_links_into(vctx *v, const vpipe_layout *p, const pipe_geom *g, 
 {
     if (!shown(p, item) || !shown(p, item - 1))
         return;
-    const net_stage *s = &v->sc->stages[item - 1];
+    const net_stage *s = &v->sc->table.s[item - 1];
     const vpal *pal = &v->pal;
     double u = v->u, lw = fmax(1.5, 0.09 * u), lw_x = fmax(2.5, 0.16 * u);
     int prev = item - 1;
@@ -620,7 +620,7 @@ static void draw_block(vctx *v, const vpipe_layout *p, const pipe_geom *g, int i
             vpaint_smooth(v, ph, tx, y, side / sc->input_size);
         return;
     }
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     int a[2], bb[2];
     net_stage_towers(s, a, bb);
     int c0 = lane ? bb[0] : a[0], c1 = lane ? bb[1] : a[1];
@@ -659,9 +659,9 @@ static void draw_layer_labels(vctx *v, const vpipe_layout *p, const pipe_geom *g
     const vpal *pal = &v->pal;
     double u = v->u;
     int i = 0;
-    while (i < sc->n_stages) {
-        int layer = sc->stages[i].layer, j = i;
-        while (j + 1 < sc->n_stages && sc->stages[j + 1].layer == layer &&
+    while (i < sc->table.count) {
+        int layer = sc->table.s[i].layer, j = i;
+        while (j + 1 < sc->table.count && sc->table.s[j + 1].layer == layer &&
                row_of(g, j + 2) == row_of(g, i + 1))
             j++;
         int row = row_of(g, i + 1);
@@ -688,7 +688,7 @@ void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const vi
 {
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
-    if (sc->n_stages <= 0) {
+    if (sc->table.count <= 0) {
         vtext_para(&v, r.x + v.u, r.y + r.h / 2, r.w - 2 * v.u, T_BODY, v.pal.dim,
                    vtext(&v, TX_NO_STAGES));
         vctx_end(&v);
@@ -699,10 +699,10 @@ void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     geom_make(&v, &p, &g);
     if (!p.compact)
         draw_layer_labels(&v, &p, &g);
-    for (int item = 1; item <= sc->n_stages; item++)
+    for (int item = 1; item <= sc->table.count; item++)
         draw_links_into(&v, &p, &g, item);
     int cur = vstage_current(&v);
-    int next = sc->paused && sc->done < sc->n_stages ? sc->done : -1;
+    int next = sc->paused && sc->done < sc->table.count ? sc->done : -1;
     for (int item = p.first; item < p.first + p.count; item++)
         for (int lane = 0; lane < p.lanes[item]; lane++)
             draw_block(&v, &p, &g, item, lane, item > 0 && item - 1 == cur,
@@ -711,7 +711,7 @@ void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const vi
         double x0 = r.x + g.margin, x1 = r.x + g.margin + p.count * g.cw;
         if (p.first > 0)
             draw_more(&v, x0 - 0.9 * v.u, g.top[0], 2 * g.lane_h + g.lane_gap, 1);
-        if (p.first + p.count <= sc->n_stages)
+        if (p.first + p.count <= sc->table.count)
             draw_more(&v, x1 + 0.9 * v.u, g.top[0], 2 * g.lane_h + g.lane_gap, 0);
     } else {
         if (g.legend_w > 0)
@@ -727,7 +727,7 @@ int vpipe_hit(vctx *v, double x, double y)
 {
     vpipe_layout p;
     vpipe_layout_make(v, &p);
-    for (int item = 1; item <= v->sc->n_stages; item++)
+    for (int item = 1; item <= v->sc->table.count; item++)
         for (int lane = 0; lane < p.lanes[item]; lane++) {
             view_rect b = p.block[item][lane];
             if (b.w > 0 && x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h)

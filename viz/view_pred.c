@@ -77,7 +77,7 @@ double vpred_bars(vctx *v, view_rect r, int k, int draw)
         char line[128];
         const view_scene *sc = v->sc;
         snprintf(line, sizeof line, vtext(v, TX_NOT_YET),
-                 sc->n_stages ? sc->stages[sc->n_stages - 1].name : "prob");
+                 sc->table.count ? sc->table.s[sc->table.count - 1].name : "prob");
         double u = v->u, h = vtext_para_size(v, r.w - 2 * u, T_LEAD, 0, line, NULL);
         if (draw)
             vtext_para(v, r.x + u, r.y + fmax(0, r.h / 2 - h), r.w - 2 * u, T_LEAD, v->pal.dim,

@@ -249,7 +249,7 @@ static void status_markup(vctx *v, char *buf, size_t len)
         add(buf, len, vtext(v, TX_NET_FAILED), warn, 0);
         return;
     }
-    if (sc->loading || sc->n_stages == 0) {
+    if (sc->loading || sc->table.count == 0) {
         add(buf, len, vtext(v, TX_LOADING), NULL, 0);
         return;
     }
@@ -258,12 +258,12 @@ static void status_markup(vctx *v, char *buf, size_t len)
         return;
     }
     int cur = vstage_current(v);
-    const net_stage *s = &sc->stages[cur];
-    addf(buf, len, accent, 1, vtext(v, TX_STATUS_STAGE), s->name, cur + 1, sc->n_stages);
+    const net_stage *s = &sc->table.s[cur];
+    addf(buf, len, accent, 1, vtext(v, TX_STATUS_STAGE), s->name, cur + 1, sc->table.count);
     add(buf, len, sep, NULL, 0);
     int bad = view_scene_first_nonfinite(sc);
     if (bad >= 0) {
-        addf(buf, len, warn, 1, vtext(v, TX_STATUS_NONFINITE), sc->stages[bad].name);
+        addf(buf, len, warn, 1, vtext(v, TX_STATUS_NONFINITE), sc->table.s[bad].name);
         add(buf, len, sep, NULL, 0);
     }
     vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
@@ -275,26 +275,26 @@ static void status_markup(vctx *v, char *buf, size_t len)
         addf(buf, len, NULL, 0, vtext(v, TX_STATUS_NOT_YET), s->name);
     add(buf, len, sep, NULL, 0);
     int next = sc->done; /* the stage the pass computes next */
-    if (sc->playing && next < sc->n_stages) {
+    if (sc->playing && next < sc->table.count) {
         addf(buf, len, NULL, 0, vtext(v, TX_STATUS_PLAYING), sc->play_ms);
     } else if (sc->running && !sc->paused) {
         add(buf, len, vtext(v, TX_STATUS_RUNNING), NULL, 0);
-    } else if (next >= sc->n_stages) {
+    } else if (next >= sc->table.count) {
         add(buf, len, vtext(v, TX_STATUS_DONE), NULL, 0);
-        if (cur + 1 < sc->n_stages) {
+        if (cur + 1 < sc->table.count) {
             add(buf, len, sep, NULL, 0);
-            addf(buf, len, NULL, 0, vtext(v, TX_STATUS_SHOWS), sc->stages[cur + 1].name);
+            addf(buf, len, NULL, 0, vtext(v, TX_STATUS_SHOWS), sc->table.s[cur + 1].name);
         }
     } else if (sc->paused) {
         if (next > 0 && cur != next - 1) {
-            addf(buf, len, NULL, 0, vtext(v, TX_STATUS_WAITS), sc->stages[next - 1].name);
+            addf(buf, len, NULL, 0, vtext(v, TX_STATUS_WAITS), sc->table.s[next - 1].name);
             add(buf, len, sep, NULL, 0);
         }
         if (cur < next - 1)
-            addf(buf, len, accent, 1, vtext(v, TX_STATUS_SHOWS), sc->stages[cur + 1].name);
+            addf(buf, len, accent, 1, vtext(v, TX_STATUS_SHOWS), sc->table.s[cur + 1].name);
         else
-            addf(buf, len, accent, 1, vtext(v, TX_STATUS_COMPUTES), sc->stages[next].name,
-                 vstage_explain(v, &sc->stages[next]));
+            addf(buf, len, accent, 1, vtext(v, TX_STATUS_COMPUTES), sc->table.s[next].name,
+                 vstage_explain(v, &sc->table.s[next]));
     }
 }
 
@@ -465,7 +465,7 @@ static void draw_strip(cairo_t *cr, view_rect r, const view_scene *sc, const vie
         uint32_t photo;
     } key;
     memset(&key, 0, sizeof key);
-    key.w = (int)ceil(r.w), key.h = (int)ceil(r.h), key.n = sc->n_stages, key.cur = st->stage;
+    key.w = (int)ceil(r.w), key.h = (int)ceil(r.h), key.n = sc->table.count, key.cur = st->stage;
     key.done = sc->done, key.paused = sc->paused, key.theme = (int)st->theme;
     key.lang = (int)st->lang, key.ui = st->ui, key.photo = sc->photo ? sc->photo_version : 0;
     int fresh;

@@ -598,7 +598,7 @@ int vstage_is_map(const net_stage *s) { return s->out_h * s->out_w > 1; }
 
 int vstage_current(const vctx *v)
 {
-    int n = v->sc->n_stages;
+    int n = v->sc->table.count;
     if (n <= 0)
         return -1;
     int i = v->st->stage;
@@ -623,8 +623,8 @@ int view_kind_find(const char *name)
 void view_state_reset_lrn(view_state *st, const view_scene *sc)
 {
     st->lrn = (net_lrn){.n = 5, .k = 1, .alpha = 1e-4f, .beta = 0.75f, .formula = NET_LRN_CAFFE};
-    for (int i = 0; i < sc->n_stages; i++) {
-        const net_stage *s = &sc->stages[i];
+    for (int i = 0; i < sc->table.count; i++) {
+        const net_stage *s = &sc->table.s[i];
         if (s->op == NET_OP_LRN) {
             st->lrn = s->lrn;
             break;

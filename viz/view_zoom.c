@@ -20,7 +20,7 @@ void vzoom_shown(vctx *v, int stage, int *c, int *ux, int *uy)
 {
     const view_scene *sc = v->sc;
     const view_state *st = v->st;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     size_t plane = (size_t)s->out_h * s->out_w;
     const float *x = stage < sc->done ? sc->out[stage] : NULL;
     int ch = st->channel >= s->out_c ? s->out_c - 1 : st->channel;
@@ -89,7 +89,7 @@ static void channel_markup(vctx *v, const net_stage *s, int c, char *buf, size_t
 static vrange map_range(vctx *v, int stage, int c)
 {
     const view_scene *sc = v->sc;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     vrange rg = vcache_range(v, stage);
     if (v->st->contrast == VIEW_CONTRAST_MAP && vstage_is_map(s)) {
         size_t plane = (size_t)s->out_h * s->out_w;
@@ -157,7 +157,7 @@ static int zoom_layout_try(vctx *v, int stage, vzoom_layout *z)
     const view_scene *sc = v->sc;
     view_rect r = v->r;
     double u = v->u;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     memset(z, 0, sizeof *z);
     double top = r.y + vstage_title_height(v, r.w, stage);
     z->top = top;
@@ -218,7 +218,7 @@ int vzoom_hit(vctx *v, double x, double y, int *ux, int *uy)
         return 0;
     vzoom_layout z;
     vzoom_layout_make(v, stage, &z);
-    if (!z.ok || !vstage_is_map(&v->sc->stages[stage]))
+    if (!z.ok || !vstage_is_map(&v->sc->table.s[stage]))
         return 0;
     int px = (int)floor((x - z.x) / z.s), py = (int)floor((y - z.y) / z.s);
     if (px < 0 || py < 0 || px >= z.w || py >= z.h)
@@ -279,7 +279,7 @@ void view_draw_zoom(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
     int stage = vctx_begin_stage(&v, cr, r, sc, st);
     if (stage < 0)
         return;
-    const net_stage *s = &sc->stages[stage];
+    const net_stage *s = &sc->table.s[stage];
     const vpal *pal = &v.pal;
     double u = v.u;
     char line[256], val[32];

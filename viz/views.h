@@ -32,8 +32,7 @@ typedef struct view_cache view_cache;
 /* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
  * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
 typedef struct {
-    int n_stages;
-    net_stage stages[NET_MAX_STAGES];  /* a copy of the stage table */
+    net_table table;                   /* a copy of the stage table */
     int input_size;                    /* 227 or 224 */
     int done;                          /* stages [0, done) have outputs */
     const float *out[NET_MAX_STAGES];  /* (out_c, out_h, out_w) of each finished stage */

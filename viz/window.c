@@ -251,15 +251,15 @@ static void take(app *a)
     a->dirty = 1;
     if (ch & WORKER_READY) {
         if (c->ready) {
-            sc->n_stages = c->n_stages;
-            memcpy(sc->stages, c->stages, sizeof sc->stages);
+            sc->table.count = c->table.count;
+            memcpy(sc->table.s, c->table.s, sizeof sc->table.s);
             sc->input_size = c->cfg.input_size;
             sc->untrained = c->untrained;
             view_scene_set_run(sc, &c->cfg, &c->pp, c->weights_path[0] ? c->weights_path : NULL,
                                a->o->opts.seed);
             sc->conv1_w = c->conv1_w;
             sc->conv1_version = ++a->ver;
-            sc->class_name = cli_has_class_names(sc->stages[sc->n_stages - 1].out_c)
+            sc->class_name = cli_has_class_names(sc->table.s[sc->table.count - 1].out_c)
                                  ? cli_class_name
                                  : NULL;
             view_state_reset_lrn(&a->st, sc);
@@ -388,18 +388,13 @@ static void move_channel(app *a, int d)
 static int channel_count(app *a)
 {
     const view_scene *sc = &a->sc;
-    if (sc->n_stages <= 0)
+    if (sc->table.count <= 0)
         return 1;
-    int s = clamp_int(a->st.stage, 0, sc->n_stages - 1);
-    if (a->st.kind == VIEW_LRN) {
-        int norm = -1;
-        for (int i = 0; i < sc->n_stages; i++)
-            if (sc->stages[i].op == NET_OP_LRN && (norm < 0 || i <= s))
-                norm = i;
-        if (norm >= 0)
-            s = norm;
-    }
-    return sc->stages[s].out_c;
+    int s = clamp_int(a->st.stage, 0, sc->table.count - 1);
+    int norm = net_table_norm_for(&sc->table, s);
+    if (a->st.kind == VIEW_LRN && norm >= 0)
+        s = norm;
+    return sc->table.s[s].out_c;
 }
 
 static void change_photo(app *a, int delta)
@@ -419,8 +414,8 @@ static int save_shot(app *a, const char *path, int view_only, int replace, int q
 static void save_auto(app *a)
 {
     char path[512];
-    const char *stage = a->sc.n_stages ? a->sc.stages[clamp_int(a->st.stage, 0,
-                                                                  a->sc.n_stages - 1)].name
+    const char *stage = a->sc.table.count ? a->sc.table.s[clamp_int(a->st.stage, 0,
+                                                                  a->sc.table.count - 1)].name
                                        : "window";
     int r = 0;
     for (int k = 1; k < 1000; k++) {
@@ -772,14 +767,6 @@ static int settled(const app *a)
     return (c->ready || c->failed) && a->pending == PEND_NONE && !(c->running && !c->paused);
 }
 
-static int find_stage(const app *a, const char *name)
-{
-    for (int i = 0; i < a->sc.n_stages; i++)
-        if (!strcmp(a->sc.stages[i].name, name))
-            return i;
-    return -1;
-}
-
 /* Runs one command; returns 0 when the script cannot go on. */
 static int run_command(app *a, const play_cmd *c)
 {
@@ -789,7 +776,7 @@ static int run_command(app *a, const play_cmd *c)
     case PLAY_BACK: step_back(a); break;
     case PLAY_WAIT: break;
     case PLAY_STAGE: {
-        int i = find_stage(a, c->arg);
+        int i = net_table_find(&a->sc.table, c->arg);
         if (i < 0) {
             msg_printf(stderr, "alexviz: --play: no stage '%s' in this network\n", c->arg);
             return 0;
@@ -881,7 +868,7 @@ static int run_command(app *a, const play_cmd *c)
         char text[2048];
         view_screen_status(&a->sc, &a->st, text, sizeof text);
         printf("stage=%s view=%s status=%s\n",
-               a->sc.n_stages ? a->sc.stages[clamp_int(a->st.stage, 0, a->sc.n_stages - 1)].name
+               a->sc.table.count ? a->sc.table.s[clamp_int(a->st.stage, 0, a->sc.table.count - 1)].name
                               : "-",
                view_kind_name(a->st.kind), text);
         fflush(stdout);
@@ -1044,7 +1031,7 @@ int window_run(const window_opts *o)
         msg_printf(stderr, "alexviz: out of memory\n");
         goto out;
     }
-    a->sc.n_stages = net_table_build(&o->opts.cfg, a->sc.stages, NULL);
+    net_table_build(&o->opts.cfg, &a->sc.table, NULL);
     a->sc.input_size = o->opts.cfg.input_size;
     a->sc.loading = 1;
     view_state_default(&a->st, &a->sc);

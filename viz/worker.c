@@ -43,10 +43,10 @@ struct worker {
 
     /* the snapshot, worker → main (under mu) */
     int ready, failed;
-    int n_stages, untrained;
+    int untrained;
     net_config cfg;
     char weights_path[4096];
-    net_stage stages[NET_MAX_STAGES];
+    net_table table;
     float *conv1_w;           /* (96, 3, 11, 11) */
     size_t conv1_n;
     unsigned gen;
@@ -136,14 +136,14 @@ static int build(worker *w)
         pthread_mutex_unlock(&w->mu);
         return 0;
     }
-    w->n_stages = net_stage_count(w->net);
+    w->table.count = net_stage_count(w->net);
     w->untrained = net_is_untrained(w->net);
     w->cfg = *net_get_config(w->net);
     snprintf(w->weights_path, sizeof w->weights_path, "%s",
              cli_weights_path() ? cli_weights_path() : "");
-    for (int i = 0; i < w->n_stages; i++)
-        w->stages[i] = *net_stage_at(w->net, i);
-    w->conv1_n = (size_t)w->stages[0].n_w;
+    for (int i = 0; i < w->table.count; i++)
+        w->table.s[i] = *net_stage_at(w->net, i);
+    w->conv1_n = (size_t)w->table.s[0].n_w;
     w->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
     if (!w->conv1_w) {
         w->failed = 1;
@@ -361,8 +361,8 @@ int worker_take(worker *w, worker_copy *c)
     pthread_mutex_lock(&w->mu);
     if ((w->ready && !c->ready) || (w->failed && !c->failed)) {
         c->ready = w->ready, c->failed = w->failed;
-        c->n_stages = w->n_stages;
-        memcpy(c->stages, w->stages, sizeof c->stages);
+        c->table.count = w->table.count;
+        memcpy(c->table.s, w->table.s, sizeof c->table.s);
         c->untrained = w->untrained;
         c->cfg = w->cfg;
         c->pp = w->pp;

@@ -24,8 +24,7 @@ typedef struct worker worker;
 typedef struct {
     int ready;                          /* the net is built: the fields below are valid */
     int failed;                         /* the net could not be built; error says why */
-    int n_stages;
-    net_stage stages[NET_MAX_STAGES];
+    net_table table;
     int untrained;
     net_config cfg;                     /* the variant the net runs (its input size too) */
     net_preproc pp;                     /* how photos become its input */
