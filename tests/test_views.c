@@ -713,12 +713,12 @@ TEST(worker_streams_steps_reruns_and_stops)
     memset(&c, 0, sizeof c);
     worker_set_step(w, 1);
     worker_request_photo(w, png, 0);
-    TAKE_UNTIL(w, &c, &k, c.ready && c.input.data && c.paused);
-    CHECK(c.ready && c.paused && c.done == 0 && c.step);
+    TAKE_UNTIL(w, &c, &k, c.ready && c.input.data && c.run.paused);
+    CHECK(c.ready && c.run.paused && c.done == 0 && c.run.step);
     CHECK(strstr(c.photo_path, "card.png"));
     for (int i = 1; i <= 3; i++) {
         worker_advance(w);
-        TAKE_UNTIL(w, &c, &k, c.done == i && c.paused);
+        TAKE_UNTIL(w, &c, &k, c.done == i && c.run.paused);
         CHECK_EQ_INT(c.done, i);
     }
     /* the stages the window got are what the same net computes on the same input (the
@@ -735,7 +735,7 @@ TEST(worker_streams_steps_reruns_and_stops)
     CHECKF(maxdiff <= 1e-4f * (1 + top), "norm1 differs by %g", maxdiff);
     /* step-through off: the pass runs to the end */
     worker_set_step(w, 0);
-    TAKE_UNTIL(w, &c, &k, c.done == c.table.count && !c.running);
+    TAKE_UNTIL(w, &c, &k, c.done == c.table.count && !c.run.running);
     CHECK_EQ_INT(c.done, c.table.count);
     unsigned gen = c.gen;
     /* a photo that cannot be read: a message, the old photo and pass stay */
@@ -746,7 +746,7 @@ TEST(worker_streams_steps_reruns_and_stops)
     /* a re-run in step-through, cancelled half-way by stopping the worker */
     worker_set_step(w, 1);
     worker_request_rerun(w);
-    TAKE_UNTIL(w, &c, &k, c.gen != gen && c.paused);
+    TAKE_UNTIL(w, &c, &k, c.gen != gen && c.run.paused);
     CHECK(c.gen != gen && c.done == 0);
     worker_advance(w);
     worker_stop(w);

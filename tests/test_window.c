@@ -133,7 +133,8 @@ static void check_step_shot(const char *png, int W, int H)
     sc.photo = photo;
     sc.photo_name = "card.png";
     sc.untrained = 1;
-    sc.step_mode = sc.paused = sc.running = 1;
+    static const view_run stepping = {.step = 1, .running = 1, .paused = 1};
+    sc.run = &stepping;
     for (int i = 0; i < 3; i++) {
         sc.out[i] = values;
         view_scene_update_stats(&sc, i);

@@ -89,8 +89,8 @@ static int bench_hooks(const cli_opts *o, net *n, const net_input *in, const cha
             seen = k.events;
             pthread_mutex_unlock(&k.mu);
             worker_take(w, &c);
-            ok = !c.failed && window_now_ms() < give_up && !c.error_seq;
-        } while (ok && (c.gen == gen || c.running || c.done < c.table.count));
+            ok = !c.run.failed && window_now_ms() < give_up && !c.error_seq;
+        } while (ok && (c.gen == gen || c.run.running || c.done < c.table.count));
         double t0 = window_now_ms();
         net_forward(n, in->data, NULL, NULL, NULL);
         if (r >= 0)
@@ -118,7 +118,8 @@ static int run_bench(const cli_opts *o, const char *image, double t_start)
     /* the window's first frame: the pipeline from the table alone, before the net exists */
     net_table_build(&o->cfg, &sc.table, NULL);
     sc.input_size = o->cfg.input_size;
-    sc.loading = 1;
+    static const view_run loading = {.loading = 1};
+    sc.run = &loading;
     view_state_default(&st, &sc);
     st.ui = view_ui_size(W, H, 1);
     st.lang = text_lang_from(o->lang);

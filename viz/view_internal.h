@@ -30,6 +30,9 @@ void vpal_get(view_theme t, vpal *p);
         }                                                                                       \
     } while (0)
 
+/* The scene's worker status: sc->run, or an idle one when nothing computes the scene. */
+const view_run *vrun(const view_scene *sc);
+
 /* The state of one view call: created by vctx_begin, which saves cr, clips to r and paints the
  * background; vctx_end restores cr and frees what begin made. */
 typedef struct {

@@ -702,7 +702,7 @@ void view_draw_pipeline(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     for (int item = 1; item <= sc->table.count; item++)
         draw_links_into(&v, &p, &g, item);
     int cur = vstage_current(&v);
-    int next = sc->paused && sc->done < sc->table.count ? sc->done : -1;
+    int next = vrun(sc)->paused && sc->done < sc->table.count ? sc->done : -1;
     for (int item = p.first; item < p.first + p.count; item++)
         for (int lane = 0; lane < p.lanes[item]; lane++)
             draw_block(&v, &p, &g, item, lane, item > 0 && item - 1 == cur,

@@ -241,19 +241,20 @@ static void status_markup(vctx *v, char *buf, size_t len)
     vrgb_hex(v->pal.warn, warn);
     buf[0] = 0;
     const char *sep = "  ·  ";
-    if (sc->step_mode) {
+    const view_run *run = vrun(sc);
+    if (run->step) {
         add(buf, len, vtext(v, TX_STATUS_STEP_ON), accent, 1);
         add(buf, len, sep, NULL, 0);
     }
-    if (sc->net_failed) {
+    if (run->failed) {
         add(buf, len, vtext(v, TX_NET_FAILED), warn, 0);
         return;
     }
-    if (sc->loading || sc->table.count == 0) {
+    if (run->loading || sc->table.count == 0) {
         add(buf, len, vtext(v, TX_LOADING), NULL, 0);
         return;
     }
-    if (!sc->photo && !sc->done && !sc->running) {
+    if (!sc->photo && !sc->done && !run->running) {
         add(buf, len, vtext(v, TX_NO_PHOTO), NULL, 0);
         return;
     }
@@ -277,7 +278,7 @@ static void status_markup(vctx *v, char *buf, size_t len)
     int next = sc->done; /* the stage the pass computes next */
     if (sc->playing && next < sc->table.count) {
         addf(buf, len, NULL, 0, vtext(v, TX_STATUS_PLAYING), sc->play_ms);
-    } else if (sc->running && !sc->paused) {
+    } else if (run->running && !run->paused) {
         add(buf, len, vtext(v, TX_STATUS_RUNNING), NULL, 0);
     } else if (next >= sc->table.count) {
         add(buf, len, vtext(v, TX_STATUS_DONE), NULL, 0);
@@ -285,7 +286,7 @@ static void status_markup(vctx *v, char *buf, size_t len)
             add(buf, len, sep, NULL, 0);
             addf(buf, len, NULL, 0, vtext(v, TX_STATUS_SHOWS), sc->table.s[cur + 1].name);
         }
-    } else if (sc->paused) {
+    } else if (run->paused) {
         if (next > 0 && cur != next - 1) {
             addf(buf, len, NULL, 0, vtext(v, TX_STATUS_WAITS), sc->table.s[next - 1].name);
             add(buf, len, sep, NULL, 0);
@@ -466,7 +467,7 @@ static void draw_strip(cairo_t *cr, view_rect r, const view_scene *sc, const vie
     } key;
     memset(&key, 0, sizeof key);
     key.w = (int)ceil(r.w), key.h = (int)ceil(r.h), key.n = sc->table.count, key.cur = st->stage;
-    key.done = sc->done, key.paused = sc->paused, key.theme = (int)st->theme;
+    key.done = sc->done, key.paused = vrun(sc)->paused, key.theme = (int)st->theme;
     key.lang = (int)st->lang, key.ui = st->ui, key.photo = sc->photo ? sc->photo_version : 0;
     int fresh;
     /* a layout test records the text where it lands: no memo in between */

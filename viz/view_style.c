@@ -147,6 +147,12 @@ void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *s
     v->cache = sc->cache;
 }
 
+const view_run *vrun(const view_scene *sc)
+{
+    static const view_run idle;
+    return sc->run ? sc->run : &idle;
+}
+
 void vctx_end(vctx *v)
 {
     pango_font_description_free(v->font);

@@ -29,6 +29,16 @@
 
 typedef struct view_cache view_cache;
 
+/* What the worker that computes a scene is doing, as the status line tells it. Its home is the
+ * window's copy of the worker's state (worker_copy); a scene points at it. */
+typedef struct {
+    int loading;   /* the net is still being built */
+    int failed;    /* it could not be built (the scene's message says why) */
+    int step;      /* step-through: the pass pauses after each stage */
+    int running;   /* a pass is in progress */
+    int paused;    /* it is paused now, waiting for the user */
+} view_run;
+
 /* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
  * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
 typedef struct {
@@ -52,12 +62,8 @@ typedef struct {
     char weights_file[128];            /* the weights' file name; "" for seeded weights */
     uint64_t seed;                     /* of seeded weights */
     const char *(*class_name)(int i);  /* ImageNet class i (cli_class_name), or NULL */
-    /* worker status, for the status line */
-    int step_mode;                     /* the pass pauses after each stage */
-    int paused;                        /* it is paused now, waiting for the user */
-    int running;                       /* a pass is in progress */
-    int loading;                       /* the net is still being built */
-    int net_failed;                    /* it could not be built (message says why) */
+    const view_run *run;               /* the worker's status, for the status line; NULL when
+                                          nothing computes (an export, a test) */
     int playing;                       /* stepping on by itself at play_ms per stage */
     int play_ms;
     char message[256];                 /* an error or notice to show over the view, or "" */

@@ -264,8 +264,6 @@ static void take(app *a)
                                  : NULL;
             view_state_reset_lrn(&a->st, sc);
         }
-        sc->loading = 0;
-        sc->net_failed = c->failed;
     }
     if (ch & WORKER_PHOTO) {
         sc->photo = c->input.rgb;
@@ -300,15 +298,12 @@ static void take(app *a)
         if (a->follow && sc->done > 0)
             a->st.stage = sc->done - 1;
     }
-    sc->running = c->running;
-    sc->paused = c->paused;
-    sc->step_mode = c->step;
     if (ch & WORKER_ERROR) {
         /* a net that could not be built has said why on stderr already (cli_make_net); either
          * way the window stays up with the message, and exits with status 1 when closed */
         a->status = 1;
         char msg[1200], said[1024];
-        if (c->failed) {
+        if (c->run.failed) {
             text_copy(msg, sizeof msg, msg_err(&c->error, a->st.lang, said, sizeof said));
         } else {
             snprintf(msg, sizeof msg, text_get(TX_MSG_PHOTO_FAILED, a->st.lang),
@@ -316,11 +311,11 @@ static void take(app *a)
             cli_net_error(&c->error);
         }
         set_message(a, msg);
-        if (c->failed)
+        if (c->run.failed)
             a->message_until = HUGE_VAL; /* nothing else will happen: keep saying why */
     }
     /* what a script waits for */
-    if (a->pending == PEND_STAGE && (c->done > a->pending_done || !c->running))
+    if (a->pending == PEND_STAGE && (c->done > a->pending_done || !c->run.running))
         a->pending = PEND_NONE;
     if (a->pending == PEND_PASS && (c->gen != a->pending_gen || c->error_seq != a->pending_err))
         a->pending = PEND_NONE;
@@ -331,7 +326,7 @@ static void request_photo(app *a, const char *path)
     a->pending = PEND_PASS;
     a->pending_gen = a->copy.gen;
     a->pending_err = a->copy.error_seq;
-    worker_request_photo(a->wk, path, a->copy.step ? a->copy.done : 0);
+    worker_request_photo(a->wk, path, a->copy.run.step ? a->copy.done : 0);
 }
 
 static void request_rerun(app *a)
@@ -352,7 +347,7 @@ static void step_forward(app *a)
     if (a->st.stage < sc->done - 1) {
         a->st.stage++;
         a->follow = a->st.stage == sc->done - 1;
-    } else if (a->copy.step && a->copy.paused) {
+    } else if (a->copy.run.step && a->copy.run.paused) {
         a->pending = PEND_STAGE;
         a->pending_done = a->copy.done;
         a->follow = 1;
@@ -487,7 +482,7 @@ static void draw(app *a)
     a->frames++;
     a->frame_sum += ms;
     a->frame_max = fmax(a->frame_max, ms);
-    if (a->copy.running && !a->copy.paused) {
+    if (a->copy.run.running && !a->copy.run.paused) {
         a->pass_frames++;
         a->pass_frame_max = fmax(a->pass_frame_max, ms);
     }
@@ -593,13 +588,13 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_t:
         /* the stage on screen stays: the pass goes on (or waits) behind it */
         a->follow = 0;
-        worker_set_step(a->wk, !a->copy.step);
-        if (a->copy.step)
+        worker_set_step(a->wk, !a->copy.run.step);
+        if (a->copy.run.step)
             a->playing = 0;
         break;
     case SDLK_p:
         a->playing = !a->playing;
-        if (a->playing && !a->copy.step && a->copy.running)
+        if (a->playing && !a->copy.run.step && a->copy.run.running)
             worker_set_step(a->wk, 1);
         a->next_play = window_now_ms() + a->pace_ms;
         break;
@@ -644,7 +639,7 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         else
             a->dirty = 0;
     }
-    if (a->playing && !a->copy.step && !a->copy.running && a->st.stage >= a->sc.done - 1)
+    if (a->playing && !a->copy.run.step && !a->copy.run.running && a->st.stage >= a->sc.done - 1)
         a->playing = 0;
 }
 
@@ -764,7 +759,7 @@ static const struct {
 static int settled(const app *a)
 {
     const worker_copy *c = &a->copy;
-    return (c->ready || c->failed) && a->pending == PEND_NONE && !(c->running && !c->paused);
+    return (c->ready || c->run.failed) && a->pending == PEND_NONE && !(c->run.running && !c->run.paused);
 }
 
 /* Runs one command; returns 0 when the script cannot go on. */
@@ -915,9 +910,9 @@ static void play_tick(app *a)
     if (!a->playing || window_now_ms() < a->next_play)
         return;
     a->next_play = window_now_ms() + a->pace_ms;
-    if (a->st.stage < a->sc.done - 1 || (a->copy.step && a->copy.paused))
+    if (a->st.stage < a->sc.done - 1 || (a->copy.run.step && a->copy.run.paused))
         step_forward(a);
-    else if (!a->copy.running)
+    else if (!a->copy.run.running)
         a->playing = 0;
     a->sc.playing = a->playing;
     a->sc.play_ms = a->pace_ms;
@@ -1033,7 +1028,8 @@ int window_run(const window_opts *o)
     }
     net_table_build(&o->opts.cfg, &a->sc.table, NULL);
     a->sc.input_size = o->opts.cfg.input_size;
-    a->sc.loading = 1;
+    a->copy.run.loading = 1; /* until the worker has built the net */
+    a->sc.run = &a->copy.run;
     view_state_default(&a->st, &a->sc);
     a->st.kind = o->first_view;
     a->st.theme = o->theme;
@@ -1082,7 +1078,7 @@ int window_run(const window_opts *o)
         script_tick(a);
         if (a->dirty && !a->quit && window_now_ms() >= a->last_frame + FRAME_MS)
             draw(a);
-        if (a->copy.failed && a->script)
+        if (a->copy.run.failed && a->script)
             a->quit = 1; /* a script cannot go on without a net */
     }
     status = a->status;

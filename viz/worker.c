@@ -36,13 +36,13 @@ struct worker {
     cli_opts opts;
 
     /* requests, main → worker (under mu) */
-    int quit, cancel, req, step, allowed;
+    int quit, cancel, req, allowed;
     int req_keep;       /* in step-through, the stages a requested pass runs before pausing */
     int keep;           /* the same for the pass being run */
     char req_path[4096];
 
     /* the snapshot, worker → main (under mu) */
-    int ready, failed;
+    int ready;
     int untrained;
     net_config cfg;
     char weights_path[4096];
@@ -59,7 +59,7 @@ struct worker {
     float *photo_data;        /* (3, S, S) */
     unsigned char *photo_rgb; /* (S, S, 3) */
     char photo_path[4096];
-    int running, paused;
+    view_run run;             /* failed, step, running, paused (loading: !ready && !failed) */
     int was_paused;           /* this pass paused at least once (its time is not the net's) */
     double pass_ms;
     net_err error;
@@ -91,15 +91,15 @@ static void set_error(worker *w, const net_err *err)
 static int wait_for_turn(worker *w, int next)
 {
     pthread_mutex_lock(&w->mu);
-    if (w->step && w->allowed <= next && !w->cancel) {
-        w->paused = 1;
+    if (w->run.step && w->allowed <= next && !w->cancel) {
+        w->run.paused = 1;
         w->was_paused = 1;
         pthread_mutex_unlock(&w->mu);
         notify(w);
         pthread_mutex_lock(&w->mu);
-        while (w->step && w->allowed <= next && !w->cancel)
+        while (w->run.step && w->allowed <= next && !w->cancel)
             pthread_cond_wait(&w->cv, &w->mu);
-        w->paused = 0;
+        w->run.paused = 0;
     }
     int stop = w->cancel;
     pthread_mutex_unlock(&w->mu);
@@ -129,7 +129,7 @@ static int build(worker *w)
     w->net = cli_make_net(&w->opts, &w->pp);
     pthread_mutex_lock(&w->mu);
     if (!w->net) {
-        w->failed = 1;
+        w->run.failed = 1;
         /* the one line cli_make_net printed: the weights file and what is wrong with it */
         net_fail(&w->error, NET_ERR_FORMAT, "%s", cli_last_error());
         w->error_seq++;
@@ -146,7 +146,7 @@ static int build(worker *w)
     w->conv1_n = (size_t)w->table.s[0].n_w;
     w->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
     if (!w->conv1_w) {
-        w->failed = 1;
+        w->run.failed = 1;
         net_fail(&w->error, NET_ERR_NOMEM, "out of memory for the window's copies");
         w->error_seq++;
         pthread_mutex_unlock(&w->mu);
@@ -227,7 +227,7 @@ static void run_pass(worker *w)
     }
     w->gen++;
     w->published = 0;
-    w->running = 1;
+    w->run.running = 1;
     w->allowed = w->keep;
     w->was_paused = 0;
     pthread_mutex_unlock(&w->mu);
@@ -243,7 +243,7 @@ static void run_pass(worker *w)
             set_error(w, &err);
     }
     pthread_mutex_lock(&w->mu);
-    w->running = 0;
+    w->run.running = 0;
     if (st == NET_OK && !w->was_paused)
         w->pass_ms = t1 - t0;
     pthread_mutex_unlock(&w->mu);
@@ -338,9 +338,9 @@ void worker_request_rerun(worker *w) { request(w, REQ_RERUN, NULL, 0); }
 void worker_set_step(worker *w, int on)
 {
     pthread_mutex_lock(&w->mu);
-    w->step = on;
+    w->run.step = on;
     /* turning it on mid-pass lets the stage being computed finish, then pauses */
-    w->allowed = w->published + (w->running ? 1 : 0);
+    w->allowed = w->published + (w->run.running ? 1 : 0);
     pthread_cond_broadcast(&w->cv);
     pthread_mutex_unlock(&w->mu);
     notify(w);
@@ -349,7 +349,7 @@ void worker_set_step(worker *w, int on)
 void worker_advance(worker *w)
 {
     pthread_mutex_lock(&w->mu);
-    if (w->step && w->allowed <= w->published)
+    if (w->run.step && w->allowed <= w->published)
         w->allowed = w->published + 1;
     pthread_cond_broadcast(&w->cv);
     pthread_mutex_unlock(&w->mu);
@@ -359,8 +359,8 @@ int worker_take(worker *w, worker_copy *c)
 {
     int changed = 0;
     pthread_mutex_lock(&w->mu);
-    if ((w->ready && !c->ready) || (w->failed && !c->failed)) {
-        c->ready = w->ready, c->failed = w->failed;
+    if ((w->ready && !c->ready) || (w->run.failed && !c->run.failed)) {
+        c->ready = w->ready, c->run.failed = w->run.failed;
         c->table.count = w->table.count;
         memcpy(c->table.s, w->table.s, sizeof c->table.s);
         c->untrained = w->untrained;
@@ -372,7 +372,7 @@ int worker_take(worker *w, worker_copy *c)
             if (c->conv1_w)
                 memcpy(c->conv1_w, w->conv1_w, sizeof(float) * w->conv1_n);
             if (!c->conv1_w) {
-                c->ready = 0, c->failed = 1;
+                c->ready = 0, c->run.failed = 1;
                 net_fail(&c->error, NET_ERR_NOMEM, "out of memory for the window's copies");
             }
         }
@@ -413,8 +413,11 @@ int worker_take(worker *w, worker_copy *c)
         changed |= WORKER_STAGES;
     }
     c->pass_ms = w->pass_ms;
-    if (c->running != w->running || c->paused != w->paused || c->step != w->step) {
-        c->running = w->running, c->paused = w->paused, c->step = w->step;
+    int loading = !c->ready && !c->run.failed;
+    if (c->run.running != w->run.running || c->run.paused != w->run.paused ||
+        c->run.step != w->run.step || c->run.loading != loading) {
+        c->run.running = w->run.running, c->run.paused = w->run.paused, c->run.step = w->run.step;
+        c->run.loading = loading;
         changed |= WORKER_STATUS;
     }
     if (c->error_seq != w->error_seq) {

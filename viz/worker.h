@@ -15,6 +15,7 @@
 #define WORKER_H
 
 #include "cli.h"
+#include "views.h"
 
 #include <stddef.h>
 
@@ -23,7 +24,8 @@ typedef struct worker worker;
 /* The main thread's copy of what the worker made. Filled and owned by worker_take. */
 typedef struct {
     int ready;                          /* the net is built: the fields below are valid */
-    int failed;                         /* the net could not be built; error says why */
+    view_run run;                       /* loading, failed (error says why), step, running,
+                                           paused */
     net_table table;
     int untrained;
     net_config cfg;                     /* the variant the net runs (its input size too) */
@@ -43,8 +45,6 @@ typedef struct {
     /* the photo of the current pass */
     net_input input;                    /* data (3,S,S) and rgb (S,S,3); owned here */
     char photo_path[4096];
-    /* status */
-    int running, paused, step;
     net_err error;                      /* the last error (a photo that could not be read):
                                            English, with what msg_err translates */
     unsigned error_seq;                 /* changes with every new error */
