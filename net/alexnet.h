@@ -239,6 +239,10 @@ net_status net_seed_weights(net *n, uint64_t seed);
 int net_is_untrained(const net *n);
 void net_set_untrained(net *n, int untrained);
 
+/* A monotonic clock in milliseconds: what the hook's stage times are measured with, and the one
+ * clock every part of alexviz times things with. */
+double net_now_ms(void);
+
 /* Worker threads used by the fast path (OpenBLAS and the net's own loops). */
 void net_set_threads(int threads);
 

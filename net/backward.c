@@ -25,13 +25,6 @@
 #include <string.h>
 #include <time.h>
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 const char *net_grad_mode_str(net_grad_mode m)
 {
     switch (m) {
@@ -199,9 +192,9 @@ net_status net_backward(net *n, const net_grad_target *t, net_grad_mode mode, ne
     n->grad_hi = n->grad_lo = ts;
 
     for (int i = ts; i >= 0; i--) {
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         run_stage_grad(n, i, mode);
-        double t1 = now_ms();
+        double t1 = net_now_ms();
         n->grad_lo = i - 1;
         if (hook) {
             net_event ev = {.index = i, .count = n->table.count, .stage = &n->table.s[i],

@@ -20,7 +20,7 @@
 #include <sys/mman.h>
 #include <time.h>
 
-static double now_ms(void)
+double net_now_ms(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -222,9 +222,9 @@ net_status net_forward(net *n, const float *input, net_hook hook, void *user, ne
     n->grad_hi = -1; /* the gradients described the outputs this pass replaces */
     const float *in = input;
     for (int i = 0; i < n->table.count; i++) {
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         net_run_stage(n, i, in);
-        double t1 = now_ms();
+        double t1 = net_now_ms();
         n->last_done = i;
         const float *out = n->act + n->act_off[i];
         if (hook) {

@@ -50,13 +50,6 @@
 /* Guaranteed non-NULL text from an optional protobuf string. */
 #define S(x) ((x) ? (x) : "")
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 /* ---------------------------------------------------------------- counting allocator */
 
 /* protobuf-c allocates through this: it caps the bytes a file may make decoding allocate, and
@@ -1365,7 +1358,7 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
                              net_config *cfg_out, net **out, net_preproc *pp,
                              net_onnx_info *info, net_err *err)
 {
-    double t0 = now_ms();
+    double t0 = net_now_ms();
     loader *L = calloc(1, sizeof *L);
     *out = NULL;
     if (!L)
@@ -1379,7 +1372,7 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
     free(L->index);
     free(L);
     if (!r && info)
-        info->load_ms = now_ms() - t0;
+        info->load_ms = net_now_ms() - t0;
     return r;
 }
 
@@ -1390,7 +1383,7 @@ net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *n
 net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_preproc *pp,
                          net_onnx_info *info, net_err *err)
 {
-    double t0 = now_ms();
+    double t0 = net_now_ms();
     *out = NULL;
     unsigned char *buf;
     size_t len;
@@ -1420,7 +1413,7 @@ net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_p
     }
     free(L);
     if (!r && info)
-        info->load_ms = now_ms() - t0;
+        info->load_ms = net_now_ms() - t0;
     return r;
 }
 

@@ -91,13 +91,6 @@ typedef struct {
     net_err err;
 } child_reply;
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 static int write_all(int fd, const void *buf, size_t len)
 {
     const unsigned char *p = buf;
@@ -273,7 +266,7 @@ static int read_until(int fd, void *dst, size_t n, double deadline)
 {
     unsigned char *p = dst;
     while (n) {
-        double left = deadline - now_ms();
+        double left = deadline - net_now_ms();
         if (left <= 0)
             return -1;
         struct pollfd pfd = {fd, POLLIN, 0};
@@ -386,7 +379,7 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
     }
 
     int ms = limit_ms();
-    double deadline = now_ms() + ms;
+    double deadline = net_now_ms() + ms;
     child_reply r;
     int got = read_until(fds[0], &r, sizeof r, deadline);
     if (got == 1 && r.status == NET_OK)

@@ -29,13 +29,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 /* Runs a shell command; its stdout and stderr together into out. Returns the exit status. */
 static int sh(const char *cmd, char *out, size_t len)
 {
@@ -162,9 +155,9 @@ TEST(hostile_decoder_crash_hang_and_memory_cost_one_message)
         photo_test_limits(cases[k].ms, cases[k].bytes);
         net_input in;
         net_err e;
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         net_status st = load(p, &in, &e);
-        double ms = now_ms() - t0;
+        double ms = net_now_ms() - t0;
         photo_test_fault(PHOTO_FAULT_NONE);
         photo_test_limits(0, 0);
         CHECKF(st != NET_OK && one_line_naming(e.msg, "fault.jpg") && strstr(e.msg, cases[k].says),
@@ -340,9 +333,9 @@ TEST(hostile_onnx_nesting_and_node_counts_are_refused_at_once)
         CHECK(cases[k].deep ? hostile_onnx_deep(p, 6000) : hostile_onnx_nodes(p, 100000));
         net *n = NULL;
         net_err e = {0};
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         net_status st = net_onnx_load(p, NULL, &n, NULL, NULL, &e);
-        double ms = now_ms() - t0;
+        double ms = net_now_ms() - t0;
         CHECK(!n);
         CHECKF(st == NET_ERR_LIMIT && strstr(e.msg, cases[k].says), "%d: %s", st, e.msg);
         CHECKF(ms < 100, "%s refused in %.1f ms", cases[k].name, ms);
@@ -514,10 +507,10 @@ TEST(hostile_fifos_devices_and_folders_are_refused_at_once)
     cases[3].says = "/dev/zero: a character device, not a regular file";
     for (int k = 0; k < 4; k++) {
         snprintf(cmd, sizeof cmd, "timeout 20 %s %s", program(), cases[k].args);
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         int rc = sh(cmd, out, sizeof out);
         CHECKF(rc == 1 && strstr(out, cases[k].says), "%s: exit %d: %s", cases[k].args, rc, out);
-        CHECKF(now_ms() - t0 < 5000, "%s took %.0f ms", cases[k].args, now_ms() - t0);
+        CHECKF(net_now_ms() - t0 < 5000, "%s took %.0f ms", cases[k].args, net_now_ms() - t0);
     }
     /* a folder named like a tensor: said so, not "8796093022207 MB" */
     CHECK(mkdir(om_path("tensor-folder.pb"), 0777) == 0 || errno == EEXIST);
@@ -831,10 +824,10 @@ TEST(hostile_photos_that_cost_time_or_hide_damage)
     CHECK(hostile_jpeg_rescan(p, 2048, 400));
     net_input in;
     net_err e;
-    double t0 = now_ms();
+    double t0 = net_now_ms();
     CHECK_EQ_INT(load(p, &in, &e), NET_ERR_FORMAT);
-    CHECKF(strstr(e.msg, "refines coefficients no earlier scan began") && now_ms() - t0 < 1000,
-           "%.0f ms: %s", now_ms() - t0, e.msg);
+    CHECKF(strstr(e.msg, "refines coefficients no earlier scan began") && net_now_ms() - t0 < 1000,
+           "%.0f ms: %s", net_now_ms() - t0, e.msg);
     /* JPEGs of kinds libjpeg does not decode are unsupported, not corrupt */
     for (int kind = 0; kind < 2; kind++) {
         p = om_path(kind ? "lossless.jpg" : "precision12.jpg");
@@ -868,9 +861,9 @@ TEST(hostile_onnx_that_would_cost_minutes_or_gigabytes)
     for (int k = 0; k < 2; k++) {
         net *n = NULL;
         net_err e = {0};
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         net_status st = net_onnx_load(cases[k].path, NULL, &n, NULL, NULL, &e);
-        double ms = now_ms() - t0;
+        double ms = net_now_ms() - t0;
         CHECK(!n);
         CHECKF(st != NET_OK && strstr(e.msg, cases[k].says), "%d: %s", st, e.msg);
         CHECKF(ms < 500, "%s refused in %.0f ms", cases[k].path, ms);

@@ -19,19 +19,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* The photo as 3000×2000 RGB bytes with noise, JPEG-encoded into *out (malloc'd by libjpeg). */
 static int make_jpeg(const char *photo, unsigned char **out, unsigned long *len)
 {
@@ -111,10 +98,10 @@ int bench_decode(const char *photo, int S, const net_preproc *pp, int runs)
             int isolated = k ^ (r & 1); /* which goes first swaps each run */
             net_input in;
             net_err err = {0};
-            double t0 = now_ms();
+            double t0 = net_now_ms();
             net_status st = isolated ? net_input_load(&in, path, S, pp, &err)
                                      : net_input_load_mem(&in, jpg, len, path, S, pp, &err);
-            double ms = now_ms() - t0;
+            double ms = net_now_ms() - t0;
             if (st != NET_OK) {
                 cli_net_error(&err);
                 ok = 0;
@@ -125,9 +112,7 @@ int bench_decode(const char *photo, int S, const net_preproc *pp, int runs)
         }
     }
     if (ok) {
-        qsort(t[0], (size_t)runs, sizeof(double), cmp_double);
-        qsort(t[1], (size_t)runs, sizeof(double), cmp_double);
-        double in_proc = t[0][runs / 2], iso = t[1][runs / 2];
+        double in_proc = cli_median(t[0], runs), iso = cli_median(t[1], runs);
         printf("decode_ms in_process=%.1f isolated=%.1f added=%.1f (a %.2f MB 3000x2000 JPEG; "
                "target: added ≤ 10)\n", in_proc, iso, iso - in_proc, len / 1048576.0);
     }

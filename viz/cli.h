@@ -56,6 +56,10 @@ int cli_data_path(const char *rel, char *out, size_t len);
 /* Points the engine at the photo decoder program, alexviz-decode: beside the executable, else in
  * ../libexec/alexviz (installed). Call once at start-up, before any thread starts. */
 void cli_init_decoder(void);
+/* The bundled photos (the .jpg, .jpeg and .png files in assets/ among alexviz's data), sorted;
+ * returns the count and a malloc'd array of malloc'd paths in *out (free with cli_free_list). */
+int cli_bundled_photos(char ***out);
+void cli_free_list(char **list, int n);
 
 /* ---------------------------------------------------------------- weights (cli_weights.c) */
 
@@ -109,5 +113,11 @@ int cmd_bench(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_view(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* `view --bench`: the window's views timed offscreen, and what streaming stages costs
+ * (cmd_bench.c); image NULL: the first bundled photo. Returns the exit status. */
+int cmd_bench_views(const cli_opts *o, const char *image, double t_start);
+
+/* The median of v[0 … n-1], which it sorts in place; 0 for n < 1. */
+double cli_median(double *v, int n);
 
 #endif

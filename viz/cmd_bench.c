@@ -10,7 +10,10 @@
 #include "bench_decode.h"
 #include "cli.h"
 #include "msg.h"
+#include "views.h"
+#include "worker.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,26 +28,6 @@ static const char bench_help[] = N_(
     "respect to the input, and the peak resident memory. IMAGE defaults to assets/chelsea.png.\n\n"
     "  --runs N                     timed runs per series (default 30, after 3 warm-up runs)\n"
     "  --help                       this text\n");
-
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sorts v in place. */
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 typedef struct {
     double *scratch;  /* (runs), for medians of arrays that must stay in order */
@@ -75,15 +58,17 @@ static int copy_hook(const net_event *ev, void *user)
 /* Runs `runs` timed passes (after 3 untimed) and returns their median; times into ms[]. */
 static double series(net *n, const float *x, net_hook hook, bench_state *b, int runs, double *ms)
 {
+    if (runs < 1)
+        return 0;
     for (int r = -3; r < runs; r++) {
         b->run = r < 0 ? 0 : r;
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         net_forward(n, x, hook, b, NULL);
         if (r >= 0)
-            ms[r] = now_ms() - t0;
+            ms[r] = net_now_ms() - t0;
     }
     memcpy(b->scratch, ms, sizeof(double) * (size_t)runs);
-    return median(b->scratch, runs);
+    return cli_median(b->scratch, runs);
 }
 
 /* Like series, for the backward pass of t after one forward pass. */
@@ -93,13 +78,13 @@ static double backward_series(net *n, const float *x, const net_grad_target *t, 
     net_forward(n, x, NULL, NULL, NULL);
     for (int r = -3; r < runs; r++) {
         b->run = r < 0 ? 0 : r;
-        double t0 = now_ms();
+        double t0 = net_now_ms();
         net_backward(n, t, NET_GRAD_PLAIN, hook, b, NULL);
         if (r >= 0)
-            ms[r] = now_ms() - t0;
+            ms[r] = net_now_ms() - t0;
     }
     memcpy(b->scratch, ms, sizeof(double) * (size_t)runs);
-    return median(b->scratch, runs);
+    return cli_median(b->scratch, runs);
 }
 
 /* The copying hook's cost: passes without and with it, alternating (which goes first swaps each
@@ -114,18 +99,18 @@ static double paired_overhead(net *n, const float *x, bench_state *b, int runs, 
         double t[2];
         for (int k = 0; k < 2; k++) {
             int hooked = k ^ (r & 1);
-            double t0 = now_ms();
+            double t0 = net_now_ms();
             net_forward(n, x, hooked ? copy_hook : NULL, b, NULL);
-            t[hooked] = now_ms() - t0;
+            t[hooked] = net_now_ms() - t0;
         }
         if (r >= 0) {
             ms[r] = t[1];
             rel[r] = 100 * (t[1] - t[0]) / t[0];
         }
     }
-    double m = median(rel, runs);
+    double m = cli_median(rel, runs);
     memcpy(b->scratch, ms, sizeof(double) * (size_t)runs);
-    *copied = median(b->scratch, runs);
+    *copied = cli_median(b->scratch, runs);
     return m;
 }
 
@@ -171,12 +156,12 @@ int cmd_bench(int argc, char **argv)
     const char *image = args.image;
     long runs = args.runs;
 
-    double t0 = now_ms();
+    double t0 = net_now_ms();
     net_preproc pp;
     net *n = cli_make_net(&o, &pp);
     if (!n)
         return 1;
-    double setup_ms = now_ms() - t0;
+    double setup_ms = net_now_ms() - t0;
     net_input in = {0};
     net_err err = {0};
     const char *path = image ? image : "assets/chelsea.png";
@@ -197,7 +182,7 @@ int cmd_bench(int argc, char **argv)
     b.stage_ms = calloc((size_t)runs * NET_MAX_STAGES, sizeof(double));
     b.back_ms = calloc((size_t)runs * NET_MAX_STAGES, sizeof(double));
     b.copy = malloc(sizeof(float) * total);
-    double *ms = malloc(sizeof(double) * (size_t)runs);
+    double *ms = calloc((size_t)runs, sizeof(double));
     b.scratch = malloc(sizeof(double) * (size_t)runs);
     if (!b.stage_ms || !b.back_ms || !b.copy || !ms || !b.scratch) {
         cli_error("out of memory");
@@ -250,10 +235,10 @@ int cmd_bench(int argc, char **argv)
         double fwd, bwd;
         for (int r = 0; r < runs; r++)
             b.scratch[r] = b.stage_ms[r * NET_MAX_STAGES + i];
-        fwd = median(b.scratch, (int)runs);
+        fwd = cli_median(b.scratch, (int)runs);
         for (int r = 0; r < runs; r++)
             b.scratch[r] = b.back_ms[r * NET_MAX_STAGES + i];
-        bwd = median(b.scratch, (int)runs);
+        bwd = cli_median(b.scratch, (int)runs);
         printf("stage %-6s median_ms=%.3f backward_ms=%.3f\n", net_stage_at(n, i)->name, fwd,
                bwd);
     }
@@ -272,5 +257,175 @@ int cmd_bench(int argc, char **argv)
     free(b.copy);
     net_input_free(&in);
     net_free(n);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- the views (view --bench) */
+
+/* Wakes the bench's main thread as the window's SDL event would. */
+typedef struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned events;
+} bench_waker;
+
+static void bench_wake(void *ctx)
+{
+    bench_waker *k = ctx;
+    pthread_mutex_lock(&k->mu);
+    k->events++;
+    pthread_cond_signal(&k->cv);
+    pthread_mutex_unlock(&k->mu);
+}
+
+/* The forward pass through the window's own worker (its hook copies every stage and wakes the
+ * main thread, which takes the new stages as the window does), against the same pass with no
+ * hook: what streaming costs. Returns 0 on failure. */
+static int bench_hooks(const cli_opts *o, net *n, const net_input *in, const char *path,
+                       int runs, double *plain, double *hooked)
+{
+    bench_waker k = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
+    worker *w = worker_start(o, bench_wake, &k);
+    if (!w)
+        return 0;
+    worker_copy c;
+    memset(&c, 0, sizeof c);
+    double give_up = net_now_ms() + 600000;
+    unsigned seen = 0;
+    worker_request_photo(w, path, 0);
+    int ok = 1;
+    for (int r = -3; r < runs && ok; r++) {
+        unsigned gen = c.gen;
+        if (r > -3)
+            worker_request_rerun(w);
+        do {
+            pthread_mutex_lock(&k.mu);
+            while (k.events == seen)
+                pthread_cond_wait(&k.cv, &k.mu);
+            seen = k.events;
+            pthread_mutex_unlock(&k.mu);
+            worker_take(w, &c);
+            ok = !c.run.failed && net_now_ms() < give_up && !c.error_seq;
+        } while (ok && (c.gen == gen || c.run.running || c.done < c.table.count));
+        double t0 = net_now_ms();
+        net_forward(n, in->data, NULL, NULL, NULL);
+        if (r >= 0)
+            plain[r] = net_now_ms() - t0, hooked[r] = c.pass_ms;
+    }
+    worker_stop(w);
+    worker_copy_free(&c);
+    return ok;
+}
+
+int cmd_bench_views(const cli_opts *o, const char *image, double t_start)
+{
+    enum { RUNS = 30 };
+    view_scene sc;
+    if (!view_scene_init(&sc)) {
+        cli_error("out of memory");
+        return 1;
+    }
+    view_state st;
+    int W = 1920, H = 1080;
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
+    cairo_t *cr = cairo_create(surf);
+    view_rect full = {0, 0, W, H};
+
+    /* the window's first frame: the pipeline from the table alone, before the net exists */
+    net_table_build(&o->cfg, &sc.table, NULL);
+    sc.input_size = o->cfg.input_size;
+    static const view_run loading = {.loading = 1};
+    sc.run = &loading;
+    view_state_default(&st, &sc);
+    st.ui = view_ui_size(W, H, 1);
+    st.lang = text_lang_from(o->lang);
+    view_draw_screen(cr, full, &sc, &st);
+    cairo_surface_flush(surf);
+    printf("views: %d×%d, offscreen (the window adds one texture upload and the display's "
+           "present); medians of %d\n", W, H, RUNS);
+    printf("first_frame_ms %.1f (start to the pipeline drawn; target ≤ 1000)\n",
+           net_now_ms() - t_start);
+
+    net_preproc pp;
+    net *n = cli_make_net(o, &pp);
+    if (!n) {
+        view_scene_release(&sc);
+        cairo_destroy(cr);
+        cairo_surface_destroy(surf);
+        return 1;
+    }
+    net_input in;
+    net_err err = {0};
+    char **photos = NULL;
+    int n_photos = image ? 0 : cli_bundled_photos(&photos);
+    const char *path = image ? image : n_photos ? photos[0] : NULL;
+    if (!path) {
+        cli_error("view --bench: no image given and no bundled photos found in assets/");
+        path = NULL;
+    } else if (net_input_load(&in, path, net_get_config(n)->input_size, &pp, &err) != NET_OK) {
+        cli_net_error(&err);
+        path = NULL;
+    }
+    if (!path) {
+        net_free(n);
+        cli_free_list(photos, n_photos);
+        view_scene_release(&sc);
+        cairo_destroy(cr);
+        cairo_surface_destroy(surf);
+        return 1;
+    }
+    double plain[RUNS], hooked[RUNS];
+    if (bench_hooks(o, n, &in, path, RUNS, plain, hooked)) {
+        double mp = cli_median(plain, RUNS), mh = cli_median(hooked, RUNS);
+        printf("stream_hook forward_ms=%.2f with_hooks_ms=%.2f overhead=%.1f%% (target ≤ 5 %%)\n",
+               mp, mh, 100 * (mh - mp) / mp);
+    } else {
+        printf("stream_hook: the worker did not finish its passes\n");
+    }
+    net_forward(n, in.data, NULL, NULL, NULL);
+
+    view_scene_from_net(&sc, n, in.rgb, in.data, path, 1);
+    sc.class_name = cli_class_name;
+    st.kind = VIEW_GRID;
+    const char *stages[] = {"conv1", "conv3"};
+    for (int k = 0; k < 2; k++) {
+        st.stage = net_stage_find(n, stages[k]);
+        double cold[RUNS], warm[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            /* cold: a new snapshot of this stage, so its atlas is built again */
+            sc.version[st.stage] += 1;
+            double t0 = net_now_ms();
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            double t1 = net_now_ms();
+            st.cursor_in = 1, st.cursor_x = 400 + r, st.cursor_y = 500;
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            st.cursor_in = 0;
+            double t2 = net_now_ms();
+            cold[r] = t1 - t0, warm[r] = t2 - t1;
+        }
+        printf("grid_%s_frame_ms median=%.2f new_snapshot=%.2f (%d maps; target ≤ 8)\n",
+               stages[k], cli_median(warm, RUNS), cli_median(cold, RUNS), sc.table.s[st.stage].out_c);
+    }
+    for (int k = 0; k < VIEW_COUNT; k++) {
+        st.kind = (view_kind)k;
+        st.stage = net_stage_find(n, "conv2");
+        double t[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            st.cursor_in = 1, st.cursor_x = 400 + r, st.cursor_y = 500;
+            double t0 = net_now_ms();
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            t[r] = net_now_ms() - t0;
+        }
+        printf("view_%s_frame_ms median=%.2f\n", view_kind_name((view_kind)k), cli_median(t, RUNS));
+    }
+    net_input_free(&in);
+    net_free(n);
+    cli_free_list(photos, n_photos);
+    view_scene_release(&sc);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
     return 0;
 }

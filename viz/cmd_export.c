@@ -483,27 +483,6 @@ static cairo_status_t membuf_write(void *closure, const unsigned char *data, uns
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Encodes image surface s (opaque) as a PNG and writes it atomically to path; 0 with msg filled
- * on failure. */
-static int write_png(cairo_surface_t *s, const char *path, char *msg, size_t len)
-{
-    unsigned char *png;
-    size_t n;
-    cairo_surface_flush(s);
-    if (!png_encode_rgb(cairo_image_surface_get_data(s), cairo_image_surface_get_width(s),
-                        cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s), &png,
-                        &n)) {
-        msg_snprintf(msg, len, "%s: out of memory while encoding the PNG", path);
-        return 0;
-    }
-    net_err err = {0};
-    int ok = net_write_atomic(path, png, n, &err) == NET_OK;
-    if (!ok)
-        msg_err(&err, msg_lang(), msg, len);
-    free(png);
-    return ok;
-}
-
 /* ---------------------------------------------------------------- the workers */
 
 /* Views are rendered into a few reused surfaces: a fresh 8 MB surface per picture would spend
@@ -547,7 +526,7 @@ static void *worker_main(void *arg)
         msg[0] = 0;
         f->width = cairo_image_surface_get_width(s);
         f->height = cairo_image_surface_get_height(s);
-        int ok = write_png(s, f->path, msg, sizeof msg);
+        int ok = png_write_file(s, f->path, 1, NULL, msg, sizeof msg);
         if (f->kind == EX_CHANNEL)
             cairo_surface_destroy(s);
 
@@ -578,18 +557,11 @@ typedef struct {
     const char *name;
 } progress;
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 static void progress_show(progress *p, int done)
 {
     if (!p->on)
         return;
-    double t = now_ms();
+    double t = net_now_ms();
     if (t - p->last < 100)
         return;
     p->last = t;

@@ -927,7 +927,6 @@ const msg_pair msg_ko[] = {
      "alexviz: 작업 스레드에 쓸 SDL 이벤트가 남아 있지 않습니다: {1}\n"},
     {"alexviz: out of memory\n", "alexviz: 메모리가 부족합니다\n"},
     {"alexviz: cannot start the worker thread\n", "alexviz: 작업 스레드를 시작할 수 없습니다\n"},
-    {"%s: cannot encode the PNG (%s)", "{1}: PNG로 인코딩할 수 없습니다 ({t2})"},
     {"out of memory for the window's copies", "창에 보여 줄 사본을 담을 메모리가 부족합니다"},
     {"%s: cannot be read", "{1}: 읽을 수 없습니다"},
     {"out of memory for the photo", "사진을 담을 메모리가 부족합니다"},

@@ -10,10 +10,13 @@
  */
 #include "cli.h"
 
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static char exe_dir[PATH_MAX];
@@ -59,4 +62,59 @@ void cli_init_decoder(void)
     if (exists_in(cli_exe_dir(), "alexviz-decode", path, sizeof path) ||
         exists_in(cli_exe_dir(), "../libexec/alexviz/alexviz-decode", path, sizeof path))
         net_photo_set_decoder(path);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_photo_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot || name[0] == '.')
+        return 0;
+    return !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg") || !strcasecmp(dot, ".png");
+}
+
+int cli_bundled_photos(char ***out)
+{
+    char dir[PATH_MAX];
+    *out = NULL;
+    if (!cli_data_path("assets", dir, sizeof dir))
+        return 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int n = 0, cap = 0;
+    char **list = NULL;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!is_photo_name(e->d_name))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            char **p = realloc(list, sizeof *list * (size_t)cap);
+            if (!p)
+                break;
+            list = p;
+        }
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        if (!(list[n] = malloc(len)))
+            break;
+        snprintf(list[n], len, "%s/%s", dir, e->d_name);
+        n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(list, (size_t)n, sizeof *list, by_name);
+    *out = list;
+    return n;
+}
+
+void cli_free_list(char **list, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
 }

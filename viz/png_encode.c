@@ -7,6 +7,7 @@
  * to zlib a batch at a time, so the only large buffer is the output.
  */
 #include "png_encode.h"
+#include "msg.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -110,4 +111,30 @@ int png_encode_rgb(const unsigned char *data, int w, int h, int stride, unsigned
     *out = png;
     *len = at;
     return 1;
+}
+
+int png_write_file(cairo_surface_t *s, const char *path, int replace, int *exists, char *msg,
+                   size_t len)
+{
+    if (exists)
+        *exists = 0;
+    unsigned char *png;
+    size_t n;
+    cairo_surface_flush(s);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || !cairo_image_surface_get_data(s) ||
+        !png_encode_rgb(cairo_image_surface_get_data(s), cairo_image_surface_get_width(s),
+                        cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s), &png,
+                        &n)) {
+        msg_snprintf(msg, len, "%s: out of memory while encoding the PNG", path);
+        return 0;
+    }
+    net_err e = {0};
+    net_status st = replace ? net_write_atomic(path, png, n, &e) : net_write_new(path, png, n, &e);
+    free(png);
+    if (st != NET_OK) {
+        msg_err(&e, msg_lang(), msg, len);
+        if (exists)
+            *exists = st == NET_ERR_EXISTS;
+    }
+    return st == NET_OK;
 }

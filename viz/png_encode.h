@@ -9,6 +9,7 @@
 #ifndef PNG_ENCODE_H
 #define PNG_ENCODE_H
 
+#include <cairo.h>
 #include <stddef.h>
 
 /* Encodes h rows of w pixels, each row `stride` bytes apart, every pixel a native-endian 32-bit
@@ -17,5 +18,13 @@
  * the size is impossible. */
 int png_encode_rgb(const unsigned char *data, int w, int h, int stride, unsigned char **out,
                    size_t *len);
+
+/* Writes image surface s (opaque: alpha is not kept) as a PNG at path through a temporary file
+ * and a rename; replace: over an existing regular file, else only where nothing is. The one way
+ * alexviz writes a PNG (the window's screenshots, the export's slides and maps). On failure
+ * returns 0 with a one-line reason in msg, in the user's language; *exists (may be NULL) says
+ * the reason is a file in the way. */
+int png_write_file(cairo_surface_t *s, const char *path, int replace, int *exists, char *msg,
+                   size_t len);
 
 #endif

@@ -13,18 +13,14 @@
 #include "window.h"
 
 #include "msg.h"
+#include "png_encode.h"
 #include "worker.h"
 
 #include <SDL.h>
-#include <dirent.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
 #define MESSAGE_MS 6000
 /* At most one frame per display refresh: a burst of events (23 stages in 30 ms, a fast mouse)
@@ -80,127 +76,6 @@ typedef struct {
     long frames, pass_frames;
 } app;
 
-double window_now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-/* ---------------------------------------------------------------- files */
-
-typedef struct {
-    unsigned char *data;
-    size_t len, cap;
-    int failed;
-} png_buf;
-
-static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
-{
-    png_buf *b = closure;
-    if (b->len + len > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 1 << 20) + len;
-        unsigned char *p = realloc(b->data, cap);
-        if (!p) {
-            b->failed = 1;
-            return CAIRO_STATUS_NO_MEMORY;
-        }
-        b->data = p, b->cap = cap;
-    }
-    memcpy(b->data + b->len, data, len);
-    b->len += len;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-int window_save_png(cairo_surface_t *s, const char *path, int replace, int *exists, char *err,
-                    size_t err_len)
-{
-    if (exists)
-        *exists = 0;
-    png_buf b = {0};
-    cairo_status_t cs = cairo_surface_write_to_png_stream(s, png_write, &b);
-    if (cs != CAIRO_STATUS_SUCCESS || b.failed) {
-        msg_snprintf(err, err_len, "%s: cannot encode the PNG (%s)", path,
-                     cairo_status_to_string(cs));
-        free(b.data);
-        return 0;
-    }
-    net_err e = {0};
-    net_status st = replace ? net_write_atomic(path, b.data, b.len, &e)
-                            : net_write_new(path, b.data, b.len, &e);
-    if (st != NET_OK) {
-        if (e.msg[0])
-            msg_err(&e, msg_lang(), err, err_len);
-        else
-            text_copy(err, err_len, path);
-        if (exists)
-            *exists = st == NET_ERR_EXISTS;
-    }
-    free(b.data);
-    return st == NET_OK;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The bundled photos' folder, among alexviz's data (cli_data_path). */
-static int find_assets_dir(char *out, size_t len)
-{
-    return cli_data_path("assets", out, len);
-}
-
-static int is_photo_name(const char *name)
-{
-    const char *dot = strrchr(name, '.');
-    if (!dot || name[0] == '.')
-        return 0;
-    return !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg") || !strcasecmp(dot, ".png");
-}
-
-int window_find_photos(char ***out)
-{
-    char dir[PATH_MAX];
-    *out = NULL;
-    if (!find_assets_dir(dir, sizeof dir))
-        return 0;
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    int n = 0, cap = 0;
-    char **list = NULL;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!is_photo_name(e->d_name))
-            continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            char **p = realloc(list, sizeof *list * (size_t)cap);
-            if (!p)
-                break;
-            list = p;
-        }
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        if (!(list[n] = malloc(len)))
-            break;
-        snprintf(list[n], len, "%s/%s", dir, e->d_name);
-        n++;
-    }
-    closedir(d);
-    if (n)
-        qsort(list, (size_t)n, sizeof *list, by_name);
-    *out = list;
-    return n;
-}
-
-void window_free_list(char **list, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(list[i]);
-    free(list);
-}
-
 /* ---------------------------------------------------------------- the scene */
 
 static void notify(void *ctx)
@@ -226,7 +101,7 @@ static void report_once(app *a, int bit, const char *what, const char *why)
 static void set_message(app *a, const char *msg)
 {
     text_copy(a->sc.message, sizeof a->sc.message, msg);
-    a->message_until = window_now_ms() + MESSAGE_MS;
+    a->message_until = net_now_ms() + MESSAGE_MS;
     a->dirty = 1;
 }
 
@@ -463,7 +338,7 @@ static void draw(app *a)
         a->quit = 1, a->status = 1;
         return;
     }
-    double t0 = window_now_ms();
+    double t0 = net_now_ms();
     a->st.ui = view_ui_size(a->w, a->h, a->scale);
     view_draw_screen(a->cr, (view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
     cairo_surface_flush(a->surf);
@@ -475,7 +350,7 @@ static void draw(app *a)
     if (SDL_RenderClear(a->ren) || SDL_RenderCopy(a->ren, a->tex, NULL, NULL))
         report_once(a, 4, "SDL_RenderCopy", SDL_GetError());
     SDL_RenderPresent(a->ren);
-    double t1 = window_now_ms(), ms = t1 - t0;
+    double t1 = net_now_ms(), ms = t1 - t0;
     a->last_frame = t0;
     if (!a->frames)
         a->first_frame_ms = t1 - a->o->t_start_ms;
@@ -499,11 +374,17 @@ static int save_shot(app *a, const char *path, int view_only, int replace, int q
     char err[600];
     cairo_surface_t *s = a->surf;
     if (s && view_only) {
+        /* the view's rectangle, copied into an image of its own */
         view_rect b = view_screen_body((view_rect){0, 0, a->w, a->h}, &a->sc, &a->st);
-        s = cairo_surface_create_for_rectangle(a->surf, b.x, b.y, b.w, b.h);
+        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)b.w, (int)b.h);
+        cairo_t *cr = cairo_create(s);
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+        cairo_set_source_surface(cr, a->surf, -b.x, -b.y);
+        cairo_paint(cr);
+        cairo_destroy(cr);
     }
     int exists = 0;
-    int ok = s && window_save_png(s, path, replace, &exists, err, sizeof err);
+    int ok = s && png_write_file(s, path, replace, &exists, err, sizeof err);
     if (s && view_only)
         cairo_surface_destroy(s);
     if (ok)
@@ -596,7 +477,7 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         a->playing = !a->playing;
         if (a->playing && !a->copy.run.step && a->copy.run.running)
             worker_set_step(a->wk, 1);
-        a->next_play = window_now_ms() + a->pace_ms;
+        a->next_play = net_now_ms() + a->pace_ms;
         break;
     case SDLK_COMMA: a->pace_ms = clamp_int(a->pace_ms * 3 / 2, 100, 5000); break;
     case SDLK_PERIOD: a->pace_ms = clamp_int(a->pace_ms * 2 / 3, 100, 5000); break;
@@ -849,7 +730,7 @@ static int run_command(app *a, const play_cmd *c)
     case PLAY_SIZE:
         SDL_SetWindowSize(a->win, (int)c->num[0], (int)c->num[1]);
         break;
-    case PLAY_SLEEP: a->sleep_until = window_now_ms() + c->num[0]; break;
+    case PLAY_SLEEP: a->sleep_until = net_now_ms() + c->num[0]; break;
     case PLAY_SHOT: save_shot(a, c->arg, 0, a->o->force, 0); break;
     case PLAY_VIEWSHOT: save_shot(a, c->arg, 1, a->o->force, 0); break;
     case PLAY_STATS:
@@ -880,7 +761,7 @@ static void script_tick(app *a)
     play_script *s = a->script;
     if (!s || s->next >= s->count || a->quit)
         return;
-    double now = window_now_ms();
+    double now = net_now_ms();
     if (now < a->sleep_until)
         return;
     if (!settled(a)) {
@@ -900,16 +781,16 @@ static void script_tick(app *a)
         a->quit = 1, a->status = 1;
         return;
     }
-    a->wait_since = window_now_ms();
+    a->wait_since = net_now_ms();
 }
 
 /* ---------------------------------------------------------------- the loop */
 
 static void play_tick(app *a)
 {
-    if (!a->playing || window_now_ms() < a->next_play)
+    if (!a->playing || net_now_ms() < a->next_play)
         return;
-    a->next_play = window_now_ms() + a->pace_ms;
+    a->next_play = net_now_ms() + a->pace_ms;
     if (a->st.stage < a->sc.done - 1 || (a->copy.run.step && a->copy.run.paused))
         step_forward(a);
     else if (!a->copy.run.running)
@@ -921,7 +802,7 @@ static void play_tick(app *a)
 
 static int wait_ms(const app *a)
 {
-    double now = window_now_ms(), t = 250;
+    double now = net_now_ms(), t = 250;
     if (a->dirty)
         t = a->last_frame + FRAME_MS - now;
     if (a->script && a->script->next < a->script->count)
@@ -1038,7 +919,7 @@ int window_run(const window_opts *o)
     draw(a);
 
     /* photos: the command line's, then the bundled ones */
-    a->n_bundled = window_find_photos(&a->bundled);
+    a->n_bundled = cli_bundled_photos(&a->bundled);
     a->n_photos = o->n_photos + a->n_bundled;
     a->photos = calloc((size_t)a->n_photos + 1, sizeof *a->photos);
     if (!a->photos) {
@@ -1059,7 +940,7 @@ int window_run(const window_opts *o)
         worker_set_step(a->wk, 1);
     if (a->n_photos)
         request_photo(a, a->photos[0]);
-    a->wait_since = window_now_ms();
+    a->wait_since = net_now_ms();
     while (!a->quit) {
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, wait_ms(a))) {
@@ -1068,7 +949,7 @@ int window_run(const window_opts *o)
                 handle(a, &e);
         }
         take(a);
-        if (a->sc.message[0] && window_now_ms() >= a->message_until) {
+        if (a->sc.message[0] && net_now_ms() >= a->message_until) {
             a->sc.message[0] = 0;
             a->dirty = 1;
         }
@@ -1076,7 +957,7 @@ int window_run(const window_opts *o)
         a->sc.playing = a->playing;
         a->sc.play_ms = a->pace_ms;
         script_tick(a);
-        if (a->dirty && !a->quit && window_now_ms() >= a->last_frame + FRAME_MS)
+        if (a->dirty && !a->quit && net_now_ms() >= a->last_frame + FRAME_MS)
             draw(a);
         if (a->copy.run.failed && a->script)
             a->quit = 1; /* a script cannot go on without a net */
@@ -1087,7 +968,7 @@ out:
     worker_copy_free(&a->copy);
     view_scene_release(&a->sc);
     free(a->photos);
-    window_free_list(a->bundled, a->n_bundled);
+    cli_free_list(a->bundled, a->n_bundled);
     if (a->cr)
         cairo_destroy(a->cr);
     if (a->surf)

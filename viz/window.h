@@ -27,19 +27,4 @@ typedef struct {
  * command could not complete. */
 int window_run(const window_opts *o);
 
-/* Milliseconds on a monotonic clock. */
-double window_now_ms(void);
-
-/* Writes surface s as a PNG at path through a temporary file and a rename; replace: over an
- * existing regular file, else only where nothing is. On failure returns 0 with a one-line reason
- * in err; *exists (may be NULL) says the reason is a file in the way. */
-int window_save_png(cairo_surface_t *s, const char *path, int replace, int *exists, char *err,
-                    size_t err_len);
-
-/* The bundled photos (.jpg, .jpeg and .png files in assets/, found as cli.c finds assets), sorted;
- * returns the count and a malloc'd array of malloc'd paths in *out (free with
- * window_free_list). */
-int window_find_photos(char ***out);
-void window_free_list(char **list, int n);
-
 #endif

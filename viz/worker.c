@@ -201,13 +201,6 @@ static int load_photo(worker *w, const char *path)
     return 1;
 }
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
 static void run_pass(worker *w)
 {
     pthread_mutex_lock(&w->mu);
@@ -236,9 +229,9 @@ static void run_pass(worker *w)
     net_status st = NET_ERR_CANCELLED;
     double t0 = 0, t1 = 0;
     if (!wait_for_turn(w, 0)) {
-        t0 = now_ms();
+        t0 = net_now_ms();
         st = net_forward(w->net, w->input.data, hook, w, &err);
-        t1 = now_ms();
+        t1 = net_now_ms();
         if (st != NET_OK && st != NET_ERR_CANCELLED)
             set_error(w, &err);
     }
