@@ -148,7 +148,7 @@ TEST(check_names_every_bad_input_in_one_line)
 
 /* Calls cli_make_net with stderr captured into err: a file, or (tty) a pseudo-terminal, as a
  * person at a terminal has. */
-static net *make_net_capturing(const cli_opts *o, net_preproc *pp, char *err, size_t len, int tty)
+static net *make_net_capturing(const cli_opts *o, cli_net *made, char *err, size_t len, int tty)
 {
     const char *path = om_path("stderr.txt");
     int master = -1, fd;
@@ -164,7 +164,8 @@ static net *make_net_capturing(const cli_opts *o, net_preproc *pp, char *err, si
     int saved = dup(2);
     dup2(fd, 2);
     close(fd);
-    net *n = cli_make_net(o, pp);
+    cli_make_net(o, made);
+    net *n = made->net;
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
@@ -216,22 +217,23 @@ TEST(cli_loads_onnx_weights_and_says_so)
     o.weights = path;
     o.weights_given = 1;
     o.cfg.lrn_after_pool = 1; /* --variant caffenet: the file says otherwise */
-    net_preproc pp;
+    cli_net made;
     char err[1024];
-    net *n = make_net_capturing(&o, &pp, err, sizeof err, 0);
+    net *n = make_net_capturing(&o, &made, err, sizeof err, 0);
     CHECKF(n != NULL, "%s", err);
     int ok = !net_is_untrained(n) && net_get_config(n)->input_size == 224 &&
-             !net_get_config(n)->lrn_after_pool && pp.bgr;
+             !net_get_config(n)->lrn_after_pool && made.pp.bgr;
     net_free(n);
     CHECK(ok);
     CHECKF(strstr(err, "note:") && strstr(err, "LRN before pooling") && count_lines(err) == 1,
            "%s", err);
-    CHECKF(strstr(cli_weights_desc(), path) && strstr(cli_weights_desc(), "loaded in"), "%s",
-           cli_weights_desc());
+    CHECKF(strstr(made.desc, path) && strstr(made.desc, "loaded in") &&
+               !strcmp(made.weights_path, path),
+           "%s", made.desc);
 
     /* a bad file: NULL and one line naming it */
     o.weights = om_path("nothing.onnx");
-    n = make_net_capturing(&o, &pp, err, sizeof err, 0);
+    n = make_net_capturing(&o, &made, err, sizeof err, 0);
     CHECK(n == NULL);
     CHECKF(strstr(err, "nothing.onnx: cannot open") && count_lines(err) == 1, "%s", err);
 }
@@ -282,25 +284,25 @@ TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
         snprintf(saved, sizeof saved, "%s", old);
     cli_opts o;
     narrow_opts(&o);
-    net_preproc pp;
+    cli_net made;
     char err[1024];
     setenv("ALEXVIZ_WEIGHTS", path, 1);
-    net *n = make_net_capturing(&o, &pp, err, sizeof err, 0);
+    net *n = make_net_capturing(&o, &made, err, sizeof err, 0);
     int trained = n && !net_is_untrained(n);
     net_free(n);
     /* none found: seeded weights, and the hint on a terminal only */
     setenv("ALEXVIZ_WEIGHTS", "", 1);
-    n = make_net_capturing(&o, &pp, err, sizeof err, 0);
+    n = make_net_capturing(&o, &made, err, sizeof err, 0);
     int seeded = n && net_is_untrained(n) && !err[0];
     net_free(n);
     char hint[1024];
-    n = make_net_capturing(&o, &pp, hint, sizeof hint, 1);
+    n = make_net_capturing(&o, &made, hint, sizeof hint, 1);
     seeded &= n && net_is_untrained(n);
     net_free(n);
     /* --weights default asks for the seeded weights: no hint */
     o.weights = "default";
     o.weights_given = 1;
-    n = make_net_capturing(&o, &pp, err, sizeof err, 1);
+    n = make_net_capturing(&o, &made, err, sizeof err, 1);
     int quiet = n && net_is_untrained(n) && !err[0];
     net_free(n);
     if (old)
@@ -312,7 +314,7 @@ TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
     CHECKF(strstr(hint, "untrained weights; run `make weights` for the trained ones") &&
            count_lines(hint) == 1, "'%s'", hint);
     CHECKF(quiet, "%s", err);
-    CHECKF(strstr(cli_weights_desc(), "seeded, untrained"), "%s", cli_weights_desc());
+    CHECKF(strstr(made.desc, "seeded, untrained") && !made.weights_path[0], "%s", made.desc);
 }
 
 /* ---------------------------------------------------------------- make weights */

@@ -44,8 +44,10 @@ static layout_fixture *fixture(void)
     cli_opts_default(&o);
     o.weights = "default";
     o.weights_given = 1;
-    net_preproc pp;
-    f.n = cli_make_net(&o, &pp);
+    cli_net made;
+    cli_make_net(&o, &made);
+    f.n = made.net;
+    net_preproc pp = made.pp;
     if (!f.n)
         return NULL;
     int S = net_get_config(f.n)->input_size;

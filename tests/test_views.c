@@ -55,8 +55,10 @@ static fixture *get_fixture(void)
     tried = 1;
     cli_opts o;
     cli_opts_default(&o);
-    net_preproc pp;
-    f.n = cli_make_net(&o, &pp);
+    cli_net made;
+    cli_make_net(&o, &made);
+    f.n = made.net;
+    net_preproc pp = made.pp;
     if (!f.n)
         return NULL;
     int S = net_get_config(f.n)->input_size;

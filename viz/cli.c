@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -244,37 +245,39 @@ static FILE *open_asset(const char *name)
     return cli_data_path(rel, path, sizeof path) ? fopen(path, "r") : NULL;
 }
 
+/* Read once, on first use, from whichever thread asks first; every name stays valid until the
+ * process ends. A class the file does not name (no file, a short one) is "class N". */
+static char fallback_names[1000][12];
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
+
 static void load_classes(void)
 {
-    static int tried;
-    if (tried)
-        return;
-    tried = 1;
     FILE *f = open_asset("imagenet_classes.txt");
-    if (!f)
-        return;
-    class_text = calloc(1, 64 * 1024);
-    size_t len = class_text ? fread(class_text, 1, 64 * 1024 - 1, f) : 0;
-    fclose(f);
-    char *p = class_text;
-    for (int i = 0; i < 1000 && p && p < class_text + len; i++) {
-        class_names[i] = p;
-        p = strchr(p, '\n');
-        if (p)
-            *p++ = 0;
+    if (f) {
+        class_text = calloc(1, 64 * 1024);
+        size_t len = class_text ? fread(class_text, 1, 64 * 1024 - 1, f) : 0;
+        fclose(f);
+        char *p = class_text;
+        for (int i = 0; i < 1000 && p && p < class_text + len; i++) {
+            class_names[i] = p;
+            p = strchr(p, '\n');
+            if (p)
+                *p++ = 0;
+        }
     }
+    for (int i = 0; i < 1000; i++)
+        if (!class_names[i]) {
+            snprintf(fallback_names[i], sizeof fallback_names[i], "class %d", i);
+            class_names[i] = fallback_names[i];
+        }
 }
 
 int cli_has_class_names(int n) { return n == 1000; }
 
 const char *cli_class_name(int i)
 {
-    static char fallback[32];
-    load_classes();
-    if (i >= 0 && i < 1000 && class_names[i])
-        return class_names[i];
-    snprintf(fallback, sizeof fallback, "class %d", i);
-    return fallback;
+    pthread_once(&classes_once, load_classes);
+    return i >= 0 && i < 1000 ? class_names[i] : "?";
 }
 
 /* ---------------------------------------------------------------- JSON */

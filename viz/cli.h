@@ -63,26 +63,35 @@ void cli_free_list(char **list, int n);
 
 /* ---------------------------------------------------------------- weights (cli_weights.c) */
 
-/* Creates the net for o and fills its weights; pp gets the preprocessing those weights need.
- * On failure prints one line naming the file and the reason and returns NULL. Seeded weights
- * that were not asked for (no --weights, no file found) get the hint "untrained weights; run
- * `make weights` for the trained ones" when stderr is a terminal. */
-net *cli_make_net(const cli_opts *o, net_preproc *pp);
-/* The ONNX file the last cli_make_net loaded, or NULL when it seeded the weights. */
-const char *cli_weights_path(void);
+/* A net and what it was made of, as cli_make_net made it. */
+typedef struct {
+    net *net;
+    net_preproc pp;            /* how photos become its input (what its weights need) */
+    char weights_path[4096];   /* the ONNX file loaded; "" for seeded weights */
+    char desc[512];            /* one line on the weights, for headers: "seeded, untrained
+                                  (seed 1)" or "FILE: widths 96-256-…, 224×224 input, opset 12,
+                                  producer …, loaded in 850 ms" (in the user's language) */
+} cli_net;
+
+/* Creates the net for o and fills its weights into *out; returns 1. On failure prints one line
+ * naming the file and the reason and returns 0 (out->net NULL). Seeded weights that were not
+ * asked for (no --weights, no file found) get the hint "untrained weights; run `make weights`
+ * for the trained ones" when stderr is a terminal. Thread-safe. */
+int cli_make_net(const cli_opts *o, cli_net *out);
+/* Frees the net; NULL and an empty cli_net are fine. */
+void cli_net_free(cli_net *c);
 
 /* The ONNX file cli_make_net loads, or NULL for seeded weights: --weights FILE; without
  * --weights, $ALEXVIZ_WEIGHTS, else weights/bvlcalexnet-12.onnx in the repository beside the
  * executable (where `make weights` puts it), never in the working folder. Prints nothing. */
 const char *cli_weights_file(const cli_opts *o);
-/* Loads an ONNX file into a net (its config comes from the file; geometry flags that disagree
- * get a note on stderr); on failure prints the loader's one-line message and returns NULL. */
-net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp);
-/* One line on the weights of the last cli_make_net, for headers: "seeded, untrained (seed 1)"
- * or "FILE: widths 96-256-…, 224×224 input, opset 12, producer …, loaded in 850 ms". */
-const char *cli_weights_desc(void);
+/* Loads an ONNX file into *out as cli_make_net does (its config comes from the file; geometry
+ * flags that disagree get a note on stderr); on failure prints the loader's one-line message
+ * and returns 0. */
+int cli_load_onnx(const cli_opts *o, const char *path, cli_net *out);
 
-/* ImageNet class name i (from assets/imagenet_classes.txt, or "class i" when absent). */
+/* ImageNet class name i (from assets/imagenet_classes.txt, or "class i" when absent); read once,
+ * thread-safe, valid until the process ends. */
 const char *cli_class_name(int i);
 /* Whether a net whose last stage has n outputs classifies into ImageNet's classes (n = 1000):
  * the classes of a narrow test file have no names. */

@@ -10,6 +10,7 @@
 #include "msg.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,20 +18,19 @@
 
 #define WEIGHTS_FILE "weights/bvlcalexnet-12.onnx"
 
-static char desc[512];
-
-const char *cli_weights_desc(void) { return desc; }
-
 static int readable(const char *path) { return access(path, R_OK) == 0; }
 
 /* The downloaded file, where `make weights` stores it: weights/ in the repository the executable
  * was built in (./alexviz links to build/CONFIG/alexviz), or among the installed data. Never the
  * working folder: a student's folder holding a weights/ file of its own must not choose what
- * runs. */
-static const char *find_download(void)
+ * runs. Looked for once, whichever thread asks first. */
+static char download[PATH_MAX];
+static pthread_once_t download_once = PTHREAD_ONCE_INIT;
+
+static void find_download(void)
 {
-    static char path[PATH_MAX];
-    return cli_data_path(WEIGHTS_FILE, path, sizeof path) && readable(path) ? path : NULL;
+    if (!cli_data_path(WEIGHTS_FILE, download, sizeof download) || !readable(download))
+        download[0] = 0;
 }
 
 const char *cli_weights_file(const cli_opts *o)
@@ -39,36 +39,45 @@ const char *cli_weights_file(const cli_opts *o)
         return strcmp(o->weights, "default") ? o->weights : NULL;
     /* $ALEXVIZ_WEIGHTS replaces the search (empty: none), for tests and unusual layouts */
     const char *env = getenv("ALEXVIZ_WEIGHTS");
-    return env ? (*env && readable(env) ? env : NULL) : find_download();
+    if (env)
+        return *env && readable(env) ? env : NULL;
+    pthread_once(&download_once, find_download);
+    return download[0] ? download : NULL;
 }
 
-static const char *weights_path;
-
-const char *cli_weights_path(void) { return weights_path; }
-
-net *cli_make_net(const cli_opts *o, net_preproc *pp)
+int cli_make_net(const cli_opts *o, cli_net *out)
 {
+    memset(out, 0, sizeof *out);
     net_err err = {0};
-    net *n = NULL;
     net_set_threads(o->threads);
-    net_preproc_caffe(pp);
-    const char *file = weights_path = cli_weights_file(o);
+    net_preproc_caffe(&out->pp);
+    const char *file = cli_weights_file(o);
     if (file)
-        return cli_load_onnx(o, file, pp);
-    msg_snprintf(desc, sizeof desc, "seeded, untrained (seed %llu)", (unsigned long long)o->seed);
+        return cli_load_onnx(o, file, out);
+    msg_snprintf(out->desc, sizeof out->desc, "seeded, untrained (seed %llu)",
+                 (unsigned long long)o->seed);
     /* a tip for a person at a terminal who did not ask for the seeded weights; logs, pipes and
      * scripts get no extra line */
     if (!o->weights_given && isatty(STDERR_FILENO))
         msg_printf(stderr, "alexviz: untrained weights; run `make weights` for the trained ones\n");
-    if (net_create(&n, &o->cfg, &err) != NET_OK || net_seed_weights(n, o->seed) != NET_OK) {
+    if (net_create(&out->net, &o->cfg, &err) != NET_OK ||
+        net_seed_weights(out->net, o->seed) != NET_OK) {
         char said[600];
         cli_error("cannot build the network: %s", err.msg[0]
                                                       ? msg_err(&err, msg_lang(), said, sizeof said)
                                                       : msg_text("out of memory"));
-        net_free(n);
-        return NULL;
+        cli_net_free(out);
+        return 0;
     }
-    return n;
+    return 1;
+}
+
+void cli_net_free(cli_net *c)
+{
+    if (!c)
+        return;
+    net_free(c->net);
+    c->net = NULL;
 }
 
 /* "96-256-384-384-256-4096-4096-1000" */
@@ -85,16 +94,18 @@ static void add_part(char *buf, size_t cap, const char *part)
     snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", part);
 }
 
-net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
+int cli_load_onnx(const cli_opts *o, const char *path, cli_net *out)
 {
     net_config file_cfg, def;
     net_onnx_info info;
     net_err err = {0};
-    net *n = NULL;
-    if (net_onnx_load(path, &file_cfg, &n, pp, &info, &err) != NET_OK) {
+    memset(out, 0, sizeof *out);
+    net_set_threads(o->threads);
+    if (net_onnx_load(path, &file_cfg, &out->net, &out->pp, &info, &err) != NET_OK) {
         cli_net_error(&err);
-        return NULL;
+        return 0;
     }
+    text_copy(out->weights_path, sizeof out->weights_path, path);
     /* Flags changed the geometry away from the defaults and the file disagrees: say which wins.
      * (A flag that happens to name the default cannot be told from no flag; it is overridden
      * all the same.) */
@@ -127,8 +138,10 @@ net *cli_load_onnx(const cli_opts *o, const char *path, net_preproc *pp)
     char w[96];
     widths_text(info.width, w, sizeof w);
     char shown[400];
-    msg_snprintf(desc, sizeof desc, "%s: widths %s, %d×%d input, opset %lld%s%s, loaded in %.0f ms",
-             cli_shown(path, shown, sizeof shown), w, info.input_size, info.input_size, (long long)info.opset,
-             info.producer[0] ? ", producer " : "", info.producer, info.load_ms);
-    return n;
+    msg_snprintf(out->desc, sizeof out->desc,
+                 "%s: widths %s, %d×%d input, opset %lld%s%s, loaded in %.0f ms",
+                 cli_shown(path, shown, sizeof shown), w, info.input_size, info.input_size,
+                 (long long)info.opset, info.producer[0] ? ", producer " : "", info.producer,
+                 info.load_ms);
+    return 1;
 }

@@ -157,8 +157,10 @@ int cmd_bench(int argc, char **argv)
     long runs = args.runs;
 
     double t0 = net_now_ms();
-    net_preproc pp;
-    net *n = cli_make_net(&o, &pp);
+    cli_net made;
+    cli_make_net(&o, &made);
+    net *n = made.net;
+    net_preproc pp = made.pp;
     if (!n)
         return 1;
     double setup_ms = net_now_ms() - t0;
@@ -346,8 +348,10 @@ int cmd_bench_views(const cli_opts *o, const char *image, double t_start)
     printf("first_frame_ms %.1f (start to the pipeline drawn; target ≤ 1000)\n",
            net_now_ms() - t_start);
 
-    net_preproc pp;
-    net *n = cli_make_net(o, &pp);
+    cli_net made;
+    cli_make_net(o, &made);
+    net *n = made.net;
+    net_preproc pp = made.pp;
     if (!n) {
         view_scene_release(&sc);
         cairo_destroy(cr);

@@ -988,36 +988,12 @@ static int write_manifest(const export_opts *o, const view_scene *sc, const ex_i
     return ok;
 }
 
-/* The class names, read once before any thread starts (cli_class_name loads them lazily and
- * is not safe to call from two threads at once). */
-static char *class_names[1000];
-
-static const char *export_class_name(int i)
-{
-    return i >= 0 && i < 1000 && class_names[i] ? class_names[i] : NULL;
-}
-
-static int load_class_names(void)
-{
-    for (int i = 0; i < 1000; i++)
-        if (!class_names[i] && !(class_names[i] = strdup(cli_class_name(i))))
-            return 0;
-    return 1;
-}
-
-static void free_class_names(void)
-{
-    for (int i = 0; i < 1000; i++) {
-        free(class_names[i]);
-        class_names[i] = NULL;
-    }
-}
-
 /* ---------------------------------------------------------------- one image */
 
-static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_image *im,
+static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
                         const char *weights, progress *prog)
 {
+    net *n = made->net;
     net_err err = {0};
     if (net_forward(n, im->in.data, NULL, NULL, &err) != NET_OK) {
         char said[600];
@@ -1028,12 +1004,13 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
     int ok = 1;
     view_scene sc;
     handout h = {.o = o, .im = im, .weights = weights};
-    int made = view_scene_init(&sc);
+    int scenes = view_scene_init(&sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
-    view_scene_set_run(&sc, net_get_config(n), pp, cli_weights_path(), o->common.seed);
+    view_scene_set_run(&sc, net_get_config(n), &made->pp,
+                       made->weights_path[0] ? made->weights_path : NULL, o->common.seed);
     sc.class_name =
-        cli_has_class_names(sc.table.s[sc.table.count - 1].out_c) ? export_class_name : NULL;
-    made = view_scene_copy(&h.sc, &sc) && made;
+        cli_has_class_names(sc.table.s[sc.table.count - 1].out_c) ? cli_class_name : NULL;
+    scenes = view_scene_copy(&h.sc, &sc) && scenes;
 
     ex_work w;
     memset(&w, 0, sizeof w);
@@ -1057,7 +1034,7 @@ static int export_image(const export_opts *o, net *n, const net_preproc *pp, ex_
         }
         w.spare[w.n_spare++] = s;
     }
-    if (!made || !w.n_spare) {
+    if (!scenes || !w.n_spare) {
         msg_snprintf(msg, sizeof msg, "out of memory");
         ok = 0;
     }
@@ -1279,6 +1256,7 @@ int cmd_export(int argc, char **argv)
      * is built (the slow part), so a mistake is reported at once. The photos are read with the
      * preprocessing every weights file alexviz knows needs (Caffe's); should the net ask for
      * another, they are read again below. */
+    cli_net made = {0};
     net *n = NULL;
     net_preproc pp;
     net_preproc_caffe(&pp);
@@ -1319,9 +1297,10 @@ int cmd_export(int argc, char **argv)
 
     /* The net: seeded, or trained weights from an ONNX file, whose own geometry (a 224 input,
      * other widths) may differ from the flags'. Then the plan and the photos follow the net. */
-    net_preproc want;
-    if (!(n = cli_make_net(&o.common, &want)))
+    if (!cli_make_net(&o.common, &made))
         goto done;
+    n = made.net;
+    net_preproc want = made.pp;
     const net_table *real = net_get_table(n);
     if (!same_table(&table, real)) {
         if (!select_stages(&o, real))
@@ -1347,28 +1326,23 @@ int cmd_export(int argc, char **argv)
     for (int i = 0; i < n_images; i++)
         if (!prepare_folders(&ims[i]))
             goto done;
-    /* files carry the weights' file name, never cli_weights_desc(): it holds a load time */
+    /* files carry the weights' file name, never made.desc: it holds a load time */
     if (net_is_untrained(n))
         snprintf(weights, sizeof weights, "seeded, untrained (seed %llu)",
                  (unsigned long long)o.common.seed);
     else
         snprintf(weights, sizeof weights, "%s", cli_weights_file(&o.common));
 
-    if (!load_class_names()) {
-        cli_error("out of memory");
-        goto done;
-    }
     progress prog = {.on = isatty(STDERR_FILENO), .last = -1e9};
     for (int i = 0; i < n_images; i++)
         prog.total += ims[i].n_files;
     for (int i = 0; i < n_images; i++) {
         prog.name = ims[i].name;
-        if (!export_image(&o, n, &want, &ims[i], weights, &prog))
+        if (!export_image(&o, &made, &ims[i], weights, &prog))
             goto done;
     }
     rc = 0;
 done:
-    free_class_names();
     free_images(ims, n_images);
     free(paths);
     net_free(n);

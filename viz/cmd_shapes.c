@@ -167,13 +167,12 @@ int cmd_shapes(int argc, char **argv)
      * `make weights` stored (the table needs no weights, but 224 and 227 must not disagree) */
     const char *file = cli_weights_file(&o);
     if (file) {
-        net_preproc pp;
-        net *file_net = cli_load_onnx(&o, file, &pp);
-        if (!file_net)
+        cli_net made;
+        if (!cli_load_onnx(&o, file, &made))
             return 1;
-        o.cfg = *net_get_config(file_net);
-        net_free(file_net);
-        msg_printf(stdout, "weights: %s\n", cli_weights_desc());
+        o.cfg = *net_get_config(made.net);
+        cli_net_free(&made);
+        msg_printf(stdout, "weights: %s\n", made.desc);
     }
     net_table t;
     net_err err = {0};

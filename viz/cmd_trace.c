@@ -230,7 +230,7 @@ static int write_out(const char *path, const void *buf, size_t len, int force)
 }
 
 static int dump_all(net *n, const trace_record *rec, const char *dir, const char *image,
-                    const int *top, const float *topv, int k, int force)
+                    const char *weights_desc, const int *top, const float *topv, int k, int force)
 {
     net_err err = {0};
     char path[4096];
@@ -260,7 +260,7 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     fprintf(f, "{\n  \"image\": ");
     cli_json_str(f, image);
     fprintf(f, ",\n  \"weights\": ");
-    cli_json_str(f, cli_weights_desc());
+    cli_json_str(f, weights_desc);
     fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"first_nonfinite\": ",
             net_is_untrained(n) ? "true" : "false", net_get_config(n)->input_size);
     if (rec->first_nonfinite >= 0)
@@ -348,8 +348,10 @@ int cmd_trace(int argc, char **argv)
         return 1;
     outdir_catch_signals();
 
-    net_preproc pp;
-    net *n = cli_make_net(&o, &pp);
+    cli_net made;
+    cli_make_net(&o, &made);
+    net *n = made.net;
+    net_preproc pp = made.pp;
     if (!n || (dump && !t.force && !check_existing(n, dump))) {
         net_free(n);
         outdir_unlock(lock);
@@ -367,7 +369,7 @@ int cmd_trace(int argc, char **argv)
     const net_config *c = net_get_config(n);
     char shown[4096];
     msg_printf(stdout, "alexviz trace: %s\n", cli_shown(image, shown, sizeof shown));
-    msg_printf(stdout, "weights: %s%s\n", cli_weights_desc(),
+    msg_printf(stdout, "weights: %s%s\n", made.desc,
                net_is_untrained(n) ? "; predictions mean nothing" : "");
     msg_printf(stdout, "input:   %d×%d, %s, 0–255 minus mean (%.3f, %.3f, %.3f)%s\n", c->input_size,
                c->input_size, pp.bgr ? "BGR" : "RGB", pp.mean[0], pp.mean[1], pp.mean[2],
@@ -424,7 +426,7 @@ int cmd_trace(int argc, char **argv)
                        net_stage_at(n, rec->first_nonfinite)->name);
         rc = 0;
         if (dump) {
-            if (dump_all(n, rec, dump, image, top, topv, k, t.force))
+            if (dump_all(n, rec, dump, image, made.desc, top, topv, k, t.force))
                 msg_printf(stdout, "\nwrote %d .npy files and trace.json to %s\n", last + 1,
                            cli_shown(dump, shown, sizeof shown));
             else

@@ -126,7 +126,10 @@ static int hook(const net_event *ev, void *user)
 /* Builds the net and publishes its table and conv1's weights. */
 static int build(worker *w)
 {
-    w->net = cli_make_net(&w->opts, &w->pp);
+    cli_net made;
+    cli_make_net(&w->opts, &made);
+    w->net = made.net;
+    w->pp = made.pp;
     pthread_mutex_lock(&w->mu);
     if (!w->net) {
         w->run.failed = 1;
@@ -139,8 +142,7 @@ static int build(worker *w)
     w->table.count = net_stage_count(w->net);
     w->untrained = net_is_untrained(w->net);
     w->cfg = *net_get_config(w->net);
-    snprintf(w->weights_path, sizeof w->weights_path, "%s",
-             cli_weights_path() ? cli_weights_path() : "");
+    snprintf(w->weights_path, sizeof w->weights_path, "%s", made.weights_path);
     for (int i = 0; i < w->table.count; i++)
         w->table.s[i] = *net_stage_at(w->net, i);
     w->conv1_n = (size_t)w->table.s[0].n_w;
