@@ -17,23 +17,19 @@
  * the manifest are written last, the manifest in plan order, so the same input and flags give the
  * same bytes.
  */
-#include "cli.h"
-#include "handout.h"
+#include "export.h"
 #include "msg.h"
 #include "outdir.h"
 #include "png_encode.h"
 #include "views.h"
 
-#include <cairo-pdf.h>
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 static const char export_help[] = N_(
@@ -63,55 +59,6 @@ static const char export_help[] = N_(
     "  --help                       this text\n");
 
 /* ---------------------------------------------------------------- options and the plan */
-
-typedef struct {
-    cli_opts common;
-    const char *out;
-    int channels, scale, force, width, height;
-    view_theme theme;
-    view_contrast contrast;
-    int palette;              /* a view_palette, or -1: screen for PNGs, print for the PDF */
-    double page_w, page_h;    /* the handout's paper, in points */
-    int want[NET_MAX_STAGES]; /* 1: export this stage (all of them unless --stages) */
-    const char *stages;       /* --stages as given, checked once the table is known */
-} export_opts;
-
-typedef enum {
-    EX_PIPELINE,
-    EX_STAGE,
-    EX_FILTERS,
-    EX_LRN,
-    EX_PRED,
-    EX_CHANNEL,
-    EX_HANDOUT,
-    EX_MANIFEST
-} ex_kind;
-
-static const char *const kind_names[] = {"pipeline", "stage",   "filters", "lrn",
-                                         "predictions", "channel", "handout", "manifest"};
-
-typedef struct {
-    ex_kind kind;
-    int stage, channel;       /* -1 when not about one stage or channel */
-    char *path;               /* DIR/<stem>/<rel> */
-    const char *rel;          /* inside path */
-    /* handed between this thread and the workers under the queue's lock */
-    cairo_surface_t *surface; /* a drawn picture waiting to be encoded (owned) */
-    int ready;                /* the worker may take it */
-    int width, height;        /* of the PNG, filled when written */
-    net_stats stats;          /* channel files: of the channel's values */
-    view_colours colours;     /* channel files: how values became colours */
-} ex_file;
-
-typedef struct {
-    const char *path;         /* as given */
-    const char *name;         /* its base name, shown on the pictures */
-    char stem[256];
-    char *folder;             /* DIR/<stem> */
-    net_input in;
-    ex_file *files;
-    int n_files;
-} ex_image;
 
 static int starts_with_dash(const char *s) { return s[0] == '-' && s[1]; }
 
@@ -191,8 +138,16 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
 }
 
 /* -1: go on; otherwise the exit status (0 after --help, 2 after a usage error, printed). */
+/* The options with their defaults, then the command line's; -1 to go on, else the exit status. */
 static int parse_args(export_opts *o, int argc, char **argv, const char ***images, int *n_images)
 {
+    memset(o, 0, sizeof *o);
+    cli_opts_default(&o->common);
+    o->scale = 1;
+    o->width = 1920, o->height = 1080;
+    o->theme = VIEW_THEME_LIGHT;
+    o->palette = -1;
+    o->page_w = 595.276, o->page_h = 841.89;
     export_args x = {o, calloc((size_t)argc, sizeof *x.images), 0};
     *images = x.images;
     if (!x.images) {
@@ -456,226 +411,6 @@ static int prepare_folders(const ex_image *im)
     return 1;
 }
 
-/* ---------------------------------------------------------------- bytes in memory */
-
-typedef struct {
-    unsigned char *data;
-    size_t len, cap;
-    int failed;
-} membuf;
-
-static cairo_status_t membuf_write(void *closure, const unsigned char *data, unsigned int len)
-{
-    membuf *m = closure;
-    if (m->len + len > m->cap) {
-        size_t cap = m->cap ? m->cap : 1 << 16;
-        while (cap < m->len + len)
-            cap *= 2;
-        unsigned char *p = realloc(m->data, cap);
-        if (!p) {
-            m->failed = 1;
-            return CAIRO_STATUS_NO_MEMORY;
-        }
-        m->data = p, m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, len);
-    m->len += len;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-/* ---------------------------------------------------------------- the workers */
-
-/* Views are rendered into a few reused surfaces: a fresh 8 MB surface per picture would spend
- * more time in page faults than in drawing. */
-#define SPARES 8
-
-/* The PNGs of one image. This thread draws every picture (views into the spare surfaces, each
- * channel into a small surface of its own) and marks its file ready; workers take the files in
- * plan order, encode and write them, and give the surfaces back. */
-typedef struct {
-    pthread_mutex_t lock;
-    pthread_cond_t changed;  /* a file became ready or was finished, a surface came back, or
-                                the work stopped */
-    ex_file *files;
-    int n_files;             /* the PNGs: files [0, n_files) */
-    int next;                /* the next file a worker takes */
-    int finished;            /* files written */
-    int stop;                /* an error, or the end: workers leave */
-    char error[600];         /* the first error, one line */
-    cairo_surface_t *spare[SPARES];
-    int n_spare;
-    int channels_out;        /* channel surfaces made and not yet written */
-    int channels_max;        /* how many may wait at once (bounds memory at large --scale) */
-} ex_work;
-
-static void *worker_main(void *arg)
-{
-    ex_work *w = arg;
-    char msg[600];
-    pthread_mutex_lock(&w->lock);
-    for (;;) {
-        while (!w->stop && w->next < w->n_files && !w->files[w->next].ready)
-            pthread_cond_wait(&w->changed, &w->lock);
-        if (w->stop || w->next >= w->n_files)
-            break;
-        ex_file *f = &w->files[w->next++];
-        cairo_surface_t *s = f->surface;
-        f->surface = NULL;
-        pthread_mutex_unlock(&w->lock);
-
-        msg[0] = 0;
-        f->width = cairo_image_surface_get_width(s);
-        f->height = cairo_image_surface_get_height(s);
-        int ok = png_write_file(s, f->path, 1, NULL, msg, sizeof msg);
-        if (f->kind == EX_CHANNEL)
-            cairo_surface_destroy(s);
-
-        pthread_mutex_lock(&w->lock);
-        if (f->kind == EX_CHANNEL)
-            w->channels_out--;
-        else
-            w->spare[w->n_spare++] = s;
-        if (ok) {
-            w->finished++;
-        } else if (!w->error[0]) {
-            snprintf(w->error, sizeof w->error, "%s", msg);
-            w->stop = 1;
-        }
-        pthread_cond_broadcast(&w->changed);
-    }
-    pthread_cond_broadcast(&w->changed);
-    pthread_mutex_unlock(&w->lock);
-    return NULL;
-}
-
-/* ---------------------------------------------------------------- progress */
-
-typedef struct {
-    int on;                  /* stderr is a terminal */
-    double last;             /* when the line was last drawn, ms */
-    int total, base;         /* files of the whole export; written before this image */
-    const char *name;
-} progress;
-
-static void progress_show(progress *p, int done)
-{
-    if (!p->on)
-        return;
-    double t = net_now_ms();
-    if (t - p->last < 100)
-        return;
-    p->last = t;
-    char shown[512];
-    msg_printf(stderr, "\ralexviz export: %s  %d/%d files\x1b[K",
-               cli_shown(p->name, shown, sizeof shown), p->base + done, p->total);
-    fflush(stderr);
-}
-
-static void progress_clear(progress *p)
-{
-    if (p->on) {
-        fputs("\r\033[K", stderr);
-        fflush(stderr);
-    }
-}
-
-/* Waits on the work's condition, waking now and then on a terminal to move the progress line. */
-static void work_sleep(ex_work *w, progress *p)
-{
-    int finished = w->finished;
-    if (p->on) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100 * 1000 * 1000;
-        if (until.tv_nsec >= 1000000000)
-            until.tv_sec++, until.tv_nsec -= 1000000000;
-        pthread_cond_timedwait(&w->changed, &w->lock, &until);
-    } else {
-        pthread_cond_wait(&w->changed, &w->lock);
-    }
-    if (w->finished != finished) {
-        pthread_mutex_unlock(&w->lock);
-        progress_show(p, finished);
-        pthread_mutex_lock(&w->lock);
-    }
-}
-
-/* A free surface to render the next view into, or NULL. */
-static cairo_surface_t *work_take_surface(ex_work *w)
-{
-    cairo_surface_t *s = NULL;
-    pthread_mutex_lock(&w->lock);
-    if (!w->stop && w->n_spare)
-        s = w->spare[--w->n_spare];
-    pthread_mutex_unlock(&w->lock);
-    return s;
-}
-
-/* 1 when another channel surface may be made now. */
-static int work_channel_room(ex_work *w)
-{
-    pthread_mutex_lock(&w->lock);
-    int room = w->channels_out < w->channels_max;
-    pthread_mutex_unlock(&w->lock);
-    return room;
-}
-
-/* Waits until a view can be rendered (views left and a surface free) or a channel made
- * (channels left and room for one), or the work stopped. */
-static void work_wait_room(ex_work *w, progress *p, int views_left, int channels_left)
-{
-    pthread_mutex_lock(&w->lock);
-    while (!w->stop && !(views_left && w->n_spare) &&
-           !(channels_left && w->channels_out < w->channels_max))
-        work_sleep(w, p);
-    pthread_mutex_unlock(&w->lock);
-}
-
-/* Whether the work stopped; *finished gets the count of files written. */
-static int work_stopped(ex_work *w, int *finished)
-{
-    pthread_mutex_lock(&w->lock);
-    int stop = w->stop;
-    *finished = w->finished;
-    pthread_mutex_unlock(&w->lock);
-    return stop;
-}
-
-/* Hands a rendered picture to the workers. */
-static void work_post(ex_work *w, ex_file *f, cairo_surface_t *s)
-{
-    pthread_mutex_lock(&w->lock);
-    f->surface = s;
-    f->ready = 1;
-    if (f->kind == EX_CHANNEL)
-        w->channels_out++;
-    pthread_cond_broadcast(&w->changed);
-    pthread_mutex_unlock(&w->lock);
-}
-
-/* Waits until every PNG is written or the work stopped; 0 on an error. */
-static int work_finish(ex_work *w, progress *p)
-{
-    pthread_mutex_lock(&w->lock);
-    while (!w->stop && w->finished < w->n_files)
-        work_sleep(w, p);
-    int ok = !w->error[0];
-    w->stop = 1;
-    pthread_cond_broadcast(&w->changed);
-    pthread_mutex_unlock(&w->lock);
-    return ok;
-}
-
-static void work_fail(ex_work *w, const char *msg)
-{
-    pthread_mutex_lock(&w->lock);
-    if (!w->error[0])
-        snprintf(w->error, sizeof w->error, "%s", msg);
-    w->stop = 1;
-    pthread_cond_broadcast(&w->changed);
-    pthread_mutex_unlock(&w->lock);
-}
-
 /* ---------------------------------------------------------------- rendering */
 
 /* The view state every export picture starts from: the window's defaults at this size. */
@@ -731,265 +466,67 @@ static cairo_surface_t *render_channel(ex_file *f, const view_scene *sc, const v
     return view_channel_image(sc, st, f->stage, f->channel, scale);
 }
 
-/* The handout's normal text size, in points. */
-#define PAGE_UI 10.0
-
-/* The handout's pages in order: the cover, each chosen stage (with the filters page after
- * conv1 and an LRN page after each norm stage), the stage table, the per-layer chart. */
-typedef enum { PG_COVER, PG_STAGE, PG_FILTERS, PG_LRN, PG_TABLE, PG_LAYERS } page_kind;
-
-typedef struct {
-    page_kind kind;
-    int stage;
-} page_item;
-
-static int handout_pages(const export_opts *o, const view_scene *sc, page_item *items)
-{
-    int n = 0;
-    items[n++] = (page_item){PG_COVER, -1};
-    for (int i = 0; i < sc->table.count; i++) {
-        if (!o->want[i])
-            continue;
-        const net_stage *s = &sc->table.s[i];
-        items[n++] = (page_item){PG_STAGE, i};
-        if (s->op == NET_OP_CONV && s->layer == 1)
-            items[n++] = (page_item){PG_FILTERS, i};
-        if (s->op == NET_OP_LRN)
-            items[n++] = (page_item){PG_LRN, i};
-    }
-    items[n++] = (page_item){PG_TABLE, -1};
-    items[n++] = (page_item){PG_LAYERS, -1};
-    return n;
-}
-
-/* The handout being drawn into memory, one page at a time, so this thread can draw a page
- * whenever the workers have no surface free for the next view. */
-typedef struct {
-    const export_opts *o;
-    const ex_image *im;
-    const char *weights;
-    view_scene sc;          /* the image's scene with a cache of its own (other sizes) */
-    view_state st;
-    page_item items[3 * NET_MAX_STAGES + 3];
-    int n, next;
-    cairo_surface_t *surface;
-    cairo_t *cr;
-    membuf pdf;
-} handout;
-
-static void handout_begin(handout *h)
-{
-    h->surface = cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, h->o->page_w,
-                                                     h->o->page_h);
-    char title[512], name[400];
-    net_text_escape(h->im->name, name, sizeof name); /* PDF metadata must be UTF-8 */
-    snprintf(title, sizeof title, "AlexNet, stage by stage: %s", name);
-    cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_TITLE, title);
-    cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_CREATOR, "alexviz export");
-    /* no creation date: the same input gives the same bytes */
-    cairo_pdf_surface_set_metadata(h->surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
-    h->cr = cairo_create(h->surface);
-    view_state_default(&h->st, &h->sc);
-    h->st.theme = VIEW_THEME_LIGHT;
-    h->st.contrast = h->o->contrast;
-    h->st.palette = h->o->palette == VIEW_PALETTE_SCREEN ? VIEW_PALETTE_SCREEN
-                                                         : VIEW_PALETTE_PRINT;
-    h->st.print = 1;
-    h->st.lang = text_lang_from(h->o->common.lang);
-    h->st.ui = PAGE_UI;
-    h->n = handout_pages(h->o, &h->sc, h->items);
-    h->next = 0;
-}
-
-/* Draws the next page; 0 when there is none left. */
-static int handout_page(handout *h)
-{
-    if (h->next >= h->n)
-        return 0;
-    const page_item *it = &h->items[h->next];
-    view_page pg = {h->im->name, h->sc.untrained ? NULL : h->weights, h->o->common.seed,
-                    h->next + 1, h->n};
-    view_rect r = {0, 0, h->o->page_w, h->o->page_h};
-    switch (it->kind) {
-    case PG_COVER: view_draw_cover(h->cr, r, &h->sc, &h->st, &pg); break;
-    case PG_STAGE: view_draw_stage_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
-    case PG_FILTERS: view_draw_filters_page(h->cr, r, &h->sc, &h->st, &pg); break;
-    case PG_LRN: view_draw_lrn_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
-    case PG_TABLE: view_draw_table_page(h->cr, r, &h->sc, &h->st, &pg); break;
-    case PG_LAYERS: view_draw_layers_page(h->cr, r, &h->sc, &h->st, &pg); break;
-    }
-    cairo_show_page(h->cr);
-    h->next++;
-    return 1;
-}
-
-/* Finishes the PDF (the bytes are in h->pdf); 0 with msg filled on failure. */
-static int handout_end(handout *h, char *msg, size_t len)
-{
-    cairo_status_t cs = cairo_status(h->cr);
-    cairo_destroy(h->cr);
-    cairo_surface_finish(h->surface);
-    if (cs == CAIRO_STATUS_SUCCESS)
-        cs = cairo_surface_status(h->surface);
-    cairo_surface_destroy(h->surface);
-    h->cr = NULL, h->surface = NULL;
-    if (cs != CAIRO_STATUS_SUCCESS || h->pdf.failed) {
-        msg_snprintf(msg, len, "%s/handout.pdf: cannot draw the handout: %s", h->im->folder,
-                     h->pdf.failed ? "out of memory" : cairo_status_to_string(cs));
-        return 0;
-    }
-    return 1;
-}
-
-/* ---------------------------------------------------------------- the manifest */
-
-
-static void json_stats(FILE *f, const net_stats *s)
-{
-    fprintf(f, "\"stats\": {\"min\": %.9g, \"max\": %.9g, \"mean\": %.9g, \"std\": %.9g, "
-               "\"zeros\": %.6f, \"nan\": %zu, \"inf\": %zu, \"subnormal\": %zu}",
-            s->min, s->max, s->mean, s->std, s->zeros, s->nan, s->inf, s->subnormal);
-}
-
-static void json_shape(FILE *f, const net_stage *s)
-{
-    if (s->out_h * s->out_w > 1)
-        fprintf(f, "\"shape\": [%d, %d, %d]", s->out_c, s->out_h, s->out_w);
-    else
-        fprintf(f, "\"shape\": [%d]", s->out_c);
-}
-
-/* The colours of a stage's maps, so a reader can turn a pixel back into a value. */
-static void json_colours(FILE *f, const view_colours *c)
-{
-    fprintf(f, ", \"colours\": {\"map\": \"%s\", \"lo\": ",
-            c->diverging ? "diverging" : "sequential");
-    cli_json_num(f, c->lo);
-    fprintf(f, ", \"hi\": ");
-    cli_json_num(f, c->hi);
-    fputc('}', f);
-}
-
-static int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *im,
-                          const char *weights, const view_colours *colours, int pages,
-                          const ex_file *mf, char *msg, size_t len)
-{
-    char *json = NULL;
-    size_t jlen = 0;
-    FILE *f = open_memstream(&json, &jlen);
-    if (!f) {
-        msg_snprintf(msg, len, "%s: out of memory", mf->path);
-        return 0;
-    }
-    int print = o->palette == VIEW_PALETTE_PRINT;
-    fprintf(f, "{\n  \"image\": ");
-    cli_json_str(f, im->path);
-    fprintf(f, ",\n  \"weights\": ");
-    cli_json_str(f, weights);
-    fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"lang\": \"%s\",\n"
-               "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"palette\": \"%s\",\n"
-               "  \"size\": [%d, %d],\n  \"scale\": %d,\n",
-            sc->untrained ? "true" : "false", sc->input_size, o->common.lang,
-            o->theme == VIEW_THEME_DARK ? "dark" : "light",
-            o->contrast == VIEW_CONTRAST_MAP ? "map" : "stage", print ? "print" : "screen",
-            o->width, o->height, o->scale);
-    /* the PNGs' palette; the handout's is print's unless --palette screen */
-    if (print)
-        fprintf(f, "  \"colour_maps\": {\"sequential\": \"values 0 to hi: paper white, yellow, "
-                   "orange, crimson, dark violet\", \"diverging\": \"values -hi to hi: dark blue, "
-                   "blue, mid grey at 0, amber, pale yellow\"},\n");
-    else
-        fprintf(f, "  \"colour_maps\": {\"sequential\": \"values 0 to hi: near-black, violet, "
-                   "red, orange, pale yellow\", \"diverging\": \"values -hi to hi: light blue, "
-                   "blue, near-black at 0, orange, yellow\"},\n");
-    int idx[5];
-    float val[5];
-    int k = view_scene_top(sc, 5, idx, val);
-    fprintf(f, "  \"top5\": [");
-    for (int j = 0; j < k; j++) {
-        fprintf(f, "%s{\"class\": %d, \"name\": ", j ? ", " : "", idx[j]);
-        const char *name = sc->class_name ? sc->class_name(idx[j]) : NULL;
-        cli_json_str(f, name ? name : "");
-        fprintf(f, ", \"p\": ");
-        cli_json_num(f, val[j]);
-        fputc('}', f);
-    }
-    int bad = view_scene_first_nonfinite(sc);
-    fprintf(f, "],\n  \"first_nonfinite\": ");
-    if (bad >= 0)
-        cli_json_str(f, sc->table.s[bad].name);
-    else
-        fputs("null", f);
-    fprintf(f, ",\n  \"files\": [\n");
-    int first = 1;
-    for (int i = 0; i < im->n_files; i++) {
-        const ex_file *e = &im->files[i];
-        if (e->kind == EX_MANIFEST)
-            continue;
-        const net_stage *s = e->stage >= 0 ? &sc->table.s[e->stage] : NULL;
-        fprintf(f, "%s    {\"path\": ", first ? "" : ",\n");
-        first = 0;
-        cli_json_str(f, e->rel);
-        fprintf(f, ", \"kind\": \"%s\", \"stage\": ", kind_names[e->kind]);
-        if (s)
-            cli_json_str(f, s->name);
-        else
-            fputs("null", f);
-        switch (e->kind) {
-        case EX_CHANNEL: {
-            int a[2], b[2];
-            net_stage_towers(s, a, b);
-            fprintf(f, ", \"channel\": %d, \"tower\": \"%s\", \"shape\": [%d, %d], "
-                       "\"width\": %d, \"height\": %d, ",
-                    e->channel, b[1] > b[0] && e->channel >= b[0] ? "B" : "A", s->out_h,
-                    s->out_w, e->width, e->height);
-            json_stats(f, &e->stats);
-            json_colours(f, &e->colours);
-            break;
-        }
-        case EX_STAGE:
-        case EX_LRN:
-        case EX_PRED:
-            fprintf(f, ", ");
-            json_shape(f, s);
-            fprintf(f, ", \"width\": %d, \"height\": %d, ", e->width, e->height);
-            json_stats(f, &sc->stats[e->stage]);
-            /* per-map contrast gives each map its own range: see the channel files */
-            if (e->kind == EX_STAGE && s->op != NET_OP_SOFTMAX &&
-                (o->contrast == VIEW_CONTRAST_STAGE || s->out_h * s->out_w == 1))
-                json_colours(f, &colours[e->stage]);
-            break;
-        case EX_FILTERS:
-            fprintf(f, ", \"shape\": [%d, %d, %d, %d], \"width\": %d, \"height\": %d", s->out_c,
-                    s->in_c, s->k, s->k, e->width, e->height);
-            break;
-        case EX_PIPELINE:
-            fprintf(f, ", \"width\": %d, \"height\": %d", e->width, e->height);
-            break;
-        case EX_HANDOUT:
-            fprintf(f, ", \"pages\": %d, \"page_size_pt\": [%.3f, %.3f]", pages, o->page_w,
-                    o->page_h);
-            break;
-        case EX_MANIFEST: break;
-        }
-        fputc('}', f);
-    }
-    fprintf(f, "\n  ]\n}\n");
-    if (fclose(f)) {
-        msg_snprintf(msg, len, "%s: out of memory", mf->path);
-        free(json);
-        return 0;
-    }
-    net_err err = {0};
-    int ok = net_write_atomic(mf->path, json, jlen, &err) == NET_OK;
-    if (!ok)
-        msg_err(&err, msg_lang(), msg, len);
-    free(json);
-    return ok;
-}
-
 /* ---------------------------------------------------------------- one image */
 
+/* How many channel pictures may wait for a worker at once: a few dozen, or fewer when --scale
+ * makes them big (about 16 MB of them). */
+static int channels_max(const export_opts *o, const net_table *t)
+{
+    long biggest = 1;
+    for (int i = 0; i < t->count; i++)
+        if ((long)t->s[i].out_h * t->s[i].out_w > biggest)
+            biggest = (long)t->s[i].out_h * t->s[i].out_w;
+    long fit = (16L << 20) / (biggest * o->scale * o->scale);
+    return fit < 1 ? 1 : fit > 64 ? 64 : (int)fit;
+}
+
+/* Draws every picture of im on this thread and posts it to the pool: a view whenever a surface
+ * is free for it, a channel whenever there is room for one, and a handout page while the
+ * workers are busy encoding. 0 with msg filled when a picture could not be made. */
+static int draw_all(const export_opts *o, const view_scene *sc, const view_state *st,
+                    const view_colours *colours, ex_image *im, ex_work *w, handout *h,
+                    progress *prog, char *msg, size_t len)
+{
+    int view = 0, n_views = 0, finished = 0;
+    while (n_views < w->n_files && im->files[n_views].kind != EX_CHANNEL)
+        n_views++;
+    int channel = n_views;
+    while (!work_stopped(w, &finished)) {
+        progress_show(prog, finished);
+        cairo_surface_t *s = view < n_views ? work_take_surface(w) : NULL;
+        ex_file *f = NULL;
+        if (s) {
+            f = &im->files[view++];
+            cairo_status_t cs = render_view(s, f, sc, o);
+            if (cs != CAIRO_STATUS_SUCCESS) {
+                msg_snprintf(msg, len, "%s: cannot draw: %s", f->path, cairo_status_to_string(cs));
+                cairo_surface_destroy(s);
+                s = NULL;
+            }
+        } else if (channel < w->n_files && work_channel_room(w)) {
+            f = &im->files[channel++];
+            s = render_channel(f, sc, st, colours, o->scale);
+            if (!s)
+                msg_snprintf(msg, len, "%s: cannot make the image: out of memory", f->path);
+        } else if (!handout_page(h)) {
+            if (view >= n_views && channel >= w->n_files)
+                break;
+            work_wait_room(w, prog, view < n_views, channel < w->n_files);
+            continue;
+        } else {
+            continue;
+        }
+        if (!s) {
+            work_fail(w, msg);
+            return 0;
+        }
+        work_post(w, f, s);
+    }
+    return 1;
+}
+
+/* One image: its forward pass, every picture through the pool, then the handout and the
+ * manifest, written last. */
 static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
                         const char *weights, progress *prog)
 {
@@ -1001,121 +538,46 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
         return 0;
     }
     char msg[600] = "";
-    int ok = 1;
     view_scene sc;
     handout h = {.o = o, .im = im, .weights = weights};
-    int scenes = view_scene_init(&sc);
+    int ok = view_scene_init(&sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
     view_scene_set_run(&sc, net_get_config(n), &made->pp,
                        made->weights_path[0] ? made->weights_path : NULL, o->common.seed);
     sc.class_name =
         cli_has_class_names(sc.table.s[sc.table.count - 1].out_c) ? cli_class_name : NULL;
-    scenes = view_scene_copy(&h.sc, &sc) && scenes;
-
-    ex_work w;
-    memset(&w, 0, sizeof w);
-    pthread_mutex_init(&w.lock, NULL);
-    pthread_cond_init(&w.changed, NULL);
-    w.files = im->files;
-    w.n_files = im->n_files - 2; /* the handout and the manifest are written here */
-    /* channel surfaces waiting for a worker: a few dozen, or fewer when --scale makes them big */
-    long biggest = 1;
-    for (int i = 0; i < sc.table.count; i++)
-        if ((long)sc.table.s[i].out_h * sc.table.s[i].out_w > biggest)
-            biggest = (long)sc.table.s[i].out_h * sc.table.s[i].out_w;
-    long fit = (16L << 20) / (biggest * o->scale * o->scale);
-    w.channels_max = fit < 1 ? 1 : fit > 64 ? 64 : (int)fit;
-    int threads = o->common.threads < 1 ? 1 : o->common.threads > 8 ? 8 : o->common.threads;
-    for (int i = 0; i < threads + 2 && i < SPARES; i++) {
-        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, o->width, o->height);
-        if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-            cairo_surface_destroy(s);
-            break;
-        }
-        w.spare[w.n_spare++] = s;
-    }
-    if (!scenes || !w.n_spare) {
+    ok = view_scene_copy(&h.sc, &sc) && ok; /* the handout's pages are other sizes */
+    if (!ok)
         msg_snprintf(msg, sizeof msg, "out of memory");
-        ok = 0;
-    }
+
     view_state st;
     base_state(&st, &sc, o, o->width, o->height);
     view_colours colours[NET_MAX_STAGES];
     for (int i = 0; ok && i < sc.table.count; i++)
         view_stage_colours(&sc, &st, i, &colours[i]);
 
-    pthread_t tid[8];
-    int started = 0;
-    for (; ok && started < threads; started++)
-        if (pthread_create(&tid[started], NULL, worker_main, &w))
-            break;
-    if (ok && !started) {
-        msg_snprintf(msg, sizeof msg, "cannot start a thread: %s", strerror(errno));
-        ok = 0;
-    }
-
-    /* All drawing happens on this thread (pango and cairo's own caches are not made for two
-     * drawing threads): a view whenever the workers have a surface free for it, a channel
-     * whenever there is room for one, and a handout page while they are busy encoding. */
-    if (ok)
+    /* the PNGs go through the pool; the handout and the manifest are written here */
+    ex_work w;
+    int pooled = ok;
+    if (pooled)
+        ok = work_start(&w, im->files, im->n_files - 2, o->common.threads, o->width, o->height,
+                        channels_max(o, &sc.table), msg, sizeof msg);
+    if (ok) {
+        char pdf_msg[600];
         handout_begin(&h);
-    int view = 0, n_views = 0, finished = 0;
-    while (n_views < w.n_files && im->files[n_views].kind != EX_CHANNEL)
-        n_views++;
-    int channel = n_views;
-    while (ok && !work_stopped(&w, &finished)) {
-        progress_show(prog, finished);
-        cairo_surface_t *s = view < n_views ? work_take_surface(&w) : NULL;
-        ex_file *f = NULL;
-        if (s) {
-            f = &im->files[view++];
-            cairo_status_t cs = render_view(s, f, &sc, o);
-            if (cs != CAIRO_STATUS_SUCCESS) {
-                msg_snprintf(msg, sizeof msg, "%s: cannot draw: %s", f->path,
-                             cairo_status_to_string(cs));
-                cairo_surface_destroy(s);
-                s = NULL;
-            }
-        } else if (channel < w.n_files && work_channel_room(&w)) {
-            f = &im->files[channel++];
-            s = render_channel(f, &sc, &st, colours, o->scale);
-            if (!s)
-                msg_snprintf(msg, sizeof msg, "%s: cannot make the image: out of memory", f->path);
-        } else if (!handout_page(&h)) {
-            if (view >= n_views && channel >= w.n_files)
-                break;
-            work_wait_room(&w, prog, view < n_views, channel < w.n_files);
-            continue;
-        } else {
-            continue;
+        ok = draw_all(o, &sc, &st, colours, im, &w, &h, prog, msg, sizeof msg);
+        if (!handout_end(&h, pdf_msg, sizeof pdf_msg) && ok) {
+            text_copy(msg, sizeof msg, pdf_msg);
+            ok = 0;
         }
-        if (!s) {
+    }
+    if (pooled) {
+        /* a failure here stops the workers; theirs, if one came first, is the one reported */
+        if (!ok)
             work_fail(&w, msg);
-            break;
-        }
-        work_post(&w, f, s);
+        if (!work_finish(&w, prog, msg, sizeof msg))
+            ok = 0;
     }
-    if (ok && !handout_end(&h, msg, sizeof msg)) {
-        work_fail(&w, msg);
-        ok = 0;
-    }
-    /* a failure before the workers started: nobody will finish the files */
-    if (!ok)
-        work_fail(&w, msg);
-    if (!work_finish(&w, prog) && ok) {
-        text_copy(msg, sizeof msg, w.error);
-        ok = 0;
-    }
-    for (int t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
-    /* the spares, and any rendered view no worker took after an error */
-    for (int i = 0; i < w.n_spare; i++)
-        cairo_surface_destroy(w.spare[i]);
-    for (int i = 0; i < im->n_files; i++)
-        if (im->files[i].surface) {
-            cairo_surface_destroy(im->files[i].surface);
-            im->files[i].surface = NULL;
-        }
 
     ex_file *hf = &im->files[im->n_files - 2], *mf = &im->files[im->n_files - 1];
     if (ok) {
@@ -1130,8 +592,6 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
     free(h.pdf.data);
     view_scene_release(&sc);
     view_scene_release(&h.sc);
-    pthread_cond_destroy(&w.changed);
-    pthread_mutex_destroy(&w.lock);
     progress_clear(prog);
     if (!ok) {
         cli_error("%s", msg[0] ? msg : "export failed");
@@ -1221,16 +681,82 @@ static int same_table(const net_table *a, const net_table *b)
     return 1;
 }
 
+/* Names every image's folder and reads its photo with pp at size; returns -1 when all is well,
+ * else the exit status (2: two images would share a folder) after printing why. */
+static int read_images(const export_opts *o, const char **paths, ex_image *ims, int n_images,
+                       const net_preproc *pp, int size)
+{
+    for (int i = 0; i < n_images; i++) {
+        ex_image *im = &ims[i];
+        net_err err = {0};
+        im->path = paths[i];
+        make_stem(im->path, im->stem, sizeof im->stem, &im->name);
+        for (int j = 0; j < i; j++)
+            if (!strcmp(ims[j].stem, im->stem)) {
+                cli_error("export: %s and %s would both be written to %s/%s; rename one",
+                          ims[j].path, im->path, o->out, im->stem);
+                return 2;
+            }
+        size_t flen = strlen(o->out) + 1 + strlen(im->stem) + 1;
+        im->folder = malloc(flen);
+        if (!im->folder) {
+            cli_error("out of memory");
+            return 1;
+        }
+        snprintf(im->folder, flen, "%s/%s", o->out, im->stem);
+        if (net_input_load(&im->in, im->path, size, pp, &err) != NET_OK) {
+            cli_net_error(&err);
+            return 1;
+        }
+    }
+    return -1;
+}
+
+/* Trained weights may bring their own geometry (a 224 input, other widths) and preprocessing:
+ * the plan and the photos follow the net that was made. 0 after printing why it cannot. */
+static int follow_net(export_opts *o, const net_table *planned, const cli_net *made,
+                      ex_image *ims, int n_images, const net_preproc *read_with, int read_at)
+{
+    const net_table *real = net_get_table(made->net);
+    if (!same_table(planned, real)) {
+        if (!select_stages(o, real))
+            return 0;
+        for (int i = 0; i < n_images; i++)
+            free_plan(&ims[i]);
+        if (!plan_all(o, real, ims, n_images))
+            return 0;
+    }
+    int size = net_get_config(made->net)->input_size;
+    if (!memcmp(&made->pp, read_with, sizeof *read_with) && size == read_at)
+        return 1;
+    for (int i = 0; i < n_images; i++) {
+        net_err err = {0};
+        net_input_free(&ims[i].in);
+        if (net_input_load(&ims[i].in, ims[i].path, size, &made->pp, &err) != NET_OK) {
+            cli_net_error(&err);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The output folder locked for this process, and each image's folders made; the lock (to
+ * unlock) into *lock. 0 after printing why not. */
+static int prepare_output(const export_opts *o, const ex_image *ims, int n_images, int *lock)
+{
+    /* one export per folder at a time; from here on files are written */
+    if (!make_dirs(o->out) || (*lock = outdir_lock(o->out)) < 0)
+        return 0;
+    outdir_catch_signals();
+    for (int i = 0; i < n_images; i++)
+        if (!prepare_folders(&ims[i]))
+            return 0;
+    return 1;
+}
+
 int cmd_export(int argc, char **argv)
 {
     export_opts o;
-    memset(&o, 0, sizeof o);
-    cli_opts_default(&o.common);
-    o.scale = 1;
-    o.width = 1920, o.height = 1080;
-    o.theme = VIEW_THEME_LIGHT;
-    o.palette = -1;
-    o.page_w = 595.276, o.page_h = 841.89;
     const char **paths = NULL;
     int n_images = 0;
     int r = parse_args(&o, argc, argv, &paths, &n_images);
@@ -1255,84 +781,32 @@ int cmd_export(int argc, char **argv)
     /* Every photo read and every file named before anything is written, and before the net
      * is built (the slow part), so a mistake is reported at once. The photos are read with the
      * preprocessing every weights file alexviz knows needs (Caffe's); should the net ask for
-     * another, they are read again below. */
+     * another, they are read again. */
     cli_net made = {0};
-    net *n = NULL;
     net_preproc pp;
     net_preproc_caffe(&pp);
     int rc = 1, lock = -1;
-    char weights[PATH_MAX + 64];
     ex_image *ims = calloc((size_t)n_images, sizeof *ims);
     if (!ims) {
         cli_error("out of memory");
         goto done;
     }
-    int size = o.common.cfg.input_size;
-    for (int i = 0; i < n_images; i++) {
-        ex_image *im = &ims[i];
-        net_err err = {0};
-        im->path = paths[i];
-        make_stem(im->path, im->stem, sizeof im->stem, &im->name);
-        for (int j = 0; j < i; j++)
-            if (!strcmp(ims[j].stem, im->stem)) {
-                cli_error("export: %s and %s would both be written to %s/%s; rename one",
-                          ims[j].path, im->path, o.out, im->stem);
-                rc = 2;
-                goto done;
-            }
-        size_t flen = strlen(o.out) + 1 + strlen(im->stem) + 1;
-        im->folder = malloc(flen);
-        if (!im->folder) {
-            cli_error("out of memory");
-            goto done;
-        }
-        snprintf(im->folder, flen, "%s/%s", o.out, im->stem);
-        if (net_input_load(&im->in, im->path, size, &pp, &err) != NET_OK) {
-            cli_net_error(&err);
-            goto done;
-        }
+    if ((r = read_images(&o, paths, ims, n_images, &pp, o.common.cfg.input_size)) >= 0) {
+        rc = r;
+        goto done;
     }
-    if (!plan_all(&o, &table, ims, n_images))
+    if (!plan_all(&o, &table, ims, n_images) || !cli_make_net(&o.common, &made) ||
+        !follow_net(&o, &table, &made, ims, n_images, &pp, o.common.cfg.input_size) ||
+        !prepare_output(&o, ims, n_images, &lock))
         goto done;
 
-    /* The net: seeded, or trained weights from an ONNX file, whose own geometry (a 224 input,
-     * other widths) may differ from the flags'. Then the plan and the photos follow the net. */
-    if (!cli_make_net(&o.common, &made))
-        goto done;
-    n = made.net;
-    net_preproc want = made.pp;
-    const net_table *real = net_get_table(n);
-    if (!same_table(&table, real)) {
-        if (!select_stages(&o, real))
-            goto done;
-        for (int i = 0; i < n_images; i++)
-            free_plan(&ims[i]);
-        if (!plan_all(&o, real, ims, n_images))
-            goto done;
-    }
-    int real_size = net_get_config(n)->input_size;
-    for (int i = 0; i < n_images && (memcmp(&want, &pp, sizeof pp) || real_size != size); i++) {
-        net_err err = {0};
-        net_input_free(&ims[i].in);
-        if (net_input_load(&ims[i].in, ims[i].path, real_size, &want, &err) != NET_OK) {
-            cli_net_error(&err);
-            goto done;
-        }
-    }
-    /* one export per folder at a time; from here on files are written */
-    if (!make_dirs(o.out) || (lock = outdir_lock(o.out)) < 0)
-        goto done;
-    outdir_catch_signals();
-    for (int i = 0; i < n_images; i++)
-        if (!prepare_folders(&ims[i]))
-            goto done;
     /* files carry the weights' file name, never made.desc: it holds a load time */
-    if (net_is_untrained(n))
+    char weights[PATH_MAX + 64];
+    if (net_is_untrained(made.net))
         snprintf(weights, sizeof weights, "seeded, untrained (seed %llu)",
                  (unsigned long long)o.common.seed);
     else
-        snprintf(weights, sizeof weights, "%s", cli_weights_file(&o.common));
-
+        snprintf(weights, sizeof weights, "%s", made.weights_path);
     progress prog = {.on = isatty(STDERR_FILENO), .last = -1e9};
     for (int i = 0; i < n_images; i++)
         prog.total += ims[i].n_files;
@@ -1345,7 +819,7 @@ int cmd_export(int argc, char **argv)
 done:
     free_images(ims, n_images);
     free(paths);
-    net_free(n);
+    cli_net_free(&made);
     outdir_unlock(lock);
     return rc;
 }
