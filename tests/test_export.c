@@ -213,30 +213,6 @@ TEST(export_png_encoder_round_trips_through_cairo)
     }
 }
 
-/* The handout's two languages take the same printf arguments in the same order. */
-TEST(export_handout_texts_agree_in_both_languages)
-{
-    for (int id = 0; id < view_handout_text_count(); id++) {
-        const char *t[2] = {view_handout_text(id, TEXT_EN), view_handout_text(id, TEXT_KO)};
-        char conv[2][32];
-        for (int l = 0; l < 2; l++) {
-            CHECKF(t[l][0], "handout text %d has no %s", id, l ? "Korean" : "English");
-            int n = 0;
-            for (const char *p = t[l]; *p && n < 30; p++)
-                if (*p == '%') {
-                    p++;
-                    while (*p && strchr("0123456789.-+ #l", *p))
-                        p++;
-                    if (*p && *p != '%')
-                        conv[l][n++] = *p;
-                }
-            conv[l][n] = 0;
-        }
-        CHECKF(!strcmp(conv[0], conv[1]), "handout text %d: conversions '%s' vs '%s'", id,
-               conv[0], conv[1]);
-    }
-}
-
 TEST(export_writes_every_file_and_they_decode)
 {
     const char *dir = main_export();

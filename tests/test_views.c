@@ -157,8 +157,8 @@ TEST(text_table_is_complete_in_both_languages)
 {
     for (int id = 0; id < TX_COUNT; id++) {
         const char *en = text_get((text_id)id, TEXT_EN), *ko = text_get((text_id)id, TEXT_KO);
-        CHECKF(en && *en, "text %d has no English", id);
-        CHECKF(ko && *ko, "text %d has no Korean", id);
+        CHECKF(text_present((text_id)id, TEXT_EN), "text %d has no English", id);
+        CHECKF(text_present((text_id)id, TEXT_KO), "text %d has no Korean", id);
         char ce[64], ck[64];
         conversions(en, ce, sizeof ce);
         conversions(ko, ck, sizeof ck);

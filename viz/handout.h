@@ -58,9 +58,5 @@ void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const
 void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage, char *buf,
                           size_t len);
 
-/* The handout's own strings, for the test that checks both languages take the same printf
- * arguments: id in [0, view_handout_text_count()). */
-int view_handout_text_count(void);
-const char *view_handout_text(int id, text_lang lang);
 
 #endif

@@ -253,6 +253,184 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_MSG_SAVE_FAILED] = {"cannot save: %s", "저장할 수 없습니다: %s"},
     [TX_MSG_PHOTO_FAILED] = {"cannot use this photo: %s", "이 사진을 쓸 수 없습니다: %s"},
     [TX_MSG_NO_ASSETS] = {"no bundled photos found (assets/)", "내장 사진을 찾을 수 없습니다 (assets/)"},
+
+    /* the handout's pages */
+    [TX_PG_COVER_TITLE] = {"AlexNet, stage by stage", "AlexNet 단계별로 보기"},
+    [TX_PG_COVER_PHOTO] = {"What the 2012 network computes on one photo: %s",
+                        "2012년 네트워크가 사진 한 장에서 계산하는 것: %s"},
+    [TX_PG_COVER_WEIGHTS] = {"weights: %s", "가중치: %s"},
+    [TX_PG_COVER_SEEDED] = {"weights: seeded, untrained (seed %llu)",
+                         "가중치: 학습되지 않음 (시드 %llu로 생성)"},
+    [TX_PG_COVER_UNTRAINED] =
+        {"These weights are seeded, not trained: the maps show what each stage's arithmetic "
+         "does to the photo, but the five classes below mean nothing. With the trained ImageNet "
+         "weights (alexviz export … --weights bvlcalexnet-12.onnx) they become a real "
+         "prediction.",
+         "이 가중치는 학습된 것이 아니라 시드로 만든 것입니다. 맵은 각 단계의 계산이 사진에 "
+         "무엇을 하는지 보여 주지만, 아래 다섯 클래스에는 의미가 없습니다. 학습된 ImageNet "
+         "가중치(alexviz export … --weights bvlcalexnet-12.onnx)를 쓰면 진짜 예측이 됩니다."},
+    [TX_PG_COVER_HOWTO] =
+        {"Each of the following pages is one stage of the network, in the order it runs: all "
+         "of the stage's maps (tower A on the left, tower B on the right, as on the paper's two "
+         "GPUs), what the stage does, and its arithmetic. The last page counts the parameters "
+         "and multiply-accumulates of every stage.",
+         "다음 쪽부터는 네트워크가 실행되는 순서대로 한 쪽에 한 단계씩 나옵니다. 각 쪽에는 그 "
+         "단계의 모든 특성 맵(feature map)이 있고(논문의 GPU 두 개처럼 왼쪽은 타워(tower) A, "
+         "오른쪽은 타워 B), 이어서 그 단계가 하는 일과 계산식이 나옵니다. 마지막 쪽은 모든 "
+         "단계의 파라미터 수와 곱셈-누산 수를 셉니다."},
+    [TX_PG_COVER_PIPELINE] = {"The whole network", "네트워크 전체"},
+    [TX_PG_HEADER] = {"alexviz handout · %s", "alexviz 유인물 · %s"},
+    [TX_PG_PAGE] = {"page %d of %d", "%d / %d쪽"},
+    [TX_PG_STAGE_OF] = {"stage %d of %d", "단계 %d / %d"},
+    [TX_PG_WHAT] = {"What this stage does", "이 단계가 하는 일"},
+    [TX_PG_NUMBERS] = {"On this photo", "이 사진에서"},
+    [TX_PG_STATS] = {"min %s · max %s · mean %s · standard deviation %s",
+                  "최솟값 %s · 최댓값 %s · 평균 %s · 표준편차 %s"},
+    [TX_PG_STATS_ZEROS] = {" · %.1f%% exactly zero", " · %.1f%%가 정확히 0"},
+    [TX_PG_ARITH] = {"The arithmetic", "계산식"},
+    [TX_PG_X_CONV_IMAGE] =
+        {"Each of the %d filters is a %d×%d×%d block of weights that slides over the photo in "
+         "steps of %d pixels. At each of the %d×%d positions it multiplies its weights with the "
+         "pixels under it and adds them up: one number that says how strongly its pattern (an "
+         "edge, a stripe, a colour blob) is there.",
+         "%d개의 필터(filter)는 각각 %d×%d×%d 크기의 가중치 묶음이며, 사진 위를 %d픽셀씩 "
+         "옮겨 가며 훑습니다. 이 간격을 스트라이드(stride)라고 합니다. %d×%d개의 위치마다 가중치와 그 아래 픽셀을 "
+         "곱해서 모두 더하는데, 이것이 합성곱(convolution)입니다. 결과는 그 자리에 필터의 "
+         "패턴(경계선, 줄무늬, 색 얼룩)이 얼마나 강하게 있는지를 나타내는 숫자 하나입니다."},
+    [TX_PG_X_CONV_GROUPS] =
+        {"Each of the %d filters is %d×%d×%d: it reads only the %d maps of its own tower, so "
+         "tower A and tower B stay apart here, as they did on the paper's two GPUs. A filter "
+         "combines patterns the layer before found into larger ones.",
+         "%d개의 필터(filter)는 각각 %d×%d×%d 크기이며 자기 타워(tower)의 맵 %d개만 읽습니다. "
+         "그래서 논문의 GPU 두 개에서처럼 여기서는 타워 A와 타워 B가 떨어져 있습니다. 필터는 앞 "
+         "층이 찾은 패턴들을 엮어 더 큰 패턴을 찾습니다."},
+    [TX_PG_X_CONV_BOTH] =
+        {"Each of the %d filters is %d×%d×%d and reads all %d maps of both towers: this is one "
+         "of the few places where the two towers exchange what they found. A filter combines "
+         "patterns the layer before found into larger ones.",
+         "%d개의 필터(filter)는 각각 %d×%d×%d 크기이며 두 타워(tower)의 맵 %d개를 모두 읽습니다. "
+         "두 타워가 찾은 것을 주고받는 몇 안 되는 곳입니다. 필터는 앞 층이 찾은 패턴들을 엮어 더 "
+         "큰 패턴을 찾습니다."},
+    [TX_PG_X_CONV_END] =
+        {" Each small map is one filter's answers: bright where its pattern is, dark where it "
+         "is not. Values can be negative until the ReLU that follows.",
+         " 작은 특성 맵(feature map) 하나가 필터 하나의 답입니다: 패턴이 있는 곳은 밝고 없는 곳은 "
+         "어둡습니다. 뒤따르는 ReLU를 거치기 전까지는 값이 음수일 수도 있습니다."},
+    [TX_PG_X_RELU] =
+        {"ReLU replaces every negative value with 0 and passes positive values unchanged. "
+         "Nothing is learned here, but without it the stack of layers would collapse into a "
+         "single linear map. On this photo %.0f%% of the values are now exactly 0: the darkest "
+         "colour of the scale.",
+         "활성화 함수(activation function) ReLU는 모든 음수를 0으로 바꾸고 양수는 그대로 "
+         "통과시킵니다. 여기서 학습되는 것은 없지만, 이것이 없으면 층을 아무리 쌓아도 하나의 선형 "
+         "변환이 되고 맙니다. 이 사진에서는 값의 %.0f%%가 이제 정확히 0이며, 눈금의 가장 어두운 "
+         "색으로 보입니다."},
+    [TX_PG_X_LRN] =
+        {"Local response normalisation divides each value a by (k + s·Σa²)^β, where the sum "
+         "runs over the squares of the %d neighbouring channels at the same position (here "
+         "k = %g, s = %g, β = %g). A channel that responds strongly damps its neighbours, a "
+         "little like lateral inhibition in the eye.",
+         "국소 응답 정규화(local response normalization)는 각 값 a를 (k + s·Σa²)^β로 "
+         "나눕니다. 합은 같은 위치에 있는 이웃 채널(channel) %d개의 값을 제곱해서 구합니다 "
+         "(여기서는 k = %g, s = %g, β = %g). 강하게 반응한 채널이 이웃을 누르는 셈으로, 눈의 "
+         "측면 억제와 조금 닮았습니다."},
+    [TX_PG_X_LRN_KEEPS] = {" On this photo the values keep %.1f%% of their size on average.",
+                        " 이 사진에서 값들은 평균적으로 원래 크기의 %.1f%%를 유지합니다."},
+    [TX_PG_X_POOL] =
+        {"Max pooling keeps the largest value of each %d×%d window. The windows start every %d "
+         "pixels, so they overlap by one (the paper's overlapping pooling). Each map shrinks from "
+         "%d×%d to %d×%d; there are still %d maps. A feature survives if it appears anywhere in "
+         "the window, so small shifts of the photo matter less.",
+         "최대 풀링(max pooling)은 %d×%d 창마다 가장 큰 값만 남깁니다. 창이 %d픽셀 "
+         "간격(스트라이드)으로 놓이므로 이웃한 창끼리 한 칸씩 겹칩니다 (논문의 겹치는 풀링). 맵은 %d×%d에서 %d×%d로 "
+         "작아지고, 맵의 수는 그대로 %d개입니다. 찾은 패턴이 창 안 어디에 있든 살아남으므로, "
+         "사진이 조금 밀려도 결과가 덜 흔들립니다."},
+    [TX_PG_X_FC_FLAT] =
+        {"The %d×%d×%d maps are first flattened into one vector of %d numbers: from here on "
+         "there are no positions any more. ",
+         "먼저 %d×%d×%d 맵을 숫자 %d개짜리 벡터 하나로 펼칩니다: 여기서부터는 위치가 더 이상 "
+         "없습니다. "},
+    [TX_PG_X_FC] =
+        {"Each of the %d outputs is a weighted sum of all %d inputs plus a bias (%s weights in "
+         "this layer alone), so every output reads both towers. The picture shows one cell per "
+         "value.",
+         "완전 연결층(fully connected layer)의 출력 %d개는 각각 입력 %d개 전부의 가중합에 편향을 "
+         "더한 값입니다 (이 층에만 가중치 %s개). 그래서 모든 출력이 두 타워를 읽습니다. 그림은 "
+         "값 하나를 칸 하나로 보여 줍니다."},
+    [TX_PG_X_FC_LAST] = {" These are the scores of the 1000 ImageNet classes: not yet "
+                      "probabilities, they can be negative.",
+                      " 이것이 ImageNet 1000개 클래스의 점수입니다: 아직 확률이 아니며 음수일 수도 "
+                      "있습니다."},
+    [TX_PG_X_DROPOUT] =
+        {"During training, dropout set each value to 0 with probability 0.5, so that no unit "
+         "could rely on one particular other. At inference it does nothing: Caffe and ONNX pass "
+         "the values through unchanged (the paper halved them instead), so this page looks "
+         "exactly like the one before.",
+         "학습 중에는 드롭아웃(dropout)이 각 값을 0.5의 확률로 0으로 만들어, 어떤 유닛도 다른 "
+         "특정 유닛에 기대지 못하게 했습니다. 추론 때는 아무 일도 하지 않습니다: Caffe와 ONNX는 값을 그대로 "
+         "넘기므로 (논문은 대신 절반으로 줄였습니다) 이 쪽은 앞 쪽과 똑같아 보입니다."},
+    [TX_PG_X_SOFTMAX] =
+        {"Softmax turns the %d scores into probabilities: p = e^z / Σ e^z. They are all "
+         "positive and add up to 1, and the largest score gets the largest share. The chart "
+         "shows the most likely classes.",
+         "소프트맥스(softmax)는 점수 %d개를 확률로 바꿉니다: p = e^z / Σ e^z. 모두 양수이고 "
+         "합이 1이며, 가장 큰 점수가 가장 큰 몫을 받습니다. 그래프는 가능성이 가장 높은 "
+         "클래스들입니다."},
+    [TX_PG_X_TOWERS] = {" Tower A's maps are on the left, tower B's on the right.",
+                     " 타워 A의 맵은 왼쪽, 타워 B의 맵은 오른쪽에 있습니다."},
+    [TX_PG_FILT_TEXT] =
+        {"conv1's filters are the only weights you can look at directly: each is an 11×11 "
+         "patch of colour, scaled around mid-grey (grey is 0). In the trained network the paper "
+         "found tower A's filters mostly colour-agnostic (edges, stripes) and tower B's "
+         "colour-specific (blobs, colour edges). The maps of conv1 are these patterns searched "
+         "for all over the photo.",
+         "conv1의 필터는 눈으로 직접 볼 수 있는 유일한 가중치입니다: 각각 11×11 크기의 색 조각이며 "
+         "중간 회색(회색이 0)을 기준으로 표시합니다. 논문은 학습된 네트워크에서 타워 A의 필터는 "
+         "주로 색과 무관하고(경계선, 줄무늬) 타워 B의 필터는 색에 민감하다(얼룩, 색 경계)는 것을 "
+         "발견했습니다. conv1의 맵은 사진 전체에서 이 패턴들을 찾은 결과입니다."},
+    [TX_PG_LRN_TEXT] =
+        {"Channel %d at unit (%d, %d), where LRN damps the most on this photo: before and after "
+         "LRN, each on its own colour scale (after is far smaller), and their ratio: pale where "
+         "the value was left alone, dark red where strong neighbours damped it, grey where the "
+         "input was 0 and there is no ratio. Under the maps, the formula with that unit's "
+         "numbers.",
+         "이 사진에서 LRN이 가장 많이 줄인 곳, 채널 %d의 유닛 (%d, %d)입니다. LRN 전과 후를 각각 "
+         "자체 색 눈금으로 (후가 훨씬 작습니다), 그리고 그 비율을 보여 줍니다: 값이 그대로인 곳은 "
+         "옅고, 강한 이웃에 눌린 곳은 짙은 빨강이며, 입력이 0이라 비율이 없는 곳은 회색입니다. 맵 "
+         "아래는 그 유닛의 숫자를 넣은 공식입니다."},
+    [TX_PG_LRN_EDGE_ACROSS] =
+        {"Channel %d is the last of tower A, so its window of %d channels reaches into tower B's "
+         "maps. Caffe and ONNX allow that, and it is what ran here; in Krizhevsky's own code each "
+         "GPU normalised only its own maps, which gives another result for channels %d–%d only.",
+         "%d번 채널은 타워 A의 마지막 채널이라 채널 %d개짜리 창이 타워 B의 맵까지 닿습니다. Caffe와 "
+         "ONNX는 이를 허용하며 여기서도 그렇게 계산했습니다. Krizhevsky의 원래 코드에서는 GPU마다 "
+         "자기 맵만 정규화했으므로, 결과가 달라지는 것은 채널 %d–%d뿐입니다."},
+    [TX_PG_LRN_EDGE_WITHIN] =
+        {"Channel %d is the last of tower A. Its window of %d channels stops at the boundary "
+         "here, as in Krizhevsky's own code, where each GPU normalised only its own maps; Caffe "
+         "and ONNX would let it reach into tower B, which changes channels %d–%d only.",
+         "%d번 채널은 타워 A의 마지막 채널입니다. 여기서는 채널 %d개짜리 창이 경계에서 멈춥니다. "
+         "GPU마다 자기 맵만 정규화한 Krizhevsky의 원래 코드와 같습니다. Caffe와 ONNX라면 창이 타워 "
+         "B까지 닿으며, 달라지는 것은 채널 %d–%d뿐입니다."},
+    [TX_PG_TABLE_TITLE] = {"Parameters and multiply-accumulates, stage by stage",
+                        "단계별 파라미터와 곱셈-누산"},
+    [TX_PG_COL_STAGE] = {"stage", "단계"},
+    [TX_PG_COL_OP] = {"operation", "연산"},
+    [TX_PG_COL_OUT] = {"output", "출력"},
+    [TX_PG_COL_PARAMS] = {"parameters", "파라미터"},
+    [TX_PG_COL_MACS] = {"MACs", "곱셈-누산"},
+    [TX_PG_COL_FIELD] = {"field", "수용 영역"},
+    [TX_PG_TOTAL] = {"total", "합계"},
+    [TX_PG_BY_LAYER] = {"By learned layer", "학습되는 층별"},
+    [TX_PG_COL_LAYER] = {"layer", "층"},
+    [TX_PG_COL_STAGES] = {"stages", "단계"},
+    [TX_PG_TABLE_NOTE] =
+        {"The five convolutions hold %.0f%% of the parameters but do %.0f%% of the "
+         "multiply-accumulates; the three fully connected layers are the other way round. "
+         "\"field\" is how many input pixels one unit sees.",
+         "합성곱층 다섯 개는 파라미터의 %.0f%%만 가지지만 곱셈-누산은 %.0f%%를 맡습니다. 완전 "
+         "연결층 세 개는 그 반대입니다. \"수용 영역\"은 유닛 하나가 보는 입력 픽셀의 "
+         "범위입니다."},
 };
 
 const char *text_get(text_id id, text_lang lang)
@@ -263,6 +441,12 @@ const char *text_get(text_id id, text_lang lang)
         lang = TEXT_EN;
     const char *s = table[id][lang];
     return s ? s : table[id][TEXT_EN] ? table[id][TEXT_EN] : "";
+}
+
+int text_present(text_id id, text_lang lang)
+{
+    return (unsigned)id < TX_COUNT && (unsigned)lang < TEXT_LANGS && table[id][lang] &&
+           table[id][lang][0];
 }
 
 text_lang text_lang_from(const char *code)

@@ -197,11 +197,59 @@ typedef enum {
     TX_MSG_SAVE_FAILED,  /* %s */
     TX_MSG_PHOTO_FAILED, /* %s */
     TX_MSG_NO_ASSETS,
+    /* the handout's pages (view_handout.c) */
+    TX_PG_COVER_TITLE,
+    TX_PG_COVER_PHOTO,      /* %s: file */
+    TX_PG_COVER_WEIGHTS,    /* %s: the weights file */
+    TX_PG_COVER_SEEDED,     /* %llu: seed */
+    TX_PG_COVER_UNTRAINED,
+    TX_PG_COVER_HOWTO,
+    TX_PG_COVER_PIPELINE,
+    TX_PG_HEADER,           /* %s: photo */
+    TX_PG_PAGE,             /* %d of %d */
+    TX_PG_STAGE_OF,         /* %d of %d */
+    TX_PG_WHAT,
+    TX_PG_NUMBERS,
+    TX_PG_STATS,            /* min, max, mean, std */
+    TX_PG_STATS_ZEROS,      /* %.1f */
+    TX_PG_ARITH,
+    TX_PG_X_CONV_IMAGE,     /* M, K, K, C, stride, OH, OW */
+    TX_PG_X_CONV_GROUPS,    /* M, K, K, C/g, C/g */
+    TX_PG_X_CONV_BOTH,      /* M, K, K, C, C */
+    TX_PG_X_CONV_END,
+    TX_PG_X_RELU,           /* %.0f zeros */
+    TX_PG_X_LRN,            /* n, k, s, β */
+    TX_PG_X_LRN_KEEPS,      /* %.1f */
+    TX_PG_X_POOL,           /* K, K, S, inH, inW, outH, outW, C */
+    TX_PG_X_FC_FLAT,        /* H, W, C, N */
+    TX_PG_X_FC,             /* out, in, %s weights */
+    TX_PG_X_FC_LAST,
+    TX_PG_X_DROPOUT,
+    TX_PG_X_SOFTMAX,        /* N */
+    TX_PG_X_TOWERS,
+    TX_PG_FILT_TEXT,
+    TX_PG_LRN_TEXT,         /* channel %d, unit (%d, %d) */
+    TX_PG_LRN_EDGE_ACROSS,  /* channel, n, first, last */
+    TX_PG_LRN_EDGE_WITHIN,  /* channel, n, first, last */
+    TX_PG_TABLE_TITLE,
+    TX_PG_COL_STAGE,
+    TX_PG_COL_OP,
+    TX_PG_COL_OUT,
+    TX_PG_COL_PARAMS,
+    TX_PG_COL_MACS,
+    TX_PG_COL_FIELD,
+    TX_PG_TOTAL,
+    TX_PG_TABLE_NOTE,       /* %.0f%% params, %.0f%% MACs */
+    TX_PG_BY_LAYER,
+    TX_PG_COL_LAYER,
+    TX_PG_COL_STAGES,
     TX_COUNT
 } text_id;
 
-/* The text of id in lang (never NULL). */
+/* The text of id in lang (never NULL; English where the table has no translation). */
 const char *text_get(text_id id, text_lang lang);
+/* 1 when the table has id's text in lang itself (for the completeness test). */
+int text_present(text_id id, text_lang lang);
 /* "ko…" → TEXT_KO, anything else → TEXT_EN. */
 text_lang text_lang_from(const char *code);
 const char *text_lang_code(text_lang lang);
