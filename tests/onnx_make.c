@@ -615,35 +615,3 @@ om_model *om_alexnet(const om_opts *o)
     }
     return m;
 }
-
-/* ---------------------------------------------------------------- scratch folder */
-
-static char tmpdir[64];
-
-static void remove_tmpdir(void)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "onnx_make: could not remove %s\n", tmpdir);
-}
-
-const char *om_tmpdir(void)
-{
-    if (!tmpdir[0]) {
-        snprintf(tmpdir, sizeof tmpdir, "/tmp/alexviz-test-XXXXXX");
-        if (!mkdtemp(tmpdir))
-            abort();
-        atexit(remove_tmpdir);
-    }
-    return tmpdir;
-}
-
-const char *om_path(const char *name)
-{
-    static char bufs[8][512];
-    static int next;
-    char *p = bufs[next++ % 8];
-    snprintf(p, sizeof bufs[0], "%s/%s", om_tmpdir(), name);
-    return p;
-}

@@ -97,9 +97,5 @@ int om_save(om_model *m, const char *path, size_t keep);
 /* Writes a float TensorProto file (an ONNX test folder's input_0.pb / output_0.pb). */
 int om_write_tensor(const char *path, const float *data, const int64_t *dims, int nd, int raw);
 
-/* A folder for this run's files, removed at exit; om_path joins a name to it (static buffer
- * per call slot: up to 8 live results). */
-const char *om_tmpdir(void);
-const char *om_path(const char *name);
 
 #endif

@@ -1,27 +1,18 @@
 /* run.c: see run.h. */
 #include "run.h"
+#include "tmp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char dir[] = "/tmp/alexviz-run-XXXXXX";
+static char dir[512];
 static int made;
 
 static void path_of(char *buf, size_t len, const char *name)
 {
     snprintf(buf, len, "%s/%s", dir, name);
-}
-
-static void remove_dir(void)
-{
-    char path[64];
-    path_of(path, sizeof path, "out");
-    unlink(path);
-    path_of(path, sizeof path, "err");
-    unlink(path);
-    rmdir(dir);
 }
 
 const char *run_bin(void)
@@ -47,12 +38,11 @@ static char *slurp_text(const char *path, size_t cap)
 int run_alexviz(const char *args, char **out, char **err)
 {
     if (!made) {
-        if (!mkdtemp(dir))
+        if (!test_mkdir("run", dir, sizeof dir))
             abort();
         made = 1;
-        atexit(remove_dir);
     }
-    char cmd[4096], path[64];
+    char cmd[4096], path[600];
     snprintf(cmd, sizeof cmd, "%s %s >%s/out 2>%s/err </dev/null", run_bin(), args, dir, dir);
     int st = system(cmd);
     path_of(path, sizeof path, "out");

@@ -8,6 +8,7 @@
 #include "onnx_make.h"
 #include "run.h"
 #include "test.h"
+#include "tmp.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -70,7 +71,7 @@ static int make_test_folder(const char *dir, int sets)
 
 TEST(check_passes_on_a_test_folder_and_fails_on_a_perturbed_one)
 {
-    const char *dir = om_path("check");
+    const char *dir = test_path("check");
     CHECK(make_test_folder(dir, 2));
     char cmd[1024], out[8192];
     snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s", run_bin(), dir, dir);
@@ -106,7 +107,7 @@ TEST(check_passes_on_a_test_folder_and_fails_on_a_perturbed_one)
 
 TEST(check_names_every_bad_input_in_one_line)
 {
-    const char *dir = om_path("check_bad");
+    const char *dir = test_path("check_bad");
     CHECK(make_test_folder(dir, 1));
     char cmd[1024], out[8192], path[512];
     struct {
@@ -150,7 +151,7 @@ TEST(check_names_every_bad_input_in_one_line)
  * person at a terminal has. */
 static net *make_net_capturing(const cli_opts *o, cli_net *made, char *err, size_t len, int tty)
 {
-    const char *path = om_path("stderr.txt");
+    const char *path = test_path("stderr.txt");
     int master = -1, fd;
     fflush(stderr);
     if (tty) {
@@ -202,7 +203,7 @@ static const char *zoo_file(const char *name)
     om_opts oo;
     om_opts_zoo(&oo);
     om_model *m = om_alexnet(&oo);
-    const char *path = om_path(name);
+    const char *path = test_path(name);
     int ok = om_save(m, path, 0);
     om_free(m);
     return ok ? path : NULL;
@@ -232,7 +233,7 @@ TEST(cli_loads_onnx_weights_and_says_so)
            "%s", made.desc);
 
     /* a bad file: NULL and one line naming it */
-    o.weights = om_path("nothing.onnx");
+    o.weights = test_path("nothing.onnx");
     n = make_net_capturing(&o, &made, err, sizeof err, 0);
     CHECK(n == NULL);
     CHECKF(strstr(err, "nothing.onnx: cannot open") && count_lines(err) == 1, "%s", err);
@@ -321,7 +322,7 @@ TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
 
 TEST(weights_script_verifies_and_stores_atomically)
 {
-    const char *src = zoo_file("served.onnx"), *dest_dir = om_path("weights_dir");
+    const char *src = zoo_file("served.onnx"), *dest_dir = test_path("weights_dir");
     CHECK(src);
     char dest[512], cmd[2048], out[4096], sha[80] = "";
     snprintf(dest, sizeof dest, "%s/bvlcalexnet-12.onnx", dest_dir);

@@ -3,6 +3,7 @@
 #include "alexnet.h"
 #include "run.h"
 #include "test.h"
+#include "tmp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,8 @@ TEST(cli_trace_prints_every_stage_and_top5)
 
 TEST(cli_trace_dump_writes_npy_and_json)
 {
-    char dir[] = "/tmp/alexviz-dump-XXXXXX", args[600], path[600];
-    CHECK(mkdtemp(dir));
+    char dir[512], args[600], path[600];
+    CHECK(test_mkdir("dump", dir, sizeof dir));
     snprintf(args, sizeof args, "trace assets/chelsea.png --dump %s/d", dir);
     char *out, *err;
     int rc = run_alexviz(args, &out, &err);
@@ -88,8 +89,8 @@ TEST(cli_trace_dump_writes_npy_and_json)
 /* Each bad input: exit 1 or 2, exactly one line on stderr naming the culprit. */
 TEST(cli_bad_inputs_give_one_line)
 {
-    char dir[] = "/tmp/alexviz-bad-XXXXXX", path[600], args[800];
-    CHECK(mkdtemp(dir));
+    char dir[512], path[600], args[1600];
+    CHECK(test_mkdir("bad", dir, sizeof dir));
     snprintf(path, sizeof path, "%s/notes.jpg", dir);
     FILE *f = fopen(path, "w");
     CHECK(f);

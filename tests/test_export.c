@@ -10,6 +10,7 @@
 #include "png_encode.h"
 #include "run.h"
 #include "test.h"
+#include "tmp.h"
 #include "view_internal.h"
 
 #include <cairo.h>
@@ -83,23 +84,14 @@ static int count_files(const char *dir, int *temps)
 /* ---------------------------------------------------------------- the shared export */
 
 /* One export of chelsea.png, made by the first test that needs it. */
-static char main_dir[] = "/tmp/alexviz-export-XXXXXX";
+static char main_dir[512];
 static int main_rc = -1;
-
-static void main_cleanup(void)
-{
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", main_dir);
-    if (system(cmd))
-        fprintf(stderr, "could not remove %s\n", main_dir);
-}
 
 static const char *main_export(void)
 {
     if (main_rc < 0) {
-        if (!mkdtemp(main_dir))
+        if (!test_mkdir("export", main_dir, sizeof main_dir))
             return NULL;
-        atexit(main_cleanup);
         char args[1024], *out, *err;
         snprintf(args, sizeof args, "export assets/chelsea.png -o %s/out " EX_FLAGS, main_dir);
         main_rc = run_alexviz(args, &out, &err);
@@ -192,7 +184,8 @@ TEST(export_png_encoder_round_trips_through_cairo)
         unsigned char *png;
         size_t len;
         CHECK(png_encode_rgb(d, w, h, stride, &png, &len));
-        char path[] = "/tmp/alexviz-png-XXXXXX";
+        char path[512];
+        snprintf(path, sizeof path, "%s/png-XXXXXX", test_tmpdir());
         int fd = mkstemp(path);
         CHECK(fd >= 0);
         CHECK(write(fd, png, len) == (ssize_t)len);
@@ -318,8 +311,8 @@ TEST(export_stage_png_is_the_window_view)
  * the PDF takes print's palette by default, the PNGs the window's. */
 TEST(export_paper_and_palette)
 {
-    char dir[] = "/tmp/alexviz-export-XXXXXX", args[1024], path[1200], *out, *err;
-    CHECK(mkdtemp(dir));
+    char dir[512], args[1024], path[1200], *out, *err;
+    CHECK(test_mkdir("export", dir, sizeof dir));
     snprintf(args, sizeof args,
              "export assets/chelsea.png -o %s/out --stages conv1 --paper letter --palette print "
              "--weights default",
@@ -401,8 +394,8 @@ TEST(export_stage_png_has_split_title_and_scale)
 /* --channels: one exact PNG per channel of each chosen map stage, in the grid's colours. */
 TEST(export_channels_are_pixel_exact)
 {
-    char dir[] = "/tmp/alexviz-export-ch-XXXXXX", args[1200], path[1200];
-    CHECK(mkdtemp(dir));
+    char dir[512], args[1200], path[1200];
+    CHECK(test_mkdir("export-ch", dir, sizeof dir));
     char *out, *err;
     snprintf(args, sizeof args,
              "export assets/chelsea.png -o %s --channels --scale 3 --stages conv1,pool5,fc6 "
@@ -467,8 +460,8 @@ TEST(export_channels_are_pixel_exact)
  * and flags give the same output. */
 TEST(export_is_deterministic_and_refuses_to_overwrite)
 {
-    char dir[] = "/tmp/alexviz-export-re-XXXXXX", args[1200], a[600], b[1300];
-    CHECK(mkdtemp(dir));
+    char dir[512], args[1200], a[600], b[1300];
+    CHECK(test_mkdir("export-re", dir, sizeof dir));
     char *out, *err;
     snprintf(args, sizeof args, "export assets/coffee.jpg -o %s --stages pool5,fc8 --lang ko "
                                 "--size 640x360 --threads 1 --weights default", dir);
@@ -525,8 +518,8 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
  * at 224, so norm1 is stage 4 and its maps are 27×27; the files follow the net, not the flags. */
 TEST(export_follows_the_geometry_of_onnx_weights)
 {
-    char dir[] = "/tmp/alexviz-export-onnx-XXXXXX", args[1200], path[1200];
-    CHECK(mkdtemp(dir));
+    char dir[512], args[1200], path[1200];
+    CHECK(test_mkdir("export-onnx", dir, sizeof dir));
     char *out, *err;
     snprintf(args, sizeof args,
              "export assets/chelsea.png -o %s --weights tests/data/onnx/alexnet_narrow.onnx "
@@ -557,14 +550,14 @@ TEST(export_follows_the_geometry_of_onnx_weights)
 /* Each bad input: exit 1 or 2, one line on stderr naming the culprit, nothing written. */
 TEST(export_bad_inputs_give_one_line_and_write_nothing)
 {
-    char dir[] = "/tmp/alexviz-export-bad-XXXXXX", file[600];
-    CHECK(mkdtemp(dir));
+    char dir[512], file[600];
+    CHECK(test_mkdir("export-bad", dir, sizeof dir));
     snprintf(file, sizeof file, "%s/file", dir);
     FILE *f = fopen(file, "w");
     CHECK(f);
     fclose(f);
     struct {
-        char args[1000];
+        char args[1400];
         const char *needle;
         int rc;
     } cases[] = {

@@ -11,6 +11,7 @@
 #include "photo.h"
 #include "run.h"
 #include "test.h"
+#include "tmp.h"
 #include "view_internal.h"
 #include "views.h"
 
@@ -120,7 +121,7 @@ static net_status load(const char *path, net_input *in, net_err *e)
 
 TEST(hostile_jpeg_with_a_bad_huffman_table_is_a_message)
 {
-    const char *p = om_path("dht.jpg");
+    const char *p = test_path("dht.jpg");
     CHECK(hostile_jpeg_dht(p));
     net_input in;
     net_err e;
@@ -136,7 +137,7 @@ TEST(hostile_jpeg_with_a_bad_huffman_table_is_a_message)
 /* A decoder that crashes, hangs or runs away with memory, made to on purpose in the child. */
 TEST(hostile_decoder_crash_hang_and_memory_cost_one_message)
 {
-    const char *p = om_path("fault.jpg");
+    const char *p = test_path("fault.jpg");
     static const unsigned char grey[3] = {90, 90, 90};
     CHECK(hostile_jpeg(p, 32, 32, grey, 0));
     struct {
@@ -185,7 +186,7 @@ TEST(hostile_every_legal_variant_is_read)
                                          "rgba16.png",      "ga16-adam7.png", "grey-adam7.png",
                                          "topdown.bmp",     "deep.ppm",    "palette.png"};
     for (int f = 0; f < 9; f++)
-        snprintf(files[f], sizeof files[f], "%s", om_path(names[f]));
+        snprintf(files[f], sizeof files[f], "%s", test_path(names[f]));
     const unsigned char want[9][3] = {{220, 30, 30}, {255, 0, 0},   {99, 99, 99},
                                       {255, 128, 0},  {128, 128, 128}, {77, 77, 77},
                                       {255, 0, 0},    {255, 100, 0}, {200, 30, 30}};
@@ -226,7 +227,7 @@ TEST(hostile_every_legal_variant_is_read)
 /* 510 KB that inflate to 512 MB: decoded 8 bits at a time, in under 300 MB of new memory. */
 TEST(hostile_16bit_png_bomb_decodes_in_bounded_memory)
 {
-    const char *p = om_path("bomb16.png");
+    const char *p = test_path("bomb16.png");
     CHECK(hostile_png16_bomb(p));
     struct stat sb;
     CHECK(stat(p, &sb) == 0 && sb.st_size < (1 << 20));
@@ -278,7 +279,7 @@ TEST(hostile_formats_alexviz_does_not_read_are_named)
         {"a.jpg", "Lecture 3: AlexNet has five convolutional layers.\n", 0, "a text file"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        const char *p = om_path(cases[k].name);
+        const char *p = test_path(cases[k].name);
         size_t len = cases[k].len ? cases[k].len : strlen(cases[k].bytes);
         CHECK(hostile_write(p, cases[k].bytes, len));
         net_input in;
@@ -307,7 +308,7 @@ TEST(hostile_reasons_name_the_format_that_failed)
                  {"bad.ppm", pnm, sizeof pnm - 1, "corrupt PNM header: maxval 70000"},
                  {"bad.bmp", bmp, sizeof bmp - 1, "corrupt BMP: 7 bits per pixel"}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        const char *p = om_path(cases[k].name);
+        const char *p = test_path(cases[k].name);
         CHECK(hostile_write(p, cases[k].bytes, cases[k].len));
         net_input in;
         net_err e;
@@ -329,7 +330,7 @@ TEST(hostile_onnx_nesting_and_node_counts_are_refused_at_once)
     } cases[] = {{"deep.onnx", 1, "nested more than 32 deep"},
                  {"nodes.onnx", 0, "more than 4096 nodes"}};
     for (int k = 0; k < 2; k++) {
-        const char *p = om_path(cases[k].name);
+        const char *p = test_path(cases[k].name);
         CHECK(cases[k].deep ? hostile_onnx_deep(p, 6000) : hostile_onnx_nodes(p, 100000));
         net *n = NULL;
         net_err e = {0};
@@ -351,7 +352,7 @@ TEST(hostile_onnx_nesting_and_node_counts_are_refused_at_once)
 TEST(hostile_weights_in_the_working_folder_are_not_trusted)
 {
     char dir[600], cmd[8192], out[8192];
-    snprintf(dir, sizeof dir, "%s/student", om_tmpdir());
+    snprintf(dir, sizeof dir, "%s/student", test_tmpdir());
     CHECK(mkdir(dir, 0777) == 0 || errno == EEXIST);
     snprintf(cmd, sizeof cmd, "%s/weights", dir);
     CHECK(mkdir(cmd, 0777) == 0 || errno == EEXIST);
@@ -367,14 +368,14 @@ TEST(hostile_weights_in_the_working_folder_are_not_trusted)
 
 TEST(hostile_extreme_values_are_reported_not_fatal)
 {
-    const char *huge = om_path("huge.onnx"), *tiny = om_path("tiny.onnx");
-    const char *sub = om_path("subnormal.npy"), *sub224 = om_path("subnormal224.npy");
+    const char *huge = test_path("huge.onnx"), *tiny = test_path("tiny.onnx");
+    const char *sub = test_path("subnormal.npy"), *sub224 = test_path("subnormal224.npy");
     CHECK(hostile_onnx_extreme(huge, 3e38f) && hostile_onnx_extreme(tiny, 1e-45f));
     CHECK(hostile_npy_subnormal(sub, 227) && hostile_npy_subnormal(sub224, 224));
     char cmd[8192], out[65536], path[700];
 
     /* weights near FLT_MAX: the trace goes on, says where NaN and ∞ begin, writes valid JSON */
-    const char *dump = om_path("huge-dump");
+    const char *dump = test_path("huge-dump");
     snprintf(cmd, sizeof cmd, "%s trace assets/chelsea.png --weights %s --dump %s", program(), huge,
              dump);
     int rc = sh(cmd, out, sizeof out);
@@ -393,7 +394,7 @@ TEST(hostile_extreme_values_are_reported_not_fatal)
     CHECKF(rc == 0 && strstr(out, "input values are subnormal"), "exit %d: %.2000s", rc, out);
 
     /* the export draws every picture and writes a valid manifest that names the stage */
-    const char *ex = om_path("huge-export");
+    const char *ex = test_path("huge-export");
     snprintf(cmd, sizeof cmd, "%s export assets/chelsea.png --weights %s -o %s --size 640x360",
              program(), huge, ex);
     rc = sh(cmd, out, sizeof out);
@@ -401,7 +402,7 @@ TEST(hostile_extreme_values_are_reported_not_fatal)
     snprintf(path, sizeof path, "%s/chelsea/manifest.json", ex);
     CHECK(json_file_ok(path) && file_contains(path, "\"first_nonfinite\": \"conv1\""));
     snprintf(cmd, sizeof cmd, "%s export %s -o %s --size 640x360 --stages conv1,prob", program(),
-             sub, om_path("sub-export"));
+             sub, test_path("sub-export"));
     rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 0, "exit %d: %.2000s", rc, out);
 }
@@ -477,11 +478,11 @@ TEST(hostile_views_draw_any_float)
 
 TEST(hostile_fifos_devices_and_folders_are_refused_at_once)
 {
-    const char *fifo_jpg = om_path("pipe.jpg"), *fifo_onnx = om_path("pipe.onnx");
+    const char *fifo_jpg = test_path("pipe.jpg"), *fifo_onnx = test_path("pipe.onnx");
     CHECK(mkfifo(fifo_jpg, 0666) == 0 || errno == EEXIST);
     CHECK(mkfifo(fifo_onnx, 0666) == 0 || errno == EEXIST);
     char set[600], cmd[8192], out[4096];
-    snprintf(set, sizeof set, "%s/fifo-set", om_tmpdir());
+    snprintf(set, sizeof set, "%s/fifo-set", test_tmpdir());
     CHECK(mkdir(set, 0777) == 0 || errno == EEXIST);
     snprintf(cmd, sizeof cmd, "%s/input_0.pb", set);
     CHECK(mkfifo(cmd, 0666) == 0 || errno == EEXIST);
@@ -490,7 +491,7 @@ TEST(hostile_fifos_devices_and_folders_are_refused_at_once)
     om_opts o;
     om_opts_zoo(&o);
     om_model *m = om_alexnet(&o);
-    const char *model = om_path("fifo-model.onnx");
+    const char *model = test_path("fifo-model.onnx");
     CHECK(m && om_save(m, model, 0));
     om_free(m);
     struct {
@@ -513,12 +514,12 @@ TEST(hostile_fifos_devices_and_folders_are_refused_at_once)
         CHECKF(net_now_ms() - t0 < 5000, "%s took %.0f ms", cases[k].args, net_now_ms() - t0);
     }
     /* a folder named like a tensor: said so, not "8796093022207 MB" */
-    CHECK(mkdir(om_path("tensor-folder.pb"), 0777) == 0 || errno == EEXIST);
+    CHECK(mkdir(test_path("tensor-folder.pb"), 0777) == 0 || errno == EEXIST);
     float *t = NULL;
     int64_t shape[8];
     int nd;
     net_err e = {0};
-    CHECK(net_onnx_read_tensor(om_path("tensor-folder.pb"), &t, shape, &nd, &e) == NET_ERR_IO);
+    CHECK(net_onnx_read_tensor(test_path("tensor-folder.pb"), &t, shape, &nd, &e) == NET_ERR_IO);
     CHECKF(strstr(e.msg, "a folder, not a regular file") && !strstr(e.msg, "8796093022207"), "%s",
            e.msg);
 }
@@ -526,7 +527,7 @@ TEST(hostile_fifos_devices_and_folders_are_refused_at_once)
 TEST(hostile_check_refuses_a_nan_input)
 {
     char set[600], path[700];
-    snprintf(set, sizeof set, "%s/nan-set", om_tmpdir());
+    snprintf(set, sizeof set, "%s/nan-set", test_tmpdir());
     CHECK(mkdir(set, 0777) == 0 || errno == EEXIST);
     float v[4] = {1, NAN, 3, 4};
     int64_t dims[2] = {2, 2};
@@ -561,7 +562,7 @@ TEST(hostile_output_folders_that_are_empty_or_the_root_are_usage_errors)
 
 TEST(hostile_trace_dump_never_overwrites_without_force)
 {
-    const char *dir = om_path("dump-twice");
+    const char *dir = test_path("dump-twice");
     char args[1024], *out, *err;
     snprintf(args, sizeof args, "trace assets/chelsea.png --dump %s", dir);
     int rc = run_alexviz(args, &out, &err);
@@ -590,8 +591,8 @@ TEST(hostile_trace_dump_never_overwrites_without_force)
 
 TEST(hostile_atomic_writes_replace_only_regular_files)
 {
-    const char *fifo = om_path("target.fifo"), *link = om_path("target.link");
-    const char *file = om_path("target.txt");
+    const char *fifo = test_path("target.fifo"), *link = test_path("target.link");
+    const char *file = test_path("target.txt");
     CHECK(mkfifo(fifo, 0666) == 0 || errno == EEXIST);
     CHECK(hostile_write(file, "keep", 4));
     unlink(link);
@@ -606,24 +607,24 @@ TEST(hostile_atomic_writes_replace_only_regular_files)
     CHECK(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode));
     CHECK(file_contains(file, "keep"));
     CHECK(net_write_atomic(file, "new", 3, &e) == NET_OK && file_contains(file, "new"));
-    CHECK(net_write_new(om_path("brand-new.txt"), "n", 1, &e) == NET_OK);
-    CHECK(temp_files(om_tmpdir()) == 0);
+    CHECK(net_write_new(test_path("brand-new.txt"), "n", 1, &e) == NET_OK);
+    CHECK(temp_files(test_tmpdir()) == 0);
 
     /* the window's screenshot command refuses the FIFO too, and stays up */
     char cmd[8192], out[4096];
     snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=dummy %s view assets/chelsea.png --size 640x480 "
-             "--play 'shot:%s shot:%s/window-after.png quit'", program(), fifo, om_tmpdir());
+             "--play 'shot:%s shot:%s/window-after.png quit'", program(), fifo, test_tmpdir());
     int rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 1 && strstr(out, "target.fifo: a named pipe (FIFO) is there"), "exit %d: %s",
            rc, out);
     CHECK(stat(fifo, &sb) == 0 && S_ISFIFO(sb.st_mode));
-    snprintf(cmd, sizeof cmd, "%s/window-after.png", om_tmpdir());
+    snprintf(cmd, sizeof cmd, "%s/window-after.png", test_tmpdir());
     CHECK(stat(cmd, &sb) == 0 && S_ISREG(sb.st_mode));
 }
 
 TEST(hostile_one_export_per_folder_at_a_time)
 {
-    const char *dir = om_path("locked");
+    const char *dir = test_path("locked");
     CHECK(mkdir(dir, 0777) == 0 || errno == EEXIST);
     int lock = outdir_lock(dir);
     CHECK(lock >= 0);
@@ -648,7 +649,7 @@ TEST(hostile_one_export_per_folder_at_a_time)
 /* Ctrl-C in the middle of writing channel PNGs, and a run killed outright: no .tmp stays. */
 TEST(hostile_interrupted_exports_leave_no_temporary_files)
 {
-    const char *dir = om_path("interrupted");
+    const char *dir = test_path("interrupted");
     char sub[800], stale[900];
     pid_t pid = fork();
     if (pid == 0) {
@@ -693,10 +694,10 @@ TEST(hostile_interrupted_exports_leave_no_temporary_files)
 TEST(hostile_names_that_are_not_utf8)
 {
     char photo[700], cmd[8192], out[8192], path[1200];
-    snprintf(photo, sizeof photo, "%s/caf\xE9.png", om_tmpdir());
+    snprintf(photo, sizeof photo, "%s/caf\xE9.png", test_tmpdir());
     snprintf(cmd, sizeof cmd, "cp assets/chelsea.png '%s'", photo);
     CHECK(sh(cmd, out, sizeof out) == 0);
-    const char *ex = om_path("latin1-export"), *dump = om_path("latin1-dump");
+    const char *ex = test_path("latin1-export"), *dump = test_path("latin1-dump");
     snprintf(cmd, sizeof cmd, "%s export '%s' -o %s --stages conv1,prob --size 640x360 && "
              "%s trace '%s' --dump %s >/dev/null", program(), photo, ex, program(), photo, dump);
     int rc = sh(cmd, out, sizeof out);
@@ -711,7 +712,7 @@ TEST(hostile_names_that_are_not_utf8)
     /* and a message about it is one valid line */
     net_err e = {0};
     char missing[700];
-    snprintf(missing, sizeof missing, "%s/nicht-da-\xFF\n.png", om_tmpdir());
+    snprintf(missing, sizeof missing, "%s/nicht-da-\xFF\n.png", test_tmpdir());
     net_input in;
     CHECK(load(missing, &in, &e) == NET_ERR_IO);
     CHECKF(strstr(e.msg, "nicht-da-\\xFF\\x0A.png") && !strchr(e.msg, '\n'), "%s", e.msg);
@@ -722,7 +723,7 @@ TEST(hostile_weights_script_refuses_a_folder_or_another_file_as_dest)
     om_opts o;
     om_opts_zoo(&o);
     om_model *m = om_alexnet(&o);
-    const char *src = om_path("weights-src.onnx"), *folder = om_path("dest-folder");
+    const char *src = test_path("weights-src.onnx"), *folder = test_path("dest-folder");
     CHECK(m && om_save(m, src, 0));
     om_free(m);
     CHECK(mkdir(folder, 0777) == 0 || errno == EEXIST);
@@ -736,7 +737,7 @@ TEST(hostile_weights_script_refuses_a_folder_or_another_file_as_dest)
     CHECKF(rc == 1 && strstr(out, "is a folder"), "exit %d: %s", rc, out);
     snprintf(cmd, sizeof cmd, "ls -A %s", folder);
     CHECKF(sh(cmd, out, sizeof out) == 0 && !out[0], "left in the folder: %s", out);
-    const char *other = om_path("dest-other.onnx");
+    const char *other = test_path("dest-other.onnx");
     CHECK(hostile_write(other, "mine", 4));
     snprintf(cmd, sizeof cmd, "WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh scripts/weights.sh %s",
              src, sha, other);
@@ -759,7 +760,7 @@ TEST(hostile_tiny_windows_draw_quietly)
     net_table_build(&cfg, &sc.table, NULL);
     sc.input_size = 227;
     char log[700];
-    snprintf(log, sizeof log, "%s/tiny-stderr.txt", om_tmpdir());
+    snprintf(log, sizeof log, "%s/tiny-stderr.txt", test_tmpdir());
     fflush(stderr);
     int saved = dup(2);
     FILE *f = fopen(log, "w");
@@ -810,7 +811,7 @@ TEST(hostile_photos_that_cost_time_or_hide_damage)
         {"negative-width.bmp", hostile_bmp_negative_width, NET_ERR_FORMAT, "a width of -300"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        const char *p = om_path(cases[k].name);
+        const char *p = test_path(cases[k].name);
         CHECK(cases[k].make(p));
         net_input in;
         net_err e;
@@ -820,7 +821,7 @@ TEST(hostile_photos_that_cost_time_or_hide_damage)
                "%s: status %d: %s", cases[k].name, st, e.msg);
     }
     /* a refinement scan repeated 400 times over a 2048×2048 image: refused at the first repeat */
-    const char *p = om_path("rescan.jpg");
+    const char *p = test_path("rescan.jpg");
     CHECK(hostile_jpeg_rescan(p, 2048, 400));
     net_input in;
     net_err e;
@@ -830,19 +831,19 @@ TEST(hostile_photos_that_cost_time_or_hide_damage)
            "%.0f ms: %s", net_now_ms() - t0, e.msg);
     /* JPEGs of kinds libjpeg does not decode are unsupported, not corrupt */
     for (int kind = 0; kind < 2; kind++) {
-        p = om_path(kind ? "lossless.jpg" : "precision12.jpg");
+        p = test_path(kind ? "lossless.jpg" : "precision12.jpg");
         CHECK(hostile_jpeg_patched(p, kind));
         CHECK_EQ_INT(load(p, &in, &e), NET_ERR_UNSUPPORTED);
         CHECKF(!strstr(e.msg, "corrupt") && strstr(e.msg, kind ? "SOF type 0xc3" : "12 bits"),
                "%s", e.msg);
     }
     /* legal: a PGM whose comments end at CR, and a GIF written by giflib */
-    p = om_path("cr.pgm");
+    p = test_path("cr.pgm");
     CHECK(hostile_pgm_cr(p, 90));
     CHECKF(load(p, &in, &e) == NET_OK, "%s", e.msg);
     CHECK(abs(in.rgb[0] - 90) <= 1);
     net_input_free(&in);
-    p = om_path("blue.gif");
+    p = test_path("blue.gif");
     CHECK(hostile_gif(p, blue));
     CHECKF(load(p, &in, &e) == NET_OK, "%s", e.msg);
     CHECK(abs(in.rgb[2] - 220) <= 2 && abs(in.rgb[0] - 20) <= 2);
@@ -852,7 +853,7 @@ TEST(hostile_photos_that_cost_time_or_hide_damage)
 /* ONNX files that are legal in form and ruinous to load or run: refused at once. */
 TEST(hostile_onnx_that_would_cost_minutes_or_gigabytes)
 {
-    const char *merge = om_path("merge.onnx"), *wide = om_path("wide.onnx");
+    const char *merge = test_path("merge.onnx"), *wide = test_path("wide.onnx");
     CHECK(hostile_onnx_merge(merge, 99000) && hostile_onnx_wide(wide, 1024, 1024));
     struct {
         const char *path, *says;
@@ -873,7 +874,7 @@ TEST(hostile_onnx_that_would_cost_minutes_or_gigabytes)
     om_opts_zoo(&o);
     o.input_size = 300;
     om_model *m = om_alexnet(&o);
-    const char *s300 = om_path("input300.onnx");
+    const char *s300 = test_path("input300.onnx");
     CHECK(m && om_save(m, s300, 0));
     om_free(m);
     char cmd[8192], out[8192];
@@ -887,9 +888,9 @@ TEST(hostile_onnx_that_would_cost_minutes_or_gigabytes)
 TEST(hostile_output_folders_keep_other_files_safe)
 {
     char dir[700], notes[800], lock[800], cmd[8192], out[8192];
-    snprintf(dir, sizeof dir, "%s/guarded", om_tmpdir());
+    snprintf(dir, sizeof dir, "%s/guarded", test_tmpdir());
     CHECK(mkdir(dir, 0777) == 0 || errno == EEXIST);
-    snprintf(notes, sizeof notes, "%s/notes.txt", om_tmpdir());
+    snprintf(notes, sizeof notes, "%s/notes.txt", test_tmpdir());
     snprintf(lock, sizeof lock, "%s/.alexviz.lock", dir);
     CHECK(hostile_write(notes, "my notes, keep me", 17));
     unlink(lock);
@@ -910,8 +911,8 @@ TEST(hostile_output_folders_keep_other_files_safe)
 
     /* -o's subfolder as a link elsewhere: refused, nothing written there */
     char ex[700], victim[700], link_path[800];
-    snprintf(ex, sizeof ex, "%s/linked-export", om_tmpdir());
-    snprintf(victim, sizeof victim, "%s/victim", om_tmpdir());
+    snprintf(ex, sizeof ex, "%s/linked-export", test_tmpdir());
+    snprintf(victim, sizeof victim, "%s/victim", test_tmpdir());
     snprintf(link_path, sizeof link_path, "%s/chelsea", ex);
     CHECK((mkdir(ex, 0777) == 0 || errno == EEXIST) && (mkdir(victim, 0777) == 0 ||
                                                          errno == EEXIST));
@@ -925,7 +926,7 @@ TEST(hostile_output_folders_keep_other_files_safe)
 
     /* SIGTERM while channel PNGs are written: no temporary file, no lock left */
     char term[700], sub[800];
-    snprintf(term, sizeof term, "%s/terminated", om_tmpdir());
+    snprintf(term, sizeof term, "%s/terminated", test_tmpdir());
     pid_t pid = fork();
     if (pid == 0) {
         execl(program(), program(), "export", "assets/chelsea.png", "--channels", "-o", term,
@@ -965,7 +966,7 @@ TEST(hostile_names_in_cli_messages_are_one_line)
 /* make weights with names sha256sum quotes (a backslash) or that look like options. */
 TEST(hostile_weights_script_takes_odd_names)
 {
-    const char *src = om_path("odd-src.bin");
+    const char *src = test_path("odd-src.bin");
     CHECK(hostile_write(src, "fake model", 10));
     char cmd[8192], out[4096], sha[80];
     snprintf(cmd, sizeof cmd, "sha256sum < %s | cut -c1-64", src);
@@ -973,7 +974,7 @@ TEST(hostile_weights_script_takes_odd_names)
     sha[64] = 0;
     snprintf(cmd, sizeof cmd, "cd %s && WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh %s/scripts/"
              "weights.sh 'my\\model.onnx' && WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh "
-             "%s/scripts/weights.sh -x.onnx", om_tmpdir(), src, sha, getenv("PWD"), src, sha,
+             "%s/scripts/weights.sh -x.onnx", test_tmpdir(), src, sha, getenv("PWD"), src, sha,
              getenv("PWD"));
     int rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 0 && strstr(out, "stored ./-x.onnx"), "exit %d: %s", rc, out);

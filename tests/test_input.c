@@ -8,6 +8,7 @@
  */
 #include "alexnet.h"
 #include "test.h"
+#include "tmp.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -21,14 +22,13 @@
 /* ---------------------------------------------------------------- helpers */
 
 typedef struct {
-    char dir[64];
+    char dir[512];
     char path[4][600]; /* scratch names inside dir */
 } scratch;
 
 static int scratch_open(scratch *s)
 {
-    snprintf(s->dir, sizeof s->dir, "/tmp/alexviz-input-XXXXXX");
-    return mkdtemp(s->dir) != NULL;
+    return test_mkdir("input", s->dir, sizeof s->dir);
 }
 
 static const char *scratch_name(scratch *s, int slot, const char *file)
@@ -42,7 +42,7 @@ static const char *scratch_name(scratch *s, int slot, const char *file)
 
 static void scratch_close(scratch *s)
 {
-    char cmd[128];
+    char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", s->dir);
     if (system(cmd) != 0)
         fprintf(stderr, "    could not remove %s\n", s->dir);

@@ -8,6 +8,7 @@
  * The man page must hold every command's help. Uninstalling must leave no file behind.
  */
 #include "test.h"
+#include "tmp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,8 @@ static void config_of_binary(char *out, size_t cap)
 
 TEST(install_runs_from_anywhere_and_uninstall_leaves_nothing)
 {
-    char dir[] = "/tmp/alexviz-install-XXXXXX", cfg[32], cmd[4096], out[1 << 16], here[1024];
-    CHECK(mkdtemp(dir));
+    char dir[512], cfg[32], cmd[4096], out[1 << 16], here[1024];
+    CHECK(test_mkdir("install", dir, sizeof dir));
     CHECK(getcwd(here, sizeof here));
     config_of_binary(cfg, sizeof cfg);
     /* make's variables of the make that runs the tests must not reach this one */

@@ -13,6 +13,7 @@
 #define _DEFAULT_SOURCE /* realpath */
 #include "msg.h"
 #include "test.h"
+#include "tmp.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -452,7 +453,8 @@ static const char *program(void)
 /* Runs `alexviz ARGS` with --lang ko and LANG=ko_KR.UTF-8; checks its stdout and stderr. */
 static int speaks_korean(const char *args, int want_rc)
 {
-    char cmd[2048], out[] = "/tmp/alexviz-msg-XXXXXX";
+    char cmd[2048], out[512];
+    snprintf(out, sizeof out, "%s/msg-XXXXXX", test_tmpdir());
     int fd = mkstemp(out);
     if (fd < 0)
         return 0;

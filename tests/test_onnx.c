@@ -5,6 +5,7 @@
 #include "alexnet.h"
 #include "onnx_make.h"
 #include "test.h"
+#include "tmp.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -42,7 +43,7 @@ static int load_and_compare(const om_opts *o, const char *name, net_onnx_info *i
                             net_config *cfg, char *why, size_t len)
 {
     om_model *m = om_alexnet(o);
-    const char *path = om_path(name);
+    const char *path = test_path(name);
     if (!m || !om_save(m, path, 0)) {
         om_free(m);
         snprintf(why, len, "could not write %s", path);
@@ -136,7 +137,7 @@ TEST(onnx_full_size_zoo_file_loads_and_matches_direct_weights)
     CHECKF(load_and_compare(&o, "full.onnx", &info, &c, why, sizeof why), "%s", why);
     CHECK_EQ_INT(info.params, 60965224);
     CHECK_EQ_INT(info.width[5], 4096);
-    remove(om_path("full.onnx"));
+    remove(test_path("full.onnx"));
 }
 
 TEST(onnx_torch_layout_loads_and_matches_direct_weights)
@@ -261,16 +262,16 @@ static void write_text(const char *path, const char *text)
 
 TEST(onnx_refuses_files_that_are_not_onnx)
 {
-    const char *txt = om_path("notes.onnx"), *png = om_path("photo.onnx");
-    const char *empty = om_path("empty.onnx");
+    const char *txt = test_path("notes.onnx"), *png = test_path("photo.onnx");
+    const char *empty = test_path("empty.onnx");
     write_text(txt, "this is a text file, not a model\n");
     write_text(png, "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR");
     write_text(empty, "");
     CHECK_REFUSED(txt, NET_ERR_FORMAT, txt, "not an ONNX model");
     CHECK_REFUSED(png, NET_ERR_FORMAT, png, "not an ONNX model");
     CHECK_REFUSED(empty, NET_ERR_FORMAT, empty, "empty file");
-    CHECK_REFUSED(om_path("missing.onnx"), NET_ERR_IO, "missing.onnx", "cannot open");
-    CHECK_REFUSED(om_tmpdir(), NET_ERR_IO, "not a regular file");
+    CHECK_REFUSED(test_path("missing.onnx"), NET_ERR_IO, "missing.onnx", "cannot open");
+    CHECK_REFUSED(test_tmpdir(), NET_ERR_IO, "not a regular file");
 }
 
 TEST(onnx_refuses_truncated_files)
@@ -280,7 +281,7 @@ TEST(onnx_refuses_truncated_files)
     om_model *m = om_alexnet(&o);
     size_t len;
     free(om_pack(m, &len));
-    const char *path = om_path("truncated.onnx");
+    const char *path = test_path("truncated.onnx");
     /* cut in the middle of the weights, then just past the header */
     CHECK(om_save(m, path, len / 2));
     CHECK_REFUSED(path, NET_ERR_FORMAT, path, "truncated or corrupt");
@@ -295,7 +296,7 @@ TEST(onnx_refuses_torchvision_alexnet)
     om_opts_zoo(&o);
     o.torchvision = 1;
     om_model *m = om_alexnet(&o);
-    const char *path = om_path("torchvision.onnx");
+    const char *path = test_path("torchvision.onnx");
     CHECK(om_save(m, path, 0));
     om_free(m);
     CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, path, "different network", "torchvision",
@@ -319,7 +320,7 @@ TEST(onnx_refuses_a_resnet_like_graph)
     om_node(m, "Add", "skip", (const char *[]){"r1", "c1", NULL}, (const char *[]){"y", NULL});
     int64_t od[4] = {1, 8, 109, 109};
     om_output(m, "y", od, 4);
-    const char *path = om_path("resnet.onnx");
+    const char *path = test_path("resnet.onnx");
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, path, "ResNet", "BatchNormalization", "bn1");
 
@@ -345,7 +346,7 @@ TEST(onnx_constant_attribute_forms_are_constants)
     Onnx__NodeProto *c = om_node(m, "Constant", "", NULL, (const char *[]){"OC2_DUMMY_1", NULL});
     int64_t v[2] = {1, -1};
     om_attr_ints(m, c, "value_ints", v, 2);
-    const char *path = om_path("value_ints.onnx");
+    const char *path = test_path("value_ints.onnx");
     CHECK(om_save(m, path, 0));
     net *n = NULL;
     net_err err = {0};
@@ -389,7 +390,7 @@ TEST(onnx_refuses_a_vgg_like_chain_as_another_network)
     }
     int64_t od[4] = {1, c_in, 210, 210};
     om_output(m, cur, od, 4);
-    const char *path = om_path("vgg.onnx");
+    const char *path = test_path("vgg.onnx");
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, path, "a different network: 7 convolutions",
                   "8-8-16-16-32-…", "no LRN");
@@ -404,7 +405,7 @@ TEST(onnx_refuses_a_tensor_of_the_wrong_shape)
     /* conv2 with its towers forgotten: 16 filters over all 8 channels instead of 8/2 */
     Onnx__TensorProto *w = om_layer_tensor(m, 2, 0);
     w->dims[1] = 8;
-    const char *path = om_path("shape.onnx");
+    const char *path = test_path("shape.onnx");
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_SHAPE, path, "conv2_w_0", "[16,8,5,5]", "expected [16,4,5,5]");
     w->dims[1] = 4;
@@ -460,7 +461,7 @@ TEST(onnx_refuses_nan_and_infinite_weights)
     om_opts_zoo(&o);
     om_model *m = om_alexnet(&o);
     om_layer_tensor(m, 3, 0)->float_data[17] = NAN;
-    const char *path = om_path("nan.onnx");
+    const char *path = test_path("nan.onnx");
     CHECK(om_save(m, path, 0));
     om_free(m);
     CHECK_REFUSED(path, NET_ERR_VALUE, path, "conv3_w_0", "NaN", "index 17");
@@ -482,7 +483,7 @@ TEST(onnx_refuses_quantized_graphs)
     /* the qdq variant: QuantizeLinear/DequantizeLinear pairs around the float ops */
     Onnx__NodeProto *relu = om_find_node(m, "Relu", 0);
     relu->op_type = om_strdup(m, "DequantizeLinear");
-    const char *path = om_path("qdq.onnx");
+    const char *path = test_path("qdq.onnx");
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, path, "quantized", "DequantizeLinear", "int8");
     relu->op_type = om_strdup(m, "Relu");
@@ -500,7 +501,7 @@ TEST(onnx_refuses_unknown_operators_and_branches)
     om_model *m = om_alexnet(&o);
     Onnx__NodeProto *relu = om_find_node(m, "Relu", 2);
     relu->op_type = om_strdup(m, "Elu");
-    const char *path = om_path("elu.onnx");
+    const char *path = test_path("elu.onnx");
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, path, "'/conv3_2/Relu'", "'Elu'",
                   "not one alexviz runs");
@@ -538,7 +539,7 @@ TEST(onnx_refuses_a_graph_cut_short_or_reordered)
     Onnx__AttributeProto **attrs = pool2->attribute;
     size_t n_attrs = pool2->n_attribute;
     pool2->attribute = norm2->attribute, pool2->n_attribute = norm2->n_attribute;
-    const char *path = om_path("order.onnx");
+    const char *path = test_path("order.onnx");
     CHECK(om_save(m, path, 0));
     CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, "pool2_1", "where AlexNet has pool2 (MaxPool)");
     pool2->op_type = op;
@@ -556,7 +557,7 @@ TEST(onnx_refuses_wrong_input_shape)
     om_opts_zoo(&o);
     om_model *m = om_alexnet(&o);
     om_proto(m)->graph->input[0]->type->tensor_type->shape->dim[1]->dim_value = 1;
-    const char *path = om_path("grey.onnx");
+    const char *path = test_path("grey.onnx");
     CHECK(om_save(m, path, 0));
     om_free(m);
     CHECK_REFUSED(path, NET_ERR_SHAPE, "'data_0'", "[1,1,224,224]", "(1, 3, S, S)");
@@ -569,7 +570,7 @@ TEST(onnx_tensor_files_round_trip_raw_and_float_data)
     float x[6] = {1.5f, -2, 0, 3.25f, 1e-20f, -7};
     int64_t dims[2] = {2, 3};
     for (int raw = 0; raw < 2; raw++) {
-        const char *path = om_path(raw ? "raw.pb" : "float.pb");
+        const char *path = test_path(raw ? "raw.pb" : "float.pb");
         CHECK(om_write_tensor(path, x, dims, 2, raw));
         float *y = NULL;
         int64_t shape[8];
@@ -603,7 +604,7 @@ TEST(onnx_tensor_reads_debian_onnx_test_data)
 
 TEST(onnx_tensor_refuses_corrupt_files)
 {
-    const char *path = om_path("corrupt.pb");
+    const char *path = test_path("corrupt.pb");
     write_text(path, "\x08\x02\x08\x03\x10\x01\x4a\x40" "abc");
     float *x = NULL;
     int64_t shape[8];

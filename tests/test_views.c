@@ -1,244 +1,26 @@
-/* test_views.c: the views drawn offscreen, checked pixel by pixel in known places; the text
- * table; LRN recomputed outside the pass; the --play parser; the worker's handoff.
+/* test_views.c: the views drawn offscreen, checked pixel by pixel in known places. (The text
+ * table, the LRN lab, the --play parser and the worker have files of their own.)
  *
  * The views are drawn from a real net (seeded weights, one pass on a generated photo) built
  * once for all tests here. Positions come from the same layout functions the views use
  * (view_internal.h), so the checks follow the layout when it changes.
  */
-#include "cli.h"
-#include "play.h"
+#include "fixture.h"
 #include "test.h"
-#include "text.h"
+#include "tmp.h"
 #include "view_internal.h"
 #include "views.h"
-#include "worker.h"
 
 #include <cairo-pdf.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-
-/* ---------------------------------------------------------------- fixture */
-
-typedef struct {
-    int ok;
-    net *n;
-    float *input;        /* (3, S, S) */
-    unsigned char *rgb;  /* (S, S, 3) */
-    view_scene sc;
-} fixture;
-
-/* A photo-like test card: a sky gradient, a sun, a red box: edges and colour for conv1. */
-static void test_card(unsigned char *rgb, int S)
-{
-    for (int y = 0; y < S; y++)
-        for (int x = 0; x < S; x++) {
-            unsigned char *p = rgb + ((size_t)y * S + x) * 3;
-            p[0] = (unsigned char)(60 + 120 * y / S), p[1] = (unsigned char)(90 + 100 * y / S);
-            p[2] = 220;
-            int dx = x - S / 3, dy = y - S / 3;
-            if (dx * dx + dy * dy < (S / 8) * (S / 8))
-                p[0] = 250, p[1] = 220, p[2] = 40;
-            if (x > S / 2 && x < S * 5 / 6 && y > S / 2 && y < S * 5 / 6)
-                p[0] = 200, p[1] = 30, p[2] = 30;
-        }
-}
-
-static fixture *get_fixture(void)
-{
-    static fixture f;
-    static int tried;
-    if (tried)
-        return f.ok ? &f : NULL;
-    tried = 1;
-    cli_opts o;
-    cli_opts_default(&o);
-    cli_net made;
-    cli_make_net(&o, &made);
-    f.n = made.net;
-    net_preproc pp = made.pp;
-    if (!f.n)
-        return NULL;
-    int S = net_get_config(f.n)->input_size;
-    f.rgb = malloc((size_t)3 * S * S);
-    f.input = malloc(sizeof(float) * 3 * S * S);
-    test_card(f.rgb, S);
-    for (int c = 0; c < 3; c++)
-        for (int i = 0; i < S * S; i++)
-            f.input[(size_t)c * S * S + i] =
-                f.rgb[(size_t)i * 3 + (pp.bgr ? 2 - c : c)] * pp.scale - pp.mean[c];
-    if (net_forward(f.n, f.input, NULL, NULL, NULL) != NET_OK)
-        return NULL;
-    view_scene_init(&f.sc);
-    view_scene_from_net(&f.sc, f.n, f.rgb, f.input, "card.png", 1);
-    f.ok = 1;
-    return &f;
-}
-
-static void state_for(view_state *st, const view_scene *sc, view_kind kind, const char *stage,
-                      int w, int h)
-{
-    view_state_default(st, sc);
-    st->kind = kind;
-    for (int i = 0; i < sc->table.count; i++)
-        if (!strcmp(sc->table.s[i].name, stage))
-            st->stage = i;
-    st->ui = view_ui_size(w, h, 1);
-}
-
-static uint32_t pixel(cairo_surface_t *s, int x, int y)
-{
-    cairo_surface_flush(s);
-    const unsigned char *d = cairo_image_surface_get_data(s);
-    return ((const uint32_t *)(d + (size_t)y * cairo_image_surface_get_stride(s)))[x] & 0xffffff;
-}
-
-static uint32_t rgb_of(vrgb c)
-{
-    return (uint32_t)lround(c.r * 255) << 16 | (uint32_t)lround(c.g * 255) << 8 |
-           (uint32_t)lround(c.b * 255);
-}
-
-/* Largest channel difference between two 0xRRGGBB colours. */
-static int color_dist(uint32_t a, uint32_t b)
-{
-    int d = 0;
-    for (int k = 0; k < 24; k += 8) {
-        int x = (int)(a >> k & 255) - (int)(b >> k & 255);
-        d = abs(x) > d ? abs(x) : d;
-    }
-    return d;
-}
-
-/* How many pixels of the rectangle differ from colour bg. */
-static long count_not(cairo_surface_t *s, int x0, int y0, int w, int h, uint32_t bg)
-{
-    long n = 0;
-    for (int y = y0; y < y0 + h; y++)
-        for (int x = x0; x < x0 + w; x++)
-            n += color_dist(pixel(s, x, y), bg) > 24;
-    return n;
-}
-
-static cairo_surface_t *render_screen(const view_scene *sc, const view_state *st, int w, int h)
-{
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-    cairo_t *cr = cairo_create(s);
-    view_draw_screen(cr, (view_rect){0, 0, w, h}, sc, st);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
-    return s;
-}
-
-/* ---------------------------------------------------------------- text */
-
-/* The printf conversions of a format, in order, as a string ("%d%s%.1f"). */
-static void conversions(const char *f, char *out, size_t len)
-{
-    size_t o = 0;
-    for (; *f && o + 8 < len; f++) {
-        if (*f != '%')
-            continue;
-        f++;
-        if (*f == '%')
-            continue;
-        out[o++] = '%';
-        while (*f && !strchr("diouxXeEfgGcsp", *f))
-            out[o++] = *f++;
-        if (*f)
-            out[o++] = *f;
-    }
-    out[o] = 0;
-}
-
-TEST(text_table_is_complete_in_both_languages)
-{
-    for (int id = 0; id < TX_COUNT; id++) {
-        const char *en = text_get((text_id)id, TEXT_EN), *ko = text_get((text_id)id, TEXT_KO);
-        CHECKF(text_present((text_id)id, TEXT_EN), "text %d has no English", id);
-        CHECKF(text_present((text_id)id, TEXT_KO), "text %d has no Korean", id);
-        char ce[64], ck[64];
-        conversions(en, ce, sizeof ce);
-        conversions(ko, ck, sizeof ck);
-        CHECKF(!strcmp(ce, ck), "text %d: English '%s' and Korean '%s' take different arguments",
-               id, ce, ck);
-    }
-    CHECK(text_lang_from("ko_KR.UTF-8") == TEXT_KO);
-    CHECK(text_lang_from("en_GB.UTF-8") == TEXT_EN);
-    CHECK(text_lang_from(NULL) == TEXT_EN);
-}
-
-TEST(text_copy_cuts_at_a_character)
-{
-    char buf[6];
-    text_copy(buf, sizeof buf, "ab한국"); /* a b then two 3-byte characters */
-    CHECK(!strcmp(buf, "ab한"));
-    text_copy(buf, sizeof buf, "abcdefgh");
-    CHECK(!strcmp(buf, "abcde"));
-    text_copy(buf, 3, "한");
-    CHECK(!strcmp(buf, ""));
-}
-
-TEST(korean_text_has_a_font)
-{
-    /* fonts-nanum (scripts/deps.sh run) must give every Hangul syllable a glyph */
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 400, 60);
-    cairo_t *cr = cairo_create(s);
-    PangoLayout *l = pango_cairo_create_layout(cr);
-    PangoFontDescription *fd =
-        pango_font_description_from_string("NanumGothic,Noto Sans CJK KR,DejaVu Sans 20px");
-    pango_layout_set_font_description(l, fd);
-    pango_layout_set_text(l, text_get(TX_VIEW_GRID, TEXT_KO), -1);
-    int unknown = pango_layout_get_unknown_glyphs_count(l);
-    pango_font_description_free(fd);
-    g_object_unref(l);
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
-    CHECKF(unknown == 0, "%d Korean characters have no glyph: install fonts-nanum", unknown);
-}
-
-/* ---------------------------------------------------------------- LRN outside the pass */
-
-TEST(lrn_apply_is_the_pass_s_own_lrn)
-{
-    fixture *f = get_fixture();
-    CHECK(f);
-    int i = net_stage_find(f->n, "norm1");
-    CHECK(i > 0);
-    const net_stage *s = net_stage_at(f->n, i);
-    size_t count = (size_t)s->in_c * s->in_h * s->in_w;
-    float *out = malloc(sizeof(float) * count);
-    CHECK(out);
-    net_stage row = *s;
-    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, NULL) == NET_OK);
-    CHECK(!memcmp(out, net_output(f->n, i), sizeof(float) * count));
-    /* a bigger k divides by more: every nonzero output shrinks */
-    row.lrn.k = 2;
-    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, NULL) == NET_OK);
-    const float *orig = net_output(f->n, i);
-    size_t shrank = 0, nonzero = 0;
-    for (size_t j = 0; j < count; j++)
-        if (orig[j] != 0) {
-            nonzero++;
-            shrank += fabsf(out[j]) < fabsf(orig[j]);
-        }
-    CHECK(nonzero > 0 && shrank == nonzero);
-    net_err err = {0};
-    row.lrn.beta = 0;
-    CHECK(net_lrn_apply(&row, net_output(f->n, i - 1), out, &err) == NET_ERR_VALUE);
-    CHECK(strstr(err.msg, "norm1") != NULL);
-    row = *net_stage_at(f->n, 0);
-    CHECK(net_lrn_apply(&row, net_output(f->n, 0), out, &err) == NET_ERR_ARG);
-    free(out);
-}
 
 /* ---------------------------------------------------------------- pixels */
 
 TEST(grid_shows_both_towers_a_split_a_title_and_a_scale)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1600, H = 900;
     view_state st;
@@ -277,7 +59,7 @@ TEST(grid_shows_both_towers_a_split_a_title_and_a_scale)
 
 TEST(pipeline_highlights_the_current_stage)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1600, H = 900;
     view_state st;
@@ -327,7 +109,7 @@ static int accent_pixels(cairo_surface_t *s, int y0, int y1, uint32_t accent)
 
 TEST(pipeline_says_which_weights_input_and_variant_run)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1600, H = 900;
     view_scene sc = f->sc;
@@ -360,7 +142,7 @@ TEST(pipeline_says_which_weights_input_and_variant_run)
 
 TEST(views_draw_the_same_pixels_from_a_warm_or_a_cold_cache_and_alone)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1280, H = 720;
     for (int k = 0; k < VIEW_COUNT; k++) {
@@ -403,7 +185,7 @@ TEST(views_draw_the_same_pixels_from_a_warm_or_a_cold_cache_and_alone)
 
 TEST(grid_clicks_land_on_the_map_under_them)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1600, H = 900;
     view_state st;
@@ -426,7 +208,7 @@ TEST(grid_clicks_land_on_the_map_under_them)
 
 TEST(filters_are_shown_as_rgb_from_bgr_weights)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     view_scene sc; /* other weights: a cache of its own */
     CHECK(view_scene_copy(&sc, &f->sc));
@@ -462,7 +244,7 @@ TEST(filters_are_shown_as_rgb_from_bgr_weights)
 
 TEST(zoom_and_lrn_units_follow_the_pointer)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1600, H = 900;
     view_state st;
@@ -489,91 +271,10 @@ TEST(zoom_and_lrn_units_follow_the_pointer)
     CHECK(h.kind == VIEW_HIT_UNIT && h.x == 3 && h.y == 10);
 }
 
-/* The LRN lab opens where LRN damps the most: of the units at least a quarter as strong as
- * the strongest, the one whose after ÷ before is smallest (issue 9: channel 0 kept 97.9 %). */
-TEST(lrn_lab_opens_where_lrn_damps_the_most)
-{
-    fixture *f = get_fixture();
-    CHECK(f);
-    view_state st;
-    state_for(&st, &f->sc, VIEW_LRN, "norm1", 1600, 900);
-    int c, ux, uy, norm = st.stage;
-    CHECK(view_shown_unit(&f->sc, &st, &c, &ux, &uy));
-    const net_stage *s = &f->sc.table.s[norm];
-    size_t plane = (size_t)s->in_h * s->in_w, n = plane * s->in_c;
-    const float *a = f->sc.out[norm - 1], *b = f->sc.out[norm];
-    float amax = 0;
-    for (size_t i = 0; i < n; i++)
-        amax = fmaxf(amax, fabsf(a[i]));
-    size_t at = (size_t)c * plane + (size_t)uy * s->in_w + ux;
-    CHECKF(a[at] >= amax / 4, "a = %g of %g", a[at], amax);
-    double q = b[at] / a[at];
-    for (size_t i = 0; i < n; i++)
-        if (fabsf(a[i]) > amax / 4)
-            CHECKF(b[i] / a[i] >= q - 1e-6, "unit %zu keeps %g < %g", i, b[i] / a[i], q);
-    /* a channel the user chose keeps its number; the unit is that channel's own choice */
-    st.channel = 7;
-    CHECK(view_shown_unit(&f->sc, &st, &c, &ux, &uy) && c == 7);
-    CHECK(a[(size_t)7 * plane + (size_t)uy * s->in_w + ux] > 0);
-}
-
-/* In the ratio map a zero input is "no value" (grey), not "untouched"; C changes the after
- * map (one range with before) and its label says so. */
-TEST(lrn_ratio_of_zero_is_no_value_and_c_rescales_after)
-{
-    fixture *f = get_fixture();
-    CHECK(f);
-    int W = 1600, H = 900;
-    view_state st;
-    state_for(&st, &f->sc, VIEW_LRN, "norm1", W, H);
-    vctx v;
-    vctx_layout(&v, (view_rect){0, 0, W, H}, &f->sc, &st);
-    vlrn_layout l;
-    vlrn_layout_make(&v, &l);
-    CHECK(l.ok);
-    const net_stage *s = &f->sc.table.s[l.stage];
-    size_t plane = (size_t)s->in_h * s->in_w;
-    const float *a = f->sc.out[l.stage - 1] + (size_t)l.channel * plane;
-    int zx = -1, zy = -1;
-    for (size_t i = 0; i < plane && zx < 0; i++)
-        if (a[i] == 0)
-            zx = (int)(i % s->in_w), zy = (int)(i / s->in_w);
-    CHECK(zx >= 0);
-    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
-    cairo_t *cr = cairo_create(img);
-    view_draw_lrn(cr, (view_rect){0, 0, W, H}, &f->sc, &st);
-    cairo_surface_flush(img);
-    int px = (int)(l.map[2].x + (zx + 0.5) * l.s), py = (int)(l.map[2].y + (zy + 0.5) * l.s);
-    CHECKF(color_dist(pixel(img, px, py), VMAP_NO_VALUE) < 8, "ratio of a zero input: %08x",
-           pixel(img, px, py));
-    /* the after map on its own range, then on before's */
-    long own = 0, shared = 0;
-    view_rect m = l.map[1];
-    for (int y = (int)m.y; y < m.y + m.h; y += 2)
-        for (int x = (int)m.x; x < m.x + m.w; x += 2)
-            own += (pixel(img, x, y) >> 16 & 0xff) + (pixel(img, x, y) >> 8 & 0xff);
-    st.contrast = VIEW_CONTRAST_MAP;
-    view_text_log log = {0};
-    st.log = &log;
-    view_draw_lrn(cr, (view_rect){0, 0, W, H}, &f->sc, &st);
-    cairo_surface_flush(img);
-    for (int y = (int)m.y; y < m.y + m.h; y += 2)
-        for (int x = (int)m.x; x < m.x + m.w; x += 2)
-            shared += (pixel(img, x, y) >> 16 & 0xff) + (pixel(img, x, y) >> 8 & 0xff);
-    CHECKF(shared < own * 0.8, "after on before's range is not darker: %ld vs %ld", shared, own);
-    int said = 0;
-    for (int i = 0; i < log.n; i++)
-        said |= strstr(log.items[i].text, "before map's range") != NULL;
-    CHECK(said);
-    view_text_log_free(&log);
-    cairo_destroy(cr);
-    cairo_surface_destroy(img);
-}
-
 /* fc6 in the zoom: units with one value each, the whole vector, no "channel". */
 TEST(zoom_on_a_vector_speaks_of_units)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1920, H = 1080;
     view_state st;
@@ -623,143 +324,9 @@ TEST(print_palette_is_monotone_in_grey)
     }
 }
 
-/* ---------------------------------------------------------------- --play */
-
-TEST(play_scripts_parse_and_typos_are_named)
-{
-    play_script s;
-    char err[256];
-    CHECK(play_parse(&s, "  step step zoom:17 lrn view:grid unit:3,4 size:800x600 shot:a.png "
-                         "key:N sleep:10 quit ",
-                     err, sizeof err));
-    CHECK_EQ_INT(s.count, 11);
-    CHECK(s.cmds[2].op == PLAY_ZOOM && s.cmds[2].num[0] == 17);
-    CHECK(s.cmds[3].op == PLAY_VIEW && !strcmp(s.cmds[3].arg, "lrn"));
-    CHECK(s.cmds[5].op == PLAY_UNIT && s.cmds[5].num[0] == 3 && s.cmds[5].num[1] == 4);
-    CHECK(s.cmds[6].num[0] == 800 && s.cmds[6].num[1] == 600);
-    CHECK(!strcmp(s.cmds[7].arg, "a.png"));
-    play_free(&s);
-    const char *bad[] = {"stepp", "zoom:x", "view:nowhere", "size:10x10", "step:3", "shot:",
-                         "theme:blue"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        CHECKF(!play_parse(&s, bad[i], err, sizeof err), "'%s' was accepted", bad[i]);
-        char word[32];
-        snprintf(word, sizeof word, "%.*s", (int)strcspn(bad[i], ":"), bad[i]);
-        CHECKF(strstr(err, word), "the message for '%s' does not name it: %s", bad[i], err);
-    }
-}
-
-/* ---------------------------------------------------------------- the worker */
-
-typedef struct {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    int events;
-} waker;
-
-static void wake(void *ctx)
-{
-    waker *k = ctx;
-    pthread_mutex_lock(&k->mu);
-    k->events++;
-    pthread_cond_broadcast(&k->cv);
-    pthread_mutex_unlock(&k->mu);
-}
-
-/* Takes from the worker until cond holds (or 120 s pass, for the sanitizer builds). */
-#define TAKE_UNTIL(w, c, k, cond)                                                               \
-    do {                                                                                        \
-        time_t t0_ = time(NULL);                                                                \
-        worker_take(w, c);                                                                      \
-        while (!(cond) && time(NULL) - t0_ < 120) {                                             \
-            struct timespec ts_;                                                                \
-            clock_gettime(CLOCK_REALTIME, &ts_);                                                \
-            ts_.tv_nsec += 20 * 1000000;                                                        \
-            if (ts_.tv_nsec >= 1000000000)                                                      \
-                ts_.tv_sec++, ts_.tv_nsec -= 1000000000;                                        \
-            pthread_mutex_lock(&(k)->mu);                                                       \
-            pthread_cond_timedwait(&(k)->cv, &(k)->mu, &ts_);                                   \
-            pthread_mutex_unlock(&(k)->mu);                                                     \
-            worker_take(w, c);                                                                  \
-        }                                                                                       \
-    } while (0)
-
-TEST(worker_streams_steps_reruns_and_stops)
-{
-    fixture *f = get_fixture();
-    CHECK(f);
-    char dir[] = "/tmp/alexviz-worker-XXXXXX", png[64], bad[64];
-    CHECK(mkdtemp(dir));
-    snprintf(png, sizeof png, "%s/card.png", dir);
-    snprintf(bad, sizeof bad, "%s/none.png", dir);
-    int S = f->sc.input_size;
-    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, S, S);
-    cairo_surface_flush(img);
-    for (int y = 0; y < S; y++)
-        for (int x = 0; x < S; x++) {
-            const unsigned char *p = f->rgb + ((size_t)y * S + x) * 3;
-            ((uint32_t *)(cairo_image_surface_get_data(img) +
-                          (size_t)y * cairo_image_surface_get_stride(img)))[x] =
-                (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-        }
-    cairo_surface_mark_dirty(img);
-    CHECK(cairo_surface_write_to_png(img, png) == CAIRO_STATUS_SUCCESS);
-    cairo_surface_destroy(img);
-
-    waker k = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
-    cli_opts o;
-    cli_opts_default(&o);
-    worker *w = worker_start(&o, wake, &k);
-    CHECK(w);
-    worker_copy c;
-    memset(&c, 0, sizeof c);
-    worker_set_step(w, 1);
-    worker_request_photo(w, png, 0);
-    TAKE_UNTIL(w, &c, &k, c.ready && c.input.data && c.run.paused);
-    CHECK(c.ready && c.run.paused && c.done == 0 && c.run.step);
-    CHECK(strstr(c.photo_path, "card.png"));
-    for (int i = 1; i <= 3; i++) {
-        worker_advance(w);
-        TAKE_UNTIL(w, &c, &k, c.done == i && c.run.paused);
-        CHECK_EQ_INT(c.done, i);
-    }
-    /* the stages the window got are what the same net computes on the same input (the
-     * fixture's net, put back to its own input afterwards) */
-    CHECK(net_forward(f->n, c.input.data, NULL, NULL, NULL) == NET_OK);
-    const net_stage *s0 = net_stage_at(f->n, 2);
-    size_t n0 = (size_t)s0->out_c * s0->out_h * s0->out_w;
-    float maxdiff = 0, top = 0;
-    for (size_t j = 0; j < n0; j++) {
-        maxdiff = fmaxf(maxdiff, fabsf(c.out[2][j] - net_output(f->n, 2)[j]));
-        top = fmaxf(top, fabsf(net_output(f->n, 2)[j]));
-    }
-    CHECK(net_forward(f->n, f->input, NULL, NULL, NULL) == NET_OK);
-    CHECKF(maxdiff <= 1e-4f * (1 + top), "norm1 differs by %g", maxdiff);
-    /* step-through off: the pass runs to the end */
-    worker_set_step(w, 0);
-    TAKE_UNTIL(w, &c, &k, c.done == c.table.count && !c.run.running);
-    CHECK_EQ_INT(c.done, c.table.count);
-    unsigned gen = c.gen;
-    /* a photo that cannot be read: a message, the old photo and pass stay */
-    worker_request_photo(w, bad, 0);
-    TAKE_UNTIL(w, &c, &k, c.error_seq > 0);
-    CHECK(strstr(c.error.msg, "none.png"));
-    CHECK(c.gen == gen && c.done == c.table.count);
-    /* a re-run in step-through, cancelled half-way by stopping the worker */
-    worker_set_step(w, 1);
-    worker_request_rerun(w);
-    TAKE_UNTIL(w, &c, &k, c.gen != gen && c.run.paused);
-    CHECK(c.gen != gen && c.done == 0);
-    worker_advance(w);
-    worker_stop(w);
-    worker_copy_free(&c);
-    remove(png);
-    rmdir(dir);
-}
-
 TEST(channel_images_match_the_zoom_and_views_draw_to_pdf)
 {
-    fixture *f = get_fixture();
+    scene_fixture *f = view_fixture();
     CHECK(f);
     int W = 1280, H = 720;
     view_state st;
@@ -788,7 +355,8 @@ TEST(channel_images_match_the_zoom_and_views_draw_to_pdf)
     cairo_surface_destroy(s);
     CHECK(view_channel_image(&f->sc, &st, net_stage_find(f->n, "fc6"), 0, 1) == NULL);
     /* a PDF page of every view: cairo must be happy with what the views do */
-    char path[] = "/tmp/alexviz-pdf-XXXXXX";
+    char path[512];
+    snprintf(path, sizeof path, "%s/pdf-XXXXXX", test_tmpdir());
     int fd = mkstemp(path);
     CHECK(fd >= 0);
     close(fd);

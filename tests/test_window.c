@@ -8,6 +8,7 @@
  */
 #include "hostile.h"
 #include "test.h"
+#include "tmp.h"
 #include "view_internal.h"
 #include "views.h"
 
@@ -19,7 +20,8 @@
 /* Runs a shell command; returns its exit status, stderr's text in err (may be NULL). */
 static int run(const char *cmd, char *err, size_t err_len)
 {
-    char full[4096], path[] = "/tmp/alexviz-stderr-XXXXXX";
+    char full[4096], path[512];
+    snprintf(path, sizeof path, "%s/stderr-XXXXXX", test_tmpdir());
     int fd = mkstemp(path);
     if (fd < 0)
         return -1;
@@ -43,10 +45,10 @@ static const char *program(void)
     return p ? p : "./alexviz";
 }
 
-/* A temporary folder with a test card photo in it. */
-static int make_photo(char *dir, char *png, size_t len)
+/* A temporary folder (dir, dir_len bytes) with a test card photo in it. */
+static int make_photo(char *dir, size_t dir_len, char *png, size_t len)
 {
-    if (!mkdtemp(dir))
+    if (!test_mkdir("window", dir, dir_len))
         return 0;
     snprintf(png, len, "%s/card.png", dir);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 300, 240);
@@ -67,7 +69,7 @@ static int make_photo(char *dir, char *png, size_t len)
 
 static void clean(const char *dir)
 {
-    char cmd[512];
+    char cmd[1100];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "    could not remove %s\n", dir);
@@ -187,8 +189,8 @@ static void check_step_shot(const char *png, int W, int H)
 
 static void window_case(const char *driver_prefix)
 {
-    char dir[] = "/tmp/alexviz-window-XXXXXX", png[128], cmd[2048], err[4096], dht[160];
-    CHECK(make_photo(dir, png, sizeof png));
+    char dir[512], png[1024], cmd[8192], err[4096], dht[1024];
+    CHECK(make_photo(dir, sizeof dir, png, sizeof png));
     /* a JPEG that crashed stb_image (a Huffman table of 510 codes), dropped on the window */
     snprintf(dht, sizeof dht, "%s/dht.jpg", dir);
     CHECK(hostile_jpeg_dht(dht));
@@ -201,7 +203,7 @@ static void window_case(const char *driver_prefix)
              "shot:%s/message.png quit' > /dev/null",
              driver_prefix, dir, program(), png, dir, dir, dir, dir, dir, dir, dir);
     run(cmd, err, sizeof err);
-    char path[256];
+    char path[1024];
     snprintf(path, sizeof path, "%s/rc", dir);
     FILE *f = fopen(path, "r");
     int rc = -1;
@@ -273,8 +275,8 @@ TEST(window_steps_and_shows_the_towers_under_xvfb)
  * runs as far as the last one had got). The `status` command prints what the window says. */
 TEST(window_status_line_tells_the_truth_and_keeps_the_place)
 {
-    char dir[] = "/tmp/alexviz-window-XXXXXX", png[128], cmd[2048], out[8192];
-    CHECK(make_photo(dir, png, sizeof png));
+    char dir[512], png[1024], cmd[8192], out[8192];
+    CHECK(make_photo(dir, sizeof dir, png, sizeof png));
     snprintf(cmd, sizeof cmd,
              "SDL_VIDEODRIVER=dummy %s view %s --step --size 1024x768 --play 'status step step "
              "step step back back status photo:%s status key:t wait status key:t status quit' "
@@ -282,7 +284,7 @@ TEST(window_status_line_tells_the_truth_and_keeps_the_place)
              program(), png, png, dir);
     int rc = run(cmd, NULL, 0);
     CHECK_EQ_INT(rc, 0);
-    char path[160];
+    char path[1024];
     snprintf(path, sizeof path, "%s/out.txt", dir);
     FILE *f = fopen(path, "r");
     CHECK(f);
@@ -347,8 +349,8 @@ TEST(window_without_a_display_says_so_in_one_line)
  * a script the window stays up with the message; a script cannot go on without a net.) */
 TEST(window_refuses_a_bad_weights_file_in_one_line)
 {
-    char dir[] = "/tmp/alexviz-window-XXXXXX", path[128], cmd[1024], err[2048];
-    CHECK(mkdtemp(dir));
+    char dir[512], path[1024], cmd[2048], err[2048];
+    CHECK(test_mkdir("window", dir, sizeof dir));
     snprintf(path, sizeof path, "%s/notes.onnx", dir);
     FILE *f = fopen(path, "w");
     CHECK(f);
