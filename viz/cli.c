@@ -247,7 +247,7 @@ static FILE *open_asset(const char *name)
 
 /* Read once, on first use, from whichever thread asks first; every name stays valid until the
  * process ends. A class the file does not name (no file, a short one) is "class N". */
-static char fallback_names[1000][12];
+static char fallback_names[1000][24];
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
 static void load_classes(void)
