@@ -13,7 +13,7 @@ build="build-essential pkg-config libsdl2-dev libcairo2-dev libpango1.0-dev libs
        libjpeg62-turbo-dev libpng-dev libgif-dev"
 run="$build fonts-dejavu-core fonts-nanum"
 test="$run libonnx-testdata xvfb xauth clang libclang-rt-dev curl"
-dev="$test python3-torch python3-onnx python3-opencv python3-skimage imagemagick"
+dev="$test python3-torch python3-onnx python3-opencv python3-skimage imagemagick poppler-utils"
 
 case "${1:-test}" in
 build) want=$build ;;

@@ -393,46 +393,17 @@ static void draw_bar(vctx *v, view_rect m, double y, vmap map, const char *lo, c
     vtext_draw(v, m.x + m.w, y + 0.45 * v->u, T_MIN, 0, v->pal.dim, VA_RIGHT, 0, hi);
 }
 
-void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
+/* The three maps of channel c: before, after (each its own range, or C: one range), their
+ * ratio, each with its colour bar; 0 when out of memory. */
+static int draw_maps(vctx *v, const vlrn_layout *l, const lrn_geom *g, const lrn_words *w,
+                     const float *a, const float *b, int H, int W)
 {
-    vctx v;
-    vctx_begin(&v, cr, r, sc, st);
-    const vpal *pal = &v.pal;
-    vlrn_layout l;
-    lrn_geom g;
-    lrn_words w;
-    lrn_layout(&v, &l, &g, &w);
-    double u = v.u;
-    if (l.stage < 0) {
-        vtext_para(&v, r.x + u, r.y + r.h / 2, r.w - 2 * u, T_BODY, pal->dim,
-                   vtext(&v, TX_LRN_NONE));
-        vctx_end(&v);
-        return;
-    }
-    vstage_title(&v, r, l.stage);
-    const net_stage *s = &sc->table.s[l.stage];
-    net_stage row;
-    const float *after = l.ok ? vcache_lrn(&v, l.stage, &row) : NULL;
-    if (!after) {
-        char line[128];
-        snprintf(line, sizeof line, vtext(&v, TX_NOT_YET), s->name);
-        double top = r.y + vstage_title_height(&v, r.w, l.stage);
-        vtext_para(&v, r.x + u, fmax(top, r.y + r.h / 2 - u), r.w - 2 * u, T_LEAD, pal->dim,
-                   line);
-        vctx_end(&v);
-        return;
-    }
-    int H = s->in_h, W = s->in_w, c = l.channel;
+    const vpal *pal = &v->pal;
+    double u = v->u;
     size_t plane = (size_t)H * W;
-    const float *a = sc->out[l.stage - 1] + (size_t)c * plane, *b = after + (size_t)c * plane;
-    vtext_markup(&v, r.x + 0.6 * u, g.top, r.w - 1.2 * u, T_BODY, pal->fg, w.channel, NULL);
-
-    /* the three maps: before, after (each its own range, or C: one range), their ratio */
-    float *ratio = vcache_scratch(&v, plane); /* (H, W) */
-    if (!ratio) {
-        vctx_end(&v);
-        return;
-    }
+    float *ratio = vcache_scratch(v, plane); /* (H, W) */
+    if (!ratio)
+        return 0;
     for (size_t i = 0; i < plane; i++)
         ratio[i] = a[i] != 0 ? b[i] / a[i] : NAN; /* a zero input has no ratio: "no value" */
     float lo[2], hi[2];
@@ -440,7 +411,7 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
     for (int i = 0; i < 2; i++) {
         float mn, mx;
         vfinite_range(i ? b : a, plane, &mn, &mx);
-        if (st->contrast == VIEW_CONTRAST_MAP && i == 1) {
+        if (v->st->contrast == VIEW_CONTRAST_MAP && i == 1) {
             /* one range: the after map on the before map's */
             lo[1] = lo[0], hi[1] = hi[0], m[1] = m[0];
             break;
@@ -449,60 +420,110 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
         lo[i] = mn < 0 ? -amax : 0, hi[i] = amax > 0 ? amax : 1, m[i] = mn < 0 ? VMAP_DIV
                                                                                 : VMAP_SEQ;
     }
-    cairo_surface_t *surf[3] = {vmap_surface(a, H, W, vpal_map(&v, m[0]), lo[0], hi[0]),
-                                vmap_surface(b, H, W, vpal_map(&v, m[1]), lo[1], hi[1]),
-                                vmap_surface(ratio, H, W, vpal_map(&v, VMAP_DAMP), 0, 1)};
+    cairo_surface_t *surf[3] = {vmap_surface(a, H, W, vpal_map(v, m[0]), lo[0], hi[0]),
+                                vmap_surface(b, H, W, vpal_map(v, m[1]), lo[1], hi[1]),
+                                vmap_surface(ratio, H, W, vpal_map(v, VMAP_DAMP), 0, 1)};
     for (int i = 0; i < 3; i++) {
-        view_rect mr = l.map[i];
-        vtext_para(&v, l.col[i].x, l.col[i].y, l.col[i].w, T_MIN, pal->fg, w.label[i]);
-        vframe(&v, mr.x - 2, mr.y - 2, mr.w + 4, mr.h + 4, 2, pal->line);
-        vpaint_nearest(&v, surf[i], mr.x, mr.y, l.s, l.s);
+        view_rect mr = l->map[i];
+        vtext_para(v, l->col[i].x, l->col[i].y, l->col[i].w, T_MIN, pal->fg, w->label[i]);
+        vframe(v, mr.x - 2, mr.y - 2, mr.w + 4, mr.h + 4, 2, pal->line);
+        vpaint_nearest(v, surf[i], mr.x, mr.y, l->s, l->s);
         cairo_surface_destroy(surf[i]);
         double fw = fmax(2, 0.1 * u);
-        vframe(&v, mr.x + l.ux * l.s - fw, mr.y + l.uy * l.s - fw, l.s + 2 * fw, l.s + 2 * fw, fw,
-               pal->accent);
+        vframe(v, mr.x + l->ux * l->s - fw, mr.y + l->uy * l->s - fw, l->s + 2 * fw,
+               l->s + 2 * fw, fw, pal->accent);
     }
-    double sy = l.map[0].y + g.map_h + 0.4 * u;
+    double sy = l->map[0].y + g->map_h + 0.4 * u;
     for (int i = 0; i < 2; i++) {
         char v1[32], v2[32];
         vfmt_value(lo[i], v1, sizeof v1);
         vfmt_value(hi[i], v2, sizeof v2);
-        draw_bar(&v, l.map[i], sy, m[i], v1, v2);
+        draw_bar(v, l->map[i], sy, m[i], v1, v2);
     }
-    draw_bar(&v, l.map[2], sy, VMAP_DAMP, "0", "1");
+    draw_bar(v, l->map[2], sy, VMAP_DAMP, "0", "1");
+    return 1;
+}
 
-    /* the formula with the live numbers */
-    double x = r.x + 0.6 * u, y = g.lower_y, lw = g.left_w, tw;
-    y += vtext_para(&v, x, y, lw, T_LEAD, pal->fg, w.formula) + 0.3 * u;
-    double ph = vtext_para_size(&v, lw, T_BODY, VT_BOLD, w.params, &tw);
-    char *esc = vmarkup_escape(w.params), markup[400];
+/* The formula with the live numbers of the unit, down the left column from g->lower_y. */
+static void draw_formula(vctx *v, const lrn_geom *g, const lrn_words *w)
+{
+    const vpal *pal = &v->pal;
+    double u = v->u;
+    double x = v->r.x + 0.6 * u, y = g->lower_y, lw = g->left_w, tw;
+    y += vtext_para(v, x, y, lw, T_LEAD, pal->fg, w->formula) + 0.3 * u;
+    double ph = vtext_para_size(v, lw, T_BODY, VT_BOLD, w->params, &tw);
+    char *esc = vmarkup_escape(w->params), markup[400];
     snprintf(markup, sizeof markup, "<b>%s</b>", esc);
     g_free(esc);
-    vtext_markup(&v, x, y, lw, T_BODY, w.same ? pal->fg : pal->accent, markup, NULL);
+    vtext_markup(v, x, y, lw, T_BODY, w->same ? pal->fg : pal->accent, markup, NULL);
     if (lw - tw - u > 6 * u) {
-        double gh = vtext_para_size(&v, lw - tw - u, T_MIN, 0, w.tag, NULL);
-        vtext_para(&v, x + tw + u, y + (ph - gh) * 0.6, lw - tw - u, T_MIN,
-                   w.same ? pal->ok : pal->accent, w.tag);
+        double gh = vtext_para_size(v, lw - tw - u, T_MIN, 0, w->tag, NULL);
+        vtext_para(v, x + tw + u, y + (ph - gh) * 0.6, lw - tw - u, T_MIN,
+                   w->same ? pal->ok : pal->accent, w->tag);
         y += fmax(ph, gh) + 0.3 * u;
     } else {
         y += ph;
-        y += vtext_para(&v, x, y, lw, T_MIN, w.same ? pal->ok : pal->accent, w.tag) + 0.3 * u;
+        y += vtext_para(v, x, y, lw, T_MIN, w->same ? pal->ok : pal->accent, w->tag) + 0.3 * u;
     }
-    y += vtext_para(&v, x, y, lw, T_BODY, pal->fg, w.kind) + 0.3 * u;
-    y += vtext_para(&v, x, y, lw, T_BODY, pal->dim, w.example) + 0.1 * u;
-    esc = vmarkup_escape(w.result);
+    y += vtext_para(v, x, y, lw, T_BODY, pal->fg, w->kind) + 0.3 * u;
+    y += vtext_para(v, x, y, lw, T_BODY, pal->dim, w->example) + 0.1 * u;
+    esc = vmarkup_escape(w->result);
     snprintf(markup, sizeof markup, "<b>%s</b>", esc);
     g_free(esc);
-    double rh = vtext_markup_size(&v, lw, T_KEY, markup, NULL);
-    vtext_markup_as(&v, x, y, lw, T_KEY, VT_KEY, pal->accent, markup, NULL);
+    double rh = vtext_markup_size(v, lw, T_KEY, markup, NULL);
+    vtext_markup_as(v, x, y, lw, T_KEY, VT_KEY, pal->accent, markup, NULL);
     y += rh + 0.3 * u;
-    vtext_para(&v, x, y, lw, T_BODY, pal->fg, w.keeps);
+    vtext_para(v, x, y, lw, T_BODY, pal->fg, w->keeps);
+}
 
-    /* the channels in the window, and where the towers meet */
-    double wy = l.stacked ? g.lower_y + g.left_h + 0.6 * u : g.lower_y;
-    wy += draw_window(&v, g.right_x, wy, g.right_w, g.sq, &row, c, w.window) + 0.6 * u;
-    vtext_para(&v, g.right_x, wy, g.right_w, T_MIN, pal->dim, w.boundary);
-    if (!st->print)
-        vtext_para(&v, x, r.y + r.h - g.keys_h, r.w - 1.2 * u, T_MIN, pal->dim, w.keys);
+/* A message where the view would be (no norm stage, or not computed yet). */
+static void draw_nothing(vctx *v, const vlrn_layout *l)
+{
+    view_rect r = v->r;
+    double u = v->u;
+    if (l->stage < 0) {
+        vtext_para(v, r.x + u, r.y + r.h / 2, r.w - 2 * u, T_BODY, v->pal.dim,
+                   vtext(v, TX_LRN_NONE));
+        return;
+    }
+    char line[128];
+    snprintf(line, sizeof line, vtext(v, TX_NOT_YET), v->sc->table.s[l->stage].name);
+    double top = r.y + vstage_title_height(v, r.w, l->stage);
+    vtext_para(v, r.x + u, fmax(top, r.y + r.h / 2 - u), r.w - 2 * u, T_LEAD, v->pal.dim, line);
+}
+
+void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    vlrn_layout l;
+    lrn_geom g;
+    lrn_words w;
+    lrn_layout(&v, &l, &g, &w);
+    double u = v.u;
+    if (l.stage >= 0)
+        vstage_title(&v, r, l.stage);
+    net_stage row;
+    const float *after = l.stage >= 0 && l.ok ? vcache_lrn(&v, l.stage, &row) : NULL;
+    if (!after) {
+        draw_nothing(&v, &l);
+        vctx_end(&v);
+        return;
+    }
+    const net_stage *s = &sc->table.s[l.stage];
+    int H = s->in_h, W = s->in_w, c = l.channel;
+    size_t plane = (size_t)H * W;
+    const float *a = sc->out[l.stage - 1] + (size_t)c * plane, *b = after + (size_t)c * plane;
+    vtext_markup(&v, r.x + 0.6 * u, g.top, r.w - 1.2 * u, T_BODY, v.pal.fg, w.channel, NULL);
+    if (draw_maps(&v, &l, &g, &w, a, b, H, W)) {
+        draw_formula(&v, &g, &w);
+        /* the channels in the window, and where the towers meet */
+        double wy = l.stacked ? g.lower_y + g.left_h + 0.6 * u : g.lower_y;
+        wy += draw_window(&v, g.right_x, wy, g.right_w, g.sq, &row, c, w.window) + 0.6 * u;
+        vtext_para(&v, g.right_x, wy, g.right_w, T_MIN, v.pal.dim, w.boundary);
+        if (!st->print)
+            vtext_para(&v, r.x + 0.6 * u, r.y + r.h - g.keys_h, r.w - 1.2 * u, T_MIN, v.pal.dim,
+                       w.keys);
+    }
     vctx_end(&v);
 }

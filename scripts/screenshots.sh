@@ -1,0 +1,43 @@
+#!/bin/sh
+# screenshots.sh [BIN]: remakes the pictures in docs/img from the program itself, so the docs
+# show what it draws today. The window runs with SDL's dummy driver (no display needed) on the
+# seeded weights; the handout pages are rendered by pdftoppm (poppler-utils, which
+# `sh scripts/deps.sh dev` installs). Deterministic: run it again and the pictures come out the
+# same.
+set -eu
+cd "$(dirname "$0")/.."
+bin=${1:-./alexviz}
+out=docs/img
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+photo=assets/chelsea.png
+window() { # SIZE SCRIPT [FLAGS...]
+    size=$1 script=$2
+    shift 2
+    ALEXVIZ_WEIGHTS= SDL_VIDEODRIVER=dummy "$bin" view "$photo" --size "$size" --force \
+        --play "$script quit" "$@" >/dev/null
+}
+
+window 1280x720 "view:pipeline shot:$out/window-pipeline.png"
+window 1280x720 "step step step step step step step step shot:$out/window-step.png" --step
+window 1280x720 "stage:conv2 view:zoom unit:14,9 shot:$out/window-zoom.png"
+window 1280x720 "stage:norm1 view:lrn shot:$out/window-lrn.png"
+window 1280x720 "stage:conv1 view:arith shot:$out/window-arith.png"
+window 1280x720 "stage:conv1 view:filters shot:$out/window-filters.png"
+# a projector: text one and a half times larger, and the class's language
+window 1280x720 "stage:conv1 view:grid shot:$out/window-scale15.png" --scale 1.5
+window 1280x720 "stage:conv3 view:grid shot:$out/window-ko.png" --lang ko
+window 1280x720 "stage:norm1 view:lrn shot:$out/window-lrn-ko.png" --lang ko --scale 1.5
+
+# slides and the handout
+ALEXVIZ_WEIGHTS= "$bin" export "$photo" -o "$tmp/en" --stages conv1,norm1,conv3 --size 1280x720 \
+    >/dev/null
+ALEXVIZ_WEIGHTS= "$bin" export "$photo" -o "$tmp/ko" --stages conv1,norm1,conv3 --size 1280x720 \
+    --lang ko >/dev/null
+cp "$tmp/en/chelsea/01-conv1.png" "$out/slide-conv1.png"
+pdftoppm -r 60 -png -f 1 -l 2 "$tmp/en/chelsea/handout.pdf" "$tmp/en-page"
+pdftoppm -r 60 -png -f 2 -l 2 -gray "$tmp/ko/chelsea/handout.pdf" "$tmp/ko-page"
+cp "$tmp/en-page-1.png" "$out/handout-cover.png"
+cp "$tmp/en-page-2.png" "$out/handout-conv1.png"
+cp "$tmp/ko-page-2.png" "$out/handout-conv1-ko-grey.png"
+echo "screenshots.sh: $(ls "$out" | wc -l) pictures in $out"
