@@ -25,7 +25,7 @@ Q := $(if $(V),,@)
 #   -MMD -MP                    header dependencies, so a changed header rebuilds its users
 #   no -ffast-math              the golden tests compare against an independent implementation
 STD   := -std=c11 -D_POSIX_C_SOURCE=200809L
-WARN  := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wvla -Werror
+WARN  := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Werror
 DEPF  := -MMD -MP
 
 OPT_release := -O3 -g
@@ -68,7 +68,7 @@ TESTS := $(BUILD)/alexviz_tests
 DECODER := $(BUILD)/alexviz-decode
 
 .PHONY: all help deps deps-run deps-dev test check-only run asan tsan bench fuzz weights clean \
-        install uninstall
+        install uninstall format format-check
 
 all: alexviz
 
@@ -82,6 +82,7 @@ help:
 	@echo "make fuzz       libFuzzer on photo, .npy and ONNX input (FUZZ_SECONDS each, default 30)"
 	@echo "make weights    download and verify the ONNX model zoo's bvlcalexnet-12.onnx"
 	@echo "                (DEST=FILE stores it elsewhere; FORCE=1 replaces another file there)"
+	@echo "make format     lay the C sources out as .clang-format says (clang-format-14)"
 	@echo "make install    the program, its decoder, assets, docs and man page under PREFIX"
 	@echo "                (default /usr/local; DESTDIR stages it); make uninstall removes them"
 
@@ -214,6 +215,13 @@ install: $(BIN) $(DECODER) $(BUILD)/alexviz.1
 uninstall:
 	rm -f $(BINDIR)/alexviz $(MANDIR)/alexviz.1
 	rm -rf $(EXECDIR) $(DATADIR) $(DOCDIR)
+
+# The C sources as .clang-format lays them out: `make format` rewrites them, CI checks them.
+C_FILES = $(wildcard net/*.[ch] viz/*.[ch] tests/*.[ch] fuzz/*.c)
+format:
+	clang-format-14 -i $(C_FILES)
+format-check: deps
+	clang-format-14 --dry-run --Werror $(C_FILES)
 
 clean:
 	rm -rf build alexviz

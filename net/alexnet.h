@@ -33,8 +33,8 @@ typedef enum {
     NET_ERR_VALUE,       /* a NaN, an infinity or an impossible parameter */
     NET_ERR_UNSUPPORTED, /* valid, but not something alexviz runs */
     NET_ERR_NOMEM,
-    NET_ERR_EXISTS,      /* a file is in the way and was not to be replaced */
-    NET_ERR_CANCELLED    /* the hook asked to stop */
+    NET_ERR_EXISTS,   /* a file is in the way and was not to be replaced */
+    NET_ERR_CANCELLED /* the hook asked to stop */
 } net_status;
 
 const char *net_status_str(net_status s);
@@ -46,7 +46,7 @@ const char *net_status_str(net_status s);
 typedef struct {
     net_status status;
     char msg[512];
-    char fmt[384];                /* "" when the message was not made by net_fail */
+    char fmt[384]; /* "" when the message was not made by net_fail */
     int n_args;
     char args[NET_ERR_ARGS][256]; /* each conversion as msg shows it (one line, UTF-8) */
 } net_err;
@@ -102,10 +102,10 @@ typedef enum {
 /* Local response normalisation's parameters, one set wherever LRN is described: a configuration,
  * a norm stage's row, the window's LRN lab. */
 typedef struct {
-    int n;                   /* window size in channels */
-    float k, alpha, beta;    /* as the formula names them: α is the paper's α */
+    int n;                /* window size in channels */
+    float k, alpha, beta; /* as the formula names them: α is the paper's α */
     net_lrn_formula formula;
-    int within_towers;       /* 1: the window never crosses the tower boundary (cuda-convnet) */
+    int within_towers; /* 1: the window never crosses the tower boundary (cuda-convnet) */
 } net_lrn;
 
 /* Sets the formula with the k it comes with: the paper's k = 2, Caffe's k = 1 (the one place
@@ -128,37 +128,37 @@ typedef enum {
 } net_reads;
 
 typedef struct {
-    char name[8];          /* Caffe's stage name: "conv1", "norm1", "prob" */
+    char name[8]; /* Caffe's stage name: "conv1", "norm1", "prob" */
     net_op op;
-    int layer;             /* 1..8: which of AlexNet's eight learned layers it belongs to */
+    int layer; /* 1..8: which of AlexNet's eight learned layers it belongs to */
     /* geometry (conv and pool) */
-    int k, stride;         /* square kernel and stride */
-    int pad, pad_end;      /* zeros (conv) or -inf (pool) before and after each spatial axis */
-    int groups;            /* conv: 1, or 2 for the towers */
-    net_round round;       /* pool: how (I + pad + pad_end − K)/S is rounded; conv: floor */
-    net_lrn lrn;           /* LRN's parameters (norm stages) */
+    int k, stride;    /* square kernel and stride */
+    int pad, pad_end; /* zeros (conv) or -inf (pool) before and after each spatial axis */
+    int groups;       /* conv: 1, or 2 for the towers */
+    net_round round;  /* pool: how (I + pad + pad_end − K)/S is rounded; conv: floor */
+    net_lrn lrn;      /* LRN's parameters (norm stages) */
     /* towers */
     net_reads reads;
-    int towers;            /* 2: output split in halves, tower A then tower B; 1: one block */
+    int towers; /* 2: output split in halves, tower A then tower B; 1: one block */
     /* derived from the above and the input size */
     int in_c, in_h, in_w;
     int out_c, out_h, out_w;
-    int64_t params;        /* weights + biases */
-    int64_t macs;          /* multiply-accumulates of one forward pass */
-    int rf, rf_jump;       /* one output unit sees rf×rf input pixels; neighbours are rf_jump apart */
-    int rf_off;            /* input coordinate of the left/top edge of unit 0's field (may be < 0) */
-    size_t w_off, b_off;   /* offsets (floats) of weights and biases in the parameter block */
-    int64_t n_w, n_b;      /* their counts: conv (M, C/groups, K, K) + (M); fc (out, in) + (out) */
+    int64_t params;  /* weights + biases */
+    int64_t macs;    /* multiply-accumulates of one forward pass */
+    int rf, rf_jump; /* one output unit sees rf×rf input pixels; neighbours are rf_jump apart */
+    int rf_off;      /* input coordinate of the left/top edge of unit 0's field (may be < 0) */
+    size_t w_off, b_off; /* offsets (floats) of weights and biases in the parameter block */
+    int64_t n_w, n_b;    /* their counts: conv (M, C/groups, K, K) + (M); fc (out, in) + (out) */
 } net_stage;
 
 /* The variants of AlexNet the tool can run, all over the same table. */
 typedef struct {
-    int input_size;          /* 227 (Caffe; gives 55) or 224 (the paper's text; needs ceil pools) */
-    net_round pool_round;    /* pooling rounding: floor (Caffe's 227) or ceil (the ONNX zoo's 224) */
-    int pool_pad_end;        /* extra -inf rows/cols after each pool input (the ONNX zoo: 1) */
-    int lrn_after_pool;      /* 0: conv→relu→norm→pool (paper, bvlc_alexnet); 1: CaffeNet, notes */
-    net_lrn lrn;             /* the norm stages' parameters */
-    int width[8];            /* conv1..conv5, fc6..fc8: 96 256 384 384 256 4096 4096 1000 */
+    int input_size;       /* 227 (Caffe; gives 55) or 224 (the paper's text; needs ceil pools) */
+    net_round pool_round; /* pooling rounding: floor (Caffe's 227) or ceil (the ONNX zoo's 224) */
+    int pool_pad_end;     /* extra -inf rows/cols after each pool input (the ONNX zoo: 1) */
+    int lrn_after_pool; /* 0: conv→relu→norm→pool (paper, bvlc_alexnet); 1: CaffeNet, notes */
+    net_lrn lrn;        /* the norm stages' parameters */
+    int width[8];       /* conv1..conv5, fc6..fc8: 96 256 384 384 256 4096 4096 1000 */
 } net_config;
 
 /* The paper's order at 227 with Caffe's LRN formula (the one trained weights use). */
@@ -171,7 +171,7 @@ void net_config_set_input(net_config *cfg, int input_size);
 /* The stage table: the one way it is held (by a net, a scene, the window's worker, the export's
  * plan) and searched. */
 typedef struct {
-    int count;                  /* 23 for AlexNet; 0 for a table not built */
+    int count; /* 23 for AlexNet; 0 for a table not built */
     net_stage s[NET_MAX_STAGES];
 } net_table;
 
@@ -249,12 +249,12 @@ void net_set_threads(int threads);
 /* ---------------------------------------------------------------- the forward pass and hook */
 
 typedef struct {
-    int index, count;         /* stage index in [0, count) */
+    int index, count; /* stage index in [0, count) */
     const net_stage *stage;
-    const float *in;          /* (in_c, in_h, in_w), borrowed */
-    const float *out;         /* (out_c, out_h, out_w), borrowed until the next pass */
+    const float *in;  /* (in_c, in_h, in_w), borrowed */
+    const float *out; /* (out_c, out_h, out_w), borrowed until the next pass */
     int tower_a[2], tower_b[2];
-    double ms;                /* wall time of this stage alone */
+    double ms; /* wall time of this stage alone */
 } net_event;
 
 /* Called after every stage on the thread that runs the pass; return nonzero to stop it. */
@@ -274,9 +274,9 @@ int net_last_done(const net *n);
  * small for float32's normal range, are counted on their own. */
 typedef struct {
     float min, max, mean, std;
-    double zeros;             /* fraction exactly 0 */
-    size_t nan, inf;          /* NaN and ±infinity: something overflowed */
-    size_t subnormal;         /* nonzero but below 1.2e-38: float32 keeps only a few digits */
+    double zeros;     /* fraction exactly 0 */
+    size_t nan, inf;  /* NaN and ±infinity: something overflowed */
+    size_t subnormal; /* nonzero but below 1.2e-38: float32 keeps only a few digits */
 } net_stats;
 void net_compute_stats(const float *x, size_t count, net_stats *st);
 
@@ -345,20 +345,20 @@ const float *net_grad_input(const net *n);
 
 /* How a photo becomes the network input: pixel·scale in the given channel order minus mean. */
 typedef struct {
-    int bgr;          /* 1: channel 0 is blue (Caffe) */
-    float mean[3];    /* per input channel, in the network's channel order */
-    float scale;      /* 1 for 0–255 inputs */
-    int resize;       /* shorter side is resized to this before the centre crop (256; the
+    int bgr;       /* 1: channel 0 is blue (Caffe) */
+    float mean[3]; /* per input channel, in the network's channel order */
+    float scale;   /* 1 for 0–255 inputs */
+    int resize;    /* shorter side is resized to this before the centre crop (256; the
                          input size when that is larger) */
 } net_preproc;
 
 void net_preproc_caffe(net_preproc *pp); /* BGR, 0–255, mean B 104.007 G 116.669 R 122.679 */
 
 typedef struct {
-    int size;              /* S */
-    float *data;           /* (3, S, S) the network input */
-    unsigned char *rgb;    /* (S, S, 3) what the network sees, as a displayable photo */
-    int src_w, src_h;      /* the file's own size (0 for .npy) */
+    int size;           /* S */
+    float *data;        /* (3, S, S) the network input */
+    unsigned char *rgb; /* (S, S, 3) what the network sees, as a displayable photo */
+    int src_w, src_h;   /* the file's own size (0 for .npy) */
     int is_npy;
 } net_input;
 
@@ -411,6 +411,10 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
 net_status net_file_read(const char *path, long long max, unsigned char **out, size_t *len,
                          net_err *err);
 
+/* NET_OK when path is a regular file alexviz can open (what net_file_read checks first, without
+ * reading it): a program can refuse a missing file or a FIFO at once, before slow work. */
+net_status net_file_check(const char *path, net_err *err);
+
 /* Writes len bytes to path via a temporary file in the same folder and a rename, so that a
  * reader sees the old file or the whole new one. Replaces a regular file; refuses (NET_ERR_EXISTS)
  * anything else at path: a folder, a device, a link. */
@@ -430,21 +434,21 @@ int net_temp_sweep(const char *dir);
 
 /* What net_onnx_load found in a file, for reports and headers. */
 typedef struct {
-    int width[8];           /* conv1..conv5, fc6..fc8 as found (the zoo: 96 256 384 384 256 4096
+    int width[8];   /* conv1..conv5, fc6..fc8 as found (the zoo: 96 256 384 384 256 4096
                                4096 1000) */
-    int input_size;         /* S of the graph input (1, 3, S, S) */
+    int input_size; /* S of the graph input (1, 3, S, S) */
     int64_t ir_version;
-    int64_t opset;          /* version of the default (ai.onnx) operator set */
-    char producer[64];      /* producer name and version, "" when the file names none */
-    char input_name[64];    /* the graph's image input and its output, as named in the file */
+    int64_t opset;       /* version of the default (ai.onnx) operator set */
+    char producer[64];   /* producer name and version, "" when the file names none */
+    char input_name[64]; /* the graph's image input and its output, as named in the file */
     char output_name[64];
-    int output_stage;       /* stage whose output is the graph's output: prob, or fc8 when the
+    int output_stage;     /* stage whose output is the graph's output: prob, or fc8 when the
                                file ends without a Softmax */
-    char variant[320];      /* one line: order, input, pooling, LRN, how fc and tensors are stored */
-    net_err variant_said;   /* the same as a message: its format and arguments, for a program to
+    char variant[320];    /* one line: order, input, pooling, LRN, how fc and tensors are stored */
+    net_err variant_said; /* the same as a message: its format and arguments, for a program to
                                say it in its user's language (status NET_OK) */
-    int64_t params;         /* weights and biases copied */
-    double load_ms;         /* reading, checking and copying, wall time */
+    int64_t params;       /* weights and biases copied */
+    double load_ms;       /* reading, checking and copying, wall time */
 } net_onnx_info;
 
 /* Reads an AlexNet from an ONNX file: the model zoo's bvlcalexnet-N.onnx, or any file with the
@@ -469,8 +473,8 @@ net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_p
                          net_onnx_info *info, net_err *err);
 /* The same from a buffer in memory (the fuzzer's entry point); name is used in messages. */
 net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *name,
-                             net_config *cfg_out, net **out, net_preproc *pp,
-                             net_onnx_info *info, net_err *err);
+                             net_config *cfg_out, net **out, net_preproc *pp, net_onnx_info *info,
+                             net_err *err);
 
 /* Reads a float32 ONNX TensorProto file (input_0.pb, output_0.pb of ONNX test folders; raw_data
  * or float_data); every value must be finite. *data is malloc'd (caller frees); shape gets up to 8 dims, *ndim their count. */

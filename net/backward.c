@@ -105,8 +105,10 @@ static int target_stage(const net *n, const net_grad_target *t, net_err *err)
         inside = inside && t->y >= 0 && t->y < s->out_h && t->x >= 0 && t->x < s->out_w;
     if (!inside) {
         if (t->kind == NET_TARGET_UNIT)
-            net_fail(err, NET_ERR_ARG, "net_backward: unit (c %d, y %d, x %d) is outside %s's "
-                     "%d×%d×%d", t->c, t->y, t->x, s->name, s->out_c, s->out_h, s->out_w);
+            net_fail(err, NET_ERR_ARG,
+                     "net_backward: unit (c %d, y %d, x %d) is outside %s's "
+                     "%d×%d×%d",
+                     t->c, t->y, t->x, s->name, s->out_c, s->out_h, s->out_w);
         else
             net_fail(err, NET_ERR_ARG, "net_backward: channel %d is outside %s's 0..%d", t->c,
                      s->name, s->out_c - 1);
@@ -133,26 +135,19 @@ static void run_stage_grad(net *n, int i, net_grad_mode mode)
         op_conv_grad(g, s->out_c, s->out_h, s->out_w, w, s->k, s->stride, s->pad, s->groups, gin,
                      s->in_c, s->in_h, s->in_w, n->grad_work);
         break;
-    case NET_OP_RELU:
-        op_relu_grad(out, g, gin, count, relu);
-        break;
+    case NET_OP_RELU: op_relu_grad(out, g, gin, count, relu); break;
     case NET_OP_LRN:
-        op_lrn_grad(in, g, gin, s->in_c, s->in_h * s->in_w, s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
-                    s->lrn.beta, s->lrn.within_towers ? s->in_c / 2 : s->in_c, n->grad_work);
+        op_lrn_grad(in, g, gin, s->in_c, s->in_h * s->in_w, s->lrn.n, s->lrn.k,
+                    net_lrn_scale(&s->lrn), s->lrn.beta,
+                    s->lrn.within_towers ? s->in_c / 2 : s->in_c, n->grad_work);
         break;
     case NET_OP_POOL:
-        op_pool_grad(in, out, g, gin, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad,
-                     s->out_h, s->out_w);
+        op_pool_grad(in, out, g, gin, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad, s->out_h,
+                     s->out_w);
         break;
-    case NET_OP_FC:
-        op_fc_grad(g, s->out_c, w, gin, s->in_c * s->in_h * s->in_w);
-        break;
-    case NET_OP_DROPOUT:
-        memcpy(gin, g, count * sizeof(float));
-        break;
-    case NET_OP_SOFTMAX:
-        op_softmax_grad(out, g, gin, (int)count);
-        break;
+    case NET_OP_FC: op_fc_grad(g, s->out_c, w, gin, s->in_c * s->in_h * s->in_w); break;
+    case NET_OP_DROPOUT: memcpy(gin, g, count * sizeof(float)); break;
+    case NET_OP_SOFTMAX: op_softmax_grad(out, g, gin, (int)count); break;
     }
 }
 
@@ -168,11 +163,13 @@ net_status net_backward(net *n, const net_grad_target *t, net_grad_mode mode, ne
         return NET_ERR_ARG;
     if (n->last_done < ts) {
         if (n->last_done < 0)
-            return net_fail(err, NET_ERR_ARG, "net_backward: no forward pass to go back "
+            return net_fail(err, NET_ERR_ARG,
+                            "net_backward: no forward pass to go back "
                             "through; run net_forward first");
-        return net_fail(err, NET_ERR_ARG, "net_backward: the last forward pass stopped after "
-                        "%s, before the target's stage %s", n->table.s[n->last_done].name,
-                        n->table.s[ts].name);
+        return net_fail(err, NET_ERR_ARG,
+                        "net_backward: the last forward pass stopped after "
+                        "%s, before the target's stage %s",
+                        n->table.s[n->last_done].name, n->table.s[ts].name);
     }
     net_status st = net_backward_prepare(n, err);
     if (st != NET_OK)
@@ -197,8 +194,12 @@ net_status net_backward(net *n, const net_grad_target *t, net_grad_mode mode, ne
         double t1 = net_now_ms();
         n->grad_lo = i - 1;
         if (hook) {
-            net_event ev = {.index = i, .count = n->table.count, .stage = &n->table.s[i],
-                            .in = grad_at(n, i - 1), .out = grad_at(n, i), .ms = t1 - t0};
+            net_event ev = {.index = i,
+                            .count = n->table.count,
+                            .stage = &n->table.s[i],
+                            .in = grad_at(n, i - 1),
+                            .out = grad_at(n, i),
+                            .ms = t1 - t0};
             net_stage_towers(ev.stage, ev.tower_a, ev.tower_b);
             if (hook(&ev, user))
                 return net_fail(err, NET_ERR_CANCELLED, "stopped after %s (backward)",

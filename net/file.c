@@ -76,8 +76,7 @@ int net_file_open(const char *path, struct stat *st, net_err *err)
     }
     if (!S_ISREG(st->st_mode)) {
         close(fd);
-        net_fail(err, NET_ERR_IO, "%s: became %s while being opened", path,
-                 kind_of(st->st_mode));
+        net_fail(err, NET_ERR_IO, "%s: became %s while being opened", path, kind_of(st->st_mode));
         return -1;
     }
     return fd;
@@ -98,6 +97,16 @@ static unsigned char *big_buffer(size_t n)
     return p;
 }
 
+net_status net_file_check(const char *path, net_err *err)
+{
+    struct stat st;
+    int fd = net_file_open(path, &st, err);
+    if (fd < 0)
+        return err ? err->status : NET_ERR_IO;
+    close(fd);
+    return NET_OK;
+}
+
 net_status net_file_read(const char *path, long long max, unsigned char **out, size_t *len,
                          net_err *err)
 {
@@ -112,8 +121,7 @@ net_status net_file_read(const char *path, long long max, unsigned char **out, s
         char have[32], most[32];
         net_fmt_count((int64_t)st.st_size, have, sizeof have);
         net_fmt_count(max, most, sizeof most);
-        return net_fail(err, NET_ERR_LIMIT, "%s: %s bytes; at most %s are read", path, have,
-                        most);
+        return net_fail(err, NET_ERR_LIMIT, "%s: %s bytes; at most %s are read", path, have, most);
     }
     size_t n = (size_t)st.st_size, got = 0;
     unsigned char *buf = big_buffer(n);
@@ -138,8 +146,10 @@ net_status net_file_read(const char *path, long long max, unsigned char **out, s
     close(fd);
     if (got != n) {
         free(buf);
-        return net_fail(err, NET_ERR_IO, "%s: the file shrank from %zu to %zu bytes while being "
-                        "read", path, n, got);
+        return net_fail(err, NET_ERR_IO,
+                        "%s: the file shrank from %zu to %zu bytes while being "
+                        "read",
+                        path, n, got);
     }
     *out = buf;
     *len = n;
@@ -333,8 +343,8 @@ static net_status check_target(const char *path, net_err *err)
         return net_fail(err, NET_ERR_IO, "%s: %s", path, strerror(errno));
     }
     if (!S_ISREG(st.st_mode))
-        return net_fail(err, NET_ERR_EXISTS, "%s: %s is there; alexviz replaces only files",
-                        path, kind_of(st.st_mode));
+        return net_fail(err, NET_ERR_EXISTS, "%s: %s is there; alexviz replaces only files", path,
+                        kind_of(st.st_mode));
     return NET_OK;
 }
 
@@ -397,8 +407,7 @@ static net_status write_file(const char *path, const void *buf, size_t len, int 
         temp_release(slot);
         if (e == EEXIST)
             return net_fail(err, NET_ERR_EXISTS, "%s: already exists", path);
-        return net_fail(err, NET_ERR_IO, "%s: cannot put the file in place: %s", path,
-                        strerror(e));
+        return net_fail(err, NET_ERR_IO, "%s: cannot put the file in place: %s", path, strerror(e));
     }
     temp_release(slot);
     return NET_OK;

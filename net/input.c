@@ -106,9 +106,8 @@ static net_status input_alloc(net_input *in, int S, const char *name, net_err *e
 
 /* ---------------------------------------------------------------- photos */
 
-static net_status photo_load(net_input *in, const unsigned char *buf, size_t len,
-                             const char *name, int S, const net_preproc *pp, int isolated,
-                             net_err *err)
+static net_status photo_load(net_input *in, const unsigned char *buf, size_t len, const char *name,
+                             int S, const net_preproc *pp, int isolated, net_err *err)
 {
     net_status st = input_alloc(in, S, name, err);
     if (st != NET_OK)
@@ -149,8 +148,10 @@ static net_status npy_input_load(net_input *in, const unsigned char *buf, size_t
             dims[i] = shape[i];
         npy_shape_text(dims, nd, shp, sizeof shp);
         free(d);
-        return net_fail(err, NET_ERR_SHAPE, "%s: shape %s; expected (3, %d, %d) or (1, 3, %d, %d) "
-                        "for a %d×%d input", name, shp, S, S, S, S, S, S);
+        return net_fail(err, NET_ERR_SHAPE,
+                        "%s: shape %s; expected (3, %d, %d) or (1, 3, %d, %d) "
+                        "for a %d×%d input",
+                        name, shp, S, S, S, S, S, S);
     }
     size_t count = 3 * (size_t)S * S;
     for (size_t i = 0; i < count; i++) {
@@ -177,8 +178,8 @@ static net_status npy_input_load(net_input *in, const unsigned char *buf, size_t
 /* ---------------------------------------------------------------- input */
 
 static net_status input_from_bytes(net_input *in, const unsigned char *buf, size_t len,
-                                   const char *name, int size, const net_preproc *pp,
-                                   int isolated, net_err *err)
+                                   const char *name, int size, const net_preproc *pp, int isolated,
+                                   net_err *err)
 {
     if (!buf || !len)
         return net_fail(err, NET_ERR_FORMAT, "%s: empty file", name);

@@ -40,8 +40,7 @@ float *net_alloc_block(size_t count, size_t *len)
     size_t bytes = (count ? count : 1) * sizeof(float);
     bytes = (bytes + huge - 1) / huge * huge;
     size_t span = bytes + huge;
-    unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
-                            0);
+    unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
     /* keep the 2 MB-aligned part, give back the slack on either side */
@@ -82,7 +81,8 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     }
     work = (net_table_memory(&n->table) / sizeof(float)) - n_act;
     if (net_table_memory(&n->table) > (size_t)NET_MAX_ACT_MB << 20) {
-        net_status st = net_fail(err, NET_ERR_LIMIT, "a network of this size needs %zu MB of "
+        net_status st = net_fail(err, NET_ERR_LIMIT,
+                                 "a network of this size needs %zu MB of "
                                  "activations; at most %d MB are allowed",
                                  net_table_memory(&n->table) >> 20, NET_MAX_ACT_MB);
         free(n);
@@ -93,8 +93,10 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     n->act = net_alloc_block(n_act + work, &n->act_len);
     if (!n->params || !n->act) {
         net_free(n);
-        return net_fail(err, NET_ERR_NOMEM, "out of memory: %zu MB of parameters, %zu MB of "
-                        "activations", n_params * 4 >> 20, (n_act + work) * 4 >> 20);
+        return net_fail(err, NET_ERR_NOMEM,
+                        "out of memory: %zu MB of parameters, %zu MB of "
+                        "activations",
+                        n_params * 4 >> 20, (n_act + work) * 4 >> 20);
     }
     n->work = n->act + n_act;
     n->last_done = -1;
@@ -191,9 +193,7 @@ void net_run_stage(net *n, int i, const float *in)
         op_conv(in, s->in_c, s->in_h, s->in_w, w, b, s->out_c, s->k, s->stride, s->pad, s->groups,
                 out, s->out_h, s->out_w, n->work);
         break;
-    case NET_OP_RELU:
-        op_relu(in, out, count);
-        break;
+    case NET_OP_RELU: op_relu(in, out, count); break;
     case NET_OP_LRN:
         op_lrn(in, out, s->in_c, s->in_h * s->in_w, s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
                s->lrn.beta, s->lrn.within_towers ? s->in_c / 2 : s->in_c);
@@ -202,15 +202,9 @@ void net_run_stage(net *n, int i, const float *in)
         op_pool(in, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad, s->pad_end, out, s->out_h,
                 s->out_w);
         break;
-    case NET_OP_FC:
-        op_fc(in, s->in_c * s->in_h * s->in_w, w, b, out, s->out_c);
-        break;
-    case NET_OP_DROPOUT:
-        memcpy(out, in, count * sizeof(float));
-        break;
-    case NET_OP_SOFTMAX:
-        op_softmax(in, out, (int)count);
-        break;
+    case NET_OP_FC: op_fc(in, s->in_c * s->in_h * s->in_w, w, b, out, s->out_c); break;
+    case NET_OP_DROPOUT: memcpy(out, in, count * sizeof(float)); break;
+    case NET_OP_SOFTMAX: op_softmax(in, out, (int)count); break;
     }
 }
 
@@ -228,8 +222,12 @@ net_status net_forward(net *n, const float *input, net_hook hook, void *user, ne
         n->last_done = i;
         const float *out = n->act + n->act_off[i];
         if (hook) {
-            net_event ev = {.index = i, .count = n->table.count, .stage = &n->table.s[i], .in = in,
-                            .out = out, .ms = t1 - t0};
+            net_event ev = {.index = i,
+                            .count = n->table.count,
+                            .stage = &n->table.s[i],
+                            .in = in,
+                            .out = out,
+                            .ms = t1 - t0};
             net_stage_towers(ev.stage, ev.tower_a, ev.tower_b);
             if (hook(&ev, user))
                 return net_fail(err, NET_ERR_CANCELLED, "stopped after %s", n->table.s[i].name);

@@ -7,19 +7,19 @@
 struct net {
     net_config cfg;
     net_table table;
-    float *params;                  /* every stage's weights then biases, at w_off / b_off */
-    size_t n_params, params_len;    /* floats; bytes mapped */
-    float *act;                     /* every stage's output, at act_off[i], then the scratch */
-    size_t act_len;                 /* bytes mapped */
+    float *params;               /* every stage's weights then biases, at w_off / b_off */
+    size_t n_params, params_len; /* floats; bytes mapped */
+    float *act;                  /* every stage's output, at act_off[i], then the scratch */
+    size_t act_len;              /* bytes mapped */
     size_t act_off[NET_MAX_STAGES];
-    float *work;                    /* scratch for im2col, inside act */
+    float *work; /* scratch for im2col, inside act */
     int last_done;
     /* the backward pass (backward.c), allocated by net_backward_prepare: the input's gradient
      * (3, S, S), then every stage's at act_off[i] after it, then the backward scratch */
     float *grad;
-    size_t grad_len;                /* bytes mapped */
-    float *grad_work;               /* scratch for dcol and LRN's q, inside grad */
-    int grad_hi, grad_lo;           /* gradients valid from stage grad_lo (−1: the input's too)
+    size_t grad_len;      /* bytes mapped */
+    float *grad_work;     /* scratch for dcol and LRN's q, inside grad */
+    int grad_hi, grad_lo; /* gradients valid from stage grad_lo (−1: the input's too)
                                        up to grad_hi, the target's stage; grad_hi −1: none */
     int untrained;
 };

@@ -28,8 +28,8 @@ const unsigned char npy_magic[6] = {0x93, 'N', 'U', 'M', 'P', 'Y'};
 
 typedef struct {
     char descr[16];
-    int fortran;                   /* -1 until seen */
-    int ndim;                      /* -1 until seen */
+    int fortran; /* -1 until seen */
+    int ndim;    /* -1 until seen */
     long long dims[NPY_PARSE_DIMS];
 } npy_header;
 
@@ -185,8 +185,12 @@ static void dtype_name(const char *descr, char *buf, size_t cap)
 {
     const char *order = descr[0] == '>' ? "big-endian " : "";
     const char *t = descr[0] && strchr("<>=|", descr[0]) ? descr + 1 : descr;
-    const char *kind = t[0] == 'f' ? "float" : t[0] == 'i' ? "int" : t[0] == 'u' ? "uint"
-                     : t[0] == 'c' ? "complex" : t[0] == 'b' ? "bool" : NULL;
+    const char *kind = t[0] == 'f'   ? "float"
+                       : t[0] == 'i' ? "int"
+                       : t[0] == 'u' ? "uint"
+                       : t[0] == 'c' ? "complex"
+                       : t[0] == 'b' ? "bool"
+                                     : NULL;
     char *end = "";
     long bytes = t[0] ? strtol(t + 1, &end, 10) : 0;
     if (!kind || bytes <= 0 || bytes > 32 || *end)
@@ -213,8 +217,10 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
     if (!buf && len)
         return net_fail(err, NET_ERR_ARG, "%s: no bytes given", name);
     if (len < 10 || memcmp(buf, npy_magic, sizeof npy_magic))
-        return net_fail(err, NET_ERR_FORMAT, "%s: not a .npy file (it does not start with "
-                        "\\x93NUMPY)", name);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: not a .npy file (it does not start with "
+                        "\\x93NUMPY)",
+                        name);
     int major = buf[6], minor = buf[7];
     size_t hlen, off;
     if (major == 1) {
@@ -224,19 +230,22 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
         if (len < 12)
             return net_fail(err, NET_ERR_FORMAT, "%s: truncated .npy header (%zu bytes)", name,
                             len);
-        hlen = (size_t)buf[8] | (size_t)buf[9] << 8 | (size_t)buf[10] << 16 |
-               (size_t)buf[11] << 24;
+        hlen = (size_t)buf[8] | (size_t)buf[9] << 8 | (size_t)buf[10] << 16 | (size_t)buf[11] << 24;
         off = 12;
     } else {
-        return net_fail(err, NET_ERR_UNSUPPORTED, "%s: .npy format version %d.%d; expected 1.0, "
-                        "2.0 or 3.0", name, major, minor);
+        return net_fail(err, NET_ERR_UNSUPPORTED,
+                        "%s: .npy format version %d.%d; expected 1.0, "
+                        "2.0 or 3.0",
+                        name, major, minor);
     }
     if (hlen > NPY_MAX_HEADER)
         return net_fail(err, NET_ERR_LIMIT, "%s: a .npy header of %zu bytes; at most %d expected",
                         name, hlen, NPY_MAX_HEADER);
     if (hlen > len - off)
-        return net_fail(err, NET_ERR_FORMAT, "%s: truncated .npy header: it claims %zu bytes, "
-                        "the file has %zu after the preamble", name, hlen, len - off);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: truncated .npy header: it claims %zu bytes, "
+                        "the file has %zu after the preamble",
+                        name, hlen, len - off);
     npy_header h;
     const char *why;
     if (!npy_parse_header((const char *)buf + off, hlen, &h, &why))
@@ -247,31 +256,37 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
     npy_shape_text(h.dims, h.ndim, shp, sizeof shp);
     if (strcmp(h.descr, "<f4")) {
         dtype_name(h.descr, found, sizeof found);
-        return net_fail(err, NET_ERR_FORMAT, "%s: dtype '%s' (%s); expected '<f4' (float32, "
-                        "little-endian)", name, h.descr, found);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: dtype '%s' (%s); expected '<f4' (float32, "
+                        "little-endian)",
+                        name, h.descr, found);
     }
     if (h.fortran)
-        return net_fail(err, NET_ERR_UNSUPPORTED, "%s: Fortran (column-major) order; expected C "
-                        "order (save np.ascontiguousarray(x))", name);
+        return net_fail(err, NET_ERR_UNSUPPORTED,
+                        "%s: Fortran (column-major) order; expected C "
+                        "order (save np.ascontiguousarray(x))",
+                        name);
     if (h.ndim < 1 || h.ndim > 4)
-        return net_fail(err, NET_ERR_SHAPE, "%s: shape %s has %d dimensions; expected 1 to 4",
-                        name, shp, h.ndim);
+        return net_fail(err, NET_ERR_SHAPE, "%s: shape %s has %d dimensions; expected 1 to 4", name,
+                        shp, h.ndim);
     long long count = 1;
     for (int i = 0; i < h.ndim; i++) {
         if (h.dims[i] < 1)
             return net_fail(err, NET_ERR_SHAPE, "%s: shape %s holds no numbers", name, shp);
         if (h.dims[i] > NPY_MAX_COUNT || count * h.dims[i] > NPY_MAX_COUNT)
-            return net_fail(err, NET_ERR_LIMIT, "%s: shape %s is more than %lld floats", name,
-                            shp, (long long)NPY_MAX_COUNT);
+            return net_fail(err, NET_ERR_LIMIT, "%s: shape %s is more than %lld floats", name, shp,
+                            (long long)NPY_MAX_COUNT);
         count *= h.dims[i];
     }
     size_t need = (size_t)count * 4, have = len - off;
     if (have < need)
-        return net_fail(err, NET_ERR_FORMAT, "%s: truncated: shape %s needs %zu bytes of data, "
-                        "the file has %zu", name, shp, need, have);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: truncated: shape %s needs %zu bytes of data, "
+                        "the file has %zu",
+                        name, shp, need, have);
     if (have > need)
-        return net_fail(err, NET_ERR_FORMAT, "%s: %zu bytes of data where shape %s needs %zu",
-                        name, have, shp, need);
+        return net_fail(err, NET_ERR_FORMAT, "%s: %zu bytes of data where shape %s needs %zu", name,
+                        have, shp, need);
     float *d = malloc(need);
     if (!d)
         return net_fail(err, NET_ERR_NOMEM, "%s: out of memory for shape %s", name, shp);
@@ -279,8 +294,8 @@ net_status net_npy_load_mem(const unsigned char *buf, size_t len, const char *na
     const unsigned char *src = buf + off;
     for (long long i = 0; i < count; i++) {
         const unsigned char *b = src + 4 * i;
-        uint32_t u = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-                     (uint32_t)b[3] << 24;
+        uint32_t u =
+            (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
         memcpy(&d[i], &u, 4);
     }
     *data = d;

@@ -36,16 +36,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_ITEMS 64           /* AlexNet needs 22 plus its dropouts */
-#define MAX_CONSTS 32          /* Constant nodes in the attribute forms (value_ints, …) */
-#define MAX_NODES 512          /* the zoo's graph has 24; anything far larger is another network */
-#define MAX_SCAN_NODES 4096    /* nodes read at all; beyond MAX_NODES only to name the network */
-#define MAX_LIST 4096          /* graph inputs, outputs, initializers */
-#define MAX_NODE_LIST 64       /* a node's inputs, outputs, attributes */
-#define MAX_NAME 4096          /* bytes of a name (the zoo's longest has 12) */
-#define MAX_FILE (4LL << 30)   /* bvlcalexnet is 244 MB */
-#define MAX_PB (256LL << 20)   /* a test folder's tensor: the zoo's input is 602 KB */
-#define MAX_SIDE 1024         /* the zoo takes 224; larger inputs only make im2col huge */
+#define MAX_ITEMS 64         /* AlexNet needs 22 plus its dropouts */
+#define MAX_CONSTS 32        /* Constant nodes in the attribute forms (value_ints, …) */
+#define MAX_NODES 512        /* the zoo's graph has 24; anything far larger is another network */
+#define MAX_SCAN_NODES 4096  /* nodes read at all; beyond MAX_NODES only to name the network */
+#define MAX_LIST 4096        /* graph inputs, outputs, initializers */
+#define MAX_NODE_LIST 64     /* a node's inputs, outputs, attributes */
+#define MAX_NAME 4096        /* bytes of a name (the zoo's longest has 12) */
+#define MAX_FILE (4LL << 30) /* bvlcalexnet is 244 MB */
+#define MAX_PB (256LL << 20) /* a test folder's tensor: the zoo's input is 602 KB */
+#define MAX_SIDE 1024        /* the zoo takes 224; larger inputs only make im2col huge */
 
 /* Guaranteed non-NULL text from an optional protobuf string. */
 #define S(x) ((x) ? (x) : "")
@@ -120,28 +120,35 @@ static void budget_init(budget *b, ProtobufCAllocator *a, size_t file_len)
 /* ---------------------------------------------------------------- the loader's state */
 
 typedef enum {
-    IT_CONV, IT_RELU, IT_LRN, IT_POOL, IT_FLATTEN, IT_FC, IT_DROPOUT, IT_SOFTMAX
+    IT_CONV,
+    IT_RELU,
+    IT_LRN,
+    IT_POOL,
+    IT_FLATTEN,
+    IT_FC,
+    IT_DROPOUT,
+    IT_SOFTMAX
 } item_kind;
 
 static const char *const kind_ops[] = {
-    "Conv", "Relu", "LRN", "MaxPool", N_("Reshape or Flatten"), N_("Gemm or MatMul"), "Dropout",
-    "Softmax",
+    "Conv",    "Relu",    "LRN", "MaxPool", N_("Reshape or Flatten"), N_("Gemm or MatMul"),
+    "Dropout", "Softmax",
 };
 
 /* One node (or MatMul + Add) of the chain. */
 typedef struct {
     item_kind kind;
     const Onnx__NodeProto *node;
-    int index;                   /* the node's position in the graph */
+    int index;                                 /* the node's position in the graph */
     int k[2], stride[2], pads[4], group, ceil; /* conv and pool; pads are (y0, x0, y1, x1) */
     int lrn_size;
     float alpha, beta, bias;
-    Onnx__TensorProto *w, *b;    /* conv: (M, C/g, K, K), (M); fc: see transposed, (N) */
-    int transposed;              /* fc: w is (in, out) (Gemm transB=0, MatMul), not (out, in) */
-    int matmul;                  /* fc: MatMul (+ Add for the bias) */
-    int64_t shape[4];            /* Reshape: its target shape, shape_n values (0: Flatten) */
+    Onnx__TensorProto *w, *b; /* conv: (M, C/g, K, K), (M); fc: see transposed, (N) */
+    int transposed;           /* fc: w is (in, out) (Gemm transB=0, MatMul), not (out, in) */
+    int matmul;               /* fc: MatMul (+ Add for the bias) */
+    int64_t shape[4];         /* Reshape: its target shape, shape_n values (0: Flatten) */
     int shape_n;
-    int flatten_axis;            /* Flatten: its axis */
+    int flatten_axis; /* Flatten: its axis */
 } item;
 
 typedef struct {
@@ -154,7 +161,7 @@ typedef struct {
     int64_t opset;
     const Onnx__ValueInfoProto *input;
     int input_size;
-    const char *last;            /* the tensor the chain ends in */
+    const char *last; /* the tensor the chain ends in */
     item it[MAX_ITEMS];
     int n_it;
     /* the expected AlexNet sequence (no dropouts), the item matched to each, its stage name */
@@ -172,7 +179,7 @@ typedef struct {
         const char *name;
         Onnx__TensorProto *t;
         int initializer;
-    } *index;
+    } * index;
     size_t index_cap; /* a power of two, at least twice the constants */
 } loader;
 
@@ -316,8 +323,8 @@ static void make_consts(loader *L)
             *t = (Onnx__TensorProto)ONNX__TENSOR_PROTO__INIT;
             t->name = n->output[0];
             t->has_data_type = 1;
-            t->data_type = f % 2 ? ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT
-                                 : ONNX__TENSOR_PROTO__DATA_TYPE__INT64;
+            t->data_type =
+                f % 2 ? ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT : ONNX__TENSOR_PROTO__DATA_TYPE__INT64;
             if (f < 2) { /* a list: one dimension */
                 L->const_dims[L->n_consts] = f ? (int64_t)a->n_floats : (int64_t)a->n_ints;
                 t->dims = &L->const_dims[L->n_consts];
@@ -351,8 +358,7 @@ static net_status build_index(loader *L)
     for (size_t i = 0; i < L->g->n_node; i++) {
         const Onnx__NodeProto *n = L->g->node[i];
         const Onnx__AttributeProto *a;
-        if (!strcmp(S(n->op_type), "Constant") && n->n_output >= 1 &&
-            (a = find_attr(n, "value")))
+        if (!strcmp(S(n->op_type), "Constant") && n->n_output >= 1 && (a = find_attr(n, "value")))
             index_add(L, n->output[0], a->t, 0);
     }
     for (int i = 0; i < L->n_consts; i++)
@@ -366,20 +372,25 @@ static net_status check_counts(loader *L)
 {
     const Onnx__GraphProto *g = L->g;
     if (g->n_node > MAX_NODES)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu nodes; AlexNet has about "
-                    "25", g->n_node);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "a different network: %zu nodes; AlexNet has about "
+                         "25",
+                         g->n_node);
     if (g->n_input > MAX_LIST || g->n_output > MAX_LIST || g->n_initializer > MAX_LIST)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %zu inputs, %zu outputs and "
-                    "%zu initializers; at most %d of each are read (AlexNet has 17, 1, 16)",
-                    g->n_input, g->n_output, g->n_initializer, MAX_LIST);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "a different network: %zu inputs, %zu outputs and "
+                         "%zu initializers; at most %d of each are read (AlexNet has 17, 1, 16)",
+                         g->n_input, g->n_output, g->n_initializer, MAX_LIST);
     for (size_t i = 0; i < g->n_node; i++) {
         const Onnx__NodeProto *n = g->node[i];
         if (n->n_input > MAX_NODE_LIST || n->n_output > MAX_NODE_LIST ||
             n->n_attribute > MAX_NODE_LIST) {
             char lab[160];
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s has %zu inputs, %zu outputs and %zu "
-                        "attributes; at most %d of each are read", label(n, (int)i, lab,
-                        sizeof lab), n->n_input, n->n_output, n->n_attribute, MAX_NODE_LIST);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s has %zu inputs, %zu outputs and %zu "
+                             "attributes; at most %d of each are read",
+                             label(n, (int)i, lab, sizeof lab), n->n_input, n->n_output,
+                             n->n_attribute, MAX_NODE_LIST);
         }
     }
     return NET_OK;
@@ -409,10 +420,11 @@ static net_status get_int(loader *L, const item *it, const char *name, int def, 
     if (!a)
         return NET_OK;
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INT))
-        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not an integer", LABEL(it), name);
+        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not an integer", LABEL(it),
+                         name);
     if (a->i < lo || a->i > hi)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s = %lld; expected %d..%d", LABEL(it), name,
-                    (long long)a->i, lo, hi);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s = %lld; expected %d..%d", LABEL(it),
+                         name, (long long)a->i, lo, hi);
     *out = (int)a->i;
     return NET_OK;
 }
@@ -425,7 +437,8 @@ static net_status get_float(loader *L, const item *it, const char *name, float d
     if (!a)
         return NET_OK;
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__FLOAT))
-        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not a float", LABEL(it), name);
+        return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not a float", LABEL(it),
+                         name);
     if (!isfinite(a->f))
         return onnx_fail(L, NET_ERR_VALUE, "node %s: %s is %g", LABEL(it), name, a->f);
     *out = a->f;
@@ -444,14 +457,14 @@ static net_status get_ints(loader *L, const item *it, const char *name, int n, c
     }
     if (!attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS))
         return onnx_fail(L, NET_ERR_FORMAT, "node %s: attribute '%s' is not a list of integers",
-                    LABEL(it), name);
+                         LABEL(it), name);
     if (a->n_ints != (size_t)n)
         return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s has %zu values; expected %d (2-D)",
-                    LABEL(it), name, a->n_ints, n);
+                         LABEL(it), name, a->n_ints, n);
     for (int i = 0; i < n; i++) {
         if (a->ints[i] < 0 || a->ints[i] > 4096)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s[%d] = %lld; expected 0..4096", LABEL(it),
-                        name, i, (long long)a->ints[i]);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %s[%d] = %lld; expected 0..4096",
+                             LABEL(it), name, i, (long long)a->ints[i]);
         out[i] = (int)a->ints[i];
     }
     return NET_OK;
@@ -470,8 +483,8 @@ static net_status check_auto_pad(loader *L, const item *it)
     snprintf(v, sizeof v, "%.*s", (int)(a->s.len < 31 ? a->s.len : 31), (const char *)a->s.data);
     if (!strcmp(v, "NOTSET") || !strcmp(v, "") || !strcmp(v, "VALID"))
         return NET_OK;
-    return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: auto_pad %s; expected explicit pads (NOTSET)",
-                LABEL(it), v);
+    return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                     "node %s: auto_pad %s; expected explicit pads (NOTSET)", LABEL(it), v);
 }
 
 /* ---------------------------------------------------------------- what kind of file is this */
@@ -495,8 +508,10 @@ static net_status find_input(loader *L)
             in = v;
     }
     if (count != 1)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph has %d inputs besides its weights; "
-                    "AlexNet has one, the image", count);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "the graph has %d inputs besides its weights; "
+                         "AlexNet has one, the image",
+                         count);
     L->input = in;
     const char *name = S(in->name);
     const Onnx__TypeProto *tp = in->type;
@@ -504,25 +519,33 @@ static net_status find_input(loader *L)
         return onnx_fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' is not a tensor", name);
     const Onnx__TypeProto__Tensor *tt = tp->tensor_type;
     if (tt->elem_type != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' has element type %d; expected float32 "
-                    "(1)", name, tt->elem_type);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "input '%.60s' has element type %d; expected float32 "
+                         "(1)",
+                         name, tt->elem_type);
     const Onnx__TensorShapeProto *sh = tt->shape;
     if (!sh || sh->n_dim != 4)
-        return onnx_fail(L, NET_ERR_SHAPE, "input '%.60s' has %zu dimensions; expected 4 "
-                    "(1, 3, S, S)", name, sh ? sh->n_dim : 0);
+        return onnx_fail(L, NET_ERR_SHAPE,
+                         "input '%.60s' has %zu dimensions; expected 4 "
+                         "(1, 3, S, S)",
+                         name, sh ? sh->n_dim : 0);
     int64_t d[4];
     for (int i = 0; i < 4; i++) {
         const Onnx__TensorShapeProto__Dimension *dim = sh->dim[i];
         int fixed = dim && dim->value_case == ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_VALUE;
         if (!fixed && i >= 1)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "input '%.60s' has a symbolic dimension %d; "
-                        "alexviz needs a fixed (1, 3, S, S)", name, i);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "input '%.60s' has a symbolic dimension %d; "
+                             "alexviz needs a fixed (1, 3, S, S)",
+                             name, i);
         d[i] = fixed ? dim->dim_value : 1; /* a symbolic batch is fine: we run one image */
     }
     if (d[0] != 1 || d[1] != 3 || d[2] != d[3] || d[2] < 11 || d[2] > MAX_SIDE)
-        return onnx_fail(L, NET_ERR_SHAPE, "input '%.60s' is [%lld,%lld,%lld,%lld]; expected "
-                    "(1, 3, S, S) with S = 224 or 227 (11 to %d)", name, (long long)d[0],
-                    (long long)d[1], (long long)d[2], (long long)d[3], MAX_SIDE);
+        return onnx_fail(L, NET_ERR_SHAPE,
+                         "input '%.60s' is [%lld,%lld,%lld,%lld]; expected "
+                         "(1, 3, S, S) with S = 224 or 227 (11 to %d)",
+                         name, (long long)d[0], (long long)d[1], (long long)d[2], (long long)d[3],
+                         MAX_SIDE);
     L->input_size = (int)d[2];
     return NET_OK;
 }
@@ -531,9 +554,9 @@ static net_status find_input(loader *L)
  * such before the walk, which would only see their first unfamiliar node. */
 static net_status sniff(loader *L)
 {
-    static const char *const quant[] = {"QuantizeLinear", "DequantizeLinear", "QLinearConv",
-                                        "QLinearMatMul", "ConvInteger", "MatMulInteger",
-                                        "DynamicQuantizeLinear", "QLinearAdd", "QGemm"};
+    static const char *const quant[] = {
+        "QuantizeLinear", "DequantizeLinear",      "QLinearConv", "QLinearMatMul", "ConvInteger",
+        "MatMulInteger",  "DynamicQuantizeLinear", "QLinearAdd",  "QGemm"};
     static const char *const resnet[] = {"BatchNormalization", "GlobalAveragePool"};
     char lab[160];
     int lrn = 0, convs = 0, grouped = 0;
@@ -542,21 +565,25 @@ static net_status sniff(loader *L)
         const char *op = S(n->op_type);
         for (size_t q = 0; q < sizeof quant / sizeof quant[0]; q++)
             if (!strcmp(op, quant[q]))
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: node %s; alexviz runs "
-                            "float32 weights (use bvlcalexnet-12.onnx, not the int8 or qdq "
-                            "variants)", label(n, (int)i, lab, sizeof lab));
+                return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "a quantized graph: node %s; alexviz runs "
+                                 "float32 weights (use bvlcalexnet-12.onnx, not the int8 or qdq "
+                                 "variants)",
+                                 label(n, (int)i, lab, sizeof lab));
         for (size_t q = 0; q < sizeof resnet / sizeof resnet[0]; q++)
             if (!strcmp(op, resnet[q]))
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: node %s belongs to a "
-                            "ResNet-like network, not to AlexNet (which has no batch "
-                            "normalisation and no global pooling)",
-                            label(n, (int)i, lab, sizeof lab));
+                return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "a different network: node %s belongs to a "
+                                 "ResNet-like network, not to AlexNet (which has no batch "
+                                 "normalisation and no global pooling)",
+                                 label(n, (int)i, lab, sizeof lab));
         /* an Add of two computed tensors is a residual connection; a bias Add has a constant */
         if (!strcmp(op, "Add") && n->n_input == 2 && !find_const(L, n->input[0]) &&
             !find_const(L, n->input[1]))
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: node %s adds two computed "
-                        "tensors, a residual connection (ResNet-like); AlexNet is a chain",
-                        label(n, (int)i, lab, sizeof lab));
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "a different network: node %s adds two computed "
+                             "tensors, a residual connection (ResNet-like); AlexNet is a chain",
+                             label(n, (int)i, lab, sizeof lab));
         lrn += !strcmp(op, "LRN");
         if (!strcmp(op, "Conv")) {
             convs++;
@@ -568,10 +595,12 @@ static net_status sniff(loader *L)
         const Onnx__TensorProto *t = L->g->initializer[i];
         if (t && (t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ||
                   t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__UINT8))
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: initializer '%.60s' is "
-                        "%s; alexviz runs float32 weights (use bvlcalexnet-12.onnx, not the int8 "
-                        "or qdq variants)", S(t->name),
-                        t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ? "int8" : "uint8");
+            return onnx_fail(
+                L, NET_ERR_UNSUPPORTED,
+                "a quantized graph: initializer '%.60s' is "
+                "%s; alexviz runs float32 weights (use bvlcalexnet-12.onnx, not the int8 "
+                "or qdq variants)",
+                S(t->name), t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ? "int8" : "uint8");
     }
     if (convs && !lrn) {
         /* torchvision's AlexNet (Krizhevsky's 2014 "one weird trick" network) is the usual
@@ -590,14 +619,16 @@ static net_status sniff(loader *L)
             strncat(widths, one, sizeof widths - strlen(widths) - 1);
         }
         if (!grouped && convs == 5 && k1 == 11)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: no LRN and no grouped "
-                        "convolution (conv widths %s) is the layout of torchvision's AlexNet "
-                        "(2014: 64-192-384-256-256); alexviz runs the 2012 network (LRN, two "
-                        "towers) whose trained weights are the ONNX zoo's bvlcalexnet",
-                        widths[0] ? widths : "?");
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions (widths %s%s) "
-                    "and no LRN; AlexNet has 5, with LRN after conv1 and conv2", convs,
-                    widths[0] ? widths : "?", convs > 5 ? "-…" : "");
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "a different network: no LRN and no grouped "
+                             "convolution (conv widths %s) is the layout of torchvision's AlexNet "
+                             "(2014: 64-192-384-256-256); alexviz runs the 2012 network (LRN, two "
+                             "towers) whose trained weights are the ONNX zoo's bvlcalexnet",
+                             widths[0] ? widths : "?");
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "a different network: %d convolutions (widths %s%s) "
+                         "and no LRN; AlexNet has 5, with LRN after conv1 and conv2",
+                         convs, widths[0] ? widths : "?", convs > 5 ? "-…" : "");
     }
     return NET_OK;
 }
@@ -627,7 +658,8 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->kind = conv ? IT_CONV : IT_POOL;
         if (conv) {
             if (n->n_input < 2 || !(it->w = find_const(L, n->input[1])))
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer", LABEL(it));
+                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer",
+                                 LABEL(it));
             it->b = n->n_input >= 3 ? find_const(L, n->input[2]) : NULL;
             if (it->w->n_dims == 4 && it->w->dims[2] >= 0 && it->w->dims[2] <= 4096 &&
                 it->w->dims[3] >= 0 && it->w->dims[3] <= 4096)
@@ -642,7 +674,7 @@ static net_status read_node(loader *L, item *it, const char *op)
             return st;
         if (dil[0] != 1 || dil[1] != 1)
             return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: dilations [%d,%d]; AlexNet has none",
-                        LABEL(it), dil[0], dil[1]);
+                             LABEL(it), dil[0], dil[1]);
         if (conv)
             return get_int(L, it, "group", 1, 1, 65536, &it->group);
         int order;
@@ -680,18 +712,20 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->kind = IT_FLATTEN;
         const Onnx__TensorProto *t = n->n_input >= 2 ? find_const(L, n->input[1]) : NULL;
         const Onnx__AttributeProto *a = find_attr(n, "shape");
-        size_t count = t ? (t->n_int64_data ? t->n_int64_data : t->raw_data.len / 8)
-                         : a ? a->n_ints : 0;
+        size_t count = t   ? (t->n_int64_data ? t->n_int64_data : t->raw_data.len / 8)
+                       : a ? a->n_ints
+                           : 0;
         if (t && (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__INT64 ||
                   (!t->n_int64_data && t->raw_data.len % 8)))
-            return onnx_fail(L, NET_ERR_FORMAT, "node %s: target shape '%.60s' is not int64", LABEL(it),
-                        S(t->name));
+            return onnx_fail(L, NET_ERR_FORMAT, "node %s: target shape '%.60s' is not int64",
+                             LABEL(it), S(t->name));
         if (!t && !(a && attr_is(a, ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS)))
             return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: its target shape is not a constant",
-                        LABEL(it));
+                             LABEL(it));
         if (count < 1 || count > 4)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: a target shape of %zu values; fc6 needs 2",
-                        LABEL(it), count);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: a target shape of %zu values; fc6 needs 2", LABEL(it),
+                             count);
         it->shape_n = (int)count;
         for (size_t i = 0; i < count; i++)
             it->shape[i] = t ? read_i64(t, i) : a->ints[i];
@@ -709,8 +743,10 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->transposed = !it->transposed; /* transB=1 is our (out, in) layout */
         alpha_one = alpha == 1.0f && beta == 1.0f;
         if (!alpha_one || trans_a)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: alpha %g, beta %g, transA %d; expected a "
-                        "plain fully connected layer (1, 1, 0)", LABEL(it), alpha, beta, trans_a);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: alpha %g, beta %g, transA %d; expected a "
+                             "plain fully connected layer (1, 1, 0)",
+                             LABEL(it), alpha, beta, trans_a);
         if (n->n_input < 2 || !(it->w = find_const(L, n->input[1])))
             return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer", LABEL(it));
         it->b = n->n_input >= 3 ? find_const(L, n->input[2]) : NULL;
@@ -720,8 +756,8 @@ static net_status read_node(loader *L, item *it, const char *op)
         it->kind = IT_FC;
         it->transposed = it->matmul = 1;
         if (n->n_input < 2 || !(it->w = find_const(L, n->input[1])))
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: no weight initializer as second input",
-                        LABEL(it));
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: no weight initializer as second input", LABEL(it));
         return NET_OK;
     }
     if (!strcmp(op, "Softmax")) {
@@ -730,13 +766,16 @@ static net_status read_node(loader *L, item *it, const char *op)
         if ((st = get_int(L, it, "axis", 1, -2, 1, &axis)))
             return st;
         if (axis != 1 && axis != -1)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: axis %d; expected the class axis (1)",
-                        LABEL(it), axis);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: axis %d; expected the class axis (1)", LABEL(it), axis);
         return NET_OK;
     }
-    return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: operator '%.40s' is not one alexviz runs (AlexNet "
-                "is Conv, Relu, LRN, MaxPool, Dropout, Reshape or Flatten, Gemm or MatMul + Add, "
-                "Softmax)", LABEL(it), op);
+    return onnx_fail(
+        L, NET_ERR_UNSUPPORTED,
+        "node %s: operator '%.40s' is not one alexviz runs (AlexNet "
+        "is Conv, Relu, LRN, MaxPool, Dropout, Reshape or Flatten, Gemm or MatMul + Add, "
+        "Softmax)",
+        LABEL(it), op);
 }
 
 /* Follows the tensor from the image input through the nodes, in the file's order. */
@@ -749,8 +788,10 @@ static net_status walk(loader *L)
         const char *op = S(n->op_type);
         label(n, (int)i, lab, sizeof lab);
         if (*S(n->domain) && strcmp(n->domain, "ai.onnx"))
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: operator domain '%.40s'; alexviz runs the "
-                        "standard ONNX operators", lab, n->domain);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: operator domain '%.40s'; alexviz runs the "
+                             "standard ONNX operators",
+                             lab, n->domain);
         if (!strcmp(op, "Constant"))
             continue;
         if (n->n_output < 1 || !*n->output[0])
@@ -760,31 +801,41 @@ static net_status walk(loader *L)
             if (!strcmp(n->input[j], cur))
                 chain = (int)j;
         if (chain < 0)
-            return prev[0] ? onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s does not read '%.60s', the "
-                                       "output of node %s; AlexNet is a chain", lab, cur, prev)
-                           : onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s does not read '%.60s', the "
-                                       "output of input '%.60s'; AlexNet is a chain", lab, cur,
-                                       cur);
+            return prev[0] ? onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                       "node %s does not read '%.60s', the "
+                                       "output of node %s; AlexNet is a chain",
+                                       lab, cur, prev)
+                           : onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                       "node %s does not read '%.60s', the "
+                                       "output of input '%.60s'; AlexNet is a chain",
+                                       lab, cur, cur);
         int is_add = !strcmp(op, "Add");
         if (chain != 0 && !is_add)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s reads the previous output '%.60s' as input "
-                        "%d; expected it first", lab, cur, chain);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s reads the previous output '%.60s' as input "
+                             "%d; expected it first",
+                             lab, cur, chain);
         for (size_t j = 0; j < n->n_input; j++)
             if ((int)j != chain && *n->input[j] && !find_const(L, n->input[j]))
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s reads '%.60s', which is neither the "
-                            "previous output nor a constant: a branch, and AlexNet has none",
-                            lab, n->input[j]);
+                return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "node %s reads '%.60s', which is neither the "
+                                 "previous output nor a constant: a branch, and AlexNet has none",
+                                 lab, n->input[j]);
         if (is_add) {
             /* the only Add AlexNet can have is the bias of a MatMul just before it */
             item *mm = L->n_it ? &L->it[L->n_it - 1] : NULL;
             if (!mm || !mm->matmul || mm->b || n->n_input != 2)
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s is not the bias of a MatMul right "
-                            "before it; AlexNet has no other addition", lab);
+                return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "node %s is not the bias of a MatMul right "
+                                 "before it; AlexNet has no other addition",
+                                 lab);
             mm->b = find_const(L, n->input[1 - chain]);
         } else {
             if (L->n_it == MAX_ITEMS)
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: more than %d "
-                            "operations in a chain; AlexNet has 22 plus dropouts", MAX_ITEMS);
+                return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "a different network: more than %d "
+                                 "operations in a chain; AlexNet has 22 plus dropouts",
+                                 MAX_ITEMS);
             item *it = &L->it[L->n_it++];
             memset(it, 0, sizeof *it);
             it->node = n;
@@ -799,12 +850,14 @@ static net_status walk(loader *L)
     L->last = cur;
     if (L->g->n_output != 1 || !L->g->output[0])
         return onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph has %zu outputs; AlexNet has one",
-                    L->g->n_output);
+                         L->g->n_output);
     if (strcmp(S(L->g->output[0]->name), cur))
-        return prev[0] ? onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph's output '%.60s' is not where "
+        return prev[0] ? onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                   "the graph's output '%.60s' is not where "
                                    "the chain ends ('%.60s', from node %s)",
                                    S(L->g->output[0]->name), cur, prev)
-                       : onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph's output '%.60s' is not where "
+                       : onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                   "the graph's output '%.60s' is not where "
                                    "the chain ends ('%.60s', from input '%.60s')",
                                    S(L->g->output[0]->name), cur, cur);
     return NET_OK;
@@ -817,12 +870,12 @@ static net_status match(loader *L)
         item_kind kind;
         const char *name;
     } seq[] = {
-        {IT_CONV, "conv1"}, {IT_RELU, "relu1"}, {IT_LRN, "norm1"}, {IT_POOL, "pool1"},
-        {IT_CONV, "conv2"}, {IT_RELU, "relu2"}, {IT_LRN, "norm2"}, {IT_POOL, "pool2"},
-        {IT_CONV, "conv3"}, {IT_RELU, "relu3"}, {IT_CONV, "conv4"}, {IT_RELU, "relu4"},
-        {IT_CONV, "conv5"}, {IT_RELU, "relu5"}, {IT_POOL, "pool5"}, {IT_FLATTEN, "flatten"},
-        {IT_FC, "fc6"}, {IT_RELU, "relu6"}, {IT_FC, "fc7"}, {IT_RELU, "relu7"},
-        {IT_FC, "fc8"}, {IT_SOFTMAX, "prob"},
+        {IT_CONV, "conv1"}, {IT_RELU, "relu1"},   {IT_LRN, "norm1"},  {IT_POOL, "pool1"},
+        {IT_CONV, "conv2"}, {IT_RELU, "relu2"},   {IT_LRN, "norm2"},  {IT_POOL, "pool2"},
+        {IT_CONV, "conv3"}, {IT_RELU, "relu3"},   {IT_CONV, "conv4"}, {IT_RELU, "relu4"},
+        {IT_CONV, "conv5"}, {IT_RELU, "relu5"},   {IT_POOL, "pool5"}, {IT_FLATTEN, "flatten"},
+        {IT_FC, "fc6"},     {IT_RELU, "relu6"},   {IT_FC, "fc7"},     {IT_RELU, "relu7"},
+        {IT_FC, "fc8"},     {IT_SOFTMAX, "prob"},
     };
     enum { N_SEQ = sizeof seq / sizeof seq[0] };
     char lab[160];
@@ -835,8 +888,10 @@ static net_status match(loader *L)
             fcs += L->it[i].kind == IT_FC;
         }
     if (convs != 5 || fcs != 3)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a different network: %d convolutions and %d fully "
-                    "connected layers; AlexNet has 5 and 3", convs, fcs);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "a different network: %d convolutions and %d fully "
+                         "connected layers; AlexNet has 5 and 3",
+                         convs, fcs);
     L->lrn_after_pool = n > 2 && its[2]->kind == IT_POOL;
     for (int k = 0; k < N_SEQ; k++) {
         int s = k;
@@ -847,21 +902,24 @@ static net_status match(loader *L)
         if (k >= n) {
             if (seq[s].kind == IT_SOFTMAX)
                 break; /* PyTorch exports end with fc8's logits */
-            return k ? onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph ends after node %s; AlexNet "
-                                 "continues with %s (%s)", LABEL(its[k - 1]), seq[s].name,
-                                 kind_ops[seq[s].kind])
-                     : onnx_fail(L, NET_ERR_UNSUPPORTED, "the graph ends after its input; AlexNet "
-                                 "continues with %s (%s)", seq[s].name, kind_ops[seq[s].kind]);
+            return k ? onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "the graph ends after node %s; AlexNet "
+                                 "continues with %s (%s)",
+                                 LABEL(its[k - 1]), seq[s].name, kind_ops[seq[s].kind])
+                     : onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "the graph ends after its input; AlexNet "
+                                 "continues with %s (%s)",
+                                 seq[s].name, kind_ops[seq[s].kind]);
         }
         if (its[k]->kind != seq[s].kind)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s where AlexNet has %s (%s)", LABEL(its[k]),
-                        seq[s].name, kind_ops[seq[s].kind]);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s where AlexNet has %s (%s)",
+                             LABEL(its[k]), seq[s].name, kind_ops[seq[s].kind]);
         L->match[k] = its[k];
         L->n_match = k + 1;
     }
     if (n > L->n_match)
         return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s after %s, where AlexNet ends",
-                    LABEL(its[L->n_match]), L->match_name[L->n_match - 1]);
+                         LABEL(its[L->n_match]), L->match_name[L->n_match - 1]);
     return NET_OK;
 }
 
@@ -888,8 +946,8 @@ static int onnx_pool_out(int in, int k, int s, int p0, int p1, int ceil)
 static net_status derive_config(loader *L, net_config *c)
 {
     char lab[160], dt[96];
-    static const char *const learned[8] = {"conv1", "conv2", "conv3", "conv4", "conv5",
-                                           "fc6", "fc7", "fc8"};
+    static const char *const learned[8] = {"conv1", "conv2", "conv3", "conv4",
+                                           "conv5", "fc6",   "fc7",   "fc8"};
     net_config_default(c);
     c->input_size = L->input_size;
     c->lrn_after_pool = L->lrn_after_pool;
@@ -897,32 +955,38 @@ static net_status derive_config(loader *L, net_config *c)
         item *it = matched(L, learned[l]);
         int rank = l < 5 ? 4 : 2;
         if ((int)it->w->n_dims != rank)
-            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected %d dimensions "
-                        "(%s)", LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt), rank,
-                        l < 5 ? N_("filters, channels, height, width") : N_("a matrix"));
+            return onnx_fail(L, NET_ERR_SHAPE,
+                             "node %s: weight '%.60s' is %s; expected %d dimensions "
+                             "(%s)",
+                             LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt), rank,
+                             l < 5 ? N_("filters, channels, height, width") : N_("a matrix"));
         int64_t w = it->w->dims[l >= 5 && it->transposed ? 1 : 0];
         /* a weight and a bias that disagree on the outputs: name both, as either may be wrong */
         if (it->b && it->b->n_dims == 1 && it->b->dims[0] != w) {
             char bt[96];
-            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s but bias '%.60s' is %s: %lld "
-                        "outputs against %lld biases%s", LABEL(it), S(it->w->name),
-                        dims_text(it->w, dt, sizeof dt), S(it->b->name),
-                        dims_text(it->b, bt, sizeof bt), (long long)w,
-                        (long long)it->b->dims[0],
-                        l < 5 ? N_(" (a Conv weight is filters, channels, height, width)")
-                        : it->transposed ? N_(" (with transB=0, or in a MatMul, the weight is "
-                                              "(inputs, outputs))")
-                                         : N_(" (with transB=1 the weight is (outputs, inputs))"));
+            return onnx_fail(
+                L, NET_ERR_SHAPE,
+                "node %s: weight '%.60s' is %s but bias '%.60s' is %s: %lld "
+                "outputs against %lld biases%s",
+                LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt), S(it->b->name),
+                dims_text(it->b, bt, sizeof bt), (long long)w, (long long)it->b->dims[0],
+                l < 5            ? N_(" (a Conv weight is filters, channels, height, width)")
+                : it->transposed ? N_(" (with transB=0, or in a MatMul, the weight is "
+                                      "(inputs, outputs))")
+                                 : N_(" (with transB=1 the weight is (outputs, inputs))"));
         }
         if (w < 1 || w > 65536)
-            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; %lld outputs is not a "
-                        "width AlexNet can have", LABEL(it), S(it->w->name),
-                        dims_text(it->w, dt, sizeof dt), (long long)w);
+            return onnx_fail(L, NET_ERR_SHAPE,
+                             "node %s: weight '%.60s' is %s; %lld outputs is not a "
+                             "width AlexNet can have",
+                             LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt),
+                             (long long)w);
         if (l < 5 && w % 2)
-            return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s: %lld filters; expected an "
-                        "even number (%s's filters are split between the two towers)",
-                        LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt),
-                        (long long)w, learned[l]);
+            return onnx_fail(L, NET_ERR_SHAPE,
+                             "node %s: weight '%.60s' is %s: %lld filters; expected an "
+                             "even number (%s's filters are split between the two towers)",
+                             LABEL(it), S(it->w->name), dims_text(it->w, dt, sizeof dt),
+                             (long long)w, learned[l]);
         c->width[l] = (int)w;
     }
     /* pools: one rounding and end pad for all three, as the stage table has; each pool's own
@@ -933,13 +997,15 @@ static net_status derive_config(loader *L, net_config *c)
     for (int p = 0; p < 3; p++) {
         item *it = matched(L, pools[p]);
         if (it->k[0] != 3 || it->k[1] != 3 || it->stride[0] != 2 || it->stride[1] != 2)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %d×%d pooling with stride %d×%d; AlexNet's "
-                        "%s is 3×3 with stride 2 (overlapping pooling)", LABEL(it), it->k[0],
-                        it->k[1], it->stride[0], it->stride[1], pools[p]);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: %d×%d pooling with stride %d×%d; AlexNet's "
+                             "%s is 3×3 with stride 2 (overlapping pooling)",
+                             LABEL(it), it->k[0], it->k[1], it->stride[0], it->stride[1], pools[p]);
         if (it->pads[0] || it->pads[1] || it->pads[2] != it->pads[3] || it->pads[2] > 2)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: pads [%d,%d,%d,%d]; expected [0,0,0,0] "
-                        "or end pads [0,0,1,1]", LABEL(it), it->pads[0], it->pads[1],
-                        it->pads[2], it->pads[3]);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: pads [%d,%d,%d,%d]; expected [0,0,0,0] "
+                             "or end pads [0,0,1,1]",
+                             LABEL(it), it->pads[0], it->pads[1], it->pads[2], it->pads[3]);
         if (it->ceil)
             c->pool_round = NET_ROUND_CEIL;
         if (it->pads[2] > c->pool_pad_end)
@@ -948,10 +1014,11 @@ static net_status derive_config(loader *L, net_config *c)
     item *n1 = matched(L, "norm1"), *n2 = matched(L, "norm2");
     if (n1->lrn_size != n2->lrn_size || n1->alpha != n2->alpha || n1->beta != n2->beta ||
         n1->bias != n2->bias)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s and norm2 differ (size %d/%d, alpha %g/%g, beta "
-                    "%g/%g, bias %g/%g); AlexNet uses one LRN for both", LABEL(n1),
-                    n1->lrn_size, n2->lrn_size, n1->alpha, n2->alpha, n1->beta, n2->beta,
-                    n1->bias, n2->bias);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "node %s and norm2 differ (size %d/%d, alpha %g/%g, beta "
+                         "%g/%g, bias %g/%g); AlexNet uses one LRN for both",
+                         LABEL(n1), n1->lrn_size, n2->lrn_size, n1->alpha, n2->alpha, n1->beta,
+                         n2->beta, n1->bias, n2->bias);
     c->lrn.formula = NET_LRN_CAFFE;
     c->lrn.within_towers = 0;
     c->lrn.n = n1->lrn_size;
@@ -988,34 +1055,39 @@ static net_status check_stages(loader *L, const net_stage *st, int n_st)
         if (!it)
             continue; /* drop6 and drop7, and prob when the file has no Softmax */
         if (s->op == NET_OP_CONV) {
-            int pad_ok = it->pads[0] == s->pad && it->pads[1] == s->pad &&
-                         it->pads[2] == s->pad && it->pads[3] == s->pad;
+            int pad_ok = it->pads[0] == s->pad && it->pads[1] == s->pad && it->pads[2] == s->pad &&
+                         it->pads[3] == s->pad;
             if (it->k[0] != s->k || it->k[1] != s->k || it->stride[0] != s->stride ||
                 it->stride[1] != s->stride || !pad_ok)
-                return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: %d×%d kernel, stride %d×%d, pads "
-                            "[%d,%d,%d,%d]; AlexNet's %s is %d×%d, stride %d, pad %d", LABEL(it),
-                            it->k[0], it->k[1], it->stride[0], it->stride[1], it->pads[0],
-                            it->pads[1], it->pads[2], it->pads[3], s->name, s->k, s->k,
-                            s->stride, s->pad);
+                return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                 "node %s: %d×%d kernel, stride %d×%d, pads "
+                                 "[%d,%d,%d,%d]; AlexNet's %s is %d×%d, stride %d, pad %d",
+                                 LABEL(it), it->k[0], it->k[1], it->stride[0], it->stride[1],
+                                 it->pads[0], it->pads[1], it->pads[2], it->pads[3], s->name, s->k,
+                                 s->k, s->stride, s->pad);
             if (it->group != s->groups)
                 return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: group %d; AlexNet's %s has %d%s",
-                            LABEL(it), it->group, s->name, s->groups,
-                            s->groups == 2 ? N_(" (the two towers)") : N_(" (it reads both towers)"));
+                                 LABEL(it), it->group, s->name, s->groups,
+                                 s->groups == 2 ? N_(" (the two towers)")
+                                                : N_(" (it reads both towers)"));
             int64_t wd[4] = {s->out_c, s->in_c / s->groups, s->k, s->k};
             if (!dims_are(it->w, wd, 4, wt, dt))
-                return onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected %s "
-                                 "(%.7s: %d filters of %d×%d over %d%s channels)", LABEL(it),
-                                 S(it->w->name), dt, wt, s->name, s->out_c, s->k, s->k, s->in_c,
-                                 s->groups > 1 ? "/2" : "");
+                return onnx_fail(L, NET_ERR_SHAPE,
+                                 "node %s: weight '%.60s' is %s; expected %s "
+                                 "(%.7s: %d filters of %d×%d over %d%s channels)",
+                                 LABEL(it), S(it->w->name), dt, wt, s->name, s->out_c, s->k, s->k,
+                                 s->in_c, s->groups > 1 ? "/2" : "");
         } else if (s->op == NET_OP_POOL) {
-            int oh = onnx_pool_out(s->in_h, it->k[0], it->stride[0], it->pads[0], it->pads[2],
-                                   it->ceil);
+            int oh =
+                onnx_pool_out(s->in_h, it->k[0], it->stride[0], it->pads[0], it->pads[2], it->ceil);
             if (oh != s->out_h)
-                return onnx_fail(L, NET_ERR_SHAPE, "node %s: with its pads [%d,%d,%d,%d] and ceil_mode "
-                            "%d it makes %d×%d of %d×%d, but %s with the other pools' rounding "
-                            "makes %d×%d; alexviz rounds all pools alike", LABEL(it), it->pads[0],
-                            it->pads[1], it->pads[2], it->pads[3], it->ceil, oh, oh, s->in_h,
-                            s->in_w, s->name, s->out_h, s->out_w);
+                return onnx_fail(
+                    L, NET_ERR_SHAPE,
+                    "node %s: with its pads [%d,%d,%d,%d] and ceil_mode "
+                    "%d it makes %d×%d of %d×%d, but %s with the other pools' rounding "
+                    "makes %d×%d; alexviz rounds all pools alike",
+                    LABEL(it), it->pads[0], it->pads[1], it->pads[2], it->pads[3], it->ceil, oh, oh,
+                    s->in_h, s->in_w, s->name, s->out_h, s->out_w);
         } else if (s->op == NET_OP_FC) {
             int64_t in = (int64_t)s->in_c * s->in_h * s->in_w;
             int64_t wd[2] = {s->out_c, in};
@@ -1023,24 +1095,27 @@ static net_status check_stages(loader *L, const net_stage *st, int n_st)
                 wd[0] = in, wd[1] = s->out_c;
             const char *stored = it->transposed ? N_(", stored (in, out)") : "";
             if (!dims_are(it->w, wd, 2, wt, dt))
-                return s->in_h > 1
-                           ? onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected "
-                                       "%s (%.7s: %d outputs from pool5's %d×%d×%d = %lld "
-                                       "values%s)", LABEL(it), S(it->w->name), dt, wt, s->name,
-                                       s->out_c, s->in_h, s->in_w, s->in_c, (long long)in, stored)
-                           : onnx_fail(L, NET_ERR_SHAPE, "node %s: weight '%.60s' is %s; expected "
-                                       "%s (%.7s: %d outputs from %lld inputs%s)", LABEL(it),
-                                       S(it->w->name), dt, wt, s->name, s->out_c, (long long)in,
-                                       stored);
+                return s->in_h > 1 ? onnx_fail(L, NET_ERR_SHAPE,
+                                               "node %s: weight '%.60s' is %s; expected "
+                                               "%s (%.7s: %d outputs from pool5's %d×%d×%d = %lld "
+                                               "values%s)",
+                                               LABEL(it), S(it->w->name), dt, wt, s->name, s->out_c,
+                                               s->in_h, s->in_w, s->in_c, (long long)in, stored)
+                                   : onnx_fail(L, NET_ERR_SHAPE,
+                                               "node %s: weight '%.60s' is %s; expected "
+                                               "%s (%.7s: %d outputs from %lld inputs%s)",
+                                               LABEL(it), S(it->w->name), dt, wt, s->name, s->out_c,
+                                               (long long)in, stored);
         }
         if ((s->op == NET_OP_CONV || s->op == NET_OP_FC) && it->b) {
             int64_t bd[2] = {1, s->out_c};
             /* Gemm's bias may be (1, N) as well as (N) */
             int two = s->op == NET_OP_FC && it->b->n_dims == 2;
             if (!dims_are(it->b, two ? bd : bd + 1, two ? 2 : 1, wt, dt))
-                return onnx_fail(L, NET_ERR_SHAPE, "node %s: bias '%.60s' is %s; expected %s (one "
-                                 "bias per output of %.7s)", LABEL(it), S(it->b->name), dt, wt,
-                                 s->name);
+                return onnx_fail(L, NET_ERR_SHAPE,
+                                 "node %s: bias '%.60s' is %s; expected %s (one "
+                                 "bias per output of %.7s)",
+                                 LABEL(it), S(it->b->name), dt, wt, s->name);
         }
     }
     return NET_OK;
@@ -1056,8 +1131,10 @@ static net_status check_flatten(loader *L, const net_stage *pool5)
     if (!it->shape_n) {
         if (it->flatten_axis != 1 && it->flatten_axis != -3 && it->flatten_axis != 0 &&
             it->flatten_axis != -4)
-            return onnx_fail(L, NET_ERR_UNSUPPORTED, "node %s: axis %d; fc6 needs pool5 flattened "
-                        "from axis 1", LABEL(it), it->flatten_axis);
+            return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                             "node %s: axis %d; fc6 needs pool5 flattened "
+                             "from axis 1",
+                             LABEL(it), it->flatten_axis);
         return NET_OK;
     }
     int64_t out[4], known = 1;
@@ -1066,8 +1143,8 @@ static net_status check_flatten(loader *L, const net_stage *pool5)
     size_t o = 0;
     for (int i = 0; i < it->shape_n; i++) {
         out[i] = it->shape[i];
-        o += (size_t)snprintf(text + o, sizeof text - o, "%s%lld", i ? "," : "[",
-                              (long long)out[i]);
+        o +=
+            (size_t)snprintf(text + o, sizeof text - o, "%s%lld", i ? "," : "[", (long long)out[i]);
         if (out[i] == 0)
             out[i] = d[i]; /* 0 copies the input's dimension */
         if (out[i] == -1 && infer < 0)
@@ -1081,9 +1158,11 @@ static net_status check_flatten(loader *L, const net_stage *pool5)
     if (infer >= 0 && known > 0 && total % known == 0)
         out[infer] = total / known, known = total;
     if (known != total || it->shape_n != 2 || out[0] != 1)
-        return onnx_fail(L, NET_ERR_SHAPE, "node %s: reshapes pool5's (1,%lld,%lld,%lld) to %s; fc6 needs "
-                    "(1, %lld)", LABEL(it), (long long)d[1], (long long)d[2], (long long)d[3],
-                    text, (long long)total);
+        return onnx_fail(L, NET_ERR_SHAPE,
+                         "node %s: reshapes pool5's (1,%lld,%lld,%lld) to %s; fc6 needs "
+                         "(1, %lld)",
+                         LABEL(it), (long long)d[1], (long long)d[2], (long long)d[3], text,
+                         (long long)total);
     return NET_OK;
 }
 
@@ -1095,24 +1174,32 @@ static net_status check_payload(loader *L, const item *it, const Onnx__TensorPro
     const char *name = S(t->name);
     if (t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__INT8 ||
         t->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__UINT8)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "a quantized graph: tensor '%.60s' of node %s is 8-bit; "
-                    "alexviz runs float32 weights", name, LABEL(it));
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "a quantized graph: tensor '%.60s' of node %s is 8-bit; "
+                         "alexviz runs float32 weights",
+                         name, LABEL(it));
     if (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' of node %s has data type %d; expected "
-                    "float32 (1)", name, LABEL(it), t->data_type);
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "tensor '%.60s' of node %s has data type %d; expected "
+                         "float32 (1)",
+                         name, LABEL(it), t->data_type);
     if (t->n_external_data ||
-        (t->has_data_location &&
-         t->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL))
-        return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is stored in an external file; "
-                    "alexviz reads self-contained .onnx files", name);
+        (t->has_data_location && t->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL))
+        return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                         "tensor '%.60s' is stored in an external file; "
+                         "alexviz reads self-contained .onnx files",
+                         name);
     if (t->segment)
         return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is split into segments", name);
-    int64_t have = t->n_float_data ? (int64_t)t->n_float_data
-                                   : t->has_raw_data ? (int64_t)(t->raw_data.len / 4) : 0;
+    int64_t have = t->n_float_data   ? (int64_t)t->n_float_data
+                   : t->has_raw_data ? (int64_t)(t->raw_data.len / 4)
+                                     : 0;
     if (have != count || (!t->n_float_data && t->raw_data.len % 4))
-        return onnx_fail(L, NET_ERR_SHAPE, "tensor '%.60s' holds %lld values (%s); its shape needs "
-                    "%lld: truncated or corrupt", name, (long long)have,
-                    t->n_float_data ? "float_data" : "raw_data", (long long)count);
+        return onnx_fail(L, NET_ERR_SHAPE,
+                         "tensor '%.60s' holds %lld values (%s); its shape needs "
+                         "%lld: truncated or corrupt",
+                         name, (long long)have, t->n_float_data ? "float_data" : "raw_data",
+                         (long long)count);
     return NET_OK;
 }
 
@@ -1124,8 +1211,7 @@ static float read_f32(const Onnx__TensorProto *t, size_t i)
         return t->float_data[i];
     /* raw_data is little-endian whatever the machine */
     const uint8_t *p = t->raw_data.data + 4 * i;
-    uint32_t u = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-                 (uint32_t)p[3] << 24;
+    uint32_t u = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
     float f;
     memcpy(&f, &u, sizeof f);
     return f;
@@ -1167,9 +1253,11 @@ static net_status copy_tensor(loader *L, const item *it, Onnx__TensorProto *t, f
     release_payload(L, t);
     for (int64_t i = 0; i < count; i++)
         if (!isfinite(dst[i]))
-            return onnx_fail(L, NET_ERR_VALUE, "tensor '%.60s' of node %s has %s at index %lld; trained "
-                        "weights are finite", S(t->name), LABEL(it),
-                        isnan(dst[i]) ? "NaN" : N_("an infinity"), (long long)i);
+            return onnx_fail(L, NET_ERR_VALUE,
+                             "tensor '%.60s' of node %s has %s at index %lld; trained "
+                             "weights are finite",
+                             S(t->name), LABEL(it), isnan(dst[i]) ? "NaN" : N_("an infinity"),
+                             (long long)i);
     return NET_OK;
 }
 
@@ -1191,7 +1279,9 @@ static void describe(const loader *L, const net_config *c, net_err *out)
     }
     const char *order = c->lrn_after_pool ? N_("CaffeNet order") : N_("paper/Caffe order");
     const char *lrn_at = c->lrn_after_pool ? "after" : "before";
-    const char *fc = fc6->matmul ? "MatMul + Add" : fc6->transposed ? "Gemm transB=0" : "Gemm transB=1";
+    const char *fc = fc6->matmul       ? "MatMul + Add"
+                     : fc6->transposed ? "Gemm transB=0"
+                                       : "Gemm transB=1";
     const char *stored = floats && raws ? N_("float_data and raw_data")
                          : floats       ? "float_data"
                                         : "raw_data";
@@ -1222,8 +1312,13 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
     if (!len)
         return onnx_fail(L, NET_ERR_FORMAT, "empty file; not an ONNX model");
     /* the shape of the message first: protobuf-c's unpacking recurses into every nesting */
-    pb_limits lim = {32, 100000, &onnx__node_proto__descriptor, MAX_SCAN_NODES, N_("nodes"),
-                     N_("AlexNet has 24"), MAX_NAME};
+    pb_limits lim = {32,
+                     100000,
+                     &onnx__node_proto__descriptor,
+                     MAX_SCAN_NODES,
+                     N_("nodes"),
+                     N_("AlexNet has 24"),
+                     MAX_NAME};
     net_err e = {0};
     if (pb_scan(&onnx__model_proto__descriptor, buf, len, &lim, L->file, &e) != NET_OK) {
         /* every ONNX model starts with its ir_version: field 1, a varint (byte 0x08) */
@@ -1237,12 +1332,16 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
     L->m = onnx__model_proto__unpack(&L->alloc, len, buf);
     if (!L->m) {
         if (L->mem.over)
-            return onnx_fail(L, NET_ERR_LIMIT, "decoding would take more than %zu MB; not an "
-                        "AlexNet ONNX file", L->mem.limit >> 20);
+            return onnx_fail(L, NET_ERR_LIMIT,
+                             "decoding would take more than %zu MB; not an "
+                             "AlexNet ONNX file",
+                             L->mem.limit >> 20);
         /* every ONNX model starts with its ir_version: field 1, a varint (byte 0x08) */
         if (buf[0] == 0x08)
-            return onnx_fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (protobuf decoding "
-                        "failed; %zu bytes, where bvlcalexnet-12.onnx has 243,863,787)", len);
+            return onnx_fail(L, NET_ERR_FORMAT,
+                             "truncated or corrupt ONNX file (protobuf decoding "
+                             "failed; %zu bytes, where bvlcalexnet-12.onnx has 243,863,787)",
+                             len);
         return onnx_fail(L, NET_ERR_FORMAT, "not an ONNX model (not a protobuf ModelProto)");
     }
     if (!L->m->has_ir_version || !L->m->graph)
@@ -1257,8 +1356,9 @@ static net_status decode(loader *L, const unsigned char *buf, size_t len)
             L->opset = o->version;
     }
     if (!L->opset)
-        return onnx_fail(L, NET_ERR_FORMAT, "truncated or corrupt ONNX file (no operator set "
-                    "version)");
+        return onnx_fail(L, NET_ERR_FORMAT,
+                         "truncated or corrupt ONNX file (no operator set "
+                         "version)");
     if (!L->g->n_node)
         return onnx_fail(L, NET_ERR_FORMAT, "the graph has no nodes");
     return check_counts(L);
@@ -1273,8 +1373,8 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
     const net_stage *st = table.s;
     net_err e = {0};
     make_consts(L);
-    if ((r = build_index(L)) || (r = find_input(L)) || (r = sniff(L)) || (r = walk(L)) || (r = match(L)) ||
-        (r = derive_config(L, &c)))
+    if ((r = build_index(L)) || (r = find_input(L)) || (r = sniff(L)) || (r = walk(L)) ||
+        (r = match(L)) || (r = derive_config(L, &c)))
         return r;
     int n_st = net_table_build(&c, &table, &e);
     if (!n_st)
@@ -1296,8 +1396,10 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
                 continue;
             for (int j = 0; j < n_seen; j++)
                 if (seen[j] == ts[k])
-                    return onnx_fail(L, NET_ERR_UNSUPPORTED, "tensor '%.60s' is used by two layers; "
-                                "AlexNet shares no weights", S(ts[k]->name));
+                    return onnx_fail(L, NET_ERR_UNSUPPORTED,
+                                     "tensor '%.60s' is used by two layers; "
+                                     "AlexNet shares no weights",
+                                     S(ts[k]->name));
             seen[n_seen++] = ts[k];
             if ((r = check_payload(L, it, ts[k], k ? st[i].n_b : st[i].n_w)))
                 return r;
@@ -1310,10 +1412,12 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
      * could make them gigabytes */
     double act_mb = net_table_memory(&table) / 1048576.0;
     if (act_mb > NET_MAX_ACT_MB)
-        return onnx_fail(L, NET_ERR_LIMIT, "its widths %d-%d-%d-%d-%d-%d-%d-%d at %d×%d would need "
-                    "%.0f MB of activations; at most %d MB are allowed (AlexNet needs 14)",
-                    c.width[0], c.width[1], c.width[2], c.width[3], c.width[4], c.width[5],
-                    c.width[6], c.width[7], c.input_size, c.input_size, act_mb, NET_MAX_ACT_MB);
+        return onnx_fail(L, NET_ERR_LIMIT,
+                         "its widths %d-%d-%d-%d-%d-%d-%d-%d at %d×%d would need "
+                         "%.0f MB of activations; at most %d MB are allowed (AlexNet needs 14)",
+                         c.width[0], c.width[1], c.width[2], c.width[3], c.width[4], c.width[5],
+                         c.width[6], c.width[7], c.input_size, c.input_size, act_mb,
+                         NET_MAX_ACT_MB);
     net *n = NULL;
     if ((r = net_create(&n, &c, &e)))
         return onnx_fail_err(L, &e);
@@ -1355,8 +1459,8 @@ static net_status build(loader *L, net_config *cfg_out, net **out, net_preproc *
 }
 
 net_status net_onnx_load_mem(const unsigned char *buf, size_t len, const char *name,
-                             net_config *cfg_out, net **out, net_preproc *pp,
-                             net_onnx_info *info, net_err *err)
+                             net_config *cfg_out, net **out, net_preproc *pp, net_onnx_info *info,
+                             net_err *err)
 {
     double t0 = net_now_ms();
     loader *L = calloc(1, sizeof *L);
@@ -1390,8 +1494,10 @@ net_status net_onnx_load(const char *path, net_config *cfg_out, net **out, net_p
     net_err e = {0};
     net_status r = net_file_read(path, MAX_FILE, &buf, &len, &e);
     if (r == NET_ERR_LIMIT)
-        return net_fail(err, NET_ERR_LIMIT, "%s: more than %lld MB; an AlexNet ONNX file is "
-                        "about 244 MB", path, MAX_FILE >> 20);
+        return net_fail(err, NET_ERR_LIMIT,
+                        "%s: more than %lld MB; an AlexNet ONNX file is "
+                        "about 244 MB",
+                        path, MAX_FILE >> 20);
     if (r != NET_OK) {
         if (err)
             *err = e;
@@ -1437,8 +1543,10 @@ net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t got, const 
         r = net_fail(err, NET_ERR_FORMAT, "%s: %s", path,
                      got ? "not an ONNX TensorProto (protobuf decoding failed)" : "empty file");
     } else if (t->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT) {
-        r = net_fail(err, NET_ERR_UNSUPPORTED, "%s: tensor '%.60s' has data type %d; expected "
-                     "float32 (1)", path, S(t->name), t->data_type);
+        r = net_fail(err, NET_ERR_UNSUPPORTED,
+                     "%s: tensor '%.60s' has data type %d; expected "
+                     "float32 (1)",
+                     path, S(t->name), t->data_type);
     } else if (t->n_dims > 8) {
         r = net_fail(err, NET_ERR_SHAPE, "%s: %zu dimensions; at most 8", path, t->n_dims);
     } else {
@@ -1449,11 +1557,12 @@ net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t got, const 
             else
                 count *= t->dims[i];
         }
-        int64_t have = t->n_float_data ? (int64_t)t->n_float_data
-                                       : (int64_t)(t->raw_data.len / 4);
+        int64_t have = t->n_float_data ? (int64_t)t->n_float_data : (int64_t)(t->raw_data.len / 4);
         if (!r && (have != count || (!t->n_float_data && t->raw_data.len % 4)))
-            r = net_fail(err, NET_ERR_FORMAT, "%s: holds %lld values; its shape needs %lld: "
-                         "truncated or corrupt", path, (long long)have, (long long)count);
+            r = net_fail(err, NET_ERR_FORMAT,
+                         "%s: holds %lld values; its shape needs %lld: "
+                         "truncated or corrupt",
+                         path, (long long)have, (long long)count);
     }
     if (!r) {
         *data = malloc(sizeof(float) * (size_t)(count ? count : 1));
@@ -1463,8 +1572,10 @@ net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t got, const 
     for (int64_t i = 0; !r && i < count; i++) {
         (*data)[i] = read_f32(t, (size_t)i);
         if (!isfinite((*data)[i]))
-            r = net_fail(err, NET_ERR_VALUE, "%s: element %lld is %s; a test tensor must be "
-                         "finite", path, (long long)i, isnan((*data)[i]) ? "NaN" : "infinite");
+            r = net_fail(err, NET_ERR_VALUE,
+                         "%s: element %lld is %s; a test tensor must be "
+                         "finite",
+                         path, (long long)i, isnan((*data)[i]) ? "NaN" : "infinite");
     }
     if (!r) {
         for (size_t i = 0; i < t->n_dims; i++)

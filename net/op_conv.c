@@ -21,12 +21,12 @@
 #include <string.h>
 
 typedef struct {
-    const float *in; /* (C, H, W) */
-    const float *w;  /* (M, C/groups, K, K) */
-    const float *b;  /* (M) or NULL */
-    float *out;      /* (M, OH, OW) */
+    const float *in;  /* (C, H, W) */
+    const float *w;   /* (M, C/groups, K, K) */
+    const float *b;   /* (M) or NULL */
+    float *out;       /* (M, OH, OW) */
     const float *col; /* (C·K·K, OH·OW) */
-    float *work;     /* where col is built, when it is built */
+    float *work;      /* where col is built, when it is built */
     int C, H, W, M, K, stride, pad, groups, OH, OW;
 } conv_job;
 

@@ -21,17 +21,14 @@
 #include <string.h>
 
 typedef struct {
-    const float *g;  /* (M, OH, OW) */
-    const float *w;  /* (M, C/groups, K, K) */
-    float *gin;      /* (C, H, W) */
-    float *dcol;     /* (C·K·K, OH·OW) */
+    const float *g; /* (M, OH, OW) */
+    const float *w; /* (M, C/groups, K, K) */
+    float *gin;     /* (C, H, W) */
+    float *dcol;    /* (C·K·K, OH·OW) */
     int M, OH, OW, K, stride, pad, groups, C, H, W;
 } conv_grad_job;
 
-size_t op_conv_grad_work(int C, int K, int OH, int OW)
-{
-    return (size_t)C * K * K * OH * OW;
-}
+size_t op_conv_grad_work(int C, int K, int OH, int OW) { return (size_t)C * K * K * OH * OW; }
 
 static void dcol_part(void *ctx, int part, int parts)
 {
@@ -42,8 +39,8 @@ static void dcol_part(void *ctx, int part, int parts)
     for (int r = r0; r < r1;) {
         int grp = r / kk, end = (grp + 1) * kk < r1 ? (grp + 1) * kk : r1;
         cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, end - r, n, mg, 1.0f,
-                    j->w + (size_t)grp * mg * kk + (r - grp * kk), kk,
-                    j->g + (size_t)grp * mg * n, n, 0.0f, j->dcol + (size_t)r * n, n);
+                    j->w + (size_t)grp * mg * kk + (r - grp * kk), kk, j->g + (size_t)grp * mg * n,
+                    n, 0.0f, j->dcol + (size_t)r * n, n);
         r = end;
     }
 }
@@ -59,8 +56,8 @@ static void col2im_row(const conv_grad_job *j, int c, int y, float *row)
             continue;
         int oy = ty / S;
         for (int kx = 0; kx < K; kx++) {
-            const float *src = j->dcol + ((size_t)(c * K + ky) * K + kx) * j->OH * OW +
-                               (size_t)oy * OW;
+            const float *src =
+                j->dcol + ((size_t)(c * K + ky) * K + kx) * j->OH * OW + (size_t)oy * OW;
             /* x = ox·S − pad + kx lies in [0, W) exactly for ox in [ox0, ox1), as in im2col */
             int ox0 = kx >= pad ? 0 : (pad - kx + S - 1) / S;
             int ox1 = j->W + pad - kx <= 0 ? 0 : (j->W + pad - kx + S - 1) / S;
@@ -86,8 +83,8 @@ static void col2im_part(void *ctx, int part, int parts)
         col2im_row(j, r / j->H, r % j->H, j->gin + (size_t)r * j->W);
 }
 
-void op_conv_grad(const float *g, int M, int OH, int OW, const float *w, int K, int stride,
-                  int pad, int groups, float *gin, int C, int H, int W, float *work)
+void op_conv_grad(const float *g, int M, int OH, int OW, const float *w, int K, int stride, int pad,
+                  int groups, float *gin, int C, int H, int W, float *work)
 {
     conv_grad_job j = {g, w, gin, work, M, OH, OW, K, stride, pad, groups, C, H, W};
     if (K == 1 && stride == 1 && pad == 0) {

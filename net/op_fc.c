@@ -28,8 +28,8 @@ static void fc_part(void *ctx, int part, int parts)
         memcpy(j->out + o0, j->b + o0, sizeof(float) * (size_t)(o1 - o0));
     else
         memset(j->out + o0, 0, sizeof(float) * (size_t)(o1 - o0));
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, o1 - o0, j->IN, 1.0f, j->w + (size_t)o0 * j->IN,
-                j->IN, j->in, 1, 1.0f, j->out + o0, 1);
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, o1 - o0, j->IN, 1.0f, j->w + (size_t)o0 * j->IN, j->IN,
+                j->in, 1, 1.0f, j->out + o0, 1);
 }
 
 void op_fc(const float *in, int IN, const float *w, const float *b, float *out, int N)

@@ -68,7 +68,8 @@ static void pool_grad_part(void *ctx, int part, int parts)
     op_range(j->C, part, parts, &c0, &c1);
     for (int c = c0; c < c1; c++) {
         const float *plane = j->in + (size_t)c * j->H * j->W;
-        const float *out = j->out + (size_t)c * j->OH * j->OW, *g = j->g + (size_t)c * j->OH * j->OW;
+        const float *out = j->out + (size_t)c * j->OH * j->OW,
+                    *g = j->g + (size_t)c * j->OH * j->OW;
         float *gin = j->gin + (size_t)c * j->H * j->W;
         memset(gin, 0, sizeof(float) * (size_t)j->H * j->W);
         for (int oy = 0; oy < j->OH; oy++) {

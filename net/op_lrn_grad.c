@@ -84,8 +84,8 @@ static void lrn_grad_part(void *ctx, int part, int parts)
                     acc[q] += a[q] * a[q];
             }
             size_t off = (size_t)c * j->HW + t;
-            lrn_grad_powers(acc, j->a + off, j->g + off, j->gin + off, j->q + off, len, j->k,
-                            j->s, j->beta);
+            lrn_grad_powers(acc, j->a + off, j->g + off, j->gin + off, j->q + off, len, j->k, j->s,
+                            j->beta);
         }
         for (int c = 0; c < j->C; c++) {
             int lo = c / j->domain * j->domain, hi = lo + j->domain - 1;
@@ -106,8 +106,8 @@ static void lrn_grad_part(void *ctx, int part, int parts)
     }
 }
 
-void op_lrn_grad(const float *a, const float *g, float *gin, int C, int HW, int n, float k,
-                 float s, float beta, int domain, float *work)
+void op_lrn_grad(const float *a, const float *g, float *gin, int C, int HW, int n, float k, float s,
+                 float beta, int domain, float *work)
 {
     lrn_grad_job j = {a, g, gin, work, C, HW, n, domain, k, s, beta};
     op_parallel(lrn_grad_part, &j);

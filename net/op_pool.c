@@ -70,8 +70,8 @@ static void pool_part(void *ctx, int part, int parts)
     else if (j->K <= POOL_SPAN)
         pool_planes(j, c0, c1, j->K, j->stride);
     else
-        op_pool_ref(j->in + (size_t)c0 * j->H * j->W, c1 - c0, j->H, j->W, j->K, j->stride,
-                    j->pad, j->pad_end, j->out + (size_t)c0 * j->OH * j->OW, j->OH, j->OW);
+        op_pool_ref(j->in + (size_t)c0 * j->H * j->W, c1 - c0, j->H, j->W, j->K, j->stride, j->pad,
+                    j->pad_end, j->out + (size_t)c0 * j->OH * j->OW, j->OH, j->OW);
 }
 
 void op_pool(const float *in, int C, int H, int W, int K, int stride, int pad, int pad_end,

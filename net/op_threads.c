@@ -34,19 +34,20 @@
 #define OP_POLLS 100
 
 static struct {
-    pthread_mutex_t mu;           /* taken only to sleep or to wake a sleeper */
+    pthread_mutex_t mu; /* taken only to sleep or to wake a sleeper */
     pthread_cond_t wake, done;
     pthread_t tid[OP_MAX_THREADS];
-    int workers;                  /* threads started besides the caller */
-    atomic_ulong job;             /* bumped once per region; workers run each value once */
-    atomic_int running;           /* workers still inside the current region */
-    atomic_int sleepers;          /* workers asleep on wake, or about to be */
-    atomic_int caller_asleep;     /* the caller is asleep on done, or about to be */
+    int workers;              /* threads started besides the caller */
+    atomic_ulong job;         /* bumped once per region; workers run each value once */
+    atomic_int running;       /* workers still inside the current region */
+    atomic_int sleepers;      /* workers asleep on wake, or about to be */
+    atomic_int caller_asleep; /* the caller is asleep on done, or about to be */
     atomic_int stop;
-    op_part_fn fn;                /* the current region, valid while running > 0 */
+    op_part_fn fn; /* the current region, valid while running > 0 */
     void *ctx;
     int parts;
-} pool = {.mu = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
+} pool = {.mu = PTHREAD_MUTEX_INITIALIZER,
+          .wake = PTHREAD_COND_INITIALIZER,
           .done = PTHREAD_COND_INITIALIZER};
 
 /* Held by whoever owns the workers: a region, or op_set_threads. */

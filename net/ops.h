@@ -13,8 +13,8 @@
 
 /* Convolution. in (C, H, W); w (M, C/groups, K, K); b (M) or NULL; out (M, OH, OW).
  * Zero padding `pad` on every side; OH = floor((H + 2·pad − K)/stride) + 1. */
-void op_conv_ref(const float *in, int C, int H, int W, const float *w, const float *b, int M,
-                 int K, int stride, int pad, int groups, float *out, int OH, int OW);
+void op_conv_ref(const float *in, int C, int H, int W, const float *w, const float *b, int M, int K,
+                 int stride, int pad, int groups, float *out, int OH, int OW);
 /* im2col + sgemm. work holds at least op_conv_work(...) floats: the im2col matrices of every
  * group at once, (C·K·K, OH·OW), so that the groups can run side by side. */
 size_t op_conv_work(int C, int K, int groups, int OH, int OW);
@@ -64,8 +64,8 @@ void op_softmax(const float *in, float *out, int n);
 void op_conv_grad_ref(const float *g, int M, int OH, int OW, const float *w, int K, int stride,
                       int pad, int groups, float *gin, int C, int H, int W);
 size_t op_conv_grad_work(int C, int K, int OH, int OW);
-void op_conv_grad(const float *g, int M, int OH, int OW, const float *w, int K, int stride,
-                  int pad, int groups, float *gin, int C, int H, int W, float *work);
+void op_conv_grad(const float *g, int M, int OH, int OW, const float *w, int K, int stride, int pad,
+                  int groups, float *gin, int C, int H, int W, float *work);
 
 /* How the gradient crosses a ReLU; the values of net_grad_mode. */
 enum { OP_RELU_PLAIN, OP_RELU_DECONVNET, OP_RELU_GUIDED };
@@ -81,8 +81,8 @@ void op_relu_grad(const float *y, const float *g, float *gin, size_t n, int mode
 void op_lrn_grad_ref(const float *a, const float *g, float *gin, int C, int HW, int n, float k,
                      float s, float beta, int domain);
 size_t op_lrn_grad_work(int C, int HW);
-void op_lrn_grad(const float *a, const float *g, float *gin, int C, int HW, int n, float k,
-                 float s, float beta, int domain, float *work);
+void op_lrn_grad(const float *a, const float *g, float *gin, int C, int HW, int n, float k, float s,
+                 float beta, int domain, float *work);
 
 /* Max pooling with forward input in (C, H, W) and output out (C, OH, OW): each g[c, oy, ox] is
  * added to the input that won its window, the first maximum in row-major window order on a tie

@@ -7,8 +7,8 @@
 
 #include <math.h>
 
-void op_conv_ref(const float *in, int C, int H, int W, const float *w, const float *b, int M,
-                 int K, int stride, int pad, int groups, float *out, int OH, int OW)
+void op_conv_ref(const float *in, int C, int H, int W, const float *w, const float *b, int M, int K,
+                 int stride, int pad, int groups, float *out, int OH, int OW)
 {
     int cg = C / groups, mg = M / groups;
     for (int m = 0; m < M; m++) {

@@ -56,27 +56,34 @@ net_status pb_scan(const ProtobufCMessageDescriptor *desc, const uint8_t *buf, s
         const uint8_t *mend = stack[depth].end;
         uint64_t tag, n;
         if (!get_varint(&p, mend, &tag) || tag >> 3 == 0 || tag >> 3 > 0x1FFFFFFF)
-            return net_fail(err, NET_ERR_FORMAT, "%s: not a protobuf %s: a broken field tag at "
-                            "byte %zu", name, desc->short_name, (size_t)(p - buf));
+            return net_fail(err, NET_ERR_FORMAT,
+                            "%s: not a protobuf %s: a broken field tag at "
+                            "byte %zu",
+                            name, desc->short_name, (size_t)(p - buf));
         const ProtobufCFieldDescriptor *f =
             protobuf_c_message_descriptor_get_field(d, (unsigned)(tag >> 3));
         switch (tag & 7) {
         case 0: /* varint */
             if (!get_varint(&p, mend, &n))
-                return net_fail(err, NET_ERR_FORMAT, "%s: truncated or corrupt protobuf: a "
-                                "number cut at byte %zu", name, (size_t)(p - buf));
+                return net_fail(err, NET_ERR_FORMAT,
+                                "%s: truncated or corrupt protobuf: a "
+                                "number cut at byte %zu",
+                                name, (size_t)(p - buf));
             break;
         case 1: /* 64 bits */
         case 5: /* 32 bits */
             n = (tag & 7) == 1 ? 8 : 4;
             if ((uint64_t)(mend - p) < n)
-                return net_fail(err, NET_ERR_FORMAT, "%s: truncated or corrupt protobuf: a "
-                                "number cut at byte %zu", name, (size_t)(p - buf));
+                return net_fail(err, NET_ERR_FORMAT,
+                                "%s: truncated or corrupt protobuf: a "
+                                "number cut at byte %zu",
+                                name, (size_t)(p - buf));
             p += n;
             break;
         case 2: /* length-delimited: a message, a string, bytes or a packed array */
             if (!get_varint(&p, mend, &n) || n > (uint64_t)(mend - p))
-                return net_fail(err, NET_ERR_FORMAT, "%s: truncated or corrupt protobuf: a "
+                return net_fail(err, NET_ERR_FORMAT,
+                                "%s: truncated or corrupt protobuf: a "
                                 "field at byte %zu claims more bytes than its message has",
                                 name, (size_t)(p - buf));
             if (f && f->type == PROTOBUF_C_TYPE_MESSAGE) {
@@ -86,22 +93,27 @@ net_status pb_scan(const ProtobufCMessageDescriptor *desc, const uint8_t *buf, s
                 unsigned idx = (unsigned)(f - d->fields);
                 if (f->label != PROTOBUF_C_LABEL_REPEATED && idx < 64) {
                     if (stack[depth].seen >> idx & 1)
-                        return net_fail(err, NET_ERR_FORMAT, "%s: not a well-formed ONNX file: "
-                                        "field '%s' given twice in one %s (at byte %zu)", name,
-                                        f->name, d->short_name, (size_t)(p - buf));
+                        return net_fail(err, NET_ERR_FORMAT,
+                                        "%s: not a well-formed ONNX file: "
+                                        "field '%s' given twice in one %s (at byte %zu)",
+                                        name, f->name, d->short_name, (size_t)(p - buf));
                     stack[depth].seen |= (uint64_t)1 << idx;
                 }
                 if (depth == lim->max_depth)
-                    return net_fail(err, NET_ERR_LIMIT, "%s: messages nested more than %d deep "
-                                    "(at byte %zu); an ONNX model needs about 8", name,
-                                    lim->max_depth, (size_t)(p - buf));
+                    return net_fail(err, NET_ERR_LIMIT,
+                                    "%s: messages nested more than %d deep "
+                                    "(at byte %zu); an ONNX model needs about 8",
+                                    name, lim->max_depth, (size_t)(p - buf));
                 if (++messages > lim->max_messages)
-                    return net_fail(err, NET_ERR_LIMIT, "%s: more than %lld protobuf messages; "
-                                    "at most that many are read", name, lim->max_messages);
+                    return net_fail(err, NET_ERR_LIMIT,
+                                    "%s: more than %lld protobuf messages; "
+                                    "at most that many are read",
+                                    name, lim->max_messages);
                 if (f->descriptor == lim->counted && ++counted > lim->max_counted)
-                    return net_fail(err, NET_ERR_LIMIT, "%s: more than %lld %s; at most that "
-                                    "many are read (%s)", name, lim->max_counted,
-                                    lim->counted_what, lim->counted_why);
+                    return net_fail(err, NET_ERR_LIMIT,
+                                    "%s: more than %lld %s; at most that "
+                                    "many are read (%s)",
+                                    name, lim->max_counted, lim->counted_what, lim->counted_why);
                 depth++;
                 stack[depth].d = f->descriptor;
                 stack[depth].end = p + n;
@@ -110,14 +122,18 @@ net_status pb_scan(const ProtobufCMessageDescriptor *desc, const uint8_t *buf, s
             }
             if (f && f->type == PROTOBUF_C_TYPE_STRING && n > lim->max_string &&
                 strcmp(f->name, "doc_string"))
-                return net_fail(err, NET_ERR_LIMIT, "%s: a %s of %llu bytes in a %s; at most %zu "
-                                "are read", name, f->name, (unsigned long long)n, d->short_name,
+                return net_fail(err, NET_ERR_LIMIT,
+                                "%s: a %s of %llu bytes in a %s; at most %zu "
+                                "are read",
+                                name, f->name, (unsigned long long)n, d->short_name,
                                 lim->max_string);
             p += n;
             break;
         default: /* 3, 4: groups, which ONNX never uses; 6, 7: no such wire type */
-            return net_fail(err, NET_ERR_FORMAT, "%s: not a protobuf %s: wire type %d at byte "
-                            "%zu", name, desc->short_name, (int)(tag & 7), (size_t)(p - buf));
+            return net_fail(err, NET_ERR_FORMAT,
+                            "%s: not a protobuf %s: wire type %d at byte "
+                            "%zu",
+                            name, desc->short_name, (int)(tag & 7), (size_t)(p - buf));
         }
     }
 }

@@ -11,12 +11,12 @@
 #define PB_MAX_DEPTH 64
 
 typedef struct {
-    int max_depth;                            /* ≤ PB_MAX_DEPTH */
-    long long max_messages;                   /* submessages of all types */
+    int max_depth;                             /* ≤ PB_MAX_DEPTH */
+    long long max_messages;                    /* submessages of all types */
     const ProtobufCMessageDescriptor *counted; /* one type counted on its own (or NULL) */
     long long max_counted;
-    const char *counted_what, *counted_why;   /* "nodes", "AlexNet has 24": for the message */
-    size_t max_string;                        /* bytes of a string field other than doc_string */
+    const char *counted_what, *counted_why; /* "nodes", "AlexNet has 24": for the message */
+    size_t max_string;                      /* bytes of a string field other than doc_string */
 } pb_limits;
 
 /* Walks buf as a message of type desc without unpacking it; NET_ERR_LIMIT names the limit a file

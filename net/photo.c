@@ -38,8 +38,8 @@
 #include <sys/mman.h>
 
 #include <gif_lib.h>
-#include <jpeglib.h>
 #include <jerror.h>
+#include <jpeglib.h>
 #include <png.h>
 #include <stb_image.h>
 #include <stb_image_resize.h>
@@ -241,8 +241,8 @@ static net_status refuse_size(const char *name, const char *fmt, unsigned long l
         net_fmt_count((int64_t)px, claimed, sizeof claimed);
     net_fmt_count(NET_MAX_PIXELS, limit, sizeof limit);
     return net_fail(err, NET_ERR_LIMIT,
-                    "%s: the %s header claims %llu×%llu = %s pixels; at most %s are decoded",
-                    name, fmt, w, h, claimed, limit);
+                    "%s: the %s header claims %llu×%llu = %s pixels; at most %s are decoded", name,
+                    fmt, w, h, claimed, limit);
 }
 
 /* The header's size, and the bytes the decoder will hold for it (bytes_per_px, 8-bit output
@@ -251,15 +251,16 @@ static net_status check_size(const char *name, const char *fmt, unsigned long lo
                              unsigned long long h, double bytes_per_px, net_err *err)
 {
     if (w < 1 || h < 1)
-        return net_fail(err, NET_ERR_FORMAT, "%s: the %s header claims a %llu×%llu picture",
-                        name, fmt, w, h);
+        return net_fail(err, NET_ERR_FORMAT, "%s: the %s header claims a %llu×%llu picture", name,
+                        fmt, w, h);
     if (w * h > (unsigned long long)NET_MAX_PIXELS)
         return refuse_size(name, fmt, w, h, err);
     double need = (double)w * (double)h * bytes_per_px;
     if (need > (double)PHOTO_MAX_BYTES)
         return net_fail(err, NET_ERR_LIMIT,
                         "%s: decoding this %llu×%llu %s would take %.0f MB; at most %lld MB are "
-                        "used", name, w, h, fmt, need / (1 << 20), PHOTO_MAX_BYTES >> 20);
+                        "used",
+                        name, w, h, fmt, need / (1 << 20), PHOTO_MAX_BYTES >> 20);
     return NET_OK;
 }
 
@@ -274,11 +275,11 @@ static void printable(char *s)
 /* ---------------------------------------------------------------- JPEG (libjpeg-turbo) */
 
 typedef struct {
-    struct jpeg_error_mgr pub;      /* first: libjpeg's callbacks get this pointer */
+    struct jpeg_error_mgr pub; /* first: libjpeg's callbacks get this pointer */
     struct jpeg_progress_mgr progress;
     jmp_buf jump;
     int truncated, cut_short, too_many_scans, bogus;
-    long long blocks;               /* 8×8 blocks of one scan over every component */
+    long long blocks; /* 8×8 blocks of one scan over every component */
     char text[JMSG_LENGTH_MAX];
     /* the decode's state, reachable after a longjmp */
     struct jpeg_decompress_struct d;
@@ -355,10 +356,12 @@ static int jpeg_run(jpeg_state *s, const unsigned char *buf, size_t len, const c
     s->blocks = 0;
     for (int i = 0; i < d->num_components; i++) {
         const jpeg_component_info *ci = &d->comp_info[i];
-        long long bw = ((long long)d->image_width * ci->h_samp_factor + 8LL * d->max_h_samp_factor -
-                        1) / (8LL * d->max_h_samp_factor);
-        long long bh = ((long long)d->image_height * ci->v_samp_factor +
-                        8LL * d->max_v_samp_factor - 1) / (8LL * d->max_v_samp_factor);
+        long long bw =
+            ((long long)d->image_width * ci->h_samp_factor + 8LL * d->max_h_samp_factor - 1) /
+            (8LL * d->max_h_samp_factor);
+        long long bh =
+            ((long long)d->image_height * ci->v_samp_factor + 8LL * d->max_v_samp_factor - 1) /
+            (8LL * d->max_v_samp_factor);
         s->blocks += bw * bh;
     }
     d->out_color_space = cmyk ? JCS_CMYK : n == 1 ? JCS_GRAYSCALE : JCS_RGB;
@@ -368,9 +371,10 @@ static int jpeg_run(jpeg_state *s, const unsigned char *buf, size_t len, const c
     int w = (int)d->output_width, h = (int)d->output_height;
     if (d->output_components != (cmyk ? 4 : n) || w != (int)d->image_width ||
         h != (int)d->image_height) {
-        *st = net_fail(err, NET_ERR_FORMAT, "%s: the JPEG header says %u×%u but libjpeg "
-                       "decodes %d×%d×%d", name, d->image_width, d->image_height, w, h,
-                       d->output_components);
+        *st = net_fail(err, NET_ERR_FORMAT,
+                       "%s: the JPEG header says %u×%u but libjpeg "
+                       "decodes %d×%d×%d",
+                       name, d->image_width, d->image_height, w, h, d->output_components);
         return 1;
     }
     s->pix = pixels_alloc((size_t)w * h * n);
@@ -394,8 +398,8 @@ static int jpeg_run(jpeg_state *s, const unsigned char *buf, size_t len, const c
     return 1;
 }
 
-static net_status jpeg_decode(const unsigned char *buf, size_t len, const char *name,
-                              picture *pic, net_err *err)
+static net_status jpeg_decode(const unsigned char *buf, size_t len, const char *name, picture *pic,
+                              net_err *err)
 {
     jpeg_state *s = calloc(1, sizeof *s);
     if (!s)
@@ -408,34 +412,48 @@ static net_status jpeg_decode(const unsigned char *buf, size_t len, const char *
         int code = s->pub.msg_code;
         printable(s->text);
         if (s->too_many_scans)
-            st = net_fail(err, NET_ERR_LIMIT, "%s: a progressive JPEG of %d scans over %lld "
+            st = net_fail(err, NET_ERR_LIMIT,
+                          "%s: a progressive JPEG of %d scans over %lld "
                           "blocks: more work than any photo (at most %d scans, %lld million "
-                          "block-scans)", name, s->d.input_scan_number, s->blocks,
-                          PHOTO_MAX_SCANS, PHOTO_MAX_SCAN_BLOCKS / 1000000);
+                          "block-scans)",
+                          name, s->d.input_scan_number, s->blocks, PHOTO_MAX_SCANS,
+                          PHOTO_MAX_SCAN_BLOCKS / 1000000);
         else if (s->bogus)
-            st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt JPEG: a progressive scan refines "
-                          "coefficients no earlier scan began", name);
+            st = net_fail(err, NET_ERR_FORMAT,
+                          "%s: corrupt JPEG: a progressive scan refines "
+                          "coefficients no earlier scan began",
+                          name);
         else if (code == JERR_OUT_OF_MEMORY || code == JERR_NO_BACKING_STORE)
-            st = net_fail(err, NET_ERR_LIMIT, "%s: decoding this JPEG would take more than "
-                          "%lld MB", name, (PHOTO_MAX_BYTES + PHOTO_MAX_BYTES / 8) >> 20);
+            st = net_fail(err, NET_ERR_LIMIT,
+                          "%s: decoding this JPEG would take more than "
+                          "%lld MB",
+                          name, (PHOTO_MAX_BYTES + PHOTO_MAX_BYTES / 8) >> 20);
         else if (code == JERR_INPUT_EOF)
-            st = net_fail(err, NET_ERR_FORMAT, "%s: truncated JPEG: the file ends inside its "
-                          "headers (%zu bytes)", name, len);
+            st = net_fail(err, NET_ERR_FORMAT,
+                          "%s: truncated JPEG: the file ends inside its "
+                          "headers (%zu bytes)",
+                          name, len);
         else if (code == JERR_BAD_PRECISION)
-            st = net_fail(err, NET_ERR_UNSUPPORTED, "%s: a JPEG of %d bits a sample, which "
-                          "alexviz does not read (it reads 8-bit JPEGs)", name,
-                          s->d.data_precision);
+            st = net_fail(err, NET_ERR_UNSUPPORTED,
+                          "%s: a JPEG of %d bits a sample, which "
+                          "alexviz does not read (it reads 8-bit JPEGs)",
+                          name, s->d.data_precision);
         else if (code == JERR_SOF_UNSUPPORTED || code == JERR_NOT_COMPILED ||
                  code == JERR_ARITH_NOTIMPL)
-            st = net_fail(err, NET_ERR_UNSUPPORTED, "%s: a kind of JPEG alexviz does not read "
-                          "(%s; libjpeg)", name, s->text);
+            st = net_fail(err, NET_ERR_UNSUPPORTED,
+                          "%s: a kind of JPEG alexviz does not read "
+                          "(%s; libjpeg)",
+                          name, s->text);
         else
             st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt JPEG: %s (libjpeg)", name, s->text);
     } else if (st == NET_OK && s->truncated) {
-        st = net_fail(err, NET_ERR_FORMAT, "%s: truncated JPEG: the %d×%d picture needs more "
-                      "than the file's %zu bytes", name, pic->w, pic->h, len);
+        st = net_fail(err, NET_ERR_FORMAT,
+                      "%s: truncated JPEG: the %d×%d picture needs more "
+                      "than the file's %zu bytes",
+                      name, pic->w, pic->h, len);
     } else if (st == NET_OK && s->cut_short) {
-        st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt JPEG: the %d×%d picture's data stops "
+        st = net_fail(err, NET_ERR_FORMAT,
+                      "%s: corrupt JPEG: the %d×%d picture's data stops "
                       "before its last row (a marker in the middle, or a file cut and closed)",
                       name, pic->w, pic->h);
     }
@@ -516,9 +534,10 @@ static int png_run(png_state *s, const char *name, picture *pic, net_err *err, n
     png_read_update_info(png, info);
     if ((int)png_get_channels(png, info) != n || png_get_bit_depth(png, info) != 8 ||
         png_get_rowbytes(png, info) != (size_t)w * n) {
-        *st = net_fail(err, NET_ERR_FORMAT, "%s: libpng decodes %d channels of %d bits where "
-                       "%d of 8 were expected", name, png_get_channels(png, info),
-                       png_get_bit_depth(png, info), n);
+        *st = net_fail(err, NET_ERR_FORMAT,
+                       "%s: libpng decodes %d channels of %d bits where "
+                       "%d of 8 were expected",
+                       name, png_get_channels(png, info), png_get_bit_depth(png, info), n);
         return 1;
     }
     s->pix = pixels_alloc((size_t)w * h * n);
@@ -540,8 +559,8 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static net_status png_decode(const unsigned char *buf, size_t len, const char *name,
-                             picture *pic, net_err *err)
+static net_status png_decode(const unsigned char *buf, size_t len, const char *name, picture *pic,
+                             net_err *err)
 {
     /* the size first, from the bytes: libpng checks the header's CRC before it tells the size,
      * and a bomb's header is worth refusing as what it is even when its CRC is wrong */
@@ -563,11 +582,15 @@ static net_status png_decode(const unsigned char *buf, size_t len, const char *n
     } else if (!png_run(s, name, pic, err, &st)) {
         printable(s->text);
         if (s->truncated)
-            st = net_fail(err, NET_ERR_FORMAT, "%s: truncated PNG: the picture needs more than "
-                          "the file's %zu bytes", name, len);
+            st = net_fail(err, NET_ERR_FORMAT,
+                          "%s: truncated PNG: the picture needs more than "
+                          "the file's %zu bytes",
+                          name, len);
         else if (strstr(s->text, "emory"))
-            st = net_fail(err, NET_ERR_LIMIT, "%s: decoding this PNG would take too much "
-                          "memory (%s)", name, s->text);
+            st = net_fail(err, NET_ERR_LIMIT,
+                          "%s: decoding this PNG would take too much "
+                          "memory (%s)",
+                          name, s->text);
         else
             st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt PNG: %s (libpng)", name, s->text);
     }
@@ -607,8 +630,8 @@ static int gif_on_read(GifFileType *g, GifByteType *out, int n)
 /* The first frame, on a canvas of the logical screen: its pixels from the frame's colour table
  * (or the global one), transparent where the frame leaves the canvas or marks a pixel
  * transparent, so that both read as paper. Later frames are not read. */
-static net_status gif_decode(const unsigned char *buf, size_t len, const char *name,
-                             picture *pic, net_err *err)
+static net_status gif_decode(const unsigned char *buf, size_t len, const char *name, picture *pic,
+                             net_err *err)
 {
     gif_reader r = {buf, len, 0, 0};
     int e = 0;
@@ -617,8 +640,7 @@ static net_status gif_decode(const unsigned char *buf, size_t len, const char *n
         return net_fail(err, NET_ERR_FORMAT, "%s: %s GIF: %s (giflib)", name,
                         r.short_read ? "truncated" : "corrupt", GifErrorString(e));
     int sw = g->SWidth, sh = g->SHeight;
-    net_status st = check_size(name, "GIF", (unsigned long long)sw, (unsigned long long)sh, 4,
-                               err);
+    net_status st = check_size(name, "GIF", (unsigned long long)sw, (unsigned long long)sh, 4, err);
     int transparent = -1, done = 0;
     unsigned char *canvas = NULL, *line = NULL;
     while (st == NET_OK && !done) {
@@ -643,8 +665,10 @@ static net_status gif_decode(const unsigned char *buf, size_t len, const char *n
             const ColorMapObject *map = d->ColorMap ? d->ColorMap : g->SColorMap;
             long long x0 = d->Left, y0 = d->Top, fw = d->Width, fh = d->Height;
             if (!map || !map->Colors) {
-                st = net_fail(err, NET_ERR_FORMAT, "%s: corrupt GIF: its first image has no "
-                              "colour table", name);
+                st = net_fail(err, NET_ERR_FORMAT,
+                              "%s: corrupt GIF: its first image has no "
+                              "colour table",
+                              name);
                 break;
             }
             if (fw < 1 || fh < 1 || fw > 65535 || fh > 65535) {
@@ -656,8 +680,8 @@ static net_status gif_decode(const unsigned char *buf, size_t len, const char *n
             canvas = pixels_alloc(cw * chh * 4);
             line = malloc((size_t)fw);
             if (!canvas || !line) {
-                st = net_fail(err, NET_ERR_NOMEM, "%s: out of memory for a %zu×%zu GIF", name,
-                              cw, chh);
+                st = net_fail(err, NET_ERR_NOMEM, "%s: out of memory for a %zu×%zu GIF", name, cw,
+                              chh);
                 break;
             }
             memset(canvas, 0, cw * chh * 4);
@@ -717,15 +741,21 @@ static net_status bmp_header(const unsigned char *b, size_t len, const char *nam
                              long long *h, int *bpp_out, net_err *err)
 {
     if (len < 26)
-        return net_fail(err, NET_ERR_FORMAT, "%s: truncated BMP: the file ends inside its "
-                        "header (%zu bytes)", name, len);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: truncated BMP: the file ends inside its "
+                        "header (%zu bytes)",
+                        name, len);
     uint32_t off = le32(b + 10), hsz = le32(b + 14);
     if (hsz != 12 && hsz != 40 && hsz != 56 && hsz != 108 && hsz != 124)
-        return net_fail(err, NET_ERR_UNSUPPORTED, "%s: a BMP with a %u-byte header, which "
-                        "alexviz does not read (save it as PNG or JPEG)", name, hsz);
+        return net_fail(err, NET_ERR_UNSUPPORTED,
+                        "%s: a BMP with a %u-byte header, which "
+                        "alexviz does not read (save it as PNG or JPEG)",
+                        name, hsz);
     if (len < 14 + (size_t)hsz && hsz != 12)
-        return net_fail(err, NET_ERR_FORMAT, "%s: truncated BMP: the file ends inside its "
-                        "header (%zu bytes)", name, len);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: truncated BMP: the file ends inside its "
+                        "header (%zu bytes)",
+                        name, len);
     int bpp;
     if (hsz == 12) {
         *w = le16(b + 18), *h = le16(b + 20);
@@ -733,23 +763,29 @@ static net_status bmp_header(const unsigned char *b, size_t len, const char *nam
         /* stb_image reads an OS/2 1.x palette wrongly (its size from the data offset), which
          * gives wrong colours or a false "truncated" */
         if (bpp <= 8)
-            return net_fail(err, NET_ERR_UNSUPPORTED, "%s: an OS/2 1.x BMP with a palette (%d "
-                            "bits a pixel), which alexviz does not read (save it as PNG)", name,
-                            bpp);
+            return net_fail(err, NET_ERR_UNSUPPORTED,
+                            "%s: an OS/2 1.x BMP with a palette (%d "
+                            "bits a pixel), which alexviz does not read (save it as PNG)",
+                            name, bpp);
     } else {
         *w = (int32_t)le32(b + 18), *h = (int32_t)le32(b + 22);
         bpp = (int)le16(b + 28);
         uint32_t comp = le32(b + 30);
         if (comp == 1 || comp == 2)
-            return net_fail(err, NET_ERR_UNSUPPORTED, "%s: a run-length compressed (RLE) BMP, "
+            return net_fail(err, NET_ERR_UNSUPPORTED,
+                            "%s: a run-length compressed (RLE) BMP, "
                             "which alexviz does not read (save it uncompressed, or as PNG)",
                             name);
         if (comp != 0 && comp != 3)
-            return net_fail(err, NET_ERR_UNSUPPORTED, "%s: a BMP with compression type %u, "
-                            "which alexviz does not read (save it as PNG or JPEG)", name, comp);
+            return net_fail(err, NET_ERR_UNSUPPORTED,
+                            "%s: a BMP with compression type %u, "
+                            "which alexviz does not read (save it as PNG or JPEG)",
+                            name, comp);
         if (comp == 3 && bpp != 16 && bpp != 32)
-            return net_fail(err, NET_ERR_FORMAT, "%s: corrupt BMP: bit fields with %d bits per "
-                            "pixel", name, bpp);
+            return net_fail(err, NET_ERR_FORMAT,
+                            "%s: corrupt BMP: bit fields with %d bits per "
+                            "pixel",
+                            name, bpp);
     }
     if (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 16 && bpp != 24 && bpp != 32)
         return net_fail(err, NET_ERR_FORMAT, "%s: corrupt BMP: %d bits per pixel", name, bpp);
@@ -764,9 +800,10 @@ static net_status bmp_header(const unsigned char *b, size_t len, const char *nam
     /* every row padded to 4 bytes, after the palette and headers */
     unsigned long long row = ((unsigned long long)*w * bpp + 31) / 32 * 4;
     if (off > len || row * (unsigned long long)*h > len - off)
-        return net_fail(err, NET_ERR_FORMAT, "%s: truncated BMP: the %lld×%lld picture needs "
-                        "%llu bytes of pixels, the file has %zu after its headers", name, *w,
-                        *h, row * (unsigned long long)*h, off > len ? 0 : len - off);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: truncated BMP: the %lld×%lld picture needs "
+                        "%llu bytes of pixels, the file has %zu after its headers",
+                        name, *w, *h, row * (unsigned long long)*h, off > len ? 0 : len - off);
     *bpp_out = bpp;
     return NET_OK;
 }
@@ -791,28 +828,36 @@ static net_status pnm_header(const unsigned char *b, size_t len, const char *nam
             break;
         }
         if (p >= len || b[p] < '0' || b[p] > '9')
-            return net_fail(err, NET_ERR_FORMAT, "%s: corrupt PNM header: expected the %s as "
-                            "a number", name, k == 0 ? "width" : k == 1 ? "height" : "maxval");
+            return net_fail(err, NET_ERR_FORMAT,
+                            "%s: corrupt PNM header: expected the %s as "
+                            "a number",
+                            name,
+                            k == 0   ? "width"
+                            : k == 1 ? "height"
+                                     : "maxval");
         v[k] = 0;
         while (p < len && b[p] >= '0' && b[p] <= '9' && v[k] < (1LL << 32))
             v[k] = v[k] * 10 + (b[p++] - '0');
     }
     if (v[2] < 1 || v[2] > 65535)
-        return net_fail(err, NET_ERR_FORMAT, "%s: corrupt PNM header: maxval %lld; expected 1 "
-                        "to 65535", name, v[2]);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: corrupt PNM header: maxval %lld; expected 1 "
+                        "to 65535",
+                        name, v[2]);
     *w = v[0], *h = v[1];
     *two_bytes = v[2] > 255;
     if (*w < 1 || *h < 1 || *w >= (1LL << 32) || *h >= (1LL << 32))
-        return net_fail(err, NET_ERR_FORMAT, "%s: the PNM header claims a %lld×%lld picture",
-                        name, *w, *h);
+        return net_fail(err, NET_ERR_FORMAT, "%s: the PNM header claims a %lld×%lld picture", name,
+                        *w, *h);
     int ch = b[1] == '6' ? 3 : 1;
-    unsigned long long need = (unsigned long long)*w * (unsigned long long)*h * ch *
-                              (*two_bytes ? 2 : 1);
+    unsigned long long need =
+        (unsigned long long)*w * (unsigned long long)*h * ch * (*two_bytes ? 2 : 1);
     if (p + 1 > len || need > len - p - 1) {
         if ((unsigned long long)*w * (unsigned long long)*h <= (unsigned long long)NET_MAX_PIXELS)
-            return net_fail(err, NET_ERR_FORMAT, "%s: truncated PNM: the %lld×%lld picture "
-                            "needs %llu bytes of pixels, the file has %zu", name, *w, *h, need,
-                            p + 1 > len ? 0 : len - p - 1);
+            return net_fail(err, NET_ERR_FORMAT,
+                            "%s: truncated PNM: the %lld×%lld picture "
+                            "needs %llu bytes of pixels, the file has %zu",
+                            name, *w, *h, need, p + 1 > len ? 0 : len - p - 1);
     }
     return NET_OK;
 }
@@ -848,7 +893,7 @@ static void stb_on_skip(void *user, int n)
 {
     stb_reader *r = user;
     if (n < 0) {
-        size_t back = (size_t)-(long long)n;
+        size_t back = (size_t) - (long long)n;
         r->pos = back > r->pos ? 0 : r->pos - back;
     } else if ((size_t)n > r->len - r->pos) {
         r->past_end = 1;
@@ -903,23 +948,29 @@ static net_status stb_decode(const unsigned char *buf, size_t len, const char *n
     unsigned char *p = stbi_load_from_callbacks(&io, &r, &pw, &ph, &pn, 0);
     if (!p) {
         if (!strcmp(stb_reason(why, sizeof why), "outofmem"))
-            return net_fail(err, NET_ERR_NOMEM, "%s: out of memory decoding a %lld×%lld %s",
-                            name, w, h, fmt->name);
+            return net_fail(err, NET_ERR_NOMEM, "%s: out of memory decoding a %lld×%lld %s", name,
+                            w, h, fmt->name);
         if (r.past_end)
-            return net_fail(err, NET_ERR_FORMAT, "%s: truncated %s: the %lld×%lld picture needs "
-                            "more than the file's %zu bytes", name, fmt->name, w, h, len);
+            return net_fail(err, NET_ERR_FORMAT,
+                            "%s: truncated %s: the %lld×%lld picture needs "
+                            "more than the file's %zu bytes",
+                            name, fmt->name, w, h, len);
         return net_fail(err, NET_ERR_FORMAT, "%s: corrupt %s: %s (stb_image)", name, fmt->name,
                         why);
     }
     if (r.past_end) {
         stbi_image_free(p);
-        return net_fail(err, NET_ERR_FORMAT, "%s: truncated %s: the %lld×%lld picture needs more "
-                        "than the file's %zu bytes", name, fmt->name, w, h, len);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: truncated %s: the %lld×%lld picture needs more "
+                        "than the file's %zu bytes",
+                        name, fmt->name, w, h, len);
     }
     if (pw != w || ph != h || pn < 1 || pn > 4) {
         stbi_image_free(p);
-        return net_fail(err, NET_ERR_FORMAT, "%s: the %s header says %lld×%lld but %d×%d×%d was "
-                        "decoded", name, fmt->name, w, h, pw, ph, pn);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: the %s header says %lld×%lld but %d×%d×%d was "
+                        "decoded",
+                        name, fmt->name, w, h, pw, ph, pn);
     }
     pic->pix = p, pic->w = pw, pic->h = ph, pic->n = pn, pic->from_stb = 1;
     return NET_OK;
@@ -927,18 +978,22 @@ static net_status stb_decode(const unsigned char *buf, size_t len, const char *n
 
 /* ---------------------------------------------------------------- one decoder for all */
 
-static net_status photo_decode(const unsigned char *buf, size_t len, const char *name,
-                               picture *pic, net_err *err)
+static net_status photo_decode(const unsigned char *buf, size_t len, const char *name, picture *pic,
+                               net_err *err)
 {
     memset(pic, 0, sizeof *pic);
     photo_format ftyp;
     const photo_format *fmt = photo_sniff(buf, len, name, &ftyp);
     if (!fmt)
-        return net_fail(err, NET_ERR_FORMAT, "%s: not an image (alexviz reads JPEG, PNG, BMP, "
-                        "GIF, binary PNM and .npy)", name);
+        return net_fail(err, NET_ERR_FORMAT,
+                        "%s: not an image (alexviz reads JPEG, PNG, BMP, "
+                        "GIF, binary PNM and .npy)",
+                        name);
     if (fmt->kind == FMT_REFUSED)
-        return net_fail(err, NET_ERR_UNSUPPORTED, "%s: %s; alexviz reads JPEG, PNG, BMP, GIF, "
-                        "binary PNM and .npy", name, fmt->name);
+        return net_fail(err, NET_ERR_UNSUPPORTED,
+                        "%s: %s; alexviz reads JPEG, PNG, BMP, GIF, "
+                        "binary PNM and .npy",
+                        name, fmt->name);
     switch (fmt->kind) {
     case FMT_JPEG: return jpeg_decode(buf, len, name, pic, err);
     case FMT_PNG: return png_decode(buf, len, name, pic, err);
@@ -977,12 +1032,11 @@ static net_status scale_crop(const picture *p, int resize, int S, unsigned char 
         return NET_OK;
     }
     int alpha = n == 2 ? 1 : n == 4 ? 3 : STBIR_ALPHA_CHANNEL_NONE;
-    if (!stbir_resize_subpixel(p->pix, w, h, w * n, out, S, S, S * n, STBIR_TYPE_UINT8, n, alpha,
-                               0, STBIR_EDGE_CLAMP, STBIR_EDGE_CLAMP, STBIR_FILTER_DEFAULT,
-                               STBIR_FILTER_DEFAULT, STBIR_COLORSPACE_LINEAR, NULL,
-                               (float)sw / w, (float)sh / h, (float)off_x, (float)off_y))
-        return net_fail(err, NET_ERR_NOMEM, "%s: out of memory resizing a %d×%d image", name, w,
-                        h);
+    if (!stbir_resize_subpixel(p->pix, w, h, w * n, out, S, S, S * n, STBIR_TYPE_UINT8, n, alpha, 0,
+                               STBIR_EDGE_CLAMP, STBIR_EDGE_CLAMP, STBIR_FILTER_DEFAULT,
+                               STBIR_FILTER_DEFAULT, STBIR_COLORSPACE_LINEAR, NULL, (float)sw / w,
+                               (float)sh / h, (float)off_x, (float)off_y))
+        return net_fail(err, NET_ERR_NOMEM, "%s: out of memory resizing a %d×%d image", name, w, h);
     return NET_OK;
 }
 

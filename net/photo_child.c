@@ -178,10 +178,8 @@ static void child_fault(int fd, photo_fault f)
         write_all(fd, &r, sizeof r);
         _exit(0);
     }
-    case PHOTO_FAULT_SILENT:
-        _exit(0);
-    case PHOTO_FAULT_NONE:
-        break;
+    case PHOTO_FAULT_SILENT: _exit(0);
+    case PHOTO_FAULT_NONE: break;
     }
 }
 
@@ -328,8 +326,7 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
 {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC))
-        return net_fail(err, NET_ERR_IO, "%s: cannot start the decoder: %s", name,
-                        strerror(errno));
+        return net_fail(err, NET_ERR_IO, "%s: cannot start the decoder: %s", name, strerror(errno));
     fds[0] = high_fd(fds[0]), fds[1] = high_fd(fds[1]);
     photo_fault fault = (photo_fault)atomic_load(&test_fault);
     int photo_fd = -1;
@@ -392,11 +389,15 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
         ;
 
     if (got < 0 || (WIFSIGNALED(wst) && WTERMSIG(wst) == SIGXCPU))
-        return net_fail(err, NET_ERR_LIMIT, "%s: could not be decoded: the decoder took too long "
-                        "(more than %d s)", name, (ms + 999) / 1000);
+        return net_fail(err, NET_ERR_LIMIT,
+                        "%s: could not be decoded: the decoder took too long "
+                        "(more than %d s)",
+                        name, (ms + 999) / 1000);
     if (got == 1 && r.status == NET_ERR_NOMEM)
-        return net_fail(err, NET_ERR_LIMIT, "%s: could not be decoded: the decoder needed too "
-                        "much memory (more than %lld MB)", name, limit_bytes() >> 20);
+        return net_fail(err, NET_ERR_LIMIT,
+                        "%s: could not be decoded: the decoder needed too "
+                        "much memory (more than %lld MB)",
+                        name, limit_bytes() >> 20);
     if (got == 1) {
         net_err *e = &r.err;
         char clean[sizeof e->msg];
@@ -425,13 +426,17 @@ net_status photo_crop_isolated(const unsigned char *buf, size_t len, const char 
         return NET_OK;
     }
     if (WIFEXITED(wst) && (WEXITSTATUS(wst) == 127 || WEXITSTATUS(wst) == 2) && decoder[0])
-        return net_fail(err, NET_ERR_IO, "%s: could not be decoded: the decoder program %s could "
-                        "not start (exit status %d)", name, decoder, WEXITSTATUS(wst));
+        return net_fail(err, NET_ERR_IO,
+                        "%s: could not be decoded: the decoder program %s could "
+                        "not start (exit status %d)",
+                        name, decoder, WEXITSTATUS(wst));
     char how[96];
     describe_death(wst, how, sizeof how);
     if (WIFSIGNALED(wst) && WTERMSIG(wst) == SIGKILL)
-        return net_fail(err, NET_ERR_LIMIT, "%s: could not be decoded: the decoder was killed "
-                        "(%s; out of memory?)", name, how);
-    return net_fail(err, NET_ERR_FORMAT, "%s: could not be decoded: the decoder crashed (%s)",
-                    name, how);
+        return net_fail(err, NET_ERR_LIMIT,
+                        "%s: could not be decoded: the decoder was killed "
+                        "(%s; out of memory?)",
+                        name, how);
+    return net_fail(err, NET_ERR_FORMAT, "%s: could not be decoded: the decoder crashed (%s)", name,
+                    how);
 }

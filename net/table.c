@@ -150,8 +150,8 @@ static int config_ok(const net_config *cfg, net_err *err)
         }
     for (int i = 0; i < 5; i++)
         if (w[i] % 2) {
-            net_fail(err, NET_ERR_ARG,
-                     "conv%d has %d channels; the two towers need an even number", i + 1, w[i]);
+            net_fail(err, NET_ERR_ARG, "conv%d has %d channels; the two towers need an even number",
+                     i + 1, w[i]);
             return 0;
         }
     if (cfg->input_size < 11 || cfg->input_size > 4096) {
@@ -160,8 +160,10 @@ static int config_ok(const net_config *cfg, net_err *err)
         return 0;
     }
     if (cfg->lrn.n < 1 || !(cfg->lrn.beta > 0) || !(cfg->lrn.k > 0) || !(cfg->lrn.alpha >= 0)) {
-        net_fail(err, NET_ERR_VALUE, "LRN n=%d k=%g alpha=%g beta=%g; expected n ≥ 1, k > 0, "
-                 "alpha ≥ 0, beta > 0", cfg->lrn.n, cfg->lrn.k, cfg->lrn.alpha, cfg->lrn.beta);
+        net_fail(err, NET_ERR_VALUE,
+                 "LRN n=%d k=%g alpha=%g beta=%g; expected n ≥ 1, k > 0, "
+                 "alpha ≥ 0, beta > 0",
+                 cfg->lrn.n, cfg->lrn.k, cfg->lrn.alpha, cfg->lrn.beta);
         return 0;
     }
     return 1;
@@ -214,8 +216,8 @@ static int derive(const net_config *cfg, net_table *t, net_err *err)
             int pe = s->op == NET_OP_CONV ? s->pad : s->pad_end;
             if (h + s->pad + pe < s->k) {
                 net_fail(err, NET_ERR_SHAPE,
-                         "%s: a %d×%d kernel does not fit a %d×%d input (with padding %d)",
-                         s->name, s->k, s->k, h, wd, s->pad + pe);
+                         "%s: a %d×%d kernel does not fit a %d×%d input (with padding %d)", s->name,
+                         s->k, s->k, h, wd, s->pad + pe);
                 return 0;
             }
             if (s->op == NET_OP_CONV) {
@@ -324,14 +326,14 @@ int net_explain_shape(const net_stage *s, char *buf, size_t len)
         if (s->pad || s->pad_end)
             snprintf(pads, sizeof pads, " + %d + %d", s->pad, s->pad_end);
         if (s->round == NET_ROUND_FLOOR)
-            return put(buf, len, "floor((%d%s − %d)/%d) + 1 = %d", s->in_h, pads, s->k,
-                       s->stride, s->out_h);
+            return put(buf, len, "floor((%d%s − %d)/%d) + 1 = %d", s->in_h, pads, s->k, s->stride,
+                       s->out_h);
         int fl = num / s->stride + 1;
         if (fl == s->out_h)
             return put(buf, len, "ceil((%d%s − %d)/%d) + 1 = %d (floor gives the same)", s->in_h,
                        pads, s->k, s->stride, s->out_h);
-        return put(buf, len, "ceil((%d%s − %d)/%d) + 1 = %d (floor would give %d)", s->in_h,
-                   pads, s->k, s->stride, s->out_h, fl);
+        return put(buf, len, "ceil((%d%s − %d)/%d) + 1 = %d (floor would give %d)", s->in_h, pads,
+                   s->k, s->stride, s->out_h, fl);
     }
     if (s->op == NET_OP_FC) {
         if (s->in_h > 1 || s->in_w > 1)

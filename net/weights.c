@@ -62,8 +62,8 @@ static void conv1_bank(float *w, int M, int K, uint64_t *seed)
         float theta = PI * (float)(j % 8) / 8.0f;
         float jitter = 0.15f * next_sym(seed);
         if (m < half) {
-            float lambda = 3.0f + 2.0f * (float)((j / 8) % 3);   /* wavelengths 3, 5, 7 px */
-            float phase = (j / 24) % 2 ? PI / 2 : 0.0f; /* even and odd edges */
+            float lambda = 3.0f + 2.0f * (float)((j / 8) % 3); /* wavelengths 3, 5, 7 px */
+            float phase = (j / 24) % 2 ? PI / 2 : 0.0f;        /* even and odd edges */
             float sigma = 0.45f * lambda + 0.5f;
             for (int y = 0; y < K; y++)
                 for (int x = 0; x < K; x++) {
@@ -78,8 +78,8 @@ static void conv1_bank(float *w, int M, int K, uint64_t *seed)
         } else {
             /* colour axes in BGR: red–green, blue–yellow, and each primary against grey */
             static const float axes[6][3] = {
-                {0, -1, 1}, {1, -0.5f, -0.5f}, {0, 1, -1}, {-1, 0.5f, 0.5f},
-                {-0.5f, -0.5f, 1}, {1, 1, -2},
+                {0, -1, 1},       {1, -0.5f, -0.5f}, {0, 1, -1},
+                {-1, 0.5f, 0.5f}, {-0.5f, -0.5f, 1}, {1, 1, -2},
             };
             const float *col = axes[j % 6];
             int edge = (j / 6) % 2; /* blob or colour edge */

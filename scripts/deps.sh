@@ -2,7 +2,8 @@
 # deps.sh: installs the Debian packages alexviz needs that are missing, and nothing else.
 #   sh scripts/deps.sh build   compile ./alexviz
 #   sh scripts/deps.sh run     build + what the window needs at run time (fonts)
-#   sh scripts/deps.sh test    run + what the tests need (ONNX test data, Xvfb, clang for fuzzing)
+#   sh scripts/deps.sh test    run + what the tests need (ONNX test data, Xvfb, clang for fuzzing,
+#                              clang-format for the layout check)
 #   sh scripts/deps.sh dev     test + what regenerates golden files and benchmarks against other
 #                              implementations (python3-torch, python3-opencv, skimage); never CI
 # Uses apt-get, through sudo when not root. Quiet when everything is already there.
@@ -12,7 +13,7 @@ build="build-essential pkg-config libsdl2-dev libcairo2-dev libpango1.0-dev libs
        libopenblas-dev libprotobuf-c-dev protobuf-c-compiler libonnx-dev zlib1g-dev
        libjpeg62-turbo-dev libpng-dev libgif-dev"
 run="$build fonts-dejavu-core fonts-nanum"
-test="$run libonnx-testdata xvfb xauth clang libclang-rt-dev curl"
+test="$run libonnx-testdata xvfb xauth clang libclang-rt-dev curl clang-format-14"
 dev="$test python3-torch python3-onnx python3-opencv python3-skimage imagemagick poppler-utils"
 
 case "${1:-test}" in

@@ -32,12 +32,16 @@ int close_check(const char *file, int line, const char *what, const float *got, 
     double tol = atol + rtol * fabs((double)want[i]);
     if (shape) {
         long hw = (long)shape[1] * shape[2];
-        test_fail(file, line, "%s: first mismatch at [%ld] (c %ld, y %ld, x %ld) of %zu: got %.9g, "
-                  "want %.9g, |diff| %.3g > %.3g", what, i, i / hw, i % hw / shape[2],
-                  i % shape[2], n, got[i], want[i], fabs((double)got[i] - want[i]), tol);
+        test_fail(file, line,
+                  "%s: first mismatch at [%ld] (c %ld, y %ld, x %ld) of %zu: got %.9g, "
+                  "want %.9g, |diff| %.3g > %.3g",
+                  what, i, i / hw, i % hw / shape[2], i % shape[2], n, got[i], want[i],
+                  fabs((double)got[i] - want[i]), tol);
     } else {
-        test_fail(file, line, "%s: first mismatch at [%ld] of %zu: got %.9g, want %.9g, |diff| "
-                  "%.3g > %.3g", what, i, n, got[i], want[i], fabs((double)got[i] - want[i]), tol);
+        test_fail(file, line,
+                  "%s: first mismatch at [%ld] of %zu: got %.9g, want %.9g, |diff| "
+                  "%.3g > %.3g",
+                  what, i, n, got[i], want[i], fabs((double)got[i] - want[i]), tol);
     }
     return 0;
 }

@@ -20,10 +20,10 @@ double close_worst(const float *got, const float *want, size_t n, double atol, d
 int close_check(const char *file, int line, const char *what, const float *got, const float *want,
                 size_t n, double atol, double rtol, const int *shape);
 
-#define CHECK_CLOSE(what, got, want, n, atol, rtol, shape)                                      \
-    do {                                                                                        \
-        if (!close_check(__FILE__, __LINE__, what, got, want, n, atol, rtol, shape))            \
-            return;                                                                             \
+#define CHECK_CLOSE(what, got, want, n, atol, rtol, shape)                           \
+    do {                                                                             \
+        if (!close_check(__FILE__, __LINE__, what, got, want, n, atol, rtol, shape)) \
+            return;                                                                  \
     } while (0)
 
 #endif

@@ -33,8 +33,7 @@ scene_fixture *view_fixture(void)
     return f.ok ? &f : NULL;
 }
 
-int scene_fixture_make(scene_fixture *f, void (*card)(unsigned char *rgb, int S),
-                       const char *name)
+int scene_fixture_make(scene_fixture *f, void (*card)(unsigned char *rgb, int S), const char *name)
 {
     cli_opts o;
     cli_opts_default(&o);
@@ -63,8 +62,8 @@ int scene_fixture_make(scene_fixture *f, void (*card)(unsigned char *rgb, int S)
     return 1;
 }
 
-void state_for(view_state *st, const view_scene *sc, view_kind kind, const char *stage,
-                      int w, int h)
+void state_for(view_state *st, const view_scene *sc, view_kind kind, const char *stage, int w,
+               int h)
 {
     view_state_default(st, sc);
     st->kind = kind;
@@ -115,4 +114,3 @@ cairo_surface_t *render_screen(const view_scene *sc, const view_state *st, int w
     cairo_surface_flush(s);
     return s;
 }
-

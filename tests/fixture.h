@@ -13,15 +13,14 @@ typedef struct {
     int ok;
     net *n;
     net_preproc pp;
-    float *input;        /* (3, S, S) */
-    unsigned char *rgb;  /* (S, S, 3) */
-    view_scene sc;       /* the pass's outputs, the photo named `name` */
+    float *input;       /* (3, S, S) */
+    unsigned char *rgb; /* (S, S, 3) */
+    view_scene sc;      /* the pass's outputs, the photo named `name` */
 } scene_fixture;
 
 /* Builds the seeded net, paints its photo with card(rgb, S), runs the pass and fills f->sc;
  * 0 when any of it fails. For a fixture kept for the whole run (nothing is freed). */
-int scene_fixture_make(scene_fixture *f, void (*card)(unsigned char *rgb, int S),
-                       const char *name);
+int scene_fixture_make(scene_fixture *f, void (*card)(unsigned char *rgb, int S), const char *name);
 
 /* The view tests' fixture, made once for the whole run: a photo-like test card (a sky gradient,
  * a sun, a red box) named card.png through the seeded net; NULL when it cannot be made. */

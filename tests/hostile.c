@@ -70,8 +70,8 @@ static int jpeg_file(const char *path, int w, int h, int n, J_COLOR_SPACE space,
 {
     unsigned char *buf;
     unsigned long len;
-    int ok = jpeg_encode(w, h, n, space, px, progressive, &buf, &len) &&
-             hostile_write(path, buf, len);
+    int ok =
+        jpeg_encode(w, h, n, space, px, progressive, &buf, &len) && hostile_write(path, buf, len);
     free(buf);
     return ok;
 }
@@ -251,8 +251,8 @@ int hostile_gif(const char *path, const unsigned char rgb[3])
 
 /* ---------------------------------------------------------------- PNG */
 
-static int png_file(const char *path, int w, int h, int type, int bits, int interlace,
-                    int level, const unsigned char *row, int (*palette)(png_structp, png_infop))
+static int png_file(const char *path, int w, int h, int type, int bits, int interlace, int level,
+                    const unsigned char *row, int (*palette)(png_structp, png_infop))
 {
     FILE *f = fopen(path, "wb");
     if (!f)
@@ -624,8 +624,14 @@ static const struct {
     const char *bytes;
     size_t len;
 } refused[] = {
-    {"heic.heic", "\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24},
-    {"avif.avif", "\0\0\0\x1c" "ftypavif\0\0\0\0avifmif1miaf", 28},
+    {"heic.heic",
+     "\0\0\0\x18"
+     "ftypheic\0\0\0\0mif1heic",
+     24},
+    {"avif.avif",
+     "\0\0\0\x1c"
+     "ftypavif\0\0\0\0avifmif1miaf",
+     28},
     {"webp.webp", "RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20},
     {"tiff.tif", "II*\0\x08\0\0\0\0\0", 10},
     {"ico.ico", "\0\0\1\0\1\0\x10\x10\0\0\1\0\x20\0\x68\4\0\0\x16\0\0\0", 22},
@@ -633,8 +639,7 @@ static const struct {
     {"ascii.pgm", "P2\n2 1\n255\n0 255\n", 17},
 };
 
-static int corpus_file(const char *dir, const char *sub, const char *name, char *path,
-                       size_t len)
+static int corpus_file(const char *dir, const char *sub, const char *name, char *path, size_t len)
 {
     snprintf(path, len, "%s/%s", dir, sub);
     if (mkdir(path, 0777) && errno != EEXIST)
@@ -652,17 +657,17 @@ int hostile_write_corpus(const char *dir)
     int n = 0;
     if (mkdir(dir, 0777) && errno != EEXIST)
         return 0;
-#define PHOTO(name, call)                                                                       \
-    do {                                                                                        \
-        if (!corpus_file(dir, "fuzz_input", name, p, sizeof p) || !(call))                      \
-            return 0;                                                                           \
-        n++;                                                                                    \
+#define PHOTO(name, call)                                                  \
+    do {                                                                   \
+        if (!corpus_file(dir, "fuzz_input", name, p, sizeof p) || !(call)) \
+            return 0;                                                      \
+        n++;                                                               \
     } while (0)
-#define MODEL(name, call)                                                                       \
-    do {                                                                                        \
-        if (!corpus_file(dir, "fuzz_onnx", name, p, sizeof p) || !(call))                       \
-            return 0;                                                                           \
-        n++;                                                                                    \
+#define MODEL(name, call)                                                 \
+    do {                                                                  \
+        if (!corpus_file(dir, "fuzz_onnx", name, p, sizeof p) || !(call)) \
+            return 0;                                                     \
+        n++;                                                              \
     } while (0)
     PHOTO("dht.jpg", hostile_jpeg_dht(p));
     PHOTO("progressive.jpg", hostile_jpeg(p, 40, 30, red, 1));

@@ -168,8 +168,8 @@ static int value(reader *r, int depth)
 
 int json_valid(const char *s, size_t len, char *why, size_t why_len)
 {
-    reader r = {(const unsigned char *)s, (const unsigned char *)s + len,
-                (const unsigned char *)s, NULL};
+    reader r = {(const unsigned char *)s, (const unsigned char *)s + len, (const unsigned char *)s,
+                NULL};
     int ok = value(&r, 0);
     if (ok) {
         space(&r);

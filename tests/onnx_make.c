@@ -10,9 +10,9 @@
 struct om_model {
     Onnx__ModelProto model;
     Onnx__GraphProto graph;
-    void **blocks;                 /* the arena: everything the model points to */
+    void **blocks; /* the arena: everything the model points to */
     size_t n_blocks, cap;
-    char names[8][2][64];          /* om_layer_tensor: weight and bias names of layers 1..8 */
+    char names[8][2][64]; /* om_layer_tensor: weight and bias names of layers 1..8 */
 };
 
 static void *om_alloc(om_model *m, size_t size)
@@ -47,8 +47,7 @@ static void **push(om_model *m, void **arr, size_t *n, void *item)
 
 /* ---------------------------------------------------------------- the builder */
 
-static Onnx__ValueInfoProto *value_info(om_model *m, const char *name, const int64_t *dims,
-                                        int nd)
+static Onnx__ValueInfoProto *value_info(om_model *m, const char *name, const int64_t *dims, int nd)
 {
     Onnx__ValueInfoProto *v = om_alloc(m, sizeof *v);
     Onnx__TypeProto *tp = om_alloc(m, sizeof *tp);
@@ -93,12 +92,12 @@ om_model *om_new(const char *input, int input_size, int opset, const char *produ
     os->domain = om_strdup(m, "");
     os->has_version = 1;
     os->version = opset;
-    m->model.opset_import = (Onnx__OperatorSetIdProto **)push(m, NULL, &m->model.n_opset_import,
-                                                              os);
+    m->model.opset_import =
+        (Onnx__OperatorSetIdProto **)push(m, NULL, &m->model.n_opset_import, os);
     m->graph.name = om_strdup(m, "alexnet");
     int64_t d[4] = {1, 3, input_size, input_size};
-    m->graph.input = (Onnx__ValueInfoProto **)push(m, NULL, &m->graph.n_input,
-                                                   value_info(m, input, d, 4));
+    m->graph.input =
+        (Onnx__ValueInfoProto **)push(m, NULL, &m->graph.n_input, value_info(m, input, d, 4));
     return m;
 }
 
@@ -213,8 +212,8 @@ static Onnx__TensorProto *tensor(om_model *m, const char *name, const int64_t *d
     t->n_dims = (size_t)nd;
     t->dims = om_alloc(m, (size_t)nd * sizeof *t->dims);
     memcpy(t->dims, dims, (size_t)nd * sizeof *dims);
-    m->graph.initializer = (Onnx__TensorProto **)push(m, (void **)m->graph.initializer,
-                                                      &m->graph.n_initializer, t);
+    m->graph.initializer =
+        (Onnx__TensorProto **)push(m, (void **)m->graph.initializer, &m->graph.n_initializer, t);
     return t;
 }
 
@@ -265,8 +264,7 @@ Onnx__TensorProto *om_init_i64(om_model *m, const char *name, const int64_t *dim
 
 void om_output(om_model *m, const char *name, const int64_t *dims, int nd)
 {
-    m->graph.output = (Onnx__ValueInfoProto **)push(m, (void **)m->graph.output,
-                                                    &m->graph.n_output,
+    m->graph.output = (Onnx__ValueInfoProto **)push(m, (void **)m->graph.output, &m->graph.n_output,
                                                     value_info(m, name, dims, nd));
 }
 
@@ -402,8 +400,8 @@ static void tensor_name(const om_opts *o, int layer, int is_bias, char *buf, siz
 }
 
 /* Output tensor name of the next node, and its node name. */
-static void next_names(const om_opts *o, const char *stage, const char *op, int *count,
-                       char *out, char *node, size_t len)
+static void next_names(const om_opts *o, const char *stage, const char *op, int *count, char *out,
+                       char *node, size_t len)
 {
     (*count)++;
     if (o->torch_style) {
@@ -561,8 +559,8 @@ om_model *om_alexnet(const om_opts *o)
                 char ratio[96];
                 snprintf(ratio, sizeof ratio, "%.80s_ratio", out);
                 n = om_node(m, "Constant", "", NULL, (const char *[]){ratio, NULL});
-                Onnx__AttributeProto *a = attr(m, n, "value",
-                                               ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__TENSOR);
+                Onnx__AttributeProto *a =
+                    attr(m, n, "value", ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__TENSOR);
                 Onnx__TensorProto *t = om_alloc(m, sizeof *t);
                 *t = (Onnx__TensorProto)ONNX__TENSOR_PROTO__INIT;
                 t->has_data_type = 1;
@@ -606,11 +604,11 @@ om_model *om_alexnet(const om_opts *o)
             const Onnx__TensorProto *t = m->graph.initializer[i];
             Onnx__ValueInfoProto *v = value_info(m, t->name, t->dims, (int)t->n_dims);
             v->type->tensor_type->elem_type = t->data_type;
-            m->graph.input = (Onnx__ValueInfoProto **)push(m, (void **)m->graph.input,
-                                                           &m->graph.n_input, v);
+            m->graph.input =
+                (Onnx__ValueInfoProto **)push(m, (void **)m->graph.input, &m->graph.n_input, v);
         }
-        m->graph.input = (Onnx__ValueInfoProto **)push(m, (void **)m->graph.input,
-                                                       &m->graph.n_input, image);
+        m->graph.input =
+            (Onnx__ValueInfoProto **)push(m, (void **)m->graph.input, &m->graph.n_input, image);
         m->model.ir_version = 3;
     }
     return m;

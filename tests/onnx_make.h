@@ -21,24 +21,24 @@
 #include <stdint.h>
 
 typedef enum {
-    OM_FC_GEMM_T,  /* Gemm transB=1: weights (out, in), as the zoo and PyTorch write them */
-    OM_FC_GEMM,    /* Gemm transB=0: weights (in, out) */
-    OM_FC_MATMUL   /* MatMul (in, out) + Add */
+    OM_FC_GEMM_T, /* Gemm transB=1: weights (out, in), as the zoo and PyTorch write them */
+    OM_FC_GEMM,   /* Gemm transB=0: weights (in, out) */
+    OM_FC_MATMUL  /* MatMul (in, out) + Add */
 } om_fc;
 
 typedef struct {
     int width[8];
     int input_size;
-    int torch_style;    /* PyTorch export layout (see above); 0: the zoo's */
+    int torch_style; /* PyTorch export layout (see above); 0: the zoo's */
     int lrn_after_pool;
-    int pool_ceil;      /* ceil_mode=1; else floor with end pads pool_pad_end */
+    int pool_ceil; /* ceil_mode=1; else floor with end pads pool_pad_end */
     int pool_pad_end;
     om_fc fc;
-    int softmax;        /* end in Softmax */
+    int softmax; /* end in Softmax */
     int opset;
     uint64_t seed;
-    int torchvision;    /* torchvision's layout: no LRN, no groups, conv1 padded by 2 */
-    int legacy;         /* as caffe2's converter wrote the zoo's files: every weight also listed
+    int torchvision; /* torchvision's layout: no LRN, no groups, conv1 padded by 2 */
+    int legacy;      /* as caffe2's converter wrote the zoo's files: every weight also listed
                            as a graph input (before the image), each Dropout with a second
                            output (its mask), and before opset 12 its ratio an attribute */
 } om_opts;
@@ -79,8 +79,7 @@ Onnx__NodeProto *om_node(om_model *m, const char *op, const char *name, const ch
 void om_attr_int(om_model *m, Onnx__NodeProto *n, const char *name, int64_t v);
 void om_attr_ints(om_model *m, Onnx__NodeProto *n, const char *name, const int64_t *v, int count);
 void om_attr_float(om_model *m, Onnx__NodeProto *n, const char *name, float v);
-void om_attr_floats(om_model *m, Onnx__NodeProto *n, const char *name, const float *v,
-                    int count);
+void om_attr_floats(om_model *m, Onnx__NodeProto *n, const char *name, const float *v, int count);
 /* A float tensor (data NULL: zeros) as float_data or raw_data, added as an initializer. */
 Onnx__TensorProto *om_init_f32(om_model *m, const char *name, const int64_t *dims, int nd,
                                const float *data, int raw);
@@ -96,6 +95,5 @@ int om_save(om_model *m, const char *path, size_t keep);
 
 /* Writes a float TensorProto file (an ONNX test folder's input_0.pb / output_0.pb). */
 int om_write_tensor(const char *path, const float *data, const int64_t *dims, int nd, int raw);
-
 
 #endif

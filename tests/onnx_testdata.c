@@ -85,8 +85,8 @@ static int tensor_from_proto(otd_tensor *t, const Onnx__TensorProto *p, const ch
         /* raw_data is little-endian whatever the machine: assemble each float from bytes */
         for (size_t i = 0; i < count; i++) {
             const uint8_t *b = p->raw_data.data + 4 * i;
-            uint32_t u = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-                         (uint32_t)b[3] << 24;
+            uint32_t u =
+                (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
             memcpy(&t->data[i], &u, sizeof u);
         }
     } else {
@@ -191,8 +191,10 @@ static int load_case(otd_case *c, const char *name, char *msg, size_t len)
         }
         int k = data_file_index(g, in);
         if (k < 0)
-            return fail(msg, len, "%s/%s: node input '%s' is neither a graph input nor an "
-                        "initializer", OTD_ROOT, name, in);
+            return fail(msg, len,
+                        "%s/%s: node input '%s' is neither a graph input nor an "
+                        "initializer",
+                        OTD_ROOT, name, in);
         snprintf(path, sizeof path, "%s/%s/test_data_set_0/input_%d.pb", OTD_ROOT, name, k);
         if (tensor_from_file(&c->in[i], path, msg, len))
             return -1;

@@ -22,21 +22,21 @@
 #define OTD_MAX_DIMS 8
 
 typedef struct {
-    int present;                 /* 0 for an omitted optional input */
+    int present; /* 0 for an omitted optional input */
     int ndim;
     int64_t dims[OTD_MAX_DIMS];
-    size_t count;                /* product of dims (1 for a scalar) */
-    float *data;                 /* (count), malloc'd */
+    size_t count; /* product of dims (1 for a scalar) */
+    float *data;  /* (count), malloc'd */
 } otd_tensor;
 
 typedef struct {
-    char name[128];              /* "node/test_lrn" */
-    int64_t opset;               /* the default domain's version */
+    char name[128]; /* "node/test_lrn" */
+    int64_t opset;  /* the default domain's version */
     Onnx__ModelProto *model;
     const Onnx__NodeProto *node; /* the graph's only node */
     int n_in;
     otd_tensor in[OTD_MAX_INPUTS]; /* the node's inputs, in order */
-    otd_tensor out;              /* the expected output_0 */
+    otd_tensor out;                /* the expected output_0 */
 } otd_case;
 
 /* 1 when OTD_ROOT exists. */

@@ -186,7 +186,8 @@ TEST(backward_refuses_bad_targets_and_a_missing_forward_pass)
     };
     for (size_t i = 0; ok && i < sizeof bad / sizeof bad[0]; i++) {
         ok = net_backward(n, &bad[i].t, (net_grad_mode)bad[i].mode, NULL, NULL, &err) ==
-                 NET_ERR_ARG && strstr(err.msg, bad[i].says);
+                 NET_ERR_ARG &&
+             strstr(err.msg, bad[i].says);
         if (!ok)
             snprintf(stop.why, sizeof stop.why, "case %zu: '%.200s'", i, err.msg);
     }
@@ -224,9 +225,7 @@ static void reference_chain(net *n, const net_grad_target *t, int ts, int mode, 
             op_conv_grad_ref(g, s->out_c, s->out_h, s->out_w, net_weights(n, i), s->k, s->stride,
                              s->pad, s->groups, gin, s->in_c, s->in_h, s->in_w);
             break;
-        case NET_OP_RELU:
-            op_relu_grad_ref(out, g, gin, stage_size(s), mode);
-            break;
+        case NET_OP_RELU: op_relu_grad_ref(out, g, gin, stage_size(s), mode); break;
         case NET_OP_LRN:
             op_lrn_grad_ref(in, g, gin, s->in_c, HW, s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
                             s->lrn.beta, s->lrn.within_towers ? s->in_c / 2 : s->in_c);
@@ -235,15 +234,9 @@ static void reference_chain(net *n, const net_grad_target *t, int ts, int mode, 
             op_pool_grad_ref(in, g, gin, s->in_c, s->in_h, s->in_w, s->k, s->stride, s->pad,
                              s->out_h, s->out_w);
             break;
-        case NET_OP_FC:
-            op_fc_grad_ref(g, s->out_c, net_weights(n, i), gin, s->in_c * HW);
-            break;
-        case NET_OP_DROPOUT:
-            memcpy(gin, g, stage_size(s) * sizeof(float));
-            break;
-        case NET_OP_SOFTMAX:
-            op_softmax_grad_ref(out, g, gin, (int)stage_size(s));
-            break;
+        case NET_OP_FC: op_fc_grad_ref(g, s->out_c, net_weights(n, i), gin, s->in_c * HW); break;
+        case NET_OP_DROPOUT: memcpy(gin, g, stage_size(s) * sizeof(float)); break;
+        case NET_OP_SOFTMAX: op_softmax_grad_ref(out, g, gin, (int)stage_size(s)); break;
         }
     }
 }
@@ -272,9 +265,11 @@ static int chain_case(net *n, const net_grad_target *t, int ts, net_grad_mode mo
         double tol = 1e-5 * max_abs(want, m);
         for (size_t j = 0; ok && j < m; j++)
             if (!(fabs((double)got[j] - want[j]) <= tol + 1e-5 * fabs(want[j]))) {
-                snprintf(why, len, "%s mode, gradient at %s [%zu]: net_backward %.9g, reference "
-                         "chain %.9g (tol %.2g)", net_grad_mode_str(mode),
-                         s ? s->name : "the input", j, got[j], want[j], tol);
+                snprintf(why, len,
+                         "%s mode, gradient at %s [%zu]: net_backward %.9g, reference "
+                         "chain %.9g (tol %.2g)",
+                         net_grad_mode_str(mode), s ? s->name : "the input", j, got[j], want[j],
+                         tol);
                 ok = 0;
             }
     }
@@ -343,8 +338,8 @@ static void dstage(dnet *d, int i)
                     for (int c = 0; c < cg; c++)
                         for (int ky = ky0; ky < ky1; ky++) {
                             const float *wr = w + (((size_t)m * cg + c) * K + ky) * K;
-                            const double *r = in + ((size_t)(m / mg * cg + c) * H + y0 + ky) * W +
-                                              x0;
+                            const double *r =
+                                in + ((size_t)(m / mg * cg + c) * H + y0 + ky) * W + x0;
                             for (int kx = kx0; kx < kx1; kx++)
                                 acc += wr[kx] * r[kx];
                         }
@@ -510,8 +505,10 @@ static int fd_check(dnet *d, const net_grad_target *t, int ts, int i, size_t j, 
         }
         double range = max_abs(g, m), tol = 1e-5 * range + 1e-5 * fabs(f2);
         if (!(fabs(f1 - f2) <= 0.1 * tol)) {
-            snprintf(why, len, "the difference quotient at %s [%zu] does not settle: %.9g at h, "
-                     "%.9g at h/2", s ? s->name : "the input", j, f1, f2);
+            snprintf(why, len,
+                     "the difference quotient at %s [%zu] does not settle: %.9g at h, "
+                     "%.9g at h/2",
+                     s ? s->name : "the input", j, f1, f2);
             return 0;
         }
         double ratio = fabs(g[j] - f2) / tol;
@@ -521,8 +518,10 @@ static int fd_check(dnet *d, const net_grad_target *t, int ts, int i, size_t j, 
             snprintf(r->where, sizeof r->where, "%s [%zu]", s ? s->name : "input", j);
         }
         if (!(ratio <= 1)) {
-            snprintf(why, len, "∂target/∂%s [%zu]: net_backward %.9g, finite difference %.9g "
-                     "(tol %.2g, range %.3g)", s ? s->name : "input", j, g[j], f2, tol, range);
+            snprintf(why, len,
+                     "∂target/∂%s [%zu]: net_backward %.9g, finite difference %.9g "
+                     "(tol %.2g, range %.3g)",
+                     s ? s->name : "input", j, g[j], f2, tol, range);
             return 0;
         }
         return 1;
@@ -596,8 +595,7 @@ static int fd_variant(char variant, int size, uint64_t seed, fd_report *r, char 
     };
     int ok = 1;
     for (size_t k = 0; ok && k < sizeof targets / sizeof targets[0]; k++) {
-        ok = fd_target(&d, &targets[k], 1 + (int)(k % 2), variant == 'A' ? 1 : 3, r, why,
-                       len);
+        ok = fd_target(&d, &targets[k], 1 + (int)(k % 2), variant == 'A' ? 1 : 3, r, why, len);
         if (!ok) {
             size_t o = strlen(why);
             snprintf(why + o, len - o, " (variant %c, target %zu)", variant, k);
@@ -614,12 +612,13 @@ TEST(backward_plain_gradient_matches_finite_differences_in_double)
     fd_report r = {0};
     char why[800] = "";
     /* C at 99: conv1 23×23, pools (with their end padding) 11, 5 and 2, fc6 reading 2×2×8 */
-    int ok = fd_variant('A', 0, 1, &r, why, sizeof why) &&
-             fd_variant('C', 99, 3, &r, why, sizeof why);
+    int ok =
+        fd_variant('A', 0, 1, &r, why, sizeof why) && fd_variant('C', 99, 3, &r, why, sizeof why);
     CHECKF(ok, "%s", why);
     /* most points must have been compared, not skipped at a kink */
     CHECKF(r.checked >= 100, "only %d points compared (%d kinks)", r.checked, r.kinks);
     if (getenv("ALEXVIZ_TEST_VERBOSE"))
         printf("    finite differences: %d points, %d kinks stepped around, worst %.3f of the "
-               "tolerance at %s\n", r.checked, r.kinks, r.worst, r.where);
+               "tolerance at %s\n",
+               r.checked, r.kinks, r.worst, r.where);
 }

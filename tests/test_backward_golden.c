@@ -56,8 +56,8 @@ typedef struct {
 
 typedef struct {
     char stage[8];
-    int pool; /* 0: relu */
-    int flat, positive;      /* relu: the unit of the ReLU's input, and float64's decision */
+    int pool;                     /* 0: relu */
+    int flat, positive;           /* relu: the unit of the ReLU's input, and float64's decision */
     int c, oy, ox, first, second; /* pool: the window and its two largest positions */
     double margin;
 } near_tie;
@@ -106,8 +106,11 @@ static golden_grads *golden_grads_load(const char *path, char *why, size_t len)
     if (f)
         fclose(f);
     if (!g || !f || !buf || size > GOLDEN_MAX_BYTES) {
-        snprintf(why, len, "%s: %s", path, !f ? "cannot open (run the tests from the repository "
-                 "root)" : size > GOLDEN_MAX_BYTES ? "larger than 1 MB" : "out of memory");
+        snprintf(why, len, "%s: %s", path,
+                 !f                        ? "cannot open (run the tests from the repository "
+                                             "root)"
+                 : size > GOLDEN_MAX_BYTES ? "larger than 1 MB"
+                                           : "out of memory");
         free(buf);
         free(g);
         return NULL;
@@ -142,9 +145,9 @@ static golden_grads *golden_grads_load(const char *path, char *why, size_t len)
         } else if (!strncmp(line, "hash input ", 11)) {
             ok = sscanf(line, "hash input fnv1a=%16s", g->input_hash) == 1;
         } else if (!strncmp(line, "hash ", 5)) {
-            ok = g->n_hashes < 8 && sscanf(line, "hash %7s w=%16s b=%16s",
-                                           g->hashes[g->n_hashes].name, g->hashes[g->n_hashes].w,
-                                           g->hashes[g->n_hashes].b) == 3;
+            ok = g->n_hashes < 8 &&
+                 sscanf(line, "hash %7s w=%16s b=%16s", g->hashes[g->n_hashes].name,
+                        g->hashes[g->n_hashes].w, g->hashes[g->n_hashes].b) == 3;
             g->n_hashes += ok;
         } else if (!strncmp(line, "wsample ", 8)) {
             int k = g->n_wsamples;
@@ -161,22 +164,26 @@ static golden_grads *golden_grads_load(const char *path, char *why, size_t len)
         } else if (!strncmp(line, "case ", 5)) {
             ok = g->n_cases < 8;
             cs = ok ? &g->cases[g->n_cases++] : NULL;
-            ok = ok && sscanf(line, "case %39s target=%11s stage=%d c=%d y=%d x=%d mode=%11s",
-                              cs->label, cs->target, &cs->stage, &cs->c, &cs->y, &cs->x,
-                              cs->mode) == 7;
+            ok = ok &&
+                 sscanf(line, "case %39s target=%11s stage=%d c=%d y=%d x=%d mode=%11s", cs->label,
+                        cs->target, &cs->stage, &cs->c, &cs->y, &cs->x, cs->mode) == 7;
         } else if (!strncmp(line, "near ", 5)) {
             near_tie *t = cs && cs->n_near < 24 ? &cs->near[cs->n_near++] : NULL;
             ok = t && (sscanf(line, "near %7s relu %d positive=%d margin=%lf", t->stage, &t->flat,
                               &t->positive, &t->margin) == 4 ||
-                       (t->pool = sscanf(line, "near %7s pool %d %d %d first=%d second=%d "
-                                         "margin=%lf", t->stage, &t->c, &t->oy, &t->ox,
-                                         &t->first, &t->second, &t->margin) == 7));
+                       (t->pool = sscanf(line,
+                                         "near %7s pool %d %d %d first=%d second=%d "
+                                         "margin=%lf",
+                                         t->stage, &t->c, &t->oy, &t->ox, &t->first, &t->second,
+                                         &t->margin) == 7));
         } else if (!strncmp(line, "grad ", 5)) {
             grad_line *gl = cs && cs->n_grads <= NET_MAX_STAGES ? &cs->grads[cs->n_grads++] : NULL;
             ok = gl && n_slots < MAX_LINES &&
-                 sscanf(line, "grad %7s %d %d %d stride=%d stored=%d max=%lf sum=%lf sumabs=%lf "
-                        "sumsq=%lf", gl->name, &gl->c, &gl->h, &gl->w, &gl->stride, &gl->stored,
-                        &gl->max, &gl->sum, &gl->sumabs, &gl->sumsq) == 10 &&
+                 sscanf(line,
+                        "grad %7s %d %d %d stride=%d stored=%d max=%lf sum=%lf sumabs=%lf "
+                        "sumsq=%lf",
+                        gl->name, &gl->c, &gl->h, &gl->w, &gl->stride, &gl->stored, &gl->max,
+                        &gl->sum, &gl->sumabs, &gl->sumsq) == 10 &&
                  gl->c > 0 && gl->h > 0 && gl->w > 0 && gl->stride > 0 && gl->stored > 0 &&
                  (int64_t)(gl->stored - 1) * gl->stride < (int64_t)gl->c * gl->h * gl->w;
             if (ok) {
@@ -200,7 +207,8 @@ static golden_grads *golden_grads_load(const char *path, char *why, size_t len)
     if (ok) {
         const unsigned char *p = (const unsigned char *)buf + data_off;
         for (size_t i = 0; i < total; i++, p += 4) {
-            uint32_t bits = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+            uint32_t bits =
+                p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
             memcpy(&g->values[i], &bits, 4);
         }
         size_t at = 0;
@@ -260,8 +268,8 @@ static net *golden_net_build(const golden_grads *g, float **x, char *why, size_t
         for (size_t j = 0; j < 3 * (size_t)S * S; j++)
             (*x)[j] = 100.0f * golden_next_sym(&s);
     } else {
-        snprintf(why, len, "weights '%s' with input '%s': not a scheme the test knows",
-                 g->weights, g->input);
+        snprintf(why, len, "weights '%s' with input '%s': not a scheme the test knows", g->weights,
+                 g->input);
         net_free(n);
         return NULL;
     }
@@ -283,9 +291,10 @@ static net *golden_net_build(const golden_grads *g, float **x, char *why, size_t
             ok = layer < g->n_hashes && !strcmp(g->hashes[layer].name, s->name) &&
                  !strcmp(g->hashes[layer].w, h) && !strcmp(g->hashes[layer].b, hb);
             if (!ok)
-                snprintf(why, len, "%s: the test's weights are not the script's (hash w=%s "
-                         "b=%s): the C and Python generators disagree, not the engine", s->name, h,
-                         hb);
+                snprintf(why, len,
+                         "%s: the test's weights are not the script's (hash w=%s "
+                         "b=%s): the C and Python generators disagree, not the engine",
+                         s->name, h, hb);
             layer++;
         } else {
             ok = ws < g->n_wsamples && !strcmp(g->wsamples[ws].name, s->name);
@@ -293,7 +302,8 @@ static net *golden_net_build(const golden_grads *g, float **x, char *why, size_t
                 double a = w[(size_t)j * (size_t)g->wsamples[ws].stride];
                 double b = g->wsamples[ws].values[j];
                 if (!(fabs(a - b) <= WSAMPLE_TOL * g->wsamples[ws].max)) {
-                    snprintf(why, len, "%s: seeded weight [%zu] is %.9g, the script's %.9g: "
+                    snprintf(why, len,
+                             "%s: seeded weight [%zu] is %.9g, the script's %.9g: "
                              "weights.c and the script's copy of it disagree, not the engine",
                              s->name, (size_t)j * (size_t)g->wsamples[ws].stride, a, b);
                     ok = 0;
@@ -343,10 +353,12 @@ static int near_ties_agree(net *n, const golden_case *c, char *why, size_t len)
         if (!t->pool) {
             int positive = in[t->flat] > 0;
             if (positive != t->positive) {
-                snprintf(why, len, "%s's input [%d] is %.9g in the engine's forward pass but %s in "
+                snprintf(why, len,
+                         "%s's input [%d] is %.9g in the engine's forward pass but %s in "
                          "PyTorch's float64 run (%.1e·rms from 0): a float32 near-tie flipped, "
-                         "not a backward bug; regenerate with another seed", t->stage, t->flat,
-                         in[t->flat], t->positive ? "positive" : "negative", t->margin);
+                         "not a backward bug; regenerate with another seed",
+                         t->stage, t->flat, in[t->flat], t->positive ? "positive" : "negative",
+                         t->margin);
                 return 0;
             }
             continue;
@@ -364,11 +376,12 @@ static int near_ties_agree(net *n, const golden_case *c, char *why, size_t len)
                     bv = v, best = ky * s->k + kx;
             }
         if (best != t->first) {
-            snprintf(why, len, "%s window (c %d, y %d, x %d): the engine's forward pass has its "
+            snprintf(why, len,
+                     "%s window (c %d, y %d, x %d): the engine's forward pass has its "
                      "maximum at window position %d, PyTorch's float64 run at %d (%.1e·rms "
                      "ahead of %d): a float32 near-tie flipped, not a backward bug; regenerate "
-                     "with another seed", t->stage, t->c, t->oy, t->ox, best, t->first, t->margin,
-                     t->second);
+                     "with another seed",
+                     t->stage, t->c, t->oy, t->ox, best, t->first, t->margin, t->second);
             return 0;
         }
     }
@@ -398,15 +411,17 @@ static int grad_matches(const grad_line *gl, const float *ours, worst_seen *wors
             continue;
         if (bad++ < 4 && o < (int)sizeof ex - 1) {
             int hw = gl->h * gl->w;
-            o += snprintf(ex + o, sizeof ex - (size_t)o,
-                          "%s[%zu] (c=%zu y=%zu x=%zu) ours %.7g torch %.7g", bad > 1 ? "; " : "",
-                          i, i / (size_t)hw, i % (size_t)hw / (size_t)gl->w, i % (size_t)gl->w, a,
-                          b);
+            o +=
+                snprintf(ex + o, sizeof ex - (size_t)o,
+                         "%s[%zu] (c=%zu y=%zu x=%zu) ours %.7g torch %.7g", bad > 1 ? "; " : "", i,
+                         i / (size_t)hw, i % (size_t)hw / (size_t)gl->w, i % (size_t)gl->w, a, b);
         }
     }
     if (bad) {
-        snprintf(why, len, "%d of %d compared values differ by more than %.2g (1e-4 of the range "
-                 "%.3g): %s", bad, gl->stored, tol, gl->max, ex);
+        snprintf(why, len,
+                 "%d of %d compared values differ by more than %.2g (1e-4 of the range "
+                 "%.3g): %s",
+                 bad, gl->stored, tol, gl->max, ex);
         return 0;
     }
     double sum = 0, sumabs = 0, sumsq = 0;
@@ -422,9 +437,10 @@ static int grad_matches(const grad_line *gl, const float *ours, worst_seen *wors
     worst->sums = r > worst->sums ? r : worst->sums;
     if (!(fabs(sum - gl->sum) <= e1 && fabs(sumabs - gl->sumabs) <= e1 &&
           fabs(sumsq - gl->sumsq) <= e2)) {
-        snprintf(why, len, "the %d compared values agree, but over all %zu: Σg %.9g vs torch "
-                 "%.9g, Σ|g| %.9g vs %.9g (tol %.2g), Σg² %.9g vs %.9g (tol %.2g)", gl->stored,
-                 count, sum, gl->sum, sumabs, gl->sumabs, e1, sumsq, gl->sumsq, e2);
+        snprintf(why, len,
+                 "the %d compared values agree, but over all %zu: Σg %.9g vs torch "
+                 "%.9g, Σ|g| %.9g vs %.9g (tol %.2g), Σg² %.9g vs %.9g (tol %.2g)",
+                 gl->stored, count, sum, gl->sum, sumabs, gl->sumabs, e1, sumsq, gl->sumsq, e2);
         return 0;
     }
     return 1;
@@ -458,8 +474,10 @@ static int case_matches(net *n, const golden_case *c, worst_seen *worst, char *w
         int c0 = s ? s->out_c : 3, h0 = s ? s->out_h : S, w0 = s ? s->out_w : S;
         if ((s == NULL && strcmp(gl->name, "input")) || !ours || c0 != gl->c || h0 != gl->h ||
             w0 != gl->w) {
-            snprintf(why, len, "case %s: the file's gradient at %s %d×%d×%d is not one the "
-                     "engine computed", c->label, gl->name, gl->c, gl->h, gl->w);
+            snprintf(why, len,
+                     "case %s: the file's gradient at %s %d×%d×%d is not one the "
+                     "engine computed",
+                     c->label, gl->name, gl->c, gl->h, gl->w);
             return 0;
         }
         if (!grad_matches(gl, ours, worst, what, sizeof what)) {
@@ -493,7 +511,8 @@ static int golden_backward_run(const char *path, char *why, size_t len)
             snprintf(why, len, "%s: %s", path, what);
     if (ok && getenv("ALEXVIZ_TEST_VERBOSE"))
         printf("    %s: %d cases, worst |ours − torch| %.2e of the range, worst sum %.3f of its "
-               "tolerance\n", path, g->n_cases, worst.value, worst.sums);
+               "tolerance\n",
+               path, g->n_cases, worst.value, worst.sums);
     net_free(n);
     free(x);
     golden_grads_free(g);

@@ -78,8 +78,9 @@ TEST(check_passes_on_a_test_folder_and_fails_on_a_perturbed_one)
     int rc = run(cmd, out, sizeof out);
     CHECKF(rc == 0, "exit %d: %s", rc, out);
     CHECKF(strstr(out, "PASS") && strstr(out, "test_data_set_1: max abs error") &&
-           strstr(out, "2 folders: 2 PASS, 0 FAIL") &&
-           strstr(out, "widths 8-16-24-24-16-32-32-10") && strstr(out, "loaded in"), "%s", out);
+               strstr(out, "2 folders: 2 PASS, 0 FAIL") &&
+               strstr(out, "widths 8-16-24-24-16-32-32-10") && strstr(out, "loaded in"),
+           "%s", out);
 
     /* the likeliest class 1% off: beyond rtol 1e-3 */
     char path[512], first[32];
@@ -96,8 +97,7 @@ TEST(check_passes_on_a_test_folder_and_fails_on_a_perturbed_one)
     free(y);
     rc = run(cmd, out, sizeof out);
     CHECKF(rc == 1, "exit %d: %s", rc, out);
-    CHECKF(strstr(out, "FAIL") && strstr(out, first) && strstr(out, "1 PASS, 1 FAIL"), "%s",
-           out);
+    CHECKF(strstr(out, "FAIL") && strstr(out, first) && strstr(out, "1 PASS, 1 FAIL"), "%s", out);
     /* looser tolerances let it pass, and a single set folder works as DIR too */
     snprintf(cmd, sizeof cmd, "%s check %s/model.onnx %s/test_data_set_1 --rtol 0.05", run_bin(),
              dir, dir);
@@ -142,7 +142,8 @@ TEST(check_names_every_bad_input_in_one_line)
     CHECK(om_write_tensor(path, x, dims, 4, 0));
     rc = run(cmd, out, sizeof out);
     CHECKF(rc == 1 && strstr(out, "input_0.pb: input of shape (1, 3, 8, 8)") &&
-           strstr(out, "(1, 3, 224, 224)") && count_lines(out) == 1, "exit %d: %s", rc, out);
+               strstr(out, "(1, 3, 224, 224)") && count_lines(out) == 1,
+           "exit %d: %s", rc, out);
 }
 
 /* ---------------------------------------------------------------- weights in the CLI */
@@ -226,8 +227,8 @@ TEST(cli_loads_onnx_weights_and_says_so)
              !net_get_config(n)->lrn_after_pool && made.pp.bgr;
     net_free(n);
     CHECK(ok);
-    CHECKF(strstr(err, "note:") && strstr(err, "LRN before pooling") && count_lines(err) == 1,
-           "%s", err);
+    CHECKF(strstr(err, "note:") && strstr(err, "LRN before pooling") && count_lines(err) == 1, "%s",
+           err);
     CHECKF(strstr(made.desc, path) && strstr(made.desc, "loaded in") &&
                !strcmp(made.weights_path, path),
            "%s", made.desc);
@@ -313,7 +314,8 @@ TEST(cli_default_weights_are_the_downloaded_file_else_seeded_with_a_hint)
     CHECK(trained);
     CHECK(seeded);
     CHECKF(strstr(hint, "untrained weights; run `make weights` for the trained ones") &&
-           count_lines(hint) == 1, "'%s'", hint);
+               count_lines(hint) == 1,
+           "'%s'", hint);
     CHECKF(quiet, "%s", err);
     CHECKF(strstr(made.desc, "seeded, untrained") && !made.weights_path[0], "%s", made.desc);
 }
@@ -341,8 +343,10 @@ TEST(weights_script_verifies_and_stores_atomically)
     CHECKF(run(cmd, out, sizeof out) == 0 && !out[0], "left behind: %s", out);
 
     /* offline (nothing at the address) */
-    snprintf(cmd, sizeof cmd, "WEIGHTS_URL=file://%s/none WEIGHTS_SHA256=%s sh scripts/weights.sh "
-             "%s", dest_dir, sha, dest);
+    snprintf(cmd, sizeof cmd,
+             "WEIGHTS_URL=file://%s/none WEIGHTS_SHA256=%s sh scripts/weights.sh "
+             "%s",
+             dest_dir, sha, dest);
     rc = run(cmd, out, sizeof out);
     CHECKF(rc != 0 && strstr(out, "download failed"), "exit %d: %s", rc, out);
     CHECK(stat(dest, &sb) != 0);

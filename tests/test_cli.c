@@ -39,10 +39,22 @@ TEST(cli_trace_prints_every_stage_and_top5)
 {
     char *out, *err;
     int rc = run_alexviz("trace assets/chelsea.png", &out, &err);
-    static const char *want[] = {"conv1", "norm1", "pool1", "conv2", "pool5", "fc6", "drop7",
-                                 "prob", "floor((227 + 2·0 − 11)/4) + 1 = 55",
-                                 "96·(11·11·3) + 96 = 34,944", "A 0–47 | B 48–95", "zeros",
-                                 "out/in", "untrained", "top-5", "60,965,224"};
+    static const char *want[] = {"conv1",
+                                 "norm1",
+                                 "pool1",
+                                 "conv2",
+                                 "pool5",
+                                 "fc6",
+                                 "drop7",
+                                 "prob",
+                                 "floor((227 + 2·0 − 11)/4) + 1 = 55",
+                                 "96·(11·11·3) + 96 = 34,944",
+                                 "A 0–47 | B 48–95",
+                                 "zeros",
+                                 "out/in",
+                                 "untrained",
+                                 "top-5",
+                                 "60,965,224"};
     int ok = rc == 0;
     for (size_t i = 0; ok && i < sizeof want / sizeof want[0]; i++)
         if (!strstr(out, want[i])) {
@@ -131,8 +143,8 @@ TEST(cli_bad_inputs_give_one_line)
 
 TEST(cli_help_on_every_command)
 {
-    static const char *cmds[] = {"trace --help", "shapes --help", "bench --help",
-                                 "export --help", "view --help", "check --help", "--help"};
+    static const char *cmds[] = {"trace --help", "shapes --help", "bench --help", "export --help",
+                                 "view --help",  "check --help",  "--help"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, *err;
         int rc = run_alexviz(cmds[i], &out, &err);

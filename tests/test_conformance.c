@@ -40,15 +40,17 @@ static int data_present(const char *file, int line)
 {
     if (otd_available())
         return 1;
-    test_fail(file, line, "%s not found: run `make test`, which installs Debian's "
-              "libonnx-testdata", OTD_ROOT);
+    test_fail(file, line,
+              "%s not found: run `make test`, which installs Debian's "
+              "libonnx-testdata",
+              OTD_ROOT);
     return 0;
 }
 
-#define NEED_DATA()                                                                             \
-    do {                                                                                        \
-        if (!data_present(__FILE__, __LINE__))                                                  \
-            return;                                                                             \
+#define NEED_DATA()                            \
+    do {                                       \
+        if (!data_present(__FILE__, __LINE__)) \
+            return;                            \
     } while (0)
 
 /* Loads a case; on failure records the reason and returns 0. */
@@ -295,11 +297,16 @@ static void run_pool(const otd_case *c, const void *params, float *out, int fast
 }
 
 static const char *const pool_cases[] = {
-    "node/test_maxpool_2d_default",          "node/test_maxpool_2d_ceil",
-    "node/test_maxpool_2d_pads",             "node/test_maxpool_2d_precomputed_pads",
-    "node/test_maxpool_2d_strides",          "node/test_maxpool_2d_precomputed_strides",
-    "node/test_maxpool_2d_same_upper",       "node/test_maxpool_2d_same_lower",
-    "node/test_maxpool_2d_precomputed_same_upper", "pytorch-converted/test_MaxPool2d",
+    "node/test_maxpool_2d_default",
+    "node/test_maxpool_2d_ceil",
+    "node/test_maxpool_2d_pads",
+    "node/test_maxpool_2d_precomputed_pads",
+    "node/test_maxpool_2d_strides",
+    "node/test_maxpool_2d_precomputed_strides",
+    "node/test_maxpool_2d_same_upper",
+    "node/test_maxpool_2d_same_lower",
+    "node/test_maxpool_2d_precomputed_same_upper",
+    "pytorch-converted/test_MaxPool2d",
 };
 
 static const skip_case pool_skips[] = {
@@ -326,9 +333,9 @@ TEST(conformance_maxpool)
 
 typedef struct {
     int N, C, H, W, M, groups, S, OH, OW;
-    int kh, kw, pads[4];  /* as ONNX has them */
-    int K, pad;           /* what our op gets: a square kernel, one pad for every side */
-    int H2, W2, y0, x0;   /* the input our op gets: (C, H2, W2), the original at (y0, x0) */
+    int kh, kw, pads[4]; /* as ONNX has them */
+    int K, pad;          /* what our op gets: a square kernel, one pad for every side */
+    int H2, W2, y0, x0;  /* the input our op gets: (C, H2, W2), the original at (y0, x0) */
 } conv_params;
 
 static const char *map_conv(const otd_case *c, void *params, char *note, size_t len)
@@ -446,7 +453,7 @@ TEST(conformance_conv)
 /* ------------------------------------------------------------------ Gemm as fully connected */
 
 typedef struct {
-    int rows, IN, N;  /* Y (rows, N) = A' (rows, IN) · B' (IN, N) */
+    int rows, IN, N; /* Y (rows, N) = A' (rows, IN) · B' (IN, N) */
 } gemm_params;
 
 /* Appends one item to a note, "; "-separated. */
@@ -522,12 +529,18 @@ static void run_gemm(const otd_case *c, const void *params, float *out, int fast
 }
 
 static const char *const gemm_cases[] = {
-    "node/test_gemm_transposeB",           "pytorch-converted/test_Linear",
-    "node/test_gemm_default_no_bias",      "node/test_gemm_default_scalar_bias",
-    "node/test_gemm_default_single_elem_vector_bias", "node/test_gemm_default_vector_bias",
-    "node/test_gemm_default_matrix_bias",  "node/test_gemm_default_zero_bias",
-    "node/test_gemm_alpha",                "node/test_gemm_beta",
-    "node/test_gemm_transposeA",           "node/test_gemm_all_attributes",
+    "node/test_gemm_transposeB",
+    "pytorch-converted/test_Linear",
+    "node/test_gemm_default_no_bias",
+    "node/test_gemm_default_scalar_bias",
+    "node/test_gemm_default_single_elem_vector_bias",
+    "node/test_gemm_default_vector_bias",
+    "node/test_gemm_default_matrix_bias",
+    "node/test_gemm_default_zero_bias",
+    "node/test_gemm_alpha",
+    "node/test_gemm_beta",
+    "node/test_gemm_transposeA",
+    "node/test_gemm_all_attributes",
 };
 
 static const skip_case gemm_skips[] = {
@@ -546,7 +559,7 @@ TEST(conformance_gemm)
 /* ------------------------------------------------------------------ ReLU and softmax */
 
 typedef struct {
-    int rows, n;      /* softmax over each of `rows` contiguous runs of n values */
+    int rows, n; /* softmax over each of `rows` contiguous runs of n values */
 } flat_params;
 
 static const char *map_relu(const otd_case *c, void *params, char *note, size_t len)
@@ -608,10 +621,14 @@ TEST(conformance_softmax)
 {
     NEED_DATA();
     static const char *const cases[] = {
-        "node/test_softmax_axis_2",           "node/test_softmax_default_axis",
-        "node/test_softmax_negative_axis",    "node/test_softmax_example",
-        "node/test_softmax_large_number",     "pytorch-converted/test_Softmax",
-        "pytorch-converted/test_softmax_lastdim", "pytorch-converted/test_softmax_functional_dim3",
+        "node/test_softmax_axis_2",
+        "node/test_softmax_default_axis",
+        "node/test_softmax_negative_axis",
+        "node/test_softmax_example",
+        "node/test_softmax_large_number",
+        "pytorch-converted/test_Softmax",
+        "pytorch-converted/test_softmax_lastdim",
+        "pytorch-converted/test_softmax_functional_dim3",
     };
     static const skip_case skips[] = {
         {"node/test_softmax_axis_0", "axis 0 of (3, 4, 5), strided"},

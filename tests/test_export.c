@@ -210,12 +210,11 @@ TEST(export_writes_every_file_and_they_decode)
 {
     const char *dir = main_export();
     CHECK(dir);
-    static const char *stages[] = {"01-conv1", "02-relu1", "03-norm1", "04-pool1", "05-conv2",
-                                   "06-relu2", "07-norm2", "08-pool2", "09-conv3", "10-relu3",
-                                   "11-conv4", "12-relu4", "13-conv5", "14-relu5", "15-pool5",
-                                   "16-fc6",   "17-relu6", "18-drop6", "19-fc7",   "20-relu7",
-                                   "21-drop7", "22-fc8",   "23-prob",  "pipeline", "filters",
-                                   "lrn-norm1", "lrn-norm2", "predictions"};
+    static const char *stages[] = {
+        "01-conv1", "02-relu1", "03-norm1", "04-pool1", "05-conv2",  "06-relu2",  "07-norm2",
+        "08-pool2", "09-conv3", "10-relu3", "11-conv4", "12-relu4",  "13-conv5",  "14-relu5",
+        "15-pool5", "16-fc6",   "17-relu6", "18-drop6", "19-fc7",    "20-relu7",  "21-drop7",
+        "22-fc8",   "23-prob",  "pipeline", "filters",  "lrn-norm1", "lrn-norm2", "predictions"};
     char path[1200];
     for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
         snprintf(path, sizeof path, "%s/out/chelsea/%s.png", dir, stages[i]);
@@ -253,12 +252,12 @@ TEST(export_writes_every_file_and_they_decode)
     int entries = 0;
     for (const char *p = json; (p = strstr(p, "\"path\": ")); p++)
         entries++;
-    ok = entries == 29 && strstr(json, "\"path\": \"01-conv1.png\", \"kind\": \"stage\", "
-                                       "\"stage\": \"conv1\", \"shape\": [96, 55, 55]") &&
+    ok = entries == 29 &&
+         strstr(json, "\"path\": \"01-conv1.png\", \"kind\": \"stage\", "
+                      "\"stage\": \"conv1\", \"shape\": [96, 55, 55]") &&
          strstr(json, "\"path\": \"handout.pdf\", \"kind\": \"handout\"") &&
          strstr(json, "\"pages\": 29") && strstr(json, "\"untrained\": true") &&
-         strstr(json, "\"palette\": \"screen\"") &&
-         strstr(json, "\"stats\": {\"min\": ");
+         strstr(json, "\"palette\": \"screen\"") && strstr(json, "\"stats\": {\"min\": ");
     free(json);
     CHECK(ok);
 }
@@ -397,9 +396,10 @@ TEST(export_channels_are_pixel_exact)
     char dir[512], args[1200], path[1200];
     CHECK(test_mkdir("export-ch", dir, sizeof dir));
     char *out, *err;
-    snprintf(args, sizeof args,
-             "export assets/chelsea.png -o %s --channels --scale 3 --stages conv1,pool5,fc6 "
-             EX_FLAGS, dir);
+    snprintf(
+        args, sizeof args,
+        "export assets/chelsea.png -o %s --channels --scale 3 --stages conv1,pool5,fc6 " EX_FLAGS,
+        dir);
     int rc = run_alexviz(args, &out, &err);
     if (rc)
         fprintf(stderr, "    %s", err);
@@ -433,8 +433,8 @@ TEST(export_channels_are_pixel_exact)
                 uint32_t want = vmap_color(VMAP_SEQ, idx / 255.0) & 0xffffff;
                 ok = px(s, x, y) == want;
                 if (!ok)
-                    fprintf(stderr, "    %s (%d, %d): %06x, want %06x\n", path, x, y,
-                            px(s, x, y), want);
+                    fprintf(stderr, "    %s (%d, %d): %06x, want %06x\n", path, x, y, px(s, x, y),
+                            want);
             }
         cairo_surface_destroy(s);
     }
@@ -463,8 +463,10 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     char dir[512], args[1200], a[600], b[1300];
     CHECK(test_mkdir("export-re", dir, sizeof dir));
     char *out, *err;
-    snprintf(args, sizeof args, "export assets/coffee.jpg -o %s --stages pool5,fc8 --lang ko "
-                                "--size 640x360 --threads 1 --weights default", dir);
+    snprintf(args, sizeof args,
+             "export assets/coffee.jpg -o %s --stages pool5,fc8 --lang ko "
+             "--size 640x360 --threads 1 --weights default",
+             dir);
     CHECK_EQ_INT(run_alexviz(args, &out, &err), 0);
     free(out), free(err);
     snprintf(b, sizeof b, "cp -r %s/coffee %s/first", dir, dir);
@@ -478,8 +480,8 @@ TEST(export_is_deterministic_and_refuses_to_overwrite)
     fclose(f);
     int rc = run_alexviz(args, &out, &err);
     /* said in Korean, as --lang ko asks: "… 이미 있습니다 … (--force를 주면 바꿉니다)" */
-    int ok = rc == 1 && count_lines(err) == 1 && strstr(err, "이미 있습니다") &&
-             strstr(err, "--force");
+    int ok =
+        rc == 1 && count_lines(err) == 1 && strstr(err, "이미 있습니다") && strstr(err, "--force");
     if (!ok)
         fprintf(stderr, "    rc %d: %s", rc, err);
     free(out), free(err);
@@ -532,13 +534,14 @@ TEST(export_follows_the_geometry_of_onnx_weights)
     CHECK_EQ_INT(rc, 0);
     snprintf(path, sizeof path, "%s/chelsea/manifest.json", dir);
     char *json = slurp(path, NULL);
-    int ok = json &&
-             strstr(json, "\"path\": \"04-norm1.png\", \"kind\": \"stage\", \"stage\": \"norm1\"") &&
-             strstr(json, "\"path\": \"lrn-norm1.png\"") &&
-             strstr(json, "\"weights\": \"tests/data/onnx/alexnet_narrow.onnx\"") &&
-             strstr(json, "\"untrained\": false") && strstr(json, "\"input_size\": 224") &&
-             strstr(json, "\"kind\": \"channel\", \"stage\": \"norm1\", \"channel\": 0, "
-                          "\"tower\": \"A\", \"shape\": [27, 27]");
+    int ok =
+        json &&
+        strstr(json, "\"path\": \"04-norm1.png\", \"kind\": \"stage\", \"stage\": \"norm1\"") &&
+        strstr(json, "\"path\": \"lrn-norm1.png\"") &&
+        strstr(json, "\"weights\": \"tests/data/onnx/alexnet_narrow.onnx\"") &&
+        strstr(json, "\"untrained\": false") && strstr(json, "\"input_size\": 224") &&
+        strstr(json, "\"kind\": \"channel\", \"stage\": \"norm1\", \"channel\": 0, "
+                     "\"tower\": \"A\", \"shape\": [27, 27]");
     if (!ok)
         fprintf(stderr, "    %s\n", json ? json : "(no manifest)");
     free(json);
@@ -561,14 +564,14 @@ TEST(export_bad_inputs_give_one_line_and_write_nothing)
         const char *needle;
         int rc;
     } cases[] = {
-        {"", "file/out", 1},     /* a folder under a regular file */
-        {"", "missing.jpg", 1},  /* no such photo */
-        {"", "--bogus", 2},      /* unknown flag */
-        {"", "--scale", 2},      /* --scale 0 */
-        {"", "conv9", 2},        /* no such stage */
-        {"", "-o DIR", 2},       /* no output folder */
-        {"", "--size", 2},       /* a slide of 10×10 */
-        {"", "--channels", 2},   /* --scale without --channels */
+        {"", "file/out", 1},    /* a folder under a regular file */
+        {"", "missing.jpg", 1}, /* no such photo */
+        {"", "--bogus", 2},     /* unknown flag */
+        {"", "--scale", 2},     /* --scale 0 */
+        {"", "conv9", 2},       /* no such stage */
+        {"", "-o DIR", 2},      /* no output folder */
+        {"", "--size", 2},      /* a slide of 10×10 */
+        {"", "--channels", 2},  /* --scale without --channels */
     };
     snprintf(cases[0].args, sizeof cases[0].args, "export assets/chelsea.png -o %s/out", file);
     snprintf(cases[1].args, sizeof cases[1].args,
@@ -580,8 +583,8 @@ TEST(export_bad_inputs_give_one_line_and_write_nothing)
     snprintf(cases[4].args, sizeof cases[4].args,
              "export assets/chelsea.png -o %s/out --stages conv1,conv9", dir);
     snprintf(cases[5].args, sizeof cases[5].args, "export assets/chelsea.png");
-    snprintf(cases[6].args, sizeof cases[6].args, "export assets/chelsea.png -o %s/out --size 10x10",
-             dir);
+    snprintf(cases[6].args, sizeof cases[6].args,
+             "export assets/chelsea.png -o %s/out --size 10x10", dir);
     snprintf(cases[7].args, sizeof cases[7].args, "export assets/chelsea.png -o %s/out --scale 4",
              dir);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

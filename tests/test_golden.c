@@ -107,17 +107,17 @@ static int golden_load(const char *path, golden_file *g, char *why, size_t len)
         } else if (!strncmp(line, "hash input ", 11)) {
             ok = sscanf(line, "hash input fnv1a=%16s", g->input_hash) == 1;
         } else if (!strncmp(line, "hash ", 5)) {
-            ok = g->n_hashes < 8 && sscanf(line, "hash %7s w=%16s b=%16s",
-                                           g->hashes[g->n_hashes].name, g->hashes[g->n_hashes].w,
-                                           g->hashes[g->n_hashes].b) == 3;
+            ok = g->n_hashes < 8 &&
+                 sscanf(line, "hash %7s w=%16s b=%16s", g->hashes[g->n_hashes].name,
+                        g->hashes[g->n_hashes].w, g->hashes[g->n_hashes].b) == 3;
             g->n_hashes += ok;
         } else if (!strncmp(line, "stage ", 6) && g->n_stages == NET_MAX_STAGES) {
             ok = 0;
         } else if (!strncmp(line, "stage ", 6)) {
             golden_stage *s = &g->stages[g->n_stages];
             ok = sscanf(line, "stage %7s %d %d %d stride=%d stored=%d sum=%lf sumabs=%lf sumsq=%lf",
-                        s->name, &s->c, &s->h, &s->w, &s->stride, &s->stored, &s->sum,
-                        &s->sumabs, &s->sumsq) == 9 &&
+                        s->name, &s->c, &s->h, &s->w, &s->stride, &s->stored, &s->sum, &s->sumabs,
+                        &s->sumsq) == 9 &&
                  s->c > 0 && s->h > 0 && s->w > 0 && s->stride > 0 && s->stored > 0 &&
                  (int64_t)(s->stored - 1) * s->stride < (int64_t)s->c * s->h * s->w;
             total += ok ? (size_t)s->stored : 0;
@@ -138,7 +138,8 @@ static int golden_load(const char *path, golden_file *g, char *why, size_t len)
     if (ok) {
         const unsigned char *p = (const unsigned char *)buf + data_off;
         for (size_t i = 0; i < total; i++, p += 4) {
-            uint32_t bits = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+            uint32_t bits =
+                p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
             memcpy(&g->values[i], &bits, 4);
         }
         size_t at = 0;
@@ -181,8 +182,7 @@ static int golden_match_setup(const golden_file *g, net *n, const float *input, 
     for (int i = 0, layer = 0; i < g->n_stages; i++) {
         const net_stage *s = net_stage_at(n, i);
         const golden_stage *t = &g->stages[i];
-        if (strcmp(s->name, t->name) || s->out_c != t->c || s->out_h != t->h ||
-            s->out_w != t->w) {
+        if (strcmp(s->name, t->name) || s->out_c != t->c || s->out_h != t->h || s->out_w != t->w) {
             snprintf(why, len, "stage %d is %s %d×%d×%d in the engine but %s %d×%d×%d in the file",
                      i, s->name, s->out_c, s->out_h, s->out_w, t->name, t->c, t->h, t->w);
             return 0;
@@ -194,8 +194,10 @@ static int golden_match_setup(const golden_file *g, net *n, const float *input, 
         golden_hash_floats(net_biases(n, i), (size_t)s->n_b, hb);
         if (layer >= g->n_hashes || strcmp(g->hashes[layer].name, s->name) ||
             strcmp(g->hashes[layer].w, h) || strcmp(g->hashes[layer].b, hb)) {
-            snprintf(why, len, "%s: the test's weights are not the script's (hash w=%s b=%s); "
-                     "the C and Python generators disagree, not the engine", s->name, h, hb);
+            snprintf(why, len,
+                     "%s: the test's weights are not the script's (hash w=%s b=%s); "
+                     "the C and Python generators disagree, not the engine",
+                     s->name, h, hb);
             return 0;
         }
         layer++;
@@ -248,7 +250,8 @@ static int golden_match_stage(const golden_stage *t, const float *ours, char *wh
     double e1 = ATOL_RMS * rms * root, e2 = 2 * ATOL_RMS * rms * rms * root;
     if (!(fabs(sum - t->sum) <= e1 && fabs(sumabs - t->sumabs) <= e1 &&
           fabs(sumsq - t->sumsq) <= e2)) {
-        snprintf(why, len, "the %d compared values agree, but over all %zu: sum %.9g vs torch "
+        snprintf(why, len,
+                 "the %d compared values agree, but over all %zu: sum %.9g vs torch "
                  "%.9g, Σ|x| %.9g vs %.9g (tol %.2g), Σx² %.9g vs %.9g (tol %.2g)",
                  t->stored, count, sum, t->sum, sumabs, t->sumabs, e1, sumsq, t->sumsq, e2);
         return 0;

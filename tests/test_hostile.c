@@ -182,14 +182,14 @@ TEST(hostile_every_legal_variant_is_read)
     static const unsigned short ga16[2] = {32896, 65535}, grey8[1] = {77};
     static const unsigned short rgb16[3] = {65535, 257 * 100, 0};
     char files[9][600];
-    static const char *const names[9] = {"progressive.jpg", "cmyk.jpg",    "grey.jpg",
+    static const char *const names[9] = {"progressive.jpg", "cmyk.jpg",       "grey.jpg",
                                          "rgba16.png",      "ga16-adam7.png", "grey-adam7.png",
-                                         "topdown.bmp",     "deep.ppm",    "palette.png"};
+                                         "topdown.bmp",     "deep.ppm",       "palette.png"};
     for (int f = 0; f < 9; f++)
         snprintf(files[f], sizeof files[f], "%s", test_path(names[f]));
-    const unsigned char want[9][3] = {{220, 30, 30}, {255, 0, 0},   {99, 99, 99},
-                                      {255, 128, 0},  {128, 128, 128}, {77, 77, 77},
-                                      {255, 0, 0},    {255, 100, 0}, {200, 30, 30}};
+    const unsigned char want[9][3] = {{220, 30, 30}, {255, 0, 0},     {99, 99, 99},
+                                      {255, 128, 0}, {128, 128, 128}, {77, 77, 77},
+                                      {255, 0, 0},   {255, 100, 0},   {200, 30, 30}};
     int ok = 1;
     ok &= hostile_jpeg(files[0], 300, 260, red, 1);
     ok &= hostile_jpeg_cmyk(files[1], 300, 260, cmyk_red);
@@ -268,8 +268,14 @@ TEST(hostile_formats_alexviz_does_not_read_are_named)
         size_t len;
         const char *says;
     } cases[] = {
-        {"a.heic", "\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24, "a HEIC photo"},
-        {"a.avif", "\0\0\0\x1c" "ftypavif\0\0\0\0avifmif1miaf", 28, "an AVIF image"},
+        {"a.heic",
+         "\0\0\0\x18"
+         "ftypheic\0\0\0\0mif1heic",
+         24, "a HEIC photo"},
+        {"a.avif",
+         "\0\0\0\x1c"
+         "ftypavif\0\0\0\0avifmif1miaf",
+         28, "an AVIF image"},
         {"a.webp", "RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20, "a WebP image"},
         {"a.tif", "II*\0\x08\0\0\0\0\0", 10, "a TIFF image"},
         {"a.ico", "\0\0\1\0\1\0\x10\x10\0\0\1\0\x20\0\x68\4\0\0\x16\0\0\0", 22, "an ICO icon"},
@@ -379,8 +385,7 @@ TEST(hostile_extreme_values_are_reported_not_fatal)
     snprintf(cmd, sizeof cmd, "%s trace assets/chelsea.png --weights %s --dump %s", program(), huge,
              dump);
     int rc = sh(cmd, out, sizeof out);
-    CHECKF(rc == 0 && strstr(out, "NaN or infinite values from conv1 on") &&
-               strstr(out, "warning"),
+    CHECKF(rc == 0 && strstr(out, "NaN or infinite values from conv1 on") && strstr(out, "warning"),
            "exit %d: %.2000s", rc, out);
     snprintf(path, sizeof path, "%s/trace.json", dump);
     CHECK(json_file_ok(path) && file_contains(path, "\"first_nonfinite\": \"conv1\""));
@@ -439,11 +444,11 @@ TEST(hostile_views_draw_any_float)
             for (size_t j = 0; j < cnt; j++) {
                 float v = net_output(n, i)[j];
                 switch (kind) {
-                case 0: v = j % 7 ? v : NAN; break;                     /* some NaN */
+                case 0: v = j % 7 ? v : NAN; break; /* some NaN */
                 case 1: v = j % 5 ? (j % 2 ? INFINITY : -INFINITY) : v; break;
-                case 2: v = (float)(j % 3) * 1e-44f; break;             /* subnormal */
-                case 3: v = j % 2 ? 3.4e38f : -3.4e38f; break;          /* the edges */
-                default: v = NAN; break;                                /* nothing finite */
+                case 2: v = (float)(j % 3) * 1e-44f; break;    /* subnormal */
+                case 3: v = j % 2 ? 3.4e38f : -3.4e38f; break; /* the edges */
+                default: v = NAN; break;                       /* nothing finite */
                 }
                 vals[off + j] = v;
             }
@@ -546,9 +551,9 @@ TEST(hostile_check_refuses_a_nan_input)
 TEST(hostile_output_folders_that_are_empty_or_the_root_are_usage_errors)
 {
     static const char *const cases[] = {
-        "export assets/chelsea.png -o ''",    "export assets/chelsea.png -o /",
-        "export assets/chelsea.png -o //./",  "trace assets/chelsea.png --dump ''",
-        "trace assets/chelsea.png --dump /",  "trace assets/chelsea.png --force",
+        "export assets/chelsea.png -o ''",   "export assets/chelsea.png -o /",
+        "export assets/chelsea.png -o //./", "trace assets/chelsea.png --dump ''",
+        "trace assets/chelsea.png --dump /", "trace assets/chelsea.png --force",
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         char *out, *err;
@@ -612,11 +617,13 @@ TEST(hostile_atomic_writes_replace_only_regular_files)
 
     /* the window's screenshot command refuses the FIFO too, and stays up */
     char cmd[8192], out[4096];
-    snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=dummy %s view assets/chelsea.png --size 640x480 "
-             "--play 'shot:%s shot:%s/window-after.png quit'", program(), fifo, test_tmpdir());
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=dummy %s view assets/chelsea.png --size 640x480 "
+             "--play 'shot:%s shot:%s/window-after.png quit'",
+             program(), fifo, test_tmpdir());
     int rc = sh(cmd, out, sizeof out);
-    CHECKF(rc == 1 && strstr(out, "target.fifo: a named pipe (FIFO) is there"), "exit %d: %s",
-           rc, out);
+    CHECKF(rc == 1 && strstr(out, "target.fifo: a named pipe (FIFO) is there"), "exit %d: %s", rc,
+           out);
     CHECK(stat(fifo, &sb) == 0 && S_ISFIFO(sb.st_mode));
     snprintf(cmd, sizeof cmd, "%s/window-after.png", test_tmpdir());
     CHECK(stat(cmd, &sb) == 0 && S_ISREG(sb.st_mode));
@@ -678,8 +685,7 @@ TEST(hostile_interrupted_exports_leave_no_temporary_files)
     if (gone == 0)
         _exit(0);
     waitpid(gone, &wst, 0);
-    snprintf(stale, sizeof stale, "%s/chelsea/.pipeline.png.alexviz-%ld-0-0.tmp", dir,
-             (long)gone);
+    snprintf(stale, sizeof stale, "%s/chelsea/.pipeline.png.alexviz-%ld-0-0.tmp", dir, (long)gone);
     CHECK(hostile_write(stale, "half", 4));
     char args[1024], *out, *err;
     snprintf(args, sizeof args, "export assets/chelsea.png -o %s --stages conv1 --force", dir);
@@ -698,8 +704,10 @@ TEST(hostile_names_that_are_not_utf8)
     snprintf(cmd, sizeof cmd, "cp assets/chelsea.png '%s'", photo);
     CHECK(sh(cmd, out, sizeof out) == 0);
     const char *ex = test_path("latin1-export"), *dump = test_path("latin1-dump");
-    snprintf(cmd, sizeof cmd, "%s export '%s' -o %s --stages conv1,prob --size 640x360 && "
-             "%s trace '%s' --dump %s >/dev/null", program(), photo, ex, program(), photo, dump);
+    snprintf(cmd, sizeof cmd,
+             "%s export '%s' -o %s --stages conv1,prob --size 640x360 && "
+             "%s trace '%s' --dump %s >/dev/null",
+             program(), photo, ex, program(), photo, dump);
     int rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 0, "exit %d: %s", rc, out);
     snprintf(path, sizeof path, "%s/caf\xE9/manifest.json", ex);
@@ -744,8 +752,10 @@ TEST(hostile_weights_script_refuses_a_folder_or_another_file_as_dest)
     rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 1 && strstr(out, "FORCE=1"), "exit %d: %s", rc, out);
     CHECK(file_contains(other, "mine"));
-    snprintf(cmd, sizeof cmd, "FORCE=1 WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh "
-             "scripts/weights.sh %s", src, sha, other);
+    snprintf(cmd, sizeof cmd,
+             "FORCE=1 WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh "
+             "scripts/weights.sh %s",
+             src, sha, other);
     rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 0 && strstr(out, "sha256 verified"), "exit %d: %s", rc, out);
 }
@@ -834,8 +844,8 @@ TEST(hostile_photos_that_cost_time_or_hide_damage)
         p = test_path(kind ? "lossless.jpg" : "precision12.jpg");
         CHECK(hostile_jpeg_patched(p, kind));
         CHECK_EQ_INT(load(p, &in, &e), NET_ERR_UNSUPPORTED);
-        CHECKF(!strstr(e.msg, "corrupt") && strstr(e.msg, kind ? "SOF type 0xc3" : "12 bits"),
-               "%s", e.msg);
+        CHECKF(!strstr(e.msg, "corrupt") && strstr(e.msg, kind ? "SOF type 0xc3" : "12 bits"), "%s",
+               e.msg);
     }
     /* legal: a PGM whose comments end at CR, and a GIF written by giflib */
     p = test_path("cr.pgm");
@@ -914,8 +924,8 @@ TEST(hostile_output_folders_keep_other_files_safe)
     snprintf(ex, sizeof ex, "%s/linked-export", test_tmpdir());
     snprintf(victim, sizeof victim, "%s/victim", test_tmpdir());
     snprintf(link_path, sizeof link_path, "%s/chelsea", ex);
-    CHECK((mkdir(ex, 0777) == 0 || errno == EEXIST) && (mkdir(victim, 0777) == 0 ||
-                                                         errno == EEXIST));
+    CHECK((mkdir(ex, 0777) == 0 || errno == EEXIST) &&
+          (mkdir(victim, 0777) == 0 || errno == EEXIST));
     unlink(link_path);
     CHECK(symlink(victim, link_path) == 0);
     snprintf(cmd, sizeof cmd, "%s export assets/chelsea.png -o %s --stages conv1", program(), ex);
@@ -972,10 +982,11 @@ TEST(hostile_weights_script_takes_odd_names)
     snprintf(cmd, sizeof cmd, "sha256sum < %s | cut -c1-64", src);
     CHECK(sh(cmd, sha, sizeof sha) == 0);
     sha[64] = 0;
-    snprintf(cmd, sizeof cmd, "cd %s && WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh %s/scripts/"
+    snprintf(cmd, sizeof cmd,
+             "cd %s && WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh %s/scripts/"
              "weights.sh 'my\\model.onnx' && WEIGHTS_URL=file://%s WEIGHTS_SHA256=%s sh "
-             "%s/scripts/weights.sh -x.onnx", test_tmpdir(), src, sha, getenv("PWD"), src, sha,
-             getenv("PWD"));
+             "%s/scripts/weights.sh -x.onnx",
+             test_tmpdir(), src, sha, getenv("PWD"), src, sha, getenv("PWD"));
     int rc = sh(cmd, out, sizeof out);
     CHECKF(rc == 0 && strstr(out, "stored ./-x.onnx"), "exit %d: %s", rc, out);
 }

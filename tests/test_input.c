@@ -26,10 +26,7 @@ typedef struct {
     char path[4][600]; /* scratch names inside dir */
 } scratch;
 
-static int scratch_open(scratch *s)
-{
-    return test_mkdir("input", s->dir, sizeof s->dir);
-}
+static int scratch_open(scratch *s) { return test_mkdir("input", s->dir, sizeof s->dir); }
 
 static const char *scratch_name(scratch *s, int slot, const char *file)
 {
@@ -372,8 +369,10 @@ TEST(input_npy_round_trip)
     size_t hlen = raw[8] | (size_t)raw[9] << 8;
     int header_ok = !memcmp(raw, "\x93NUMPY\x01\x00", 8) && (10 + hlen) % 64 == 0 &&
                     raw[10 + hlen - 1] == '\n' && len == 10 + hlen + count * 4 &&
-                    !memcmp(raw + 10, "{'descr': '<f4', 'fortran_order': False, 'shape': "
-                                      "(3, 227, 227), }", 61);
+                    !memcmp(raw + 10,
+                            "{'descr': '<f4', 'fortran_order': False, 'shape': "
+                            "(3, 227, 227), }",
+                            61);
     free(raw);
     CHECK(header_ok);
 
@@ -531,8 +530,7 @@ TEST(input_bad_missing_file)
     net_input_free(&in);
     float *d;
     int shape[4], nd;
-    CHECK_EQ_INT(net_npy_load("/tmp/alexviz-no-such-folder/x.npy", &d, shape, &nd, &e),
-                 NET_ERR_IO);
+    CHECK_EQ_INT(net_npy_load("/tmp/alexviz-no-such-folder/x.npy", &d, shape, &nd, &e), NET_ERR_IO);
     CHECK(message_ok(&e, "x.npy", "No such file"));
 }
 
@@ -640,8 +638,8 @@ TEST(input_bad_truncated_images)
                 net_input_free(&in);
             if (st != NET_ERR_FORMAT || !message_ok(&e, path, "truncated")) {
                 free(raw);
-                CHECKF(0, "%s cut to %zu of %zu bytes: status %d, %s", sources[f], keep, len,
-                       st, e.msg);
+                CHECKF(0, "%s cut to %zu of %zu bytes: status %d, %s", sources[f], keep, len, st,
+                       e.msg);
             }
         }
         free(raw);
@@ -817,8 +815,8 @@ TEST(input_bad_npy_dtype_and_order)
          3 * 227 * 227 * 4, NET_ERR_SHAPE, "5 dimensions"},
         {"{'descr': '<f4', 'fortran_order': False, 'shape': (3, 0, 227), }", 0, NET_ERR_SHAPE,
          "no numbers"},
-        {"{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000), }", 64,
-         NET_ERR_LIMIT, "(100000, 100000)"},
+        {"{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000), }", 64, NET_ERR_LIMIT,
+         "(100000, 100000)"},
         {"{'descr': '<f4', 'fortran_order': False, }", 64, NET_ERR_FORMAT, "missing"},
         {"{'descr': '<f4', 'fortran_order': False, 'shape': (3, 227, 227), 'x': 1}", 64,
          NET_ERR_FORMAT, "malformed"},

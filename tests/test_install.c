@@ -54,12 +54,15 @@ TEST(install_runs_from_anywhere_and_uninstall_leaves_nothing)
              make, cfg, dir);
     int rc = sh_out(cmd, out, sizeof out);
     CHECKF(rc == 0, "make install: exit %d: %.2000s", rc, out);
-    static const char *const files[] = {
-        "usr/bin/alexviz", "usr/libexec/alexviz/alexviz-decode",
-        "usr/share/alexviz/assets/chelsea.png", "usr/share/alexviz/assets/imagenet_classes.txt",
-        "usr/share/doc/alexviz/README.md", "usr/share/doc/alexviz/LICENSE",
-        "usr/share/doc/alexviz/CHANGELOG.md", "usr/share/doc/alexviz/docs/classroom.md",
-        "usr/share/man/man1/alexviz.1"};
+    static const char *const files[] = {"usr/bin/alexviz",
+                                        "usr/libexec/alexviz/alexviz-decode",
+                                        "usr/share/alexviz/assets/chelsea.png",
+                                        "usr/share/alexviz/assets/imagenet_classes.txt",
+                                        "usr/share/doc/alexviz/README.md",
+                                        "usr/share/doc/alexviz/LICENSE",
+                                        "usr/share/doc/alexviz/CHANGELOG.md",
+                                        "usr/share/doc/alexviz/docs/classroom.md",
+                                        "usr/share/man/man1/alexviz.1"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(cmd, sizeof cmd, "%s/%s", dir, files[i]);
         CHECKF(access(cmd, R_OK) == 0, "not installed: %s", files[i]);
@@ -98,8 +101,8 @@ TEST(install_runs_from_anywhere_and_uninstall_leaves_nothing)
                   : "SDL_VIDEODRIVER=dummy",
              dir);
     rc = sh_out(cmd, out, sizeof out);
-    CHECKF(rc == 0 && strstr(out, "computed in this pass"),
-           "installed window: exit %d: %.3000s", rc, out);
+    CHECKF(rc == 0 && strstr(out, "computed in this pass"), "installed window: exit %d: %.3000s",
+           rc, out);
 
     /* the man page holds every command's help */
     snprintf(cmd, sizeof cmd, "%s/usr/share/man/man1/alexviz.1", dir);
@@ -119,7 +122,8 @@ TEST(install_runs_from_anywhere_and_uninstall_leaves_nothing)
              make, cfg, dir);
     rc = sh_out(cmd, out, sizeof out);
     CHECKF(rc == 0, "make uninstall: exit %d: %.2000s", rc, out);
-    snprintf(cmd, sizeof cmd, "find %s -mindepth 1 \\( -type f -o -type l -o -name '*alexviz*' \\)", dir);
+    snprintf(cmd, sizeof cmd, "find %s -mindepth 1 \\( -type f -o -type l -o -name '*alexviz*' \\)",
+             dir);
     CHECK_EQ_INT(sh_out(cmd, out, sizeof out), 0);
     CHECKF(!out[0], "left behind by uninstall:\n%s", out);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -14,18 +14,18 @@
  * the whole matrix then takes seconds.
  */
 #include "cli.h"
-#include "handout.h"
 #include "fixture.h"
+#include "handout.h"
 #include "test.h"
 #include "view_internal.h"
 #include "views.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef scene_fixture layout_fixture;
 
@@ -104,8 +104,8 @@ static int inside(view_rect in, view_rect out)
 }
 
 /* What paper must not say: key hints and pointer words (issue 9). */
-static const char *const hints[] = {"click", "클릭", "(C)", "↑", "↓", "PageDown", "Space",
-                                    "wheel", "휠", "H:", "press", "누르", "drop one"};
+static const char *const hints[] = {"click", "클릭", "(C)", "↑",     "↓",    "PageDown", "Space",
+                                    "wheel", "휠",   "H:",  "press", "누르", "drop one"};
 
 /* Checks one drawing's texts; small: the 1280×720, scale 1 size rules apply; paper: nothing
  * under 7 units (points on a page) and no key hints. */
@@ -119,7 +119,8 @@ static void judge_as(verdict *v, const view_text_log *log, view_rect screen, int
         if (t->ellipsized && t->role != VIEW_TEXT_FILE)
             fail_once(v, F_CUT, "cut: \"%s\"", t->text);
         if (!inside(t->box, t->room) || !inside(t->box, screen))
-            fail_once(v, F_OUTSIDE, "outside its room: \"%s\" (%.0f,%.0f %.0f×%.0f in %.0f,%.0f %.0f×%.0f)",
+            fail_once(v, F_OUTSIDE,
+                      "outside its room: \"%s\" (%.0f,%.0f %.0f×%.0f in %.0f,%.0f %.0f×%.0f)",
                       t->text, t->box.x, t->box.y, t->box.w, t->box.h, t->room.x, t->room.y,
                       t->room.w, t->room.h);
         if (paper && t->px < 7 - 0.01)

@@ -186,9 +186,8 @@ static void scan_file(keys *ks, const char *path, const char *name)
     static const struct {
         const char *fn;
         int before; /* arguments before the format; -1: the text itself (N_, msg_text) */
-    } calls[] = {{"net_fail(", 2},     {"onnx_fail(", 2}, {"cli_error(", 0},
-                 {"msg_printf(", 1},   {"msg_snprintf(", 2}, {"N_(", -1},
-                 {"msg_text(", -1}};
+    } calls[] = {{"net_fail(", 2},     {"onnx_fail(", 2}, {"cli_error(", 0}, {"msg_printf(", 1},
+                 {"msg_snprintf(", 2}, {"N_(", -1},       {"msg_text(", -1}};
     char *src = slurp(path);
     if (!src)
         return;
@@ -344,8 +343,7 @@ TEST(msg_catalog_covers_every_message_and_nothing_else)
     for (int i = 0; i < ks.n; i++)
         free(ks.k[i].text);
     free(ks.k);
-    CHECKF(!missing && !stale && !bad, "%d missing, %d stale, %d mismatched", missing, stale,
-           bad);
+    CHECKF(!missing && !stale && !bad, "%d missing, %d stale, %d mismatched", missing, stale, bad);
 }
 
 /* ---------------------------------------------------------------- the output */
@@ -357,20 +355,19 @@ TEST(msg_catalog_covers_every_message_and_nothing_else)
 static const char *const kept[] = {
     /* names */
     "AlexNet", "ReLU", "LRN", "ONNX", "Caffe", "CaffeNet", "PyTorch", "ImageNet", "GPU", "JPEG",
-    "PNG", "GIF", "BMP", "PNM", "PDF", "RGB", "BGR", "SDL", "NaN", "HEIC", "AVIF", "WebP",
-    "TIFF", "SVG", "ICO", "libjpeg", "libpng", "giflib", "protobuf", "TensorProto",
-    "ModelProto", "opset", "bvlcalexnet", "bvlc_alexnet", "alexviz", "npy", "json", "LANG",
-    "forward_ms", "backward_ms",
+    "PNG", "GIF", "BMP", "PNM", "PDF", "RGB", "BGR", "SDL", "NaN", "HEIC", "AVIF", "WebP", "TIFF",
+    "SVG", "ICO", "libjpeg", "libpng", "giflib", "protobuf", "TensorProto", "ModelProto", "opset",
+    "bvlcalexnet", "bvlc_alexnet", "alexviz", "npy", "json", "LANG", "forward_ms", "backward_ms",
     /* units and the formulas' functions */
     "MB", "KB", "ms", "px", "floor", "ceil", "max",
     /* stage names without a number */
     "prob",
     /* commands, placeholders and values a user types */
-    "trace", "shapes", "bench", "check", "export", "view", "make", "weights", "default",
-    "COMMAND", "IMAGE", "test_data_set_N", "DIR", "FILE", "MODEL", "NAME", "SCRIPT", "LIST", "PATH", "WxH", "MS", "PASS", "FAIL",
-    "caffe", "caffenet", "paper", "zoo", "stage", "map", "dark", "light", "screen", "print",
-    "letter", "before", "after", "across", "within", "pipeline", "grid", "zoom", "lrn", "arith",
-    "filters", "pred",
+    "trace", "shapes", "bench", "check", "export", "view", "make", "weights", "default", "COMMAND",
+    "IMAGE", "test_data_set_N", "DIR", "FILE", "MODEL", "NAME", "SCRIPT", "LIST", "PATH", "WxH",
+    "MS", "PASS", "FAIL", "caffe", "caffenet", "paper", "zoo", "stage", "map", "dark", "light",
+    "screen", "print", "letter", "before", "after", "across", "within", "pipeline", "grid", "zoom",
+    "lrn", "arith", "filters", "pred",
     /* --play's bare commands and key names */
     "step", "back", "wait", "stats", "status", "quit", "left", "right", "down", "space", "home",
     "end", "pageup", "pagedown", "tab", "plus", "minus", "esc", "Space", "PageUp", "PageDown",
@@ -496,8 +493,8 @@ TEST(msg_korean_output_has_no_english)
     char here[1024], png[1200], args[2600];
     CHECK(getcwd(here, sizeof here));
     snprintf(png, sizeof png, "%s/assets/chelsea.png", here);
-    static const char *const helps[] = {"--help",        "trace --help",  "shapes --help",
-                                        "export --help", "check --help",  "bench --help",
+    static const char *const helps[] = {"--help",        "trace --help", "shapes --help",
+                                        "export --help", "check --help", "bench --help",
                                         "view --help"};
     int ok = 1;
     for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)

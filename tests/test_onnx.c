@@ -29,8 +29,8 @@ static int same_stages(net *a, net *b, char *why, size_t len)
         size_t count = (size_t)s->out_c * s->out_h * s->out_w;
         for (size_t j = 0; j < count && ok; j++)
             if (!(fabsf(p[j] - q[j]) <= 1e-6f * fmaxf(1.0f, fabsf(q[j])))) {
-                snprintf(why, len, "%s[%zu]: %.9g from the file vs %.9g set directly", s->name,
-                         j, p[j], q[j]);
+                snprintf(why, len, "%s[%zu]: %.9g from the file vs %.9g set directly", s->name, j,
+                         p[j], q[j]);
                 ok = 0;
             }
     }
@@ -94,7 +94,8 @@ TEST(onnx_zoo_layout_loads_and_matches_direct_weights)
     CHECK_NEAR(c.lrn.alpha, 1e-4, 1e-10);
     CHECK_NEAR(c.lrn.k, 1.0, 0);
     CHECKF(strstr(info.variant, "end pads [0,0,1,1]") && strstr(info.variant, "float_data") &&
-           strstr(info.variant, "Gemm transB=1"), "%s", info.variant);
+               strstr(info.variant, "Gemm transB=1"),
+           "%s", info.variant);
     CHECK(info.params > 0 && info.load_ms >= 0);
 }
 
@@ -112,12 +113,11 @@ TEST(onnx_zoo_legacy_layout_loads_and_matches_direct_weights)
         net_config c;
         char why[256] = "", name[32];
         snprintf(name, sizeof name, "legacy%d.onnx", opsets[k]);
-        CHECKF(load_and_compare(&o, name, &info, &c, why, sizeof why), "opset %d: %s",
-               opsets[k], why);
+        CHECKF(load_and_compare(&o, name, &info, &c, why, sizeof why), "opset %d: %s", opsets[k],
+               why);
         CHECKF(!strcmp(info.input_name, "data_0") && !strcmp(info.output_name, "prob_1") &&
                    info.opset == opsets[k] && info.input_size == 224,
-               "opset %d: input '%s', output '%s'", opsets[k], info.input_name,
-               info.output_name);
+               "opset %d: input '%s', output '%s'", opsets[k], info.input_name, info.output_name);
     }
 }
 
@@ -154,7 +154,8 @@ TEST(onnx_torch_layout_loads_and_matches_direct_weights)
     CHECK_EQ_INT(info.output_stage, 21); /* fc8: PyTorch exports end in the logits */
     CHECK_EQ_INT(info.opset, 13);
     CHECKF(strstr(info.variant, "CaffeNet") && strstr(info.variant, "raw_data") &&
-           strstr(info.variant, "ceil"), "%s", info.variant);
+               strstr(info.variant, "ceil"),
+           "%s", info.variant);
 }
 
 TEST(onnx_fc_variants_and_227_floor_load_alike)
@@ -216,8 +217,7 @@ TEST(onnx_load_mem_matches_load_from_file)
 /* ---------------------------------------------------------------- refusals */
 
 /* Loads path; the load must fail with status st and a message holding every string in want. */
-static int refused(const char *path, net_status st, const char *const *want, char *why,
-                   size_t len)
+static int refused(const char *path, net_status st, const char *const *want, char *why, size_t len)
 {
     net *n = NULL;
     net_err err = {0};
@@ -522,7 +522,8 @@ TEST(onnx_refuses_unknown_operators_and_branches)
     /* conv1 with stride 2 */
     om_find_node(m, "Conv", 0)->attribute[1]->ints[0] = 2;
     CHECK(om_save(m, path, 0));
-    CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, "/conv1_1/Conv", "stride 2×4", "AlexNet's conv1 is "
+    CHECK_REFUSED(path, NET_ERR_UNSUPPORTED, "/conv1_1/Conv", "stride 2×4",
+                  "AlexNet's conv1 is "
                   "11×11, stride 4");
     om_free(m);
 }
@@ -605,7 +606,8 @@ TEST(onnx_tensor_reads_debian_onnx_test_data)
 TEST(onnx_tensor_refuses_corrupt_files)
 {
     const char *path = test_path("corrupt.pb");
-    write_text(path, "\x08\x02\x08\x03\x10\x01\x4a\x40" "abc");
+    write_text(path, "\x08\x02\x08\x03\x10\x01\x4a\x40"
+                     "abc");
     float *x = NULL;
     int64_t shape[8];
     int nd;
@@ -636,8 +638,8 @@ TEST(onnx_golden_pytorch_stages)
     net *n = NULL;
     net_onnx_info info;
     net_err err = {0};
-    CHECKF(net_onnx_load(GOLDEN "alexnet_narrow.onnx", NULL, &n, NULL, &info, &err) == NET_OK,
-           "%s", err.msg);
+    CHECKF(net_onnx_load(GOLDEN "alexnet_narrow.onnx", NULL, &n, NULL, &info, &err) == NET_OK, "%s",
+           err.msg);
     int S = info.input_size;
     float *x = malloc(sizeof(float) * 3 * (size_t)S * S);
     om_input(S, x);
@@ -645,8 +647,8 @@ TEST(onnx_golden_pytorch_stages)
     free(x);
     CHECK_EQ_INT(st, NET_OK);
     /* PyTorch's convolutions sum in another order: float32 rounding, scaled by the values */
-    static const char *const stages[] = {"pool1", "norm1", "pool2", "conv3",
-                                         "conv5", "pool5", "fc6", "fc7", "fc8", "prob"};
+    static const char *const stages[] = {"pool1", "norm1", "pool2", "conv3", "conv5",
+                                         "pool5", "fc6",   "fc7",   "fc8",   "prob"};
     char fail[300] = "";
     for (size_t k = 0; k < sizeof stages / sizeof stages[0] && !fail[0]; k++) {
         char path[128];
@@ -672,8 +674,10 @@ TEST(onnx_golden_pytorch_stages)
             scale = fmaxf(scale, fabsf(want[j]));
         for (int64_t j = 0; j < count && !fail[0]; j++)
             if (!(fabsf(got[j] - want[j]) <= 1e-5f * scale + 1e-4f * fabsf(want[j])))
-                snprintf(fail, sizeof fail, "first divergence at %s[%lld]: %.9g vs PyTorch %.9g "
-                         "(scale %g)", stages[k], (long long)j, got[j], want[j], scale);
+                snprintf(fail, sizeof fail,
+                         "first divergence at %s[%lld]: %.9g vs PyTorch %.9g "
+                         "(scale %g)",
+                         stages[k], (long long)j, got[j], want[j], scale);
         free(want);
     }
     net_free(n);
@@ -686,8 +690,9 @@ TEST(onnx_fuzz_seed_is_a_valid_model)
     net *n = NULL;
     net_onnx_info info;
     net_err err = {0};
-    CHECKF(net_onnx_load("fuzz/corpus/fuzz_onnx/alexnet_tiny.onnx", NULL, &n, NULL, &info,
-                         &err) == NET_OK, "%s", err.msg);
+    CHECKF(net_onnx_load("fuzz/corpus/fuzz_onnx/alexnet_tiny.onnx", NULL, &n, NULL, &info, &err) ==
+               NET_OK,
+           "%s", err.msg);
     net_free(n);
     CHECK_EQ_INT(info.width[0], 2);
 }

@@ -64,8 +64,7 @@ TEST(ops_conv_by_hand_padding_and_groups)
      * group 1 has weights 2 and sees only its own channel */
     const float in[8] = {1, 2, 3, 4, 10, 20, 30, 40};
     const float w[8] = {1, 1, 1, 1, 2, 2, 2, 2};
-    const float want[18] = {1,  3,   2,  4,  10,  6,  3,  7,   4,
-                            20, 60, 40, 80, 200, 120, 60, 140, 80};
+    const float want[18] = {1, 3, 2, 4, 10, 6, 3, 7, 4, 20, 60, 40, 80, 200, 120, 60, 140, 80};
     float got[18], work[2 * 4 * 9];
     op_conv_ref(in, 2, 2, 2, w, NULL, 2, 2, 1, 1, 2, got, 3, 3);
     CHECK_CLOSE("op_conv_ref 2×2 pad 1 groups 2", got, want, 18, 0, 0, NULL);
@@ -105,8 +104,8 @@ TEST(ops_lrn_by_hand)
     /* four ones, n = 5, k = s = β = 1. Across all channels the windows hold 3, 4, 4, 3 ones;
      * within towers of 2 every window is clipped to its own tower and holds 2 */
     const float ones[4] = {1, 1, 1, 1};
-    const float across[4] = {0.25f, 0.2f, 0.2f, 0.25f}, within[4] = {1 / 3.0f, 1 / 3.0f, 1 / 3.0f,
-                                                                     1 / 3.0f};
+    const float across[4] = {0.25f, 0.2f, 0.2f, 0.25f},
+                within[4] = {1 / 3.0f, 1 / 3.0f, 1 / 3.0f, 1 / 3.0f};
     CHECK(lrn_both("across towers", ones, 4, 5, 1, 1, 1, 4, across, 1e-6));
     CHECK(lrn_both("within towers", ones, 4, 5, 1, 1, 1, 2, within, 1e-6));
 }
@@ -167,8 +166,8 @@ TEST(ops_softmax_known_values)
 {
     /* exp of [0, ln 2, ln 3] is [1, 2, 3], so softmax is [1/6, 2/6, 3/6]; shifting every input by
      * 1000 must change nothing (exp(1000) alone would overflow) */
-    const float x[3] = {0, 0.69314718f, 1.09861229f}, big[3] = {1000, 1000.69314718f,
-                                                                   1001.09861229f};
+    const float x[3] = {0, 0.69314718f, 1.09861229f},
+                big[3] = {1000, 1000.69314718f, 1001.09861229f};
     const float want[3] = {1 / 6.0f, 2 / 6.0f, 3 / 6.0f};
     float got[3];
     op_softmax_ref(x, got, 3);
@@ -199,8 +198,8 @@ static const conv_geom conv_geoms[] = {
     {"conv2 5×5 pad 2 groups 2", 16, 27, 27, 12, 5, 1, 2, 2, 1},
     {"conv3 3×3 pad 1", 24, 13, 13, 20, 3, 1, 1, 1, 1},
     {"conv4 3×3 pad 1 groups 2", 24, 13, 13, 24, 3, 1, 1, 2, 1},
-    {"conv5 3×3 pad 1 groups 2, no bias; on 3 threads one spans both groups", 8, 13, 13, 6, 3, 1,
-     1, 2, 0},
+    {"conv5 3×3 pad 1 groups 2, no bias; on 3 threads one spans both groups", 8, 13, 13, 6, 3, 1, 1,
+     2, 0},
     {"1×1", 32, 13, 13, 10, 1, 1, 0, 1, 1},
     {"1×1 groups 2", 16, 6, 6, 6, 1, 1, 0, 2, 1},
     {"3×3/2 pad 1 on 9×7", 5, 9, 7, 7, 3, 2, 1, 1, 1},
@@ -384,8 +383,8 @@ static int fc_case(int IN, int N, int bias, int threads)
 TEST(ops_fc_fast_matches_ref)
 {
     /* fc6's input with a cut-down output, fc8's output, and sizes that split unevenly */
-    static const int sizes[][3] = {{9216, 40, 1}, {4096, 37, 1}, {256, 1000, 1}, {100, 3, 0},
-                                   {5, 1, 1}};
+    static const int sizes[][3] = {
+        {9216, 40, 1}, {4096, 37, 1}, {256, 1000, 1}, {100, 3, 0}, {5, 1, 1}};
     int saved = op_threads(), ok = 1;
     for (size_t i = 0; ok && i < sizeof sizes / sizeof sizes[0]; i++)
         for (int t = 0; ok && t < N_THREAD_COUNTS; t++)
@@ -417,8 +416,8 @@ TEST(ops_relu_and_softmax_fast_match_ref)
     float *logits = rng_tensor(1000, -20, 25);
     op_softmax_ref(logits, want, 1000);
     op_softmax(logits, got, 1000);
-    ok = ok && close_check(__FILE__, __LINE__, "op_softmax 1000", got, want, 1000, 1e-9, 1e-5,
-                           NULL);
+    ok =
+        ok && close_check(__FILE__, __LINE__, "op_softmax 1000", got, want, 1000, 1e-9, 1e-5, NULL);
     free(in), free(want), free(got), free(logits);
     CHECK(ok);
 }
@@ -442,8 +441,8 @@ TEST(ops_range_covers_everything_once)
 }
 
 typedef struct {
-    int hits[8];   /* how often each part ran */
-    int parts[8];  /* the parts count each saw */
+    int hits[8];  /* how often each part ran */
+    int parts[8]; /* the parts count each saw */
 } parts_log;
 
 static void log_part(void *ctx, int part, int parts)

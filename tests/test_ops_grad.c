@@ -174,8 +174,8 @@ static const conv_geom conv_geoms[] = {
     {"conv2 5×5 pad 2 groups 2", 16, 27, 27, 12, 5, 1, 2, 2},
     {"conv3 3×3 pad 1", 24, 13, 13, 20, 3, 1, 1, 1},
     {"conv4 3×3 pad 1 groups 2", 24, 13, 13, 24, 3, 1, 1, 2},
-    {"conv5 3×3 pad 1 groups 2; on 3 threads a thread's rows span both groups", 8, 13, 13, 6, 3,
-     1, 1, 2},
+    {"conv5 3×3 pad 1 groups 2; on 3 threads a thread's rows span both groups", 8, 13, 13, 6, 3, 1,
+     1, 2},
     {"1×1", 32, 13, 13, 10, 1, 1, 0, 1},
     {"1×1 groups 2", 16, 6, 6, 6, 1, 1, 0, 2},
     {"3×3/2 pad 1 on 9×7", 5, 9, 7, 7, 3, 2, 1, 1},
@@ -211,8 +211,10 @@ static int conv_grad_case(const conv_geom *c, int threads)
         double lhs = dot(y, g, n_out), rhs = dot(x, want, n_in);
         double tol = 1e-6 * (double)terms * sqrt((double)n_in) + 1e-6 * fabs(lhs);
         if (!(fabs(lhs - rhs) <= tol)) {
-            test_fail(__FILE__, __LINE__, "%s: ⟨conv(x), g⟩ = %.9g but ⟨x, conv_grad(g)⟩ = %.9g "
-                      "(tol %.2g)", c->name, lhs, rhs, tol);
+            test_fail(__FILE__, __LINE__,
+                      "%s: ⟨conv(x), g⟩ = %.9g but ⟨x, conv_grad(g)⟩ = %.9g "
+                      "(tol %.2g)",
+                      c->name, lhs, rhs, tol);
             ok = 0;
         }
     }
@@ -267,8 +269,8 @@ static int lrn_grad_case(const lrn_geom *l, int threads)
     char label[160];
     snprintf(label, sizeof label, "op_lrn_grad %s, %d thread(s)", l->name, threads);
     /* the two terms cancel in part, so the error is relative to the larger of them, ≤ |g|·d^−β */
-    int ok = close_check(__FILE__, __LINE__, label, got, want, n, 2e-6 * max_abs(want, n), 1e-5,
-                         shape);
+    int ok =
+        close_check(__FILE__, __LINE__, label, got, want, n, 2e-6 * max_abs(want, n), 1e-5, shape);
     free(a), free(g), free(want), free(got), free(work);
     return ok;
 }
@@ -402,8 +404,8 @@ TEST(grad_relu_and_softmax_fast_match_ref)
             op_relu_grad(y, g, got, n, m);
             ok = close_check(__FILE__, __LINE__, "op_relu_grad relu1", got, want, n, 0, 0, NULL);
             op_relu_grad(y, g, got, 1000, m);
-            ok = ok && close_check(__FILE__, __LINE__, "op_relu_grad 1000", got, want, 1000, 0,
-                                   0, NULL);
+            ok = ok &&
+                 close_check(__FILE__, __LINE__, "op_relu_grad 1000", got, want, 1000, 0, 0, NULL);
         }
     }
     op_set_threads(saved);
@@ -412,8 +414,8 @@ TEST(grad_relu_and_softmax_fast_match_ref)
     op_softmax(logits, p, 1000);
     op_softmax_grad_ref(p, g, want, 1000);
     op_softmax_grad(p, g, got, 1000);
-    ok = ok && close_check(__FILE__, __LINE__, "op_softmax_grad 1000", got, want, 1000, 1e-7,
-                           1e-5, NULL);
+    ok = ok &&
+         close_check(__FILE__, __LINE__, "op_softmax_grad 1000", got, want, 1000, 1e-7, 1e-5, NULL);
     free(x), free(g), free(y), free(want), free(got), free(logits), free(p);
     CHECK(ok);
 }

@@ -8,8 +8,9 @@ TEST(play_scripts_parse_and_typos_are_named)
 {
     play_script s;
     char err[256];
-    CHECK(play_parse(&s, "  step step zoom:17 lrn view:grid unit:3,4 size:800x600 shot:a.png "
-                         "key:N sleep:10 quit ",
+    CHECK(play_parse(&s,
+                     "  step step zoom:17 lrn view:grid unit:3,4 size:800x600 shot:a.png "
+                     "key:N sleep:10 quit ",
                      err, sizeof err));
     CHECK_EQ_INT(s.count, 11);
     CHECK(s.cmds[2].op == PLAY_ZOOM && s.cmds[2].num[0] == 17);
@@ -18,8 +19,8 @@ TEST(play_scripts_parse_and_typos_are_named)
     CHECK(s.cmds[6].num[0] == 800 && s.cmds[6].num[1] == 600);
     CHECK(!strcmp(s.cmds[7].arg, "a.png"));
     play_free(&s);
-    const char *bad[] = {"stepp", "zoom:x", "view:nowhere", "size:10x10", "step:3", "shot:",
-                         "theme:blue"};
+    const char *bad[] = {"stepp",  "zoom:x", "view:nowhere", "size:10x10",
+                         "step:3", "shot:",  "theme:blue"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         CHECKF(!play_parse(&s, bad[i], err, sizeof err), "'%s' was accepted", bad[i]);
         char word[32];
@@ -27,4 +28,3 @@ TEST(play_scripts_parse_and_typos_are_named)
         CHECKF(strstr(err, word), "the message for '%s' does not name it: %s", bad[i], err);
     }
 }
-

@@ -59,7 +59,7 @@ TEST(table_shapes_match_the_notes)
     static const struct {
         const char *name;
         int c, h;
-    } want[] = {{"conv1", 96, 55}, {"pool1", 96, 27}, {"conv2", 256, 27}, {"pool2", 256, 13},
+    } want[] = {{"conv1", 96, 55},  {"pool1", 96, 27},  {"conv2", 256, 27}, {"pool2", 256, 13},
                 {"conv3", 384, 13}, {"conv4", 384, 13}, {"conv5", 256, 13}, {"pool5", 256, 6},
                 {"fc6", 4096, 1},   {"fc7", 4096, 1},   {"fc8", 1000, 1},   {"prob", 1000, 1}};
     net_config c;
@@ -70,8 +70,8 @@ TEST(table_shapes_match_the_notes)
         const net_stage *s = find(st, n, want[i].name);
         CHECK(s);
         CHECKF(s->out_c == want[i].c && s->out_h == want[i].h && s->out_w == want[i].h,
-               "%s: %d×%d×%d, expected %d×%d×%d", s->name, s->out_h, s->out_w, s->out_c,
-               want[i].h, want[i].h, want[i].c);
+               "%s: %d×%d×%d, expected %d×%d×%d", s->name, s->out_h, s->out_w, s->out_c, want[i].h,
+               want[i].h, want[i].c);
     }
     CHECK_EQ_INT(find(st, n, "fc6")->in_c * 6 * 6, 9216);
 }
@@ -81,10 +81,10 @@ TEST(table_params_and_macs_per_layer)
     static const struct {
         const char *name;
         long long params, macs;
-    } want[] = {{"conv1", 34944, 105415200},    {"conv2", 307456, 223948800},
-                {"conv3", 885120, 149520384},   {"conv4", 663936, 112140288},
-                {"conv5", 442624, 74760192},    {"fc6", 37752832, 37748736},
-                {"fc7", 16781312, 16777216},    {"fc8", 4097000, 4096000}};
+    } want[] = {{"conv1", 34944, 105415200},  {"conv2", 307456, 223948800},
+                {"conv3", 885120, 149520384}, {"conv4", 663936, 112140288},
+                {"conv5", 442624, 74760192},  {"fc6", 37752832, 37748736},
+                {"fc7", 16781312, 16777216},  {"fc8", 4097000, 4096000}};
     net_config c;
     net_stage st[NET_MAX_STAGES];
     net_config_default(&c);
@@ -147,7 +147,7 @@ TEST(table_receptive_fields)
     static const struct {
         const char *name;
         int rf, jump;
-    } want[] = {{"conv1", 11, 4},  {"pool1", 19, 8},  {"conv2", 51, 8},  {"pool2", 67, 16},
+    } want[] = {{"conv1", 11, 4},  {"pool1", 19, 8},   {"conv2", 51, 8},   {"pool2", 67, 16},
                 {"conv3", 99, 16}, {"conv4", 131, 16}, {"conv5", 163, 16}, {"pool5", 195, 32}};
     net_config c;
     net_stage st[NET_MAX_STAGES];

@@ -70,4 +70,3 @@ TEST(korean_text_has_a_font)
     cairo_surface_destroy(s);
     CHECKF(unknown == 0, "%d Korean characters have no glyph: install fonts-nanum", unknown);
 }
-

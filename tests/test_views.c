@@ -162,18 +162,18 @@ TEST(views_draw_the_same_pixels_from_a_warm_or_a_cold_cache_and_alone)
                "%s: drawing from a cold cache differs", view_kind_name((view_kind)k));
         /* the view alone at (0,0), as export draws it, equals its place in the window */
         view_rect body = view_screen_body((view_rect){0, 0, W, H}, &f->sc, &st);
-        cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)body.w,
-                                                        (int)body.h);
+        cairo_surface_t *d =
+            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)body.w, (int)body.h);
         cairo_t *cr = cairo_create(d);
         view_draw(cr, (view_rect){0, 0, body.w, body.h}, &f->sc, &st);
         cairo_destroy(cr);
         cairo_surface_flush(d);
         int same = 1;
         for (int y = 0; y < (int)body.h && same; y++)
-            same = !memcmp(cairo_image_surface_get_data(d) + (size_t)y *
-                               cairo_image_surface_get_stride(d),
-                           cairo_image_surface_get_data(a) + (size_t)(y + (int)body.y) *
-                               cairo_image_surface_get_stride(a),
+            same = !memcmp(cairo_image_surface_get_data(d) +
+                               (size_t)y * cairo_image_surface_get_stride(d),
+                           cairo_image_surface_get_data(a) +
+                               (size_t)(y + (int)body.y) * cairo_image_surface_get_stride(a),
                            (size_t)body.w * 4);
         CHECKF(same, "%s: the view alone differs from the window's", view_kind_name((view_kind)k));
         cairo_surface_destroy(a);
@@ -238,8 +238,7 @@ TEST(filters_are_shown_as_rgb_from_bgr_weights)
     free(w);
     view_scene_release(&sc);
     CHECKF((red >> 16 & 255) > 200 && (red & 255) < 160, "filter 0 (red weights) is %06x", red);
-    CHECKF((blue & 255) > 200 && (blue >> 16 & 255) < 160, "filter 1 (blue weights) is %06x",
-           blue);
+    CHECKF((blue & 255) > 200 && (blue >> 16 & 255) < 160, "filter 1 (blue weights) is %06x", blue);
 }
 
 TEST(zoom_and_lrn_units_follow_the_pointer)
@@ -255,8 +254,8 @@ TEST(zoom_and_lrn_units_follow_the_pointer)
     vzoom_layout z;
     vzoom_layout_make(&v, st.stage, &z);
     CHECK(z.ok && z.w == 6 && z.s >= 1 && z.s == floor(z.s));
-    view_hit h = view_screen_hit((view_rect){0, 0, W, H}, &f->sc, &st, z.x + 4.5 * z.s,
-                                 z.y + 2.5 * z.s);
+    view_hit h =
+        view_screen_hit((view_rect){0, 0, W, H}, &f->sc, &st, z.x + 4.5 * z.s, z.y + 2.5 * z.s);
     CHECK(h.kind == VIEW_HIT_UNIT && h.x == 4 && h.y == 2);
     /* pool5's field is 195 px, 32 px apart, as ALEXNET.md says */
     CHECK_EQ_INT(f->sc.table.s[st.stage].rf, 195);

@@ -78,7 +78,8 @@ static void clean(const char *dir)
 static uint32_t px(cairo_surface_t *s, int x, int y)
 {
     return ((const uint32_t *)(cairo_image_surface_get_data(s) +
-                               (size_t)y * cairo_image_surface_get_stride(s)))[x] & 0xffffff;
+                               (size_t)y * cairo_image_surface_get_stride(s)))[x] &
+           0xffffff;
 }
 
 static int near_color(uint32_t a, vrgb c, int tol);
@@ -249,10 +250,7 @@ static void window_case(const char *driver_prefix)
     clean(dir);
 }
 
-TEST(window_steps_and_shows_the_towers_dummy_driver)
-{
-    window_case("SDL_VIDEODRIVER=dummy");
-}
+TEST(window_steps_and_shows_the_towers_dummy_driver) { window_case("SDL_VIDEODRIVER=dummy"); }
 
 TEST(window_steps_and_shows_the_towers_under_xvfb)
 {
@@ -305,8 +303,7 @@ TEST(window_status_line_tells_the_truth_and_keeps_the_place)
                strstr(line[1], "waits after pool1") && strstr(line[1], "shows norm1"),
            "%s", line[1]);
     /* a new photo: still relu1, and the new pass has run as far (to pool1) */
-    CHECKF(strstr(line[2], "stage=relu1") && strstr(line[2], "waits after pool1"), "%s",
-           line[2]);
+    CHECKF(strstr(line[2], "stage=relu1") && strstr(line[2], "waits after pool1"), "%s", line[2]);
     /* step-through off: the pass completes behind relu1; on again: still relu1 */
     CHECKF(strstr(line[3], "stage=relu1") && strstr(line[3], "the pass is complete") &&
                !strstr(line[3], "step-through"),

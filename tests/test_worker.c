@@ -27,21 +27,21 @@ static void wake(void *ctx)
 }
 
 /* Takes from the worker until cond holds (or 120 s pass, for the sanitizer builds). */
-#define TAKE_UNTIL(w, c, k, cond)                                                               \
-    do {                                                                                        \
-        time_t t0_ = time(NULL);                                                                \
-        worker_take(w, c);                                                                      \
-        while (!(cond) && time(NULL) - t0_ < 120) {                                             \
-            struct timespec ts_;                                                                \
-            clock_gettime(CLOCK_REALTIME, &ts_);                                                \
-            ts_.tv_nsec += 20 * 1000000;                                                        \
-            if (ts_.tv_nsec >= 1000000000)                                                      \
-                ts_.tv_sec++, ts_.tv_nsec -= 1000000000;                                        \
-            pthread_mutex_lock(&(k)->mu);                                                       \
-            pthread_cond_timedwait(&(k)->cv, &(k)->mu, &ts_);                                   \
-            pthread_mutex_unlock(&(k)->mu);                                                     \
-            worker_take(w, c);                                                                  \
-        }                                                                                       \
+#define TAKE_UNTIL(w, c, k, cond)                             \
+    do {                                                      \
+        time_t t0_ = time(NULL);                              \
+        worker_take(w, c);                                    \
+        while (!(cond) && time(NULL) - t0_ < 120) {           \
+            struct timespec ts_;                              \
+            clock_gettime(CLOCK_REALTIME, &ts_);              \
+            ts_.tv_nsec += 20 * 1000000;                      \
+            if (ts_.tv_nsec >= 1000000000)                    \
+                ts_.tv_sec++, ts_.tv_nsec -= 1000000000;      \
+            pthread_mutex_lock(&(k)->mu);                     \
+            pthread_cond_timedwait(&(k)->cv, &(k)->mu, &ts_); \
+            pthread_mutex_unlock(&(k)->mu);                   \
+            worker_take(w, c);                                \
+        }                                                     \
     } while (0)
 
 TEST(worker_streams_steps_reruns_and_stops)
@@ -116,4 +116,3 @@ TEST(worker_streams_steps_reruns_and_stops)
     remove(png);
     rmdir(dir);
 }
-

@@ -114,7 +114,8 @@ int bench_decode(const char *photo, int S, const net_preproc *pp, int runs)
     if (ok) {
         double in_proc = cli_median(t[0], runs), iso = cli_median(t[1], runs);
         printf("decode_ms in_process=%.1f isolated=%.1f added=%.1f (a %.2f MB 3000x2000 JPEG; "
-               "target: added ≤ 10)\n", in_proc, iso, iso - in_proc, len / 1048576.0);
+               "target: added ≤ 10)\n",
+               in_proc, iso, iso - in_proc, len / 1048576.0);
     }
     free(t[0]);
     free(t[1]);

@@ -5,8 +5,8 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,9 +128,9 @@ const char *cli_value(int argc, char **argv, int *i)
  * after a usage error. */
 static int take_common(cli_opts *o, int argc, char **argv, int *i)
 {
-    static const char *with_value[] = {"--weights", "--seed", "--variant", "--input-size",
-                                       "--lrn", "--lrn-order", "--lrn-window", "--threads",
-                                       "--lang"};
+    static const char *with_value[] = {"--weights",    "--seed",    "--variant",
+                                       "--input-size", "--lrn",     "--lrn-order",
+                                       "--lrn-window", "--threads", "--lang"};
     const char *flag = argv[*i];
     int known = 0;
     for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
@@ -224,8 +224,7 @@ int cli_parse_size(const char *flag, const char *v, int *w, int *h)
         ok = !errno && end != p && !*end && a >= 320 && b >= 240 && a <= 8192 && b <= 8192;
     }
     if (!ok) {
-        cli_error("%s: '%s' is not WxH with W 320-8192 and H 240-8192 (e.g. 1920x1080)", flag,
-                  v);
+        cli_error("%s: '%s' is not WxH with W 320-8192 and H 240-8192 (e.g. 1920x1080)", flag, v);
         return 0;
     }
     *w = (int)a, *h = (int)b;

@@ -14,12 +14,12 @@
 #include <stdio.h>
 
 typedef struct {
-    const char *weights;  /* "default" or a path to an .onnx file */
-    int weights_given;    /* --weights was on the command line (else: the downloaded file) */
+    const char *weights; /* "default" or a path to an .onnx file */
+    int weights_given;   /* --weights was on the command line (else: the downloaded file) */
     net_config cfg;
     uint64_t seed;
     int threads;
-    const char *lang;     /* "en" or "ko" */
+    const char *lang; /* "en" or "ko" */
 } cli_opts;
 
 /* Defaults: seeded weights, the paper's order at 227, 2 threads, language from $LANG. */
@@ -66,9 +66,9 @@ void cli_free_list(char **list, int n);
 /* A net and what it was made of, as cli_make_net made it. */
 typedef struct {
     net *net;
-    net_preproc pp;            /* how photos become its input (what its weights need) */
-    char weights_path[4096];   /* the ONNX file loaded; "" for seeded weights */
-    char desc[512];            /* one line on the weights, for headers: "seeded, untrained
+    net_preproc pp;          /* how photos become its input (what its weights need) */
+    char weights_path[4096]; /* the ONNX file loaded; "" for seeded weights */
+    char desc[512];          /* one line on the weights, for headers: "seeded, untrained
                                   (seed 1)" or "FILE: widths 96-256-…, 224×224 input, opset 12,
                                   producer …, loaded in 850 ms" (in the user's language) */
 } cli_net;

@@ -83,8 +83,7 @@ void cli_net_free(cli_net *c)
 /* "96-256-384-384-256-4096-4096-1000" */
 static void widths_text(const int *w, char *buf, size_t len)
 {
-    snprintf(buf, len, "%d-%d-%d-%d-%d-%d-%d-%d", w[0], w[1], w[2], w[3], w[4], w[5], w[6],
-             w[7]);
+    snprintf(buf, len, "%d-%d-%d-%d-%d-%d-%d-%d", w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
 }
 
 /* Appends part to the list in buf, after ", " when the list is not empty. */

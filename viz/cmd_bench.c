@@ -35,7 +35,7 @@ typedef struct {
     double *back_ms;  /* (runs, NET_MAX_STAGES) backward */
     double *rec;      /* where record_hook writes: one of the two */
     int run;
-    float *copy;      /* room for every stage's output, for the copying hook */
+    float *copy; /* room for every stage's output, for the copying hook */
     size_t copy_off[NET_MAX_STAGES];
 } bench_state;
 
@@ -229,7 +229,8 @@ int cmd_bench(int argc, char **argv)
             mx = ms[r] > mx ? ms[r] : mx;
         }
         printf("backward_ms median=%.2f min=%.2f max=%.2f ratio=%.2f (probability of class %d "
-               "back to the input)\n", back, mn, mx, back / plain, top);
+               "back to the input)\n",
+               back, mn, mx, back / plain, top);
         b.rec = b.back_ms;
         backward_series(n, in.data, &t, record_hook, &b, (int)runs, ms);
     }
@@ -241,8 +242,7 @@ int cmd_bench(int argc, char **argv)
         for (int r = 0; r < runs; r++)
             b.scratch[r] = b.back_ms[r * NET_MAX_STAGES + i];
         bwd = cli_median(b.scratch, (int)runs);
-        printf("stage %-6s median_ms=%.3f backward_ms=%.3f\n", net_stage_at(n, i)->name, fwd,
-               bwd);
+        printf("stage %-6s median_ms=%.3f backward_ms=%.3f\n", net_stage_at(n, i)->name, fwd, bwd);
     }
 
     struct rusage ru;
@@ -283,8 +283,8 @@ static void bench_wake(void *ctx)
 /* The forward pass through the window's own worker (its hook copies every stage and wakes the
  * main thread, which takes the new stages as the window does), against the same pass with no
  * hook: what streaming costs. Returns 0 on failure. */
-static int bench_hooks(const cli_opts *o, net *n, const net_input *in, const char *path,
-                       int runs, double *plain, double *hooked)
+static int bench_hooks(const cli_opts *o, net *n, const net_input *in, const char *path, int runs,
+                       double *plain, double *hooked)
 {
     bench_waker k = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
     worker *w = worker_start(o, bench_wake, &k);
@@ -344,7 +344,8 @@ int cmd_bench_views(const cli_opts *o, const char *image, double t_start)
     view_draw_screen(cr, full, &sc, &st);
     cairo_surface_flush(surf);
     printf("views: %d×%d, offscreen (the window adds one texture upload and the display's "
-           "present); medians of %d\n", W, H, RUNS);
+           "present); medians of %d\n",
+           W, H, RUNS);
     printf("first_frame_ms %.1f (start to the pipeline drawn; target ≤ 1000)\n",
            net_now_ms() - t_start);
 
@@ -409,8 +410,8 @@ int cmd_bench_views(const cli_opts *o, const char *image, double t_start)
             double t2 = net_now_ms();
             cold[r] = t1 - t0, warm[r] = t2 - t1;
         }
-        printf("grid_%s_frame_ms median=%.2f new_snapshot=%.2f (%d maps; target ≤ 8)\n",
-               stages[k], cli_median(warm, RUNS), cli_median(cold, RUNS), sc.table.s[st.stage].out_c);
+        printf("grid_%s_frame_ms median=%.2f new_snapshot=%.2f (%d maps; target ≤ 8)\n", stages[k],
+               cli_median(warm, RUNS), cli_median(cold, RUNS), sc.table.s[st.stage].out_c);
     }
     for (int k = 0; k < VIEW_COUNT; k++) {
         st.kind = (view_kind)k;

@@ -228,10 +228,10 @@ static void make_stem(const char *path, char *stem, size_t len, const char **nam
         snprintf(stem, len, "image");
 }
 
-static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
-                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
-                    const char *fmt, ...)
+static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel, const char *fmt,
+                    ...) __attribute__((format(printf, 6, 7)));
+static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel, const char *fmt,
+                    ...)
 {
     if (im->n_files >= cap)
         return 0;
@@ -382,10 +382,12 @@ static int own_folder(const char *dir)
     if (!found || !S_ISDIR(sb.st_mode)) {
         if (found && S_ISLNK(sb.st_mode))
             cli_error("%s: a symbolic link; alexviz writes only into folders under -o, not "
-                      "through links", dir);
+                      "through links",
+                      dir);
         else
             cli_error("%s: not a folder; alexviz writes only into folders under -o, not through "
-                      "links", dir);
+                      "links",
+                      dir);
         return 0;
     }
     net_temp_sweep(dir);
@@ -714,8 +716,8 @@ static int read_images(const export_opts *o, const char **paths, ex_image *ims, 
 
 /* Trained weights may bring their own geometry (a 224 input, other widths) and preprocessing:
  * the plan and the photos follow the net that was made. 0 after printing why it cannot. */
-static int follow_net(export_opts *o, const net_table *planned, const cli_net *made,
-                      ex_image *ims, int n_images, const net_preproc *read_with, int read_at)
+static int follow_net(export_opts *o, const net_table *planned, const cli_net *made, ex_image *ims,
+                      int n_images, const net_preproc *read_with, int read_at)
 {
     const net_table *real = net_get_table(made->net);
     if (!same_table(planned, real)) {

@@ -43,9 +43,9 @@ static int columns(const char *s)
 static void print_table(const net_stage *st, int n)
 {
     static char cells[ROWS][COLS][48];
-    static const char *const head[COLS] = {
-        N_("stage"), N_("op"),     N_("kernel"), N_("stride"), N_("pad"),   N_("groups"),
-        N_("input"), N_("output"), N_("params"), N_("MACs"),   N_("field"), N_("memory")};
+    static const char *const head[COLS] = {N_("stage"),  N_("op"),     N_("kernel"), N_("stride"),
+                                           N_("pad"),    N_("groups"), N_("input"),  N_("output"),
+                                           N_("params"), N_("MACs"),   N_("field"),  N_("memory")};
     static const int right[COLS] = {0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1};
     memset(cells, 0, sizeof cells);
     for (int k = 0; k < COLS; k++)
@@ -53,7 +53,7 @@ static void print_table(const net_stage *st, int n)
     int64_t params = 0, macs = 0;
     for (int i = 0; i < n; i++) {
         const net_stage *s = &st[i];
-        char (*c)[48] = cells[i + 1];
+        char(*c)[48] = cells[i + 1];
         text_copy(c[0], sizeof c[0], s->name);
         text_copy(c[1], sizeof c[1], msg_text(net_op_str(s->op)));
         if (s->op == NET_OP_CONV || s->op == NET_OP_POOL) {

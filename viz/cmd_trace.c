@@ -73,20 +73,14 @@ static void op_text(const net_stage *s, char *buf, size_t len)
                      s->lrn.formula == NET_LRN_CAFFE ? "Caffe/ONNX: s = α/n" : "paper: s = α",
                      s->lrn.within_towers ? "within" : "across");
         break;
-    case NET_OP_FC:
-        msg_snprintf(buf, len, "fully connected, %d outputs", s->out_c);
-        break;
-    case NET_OP_RELU:
-        msg_snprintf(buf, len, "ReLU max(0, x)");
-        break;
+    case NET_OP_FC: msg_snprintf(buf, len, "fully connected, %d outputs", s->out_c); break;
+    case NET_OP_RELU: msg_snprintf(buf, len, "ReLU max(0, x)"); break;
     case NET_OP_DROPOUT:
         msg_snprintf(buf, len,
                      "dropout p=0.5: the identity at inference (the paper halved the "
                      "outputs instead)");
         break;
-    case NET_OP_SOFTMAX:
-        msg_snprintf(buf, len, "softmax");
-        break;
+    case NET_OP_SOFTMAX: msg_snprintf(buf, len, "softmax"); break;
     }
 }
 
@@ -169,7 +163,6 @@ static int trace_hook(const net_event *ev, void *user)
     return 0;
 }
 
-
 /* The dump's files: DIR/<stage>.npy for every stage, then DIR/trace.json. */
 static void dump_path(const char *dir, const char *name, const char *ext, char *buf, size_t len)
 {
@@ -222,8 +215,8 @@ static int check_existing(const net *n, const char *dir)
 static int write_out(const char *path, const void *buf, size_t len, int force)
 {
     net_err err = {0};
-    net_status st = force ? net_write_atomic(path, buf, len, &err)
-                          : net_write_new(path, buf, len, &err);
+    net_status st =
+        force ? net_write_atomic(path, buf, len, &err) : net_write_new(path, buf, len, &err);
     if (st != NET_OK)
         cli_net_error(&err);
     return st == NET_OK;
@@ -271,9 +264,10 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
     for (int i = 0; i < net_stage_count(n); i++) {
         const net_stage *s = net_stage_at(n, i);
         const net_stats *st = &rec->stats[i];
-        fprintf(f, "    {\"name\": \"%s\", \"op\": \"%s\", \"shape\": [%d, %d, %d], "
-                   "\"params\": %lld, \"macs\": %lld, \"min\": %.9g, \"max\": %.9g, "
-                   "\"mean\": %.9g, \"std\": %.9g, \"zeros\": %.6f, \"ms\": %.4f",
+        fprintf(f,
+                "    {\"name\": \"%s\", \"op\": \"%s\", \"shape\": [%d, %d, %d], "
+                "\"params\": %lld, \"macs\": %lld, \"min\": %.9g, \"max\": %.9g, "
+                "\"mean\": %.9g, \"std\": %.9g, \"zeros\": %.6f, \"ms\": %.4f",
                 s->name, net_op_str(s->op), s->out_c, s->out_h, s->out_w, (long long)s->params,
                 (long long)s->macs, st->min, st->max, st->mean, st->std, st->zeros, rec->ms[i]);
         fprintf(f, ", \"nan\": %zu, \"inf\": %zu, \"subnormal\": %zu", st->nan, st->inf,
@@ -342,6 +336,12 @@ int cmd_trace(int argc, char **argv)
     if (t.force && !dump) {
         cli_error("trace: --force replaces the files of a dump: add --dump DIR");
         return 2;
+    }
+    /* a photo that is missing or no file at all is said at once, before the net is built */
+    net_err early = {0};
+    if (net_file_check(image, &early) != NET_OK) {
+        cli_net_error(&early);
+        return 1;
     }
     int lock = -1;
     if (dump && (lock = prepare_dir(dump)) < 0)

@@ -73,7 +73,8 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         int k = view_kind_find(val);
         if (k < 0) {
             cli_error("--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, "
-                      "pred)", val);
+                      "pred)",
+                      val);
             return -1;
         }
         w->first_view = (view_kind)k;

@@ -39,9 +39,9 @@ typedef enum {
 
 typedef struct {
     ex_kind kind;
-    int stage, channel;       /* -1 when not about one stage or channel */
-    char *path;               /* DIR/<stem>/<rel> */
-    const char *rel;          /* inside path */
+    int stage, channel; /* -1 when not about one stage or channel */
+    char *path;         /* DIR/<stem>/<rel> */
+    const char *rel;    /* inside path */
     /* handed between this thread and the workers under the queue's lock */
     cairo_surface_t *surface; /* a drawn picture waiting to be encoded (owned) */
     int ready;                /* the worker may take it */
@@ -51,10 +51,10 @@ typedef struct {
 } ex_file;
 
 typedef struct {
-    const char *path;         /* as given */
-    const char *name;         /* its base name, shown on the pictures */
+    const char *path; /* as given */
+    const char *name; /* its base name, shown on the pictures */
     char stem[256];
-    char *folder;             /* DIR/<stem> */
+    char *folder; /* DIR/<stem> */
     net_input in;
     ex_file *files;
     int n_files;
@@ -66,9 +66,9 @@ extern const char *const ex_kind_names[];
 /* ---------------------------------------------------------------- progress (export_pool.c) */
 
 typedef struct {
-    int on;                  /* stderr is a terminal */
-    double last;             /* when the line was last drawn, ms */
-    int total, base;         /* files of the whole export; written before this image */
+    int on;          /* stderr is a terminal */
+    double last;     /* when the line was last drawn, ms */
+    int total, base; /* files of the whole export; written before this image */
     const char *name;
 } progress;
 
@@ -87,20 +87,20 @@ void progress_clear(progress *p);
  * plan order, encode and write them, and give the surfaces back. */
 typedef struct {
     pthread_mutex_t lock;
-    pthread_cond_t changed;  /* a file became ready or was finished, a surface came back, or
+    pthread_cond_t changed; /* a file became ready or was finished, a surface came back, or
                                 the work stopped */
     ex_file *files;
-    int n_files;             /* the PNGs: files [0, n_files) */
-    int next;                /* the next file a worker takes */
-    int finished;            /* files written */
-    int stop;                /* an error, or the end: workers leave */
-    char error[600];         /* the first error, one line */
+    int n_files;     /* the PNGs: files [0, n_files) */
+    int next;        /* the next file a worker takes */
+    int finished;    /* files written */
+    int stop;        /* an error, or the end: workers leave */
+    char error[600]; /* the first error, one line */
     cairo_surface_t *spare[EX_SPARES];
     int n_spare;
-    int channels_out;        /* channel surfaces made and not yet written */
-    int channels_max;        /* how many may wait at once (bounds memory at large --scale) */
+    int channels_out; /* channel surfaces made and not yet written */
+    int channels_max; /* how many may wait at once (bounds memory at large --scale) */
     pthread_t tid[8];
-    int started;             /* workers running */
+    int started; /* workers running */
 } ex_work;
 
 /* Starts `threads` workers (1-8) on files [0, n_files) with the spare surfaces of width×height;
@@ -148,7 +148,7 @@ typedef struct {
     const export_opts *o;
     const ex_image *im;
     const char *weights;
-    view_scene sc;          /* the image's scene with a cache of its own (other sizes) */
+    view_scene sc; /* the image's scene with a cache of its own (other sizes) */
     view_state st;
     page_item items[3 * NET_MAX_STAGES + 3];
     int n, next;

@@ -54,8 +54,8 @@ static int plan_pages(const export_opts *o, const view_scene *sc, page_item *ite
 
 void handout_begin(handout *h)
 {
-    h->surface = cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, h->o->page_w,
-                                                     h->o->page_h);
+    h->surface =
+        cairo_pdf_surface_create_for_stream(membuf_write, &h->pdf, h->o->page_w, h->o->page_h);
     char title[512], name[400];
     net_text_escape(h->im->name, name, sizeof name); /* PDF metadata must be UTF-8 */
     snprintf(title, sizeof title, "AlexNet, stage by stage: %s", name);
@@ -67,8 +67,7 @@ void handout_begin(handout *h)
     view_state_default(&h->st, &h->sc);
     h->st.theme = VIEW_THEME_LIGHT;
     h->st.contrast = h->o->contrast;
-    h->st.palette = h->o->palette == VIEW_PALETTE_SCREEN ? VIEW_PALETTE_SCREEN
-                                                         : VIEW_PALETTE_PRINT;
+    h->st.palette = h->o->palette == VIEW_PALETTE_SCREEN ? VIEW_PALETTE_SCREEN : VIEW_PALETTE_PRINT;
     h->st.print = 1;
     h->st.lang = text_lang_from(h->o->common.lang);
     h->st.ui = PAGE_UI;

@@ -8,13 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const ex_kind_names[] = {"pipeline", "stage",   "filters", "lrn",
+const char *const ex_kind_names[] = {"pipeline",    "stage",   "filters", "lrn",
                                      "predictions", "channel", "handout", "manifest"};
 
 static void json_stats(FILE *f, const net_stats *s)
 {
-    fprintf(f, "\"stats\": {\"min\": %.9g, \"max\": %.9g, \"mean\": %.9g, \"std\": %.9g, "
-               "\"zeros\": %.6f, \"nan\": %zu, \"inf\": %zu, \"subnormal\": %zu}",
+    fprintf(f,
+            "\"stats\": {\"min\": %.9g, \"max\": %.9g, \"mean\": %.9g, \"std\": %.9g, "
+            "\"zeros\": %.6f, \"nan\": %zu, \"inf\": %zu, \"subnormal\": %zu}",
             s->min, s->max, s->mean, s->std, s->zeros, s->nan, s->inf, s->subnormal);
 }
 
@@ -29,8 +30,8 @@ static void json_shape(FILE *f, const net_stage *s)
 /* The colours of a stage's maps, so a reader can turn a pixel back into a value. */
 static void json_colours(FILE *f, const view_colours *c)
 {
-    fprintf(f, ", \"colours\": {\"map\": \"%s\", \"lo\": ",
-            c->diverging ? "diverging" : "sequential");
+    fprintf(f,
+            ", \"colours\": {\"map\": \"%s\", \"lo\": ", c->diverging ? "diverging" : "sequential");
     cli_json_num(f, c->lo);
     fprintf(f, ", \"hi\": ");
     cli_json_num(f, c->hi);
@@ -38,8 +39,8 @@ static void json_colours(FILE *f, const view_colours *c)
 }
 
 int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *im,
-                          const char *weights, const view_colours *colours, int pages,
-                          const ex_file *mf, char *msg, size_t len)
+                   const char *weights, const view_colours *colours, int pages, const ex_file *mf,
+                   char *msg, size_t len)
 {
     char *json = NULL;
     size_t jlen = 0;
@@ -53,9 +54,10 @@ int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *i
     cli_json_str(f, im->path);
     fprintf(f, ",\n  \"weights\": ");
     cli_json_str(f, weights);
-    fprintf(f, ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"lang\": \"%s\",\n"
-               "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"palette\": \"%s\",\n"
-               "  \"size\": [%d, %d],\n  \"scale\": %d,\n",
+    fprintf(f,
+            ",\n  \"untrained\": %s,\n  \"input_size\": %d,\n  \"lang\": \"%s\",\n"
+            "  \"theme\": \"%s\",\n  \"contrast\": \"%s\",\n  \"palette\": \"%s\",\n"
+            "  \"size\": [%d, %d],\n  \"scale\": %d,\n",
             sc->untrained ? "true" : "false", sc->input_size, o->common.lang,
             o->theme == VIEW_THEME_DARK ? "dark" : "light",
             o->contrast == VIEW_CONTRAST_MAP ? "map" : "stage", print ? "print" : "screen",
@@ -106,10 +108,11 @@ int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *i
         case EX_CHANNEL: {
             int a[2], b[2];
             net_stage_towers(s, a, b);
-            fprintf(f, ", \"channel\": %d, \"tower\": \"%s\", \"shape\": [%d, %d], "
-                       "\"width\": %d, \"height\": %d, ",
-                    e->channel, b[1] > b[0] && e->channel >= b[0] ? "B" : "A", s->out_h,
-                    s->out_w, e->width, e->height);
+            fprintf(f,
+                    ", \"channel\": %d, \"tower\": \"%s\", \"shape\": [%d, %d], "
+                    "\"width\": %d, \"height\": %d, ",
+                    e->channel, b[1] > b[0] && e->channel >= b[0] ? "B" : "A", s->out_h, s->out_w,
+                    e->width, e->height);
             json_stats(f, &e->stats);
             json_colours(f, &e->colours);
             break;
@@ -130,9 +133,7 @@ int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *i
             fprintf(f, ", \"shape\": [%d, %d, %d, %d], \"width\": %d, \"height\": %d", s->out_c,
                     s->in_c, s->k, s->k, e->width, e->height);
             break;
-        case EX_PIPELINE:
-            fprintf(f, ", \"width\": %d, \"height\": %d", e->width, e->height);
-            break;
+        case EX_PIPELINE: fprintf(f, ", \"width\": %d, \"height\": %d", e->width, e->height); break;
         case EX_HANDOUT:
             fprintf(f, ", \"pages\": %d, \"page_size_pt\": [%.3f, %.3f]", pages, o->page_w,
                     o->page_h);

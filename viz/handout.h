@@ -18,7 +18,7 @@
 typedef struct {
     int diverging; /* 1: −hi … 0 … hi through the diverging map (the stage has negative values);
                       0: 0 … hi through the sequential map */
-    float lo, hi;  /* the range shown; values beyond it take the end colours */
+    float lo, hi; /* the range shown; values beyond it take the end colours */
 } view_colours;
 
 /* The grid's per-stage colours of finished stage `stage` into *out; 0 when it is not done.
@@ -31,10 +31,10 @@ void view_map_colours(const float *plane, size_t n, const view_colours *stage, v
 
 /* What every handout page prints in its header and footer. */
 typedef struct {
-    const char *image;   /* the photo's file name */
-    const char *weights; /* the ONNX file of trained weights, or NULL for seeded ones */
+    const char *image;       /* the photo's file name */
+    const char *weights;     /* the ONNX file of trained weights, or NULL for seeded ones */
     unsigned long long seed; /* the seed of seeded weights */
-    int page, pages;     /* 1-based page number and the page count */
+    int page, pages;         /* 1-based page number and the page count */
 } view_page;
 
 /* The handout's pages. st supplies language, theme and text size (ui, in page units); kind and
@@ -43,8 +43,8 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
                      const view_page *pg);
 void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                           int stage, const view_page *pg);
-void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc,
-                            const view_state *st, const view_page *pg);
+void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                            const view_page *pg);
 void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                         int stage, const view_page *pg);
 void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
@@ -57,6 +57,5 @@ void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const
  * state's language, into buf (always NUL-terminated). */
 void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage, char *buf,
                           size_t len);
-
 
 #endif

@@ -40,14 +40,8 @@ void msg_init(int argc, char **argv)
     }
 }
 
-text_lang msg_lang(void)
-{
-    return lang_now;
-}
-void msg_set_lang(text_lang lang)
-{
-    lang_now = lang;
-}
+text_lang msg_lang(void) { return lang_now; }
+void msg_set_lang(text_lang lang) { lang_now = lang; }
 
 /* ---------------------------------------------------------------- the catalog */
 
@@ -81,14 +75,8 @@ static const char *korean(const char *en)
     return hit && (*hit)->ko && (*hit)->ko[0] ? (*hit)->ko : NULL;
 }
 
-const char *msg_catalog_en(int i)
-{
-    return i >= 0 && i < msg_ko_count ? msg_ko[i].en : NULL;
-}
-const char *msg_catalog_ko(int i)
-{
-    return i >= 0 && i < msg_ko_count ? msg_ko[i].ko : NULL;
-}
+const char *msg_catalog_en(int i) { return i >= 0 && i < msg_ko_count ? msg_ko[i].en : NULL; }
+const char *msg_catalog_ko(int i) { return i >= 0 && i < msg_ko_count ? msg_ko[i].ko : NULL; }
 
 /* The system's reasons (strerror's English), said in Korean where a message quotes one. */
 static const struct {

@@ -24,8 +24,7 @@ int outdir_name_ok(const char *flag, const char *dir)
     }
     char real[PATH_MAX];
     if (dir[0] == '/' && realpath(dir, real) && !strcmp(real, "/")) {
-        cli_error("%s: '%s' is the root folder; name a folder of its own to write into", flag,
-                  dir);
+        cli_error("%s: '%s' is the root folder; name a folder of its own to write into", flag, dir);
         return 0;
     }
     return 1;
@@ -51,7 +50,8 @@ static int ancestors_free(const char *dir)
             close(fd);
             if (busy) {
                 cli_error("%s: another alexviz is writing into %s, which holds this folder; wait "
-                          "for it to finish or write somewhere else", dir, real[0] ? real : "/");
+                          "for it to finish or write somewhere else",
+                          dir, real[0] ? real : "/");
                 return 0;
             }
         }
@@ -76,7 +76,8 @@ static int open_lock(const char *dir, const char *path)
         if (fd >= 0)
             close(fd);
         cli_error("%s/%s: not alexviz's lock file (a link, or a file with another name too); "
-                  "remove it", dir, LOCK_NAME);
+                  "remove it",
+                  dir, LOCK_NAME);
         return -1;
     }
     return fd;
@@ -106,7 +107,8 @@ int outdir_lock(const char *dir)
                 snprintf(who, sizeof who, " (pid %s)", pid);
             close(fd);
             cli_error("%s: another alexviz%s is writing into this folder; wait for it to finish "
-                      "or write somewhere else", dir, who);
+                      "or write somewhere else",
+                      dir, who);
             return -1;
         }
         struct stat held, now;

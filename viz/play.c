@@ -41,16 +41,15 @@ static const struct {
     play_op op;
     int arg; /* 0 none, 1 text, 2 one number, 3 two numbers "X,Y", 4 "WxH" */
 } words[] = {
-    {"step", PLAY_STEP, 0},        {"back", PLAY_BACK, 0},     {"wait", PLAY_WAIT, 0},
-    {"stage", PLAY_STAGE, 1},      {"view", PLAY_VIEW, 1},     {"zoom", PLAY_ZOOM, 2},
-    {"channel", PLAY_CHANNEL, 2},  {"unit", PLAY_UNIT, 3},     {"key", PLAY_KEY, 1},
-    {"click", PLAY_CLICK, 3},      {"move", PLAY_MOVE, 3},     {"wheel", PLAY_WHEEL, 2},
-    {"photo", PLAY_PHOTO, 1},      {"theme", PLAY_THEME, 1},   {"lang", PLAY_LANG, 1},
-    {"drop", PLAY_DROP, 1},
-    {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},  {"size", PLAY_SIZE, 4},
-    {"sleep", PLAY_SLEEP, 2},      {"shot", PLAY_SHOT, 1},     {"stats", PLAY_STATS, 0},
-    {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
-    {"quit", PLAY_QUIT, 0},        {"lrn", PLAY_VIEW, 0},
+    {"step", PLAY_STEP, 0},       {"back", PLAY_BACK, 0},         {"wait", PLAY_WAIT, 0},
+    {"stage", PLAY_STAGE, 1},     {"view", PLAY_VIEW, 1},         {"zoom", PLAY_ZOOM, 2},
+    {"channel", PLAY_CHANNEL, 2}, {"unit", PLAY_UNIT, 3},         {"key", PLAY_KEY, 1},
+    {"click", PLAY_CLICK, 3},     {"move", PLAY_MOVE, 3},         {"wheel", PLAY_WHEEL, 2},
+    {"photo", PLAY_PHOTO, 1},     {"theme", PLAY_THEME, 1},       {"lang", PLAY_LANG, 1},
+    {"drop", PLAY_DROP, 1},       {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},
+    {"size", PLAY_SIZE, 4},       {"sleep", PLAY_SLEEP, 2},       {"shot", PLAY_SHOT, 1},
+    {"stats", PLAY_STATS, 0},     {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
+    {"quit", PLAY_QUIT, 0},       {"lrn", PLAY_VIEW, 0},
 };
 
 static int parse_num(const char *s, double *out)

@@ -73,8 +73,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_OP_CONV_GROUPS] = {"convolution %d×%d, stride %d, pad %d, %d filters in %d groups",
                            "합성곱 %d×%d, 스트라이드 %d, 패딩 %d, 필터 %d개, 그룹 %d개"},
     [TX_OP_RELU] = {"ReLU: max(0, x)", "ReLU: max(0, x)"},
-    [TX_OP_LRN] = {"local response normalisation over %d channels",
-                   "국소 응답 정규화 (채널 %d개)"},
+    [TX_OP_LRN] = {"local response normalisation over %d channels", "국소 응답 정규화 (채널 %d개)"},
     [TX_OP_POOL] = {"max pooling %d×%d, stride %d", "최대 풀링 %d×%d, 스트라이드 %d"},
     [TX_OP_FC] = {"fully connected, %d outputs", "완전 연결층, 출력 %d개"},
     [TX_OP_DROPOUT] = {"dropout (identity at inference)", "드롭아웃 (추론 때는 그대로 통과)"},
@@ -120,7 +119,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_STATUS_HELP] = {"H: keys", "H: 키 도움말"},
     [TX_STATUS_COMPUTED] = {"computed in this pass: %s", "이번에 계산한 단계: %s"},
     [TX_STATUS_NOTHING_YET] = {"nothing computed yet", "아직 아무것도 계산하지 않았습니다"},
-    [TX_STATUS_NOT_YET] = {"%s is not computed yet in this pass", "%s 단계는 아직 계산하지 않았습니다"},
+    [TX_STATUS_NOT_YET] = {"%s is not computed yet in this pass",
+                           "%s 단계는 아직 계산하지 않았습니다"},
     [TX_STATUS_WAITS] = {"the pass waits after %s", "계산이 %s 다음에서 기다리는 중입니다"},
     [TX_STATUS_SHOWS] = {"→ shows %s", "→: %s 보기"},
     [TX_STATUS_COMPUTES] = {"→ or Space computes %s: %s", "→ 또는 Space: %s 계산 — %s"},
@@ -148,7 +148,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_ZOOM_UNIT] = {"unit (%d, %d) = %s", "유닛 (%d, %d) = %s"},
     [TX_ZOOM_FIELD] = {"sees %d×%d input pixels from (%d, %d)",
                        "입력의 %d×%d 픽셀을 봅니다, 시작점 (%d, %d)"},
-    [TX_ZOOM_JUMP] = {"neighbouring units look %d px apart", "이웃 유닛은 %d픽셀 떨어진 곳을 봅니다"},
+    [TX_ZOOM_JUMP] = {"neighbouring units look %d px apart",
+                      "이웃 유닛은 %d픽셀 떨어진 곳을 봅니다"},
     [TX_ZOOM_PHOTO] = {"what the network sees (%d×%d)", "네트워크가 보는 입력 (%d×%d)"},
     [TX_ZOOM_VECTOR] = {"%s is a vector: one value per unit, each sees the whole photo",
                         "%s 단계는 벡터입니다: 유닛마다 값 하나, 각 유닛이 사진 전체를 봅니다"},
@@ -162,7 +163,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                       "후 ÷ 전: 유닛마다 남은 비율 (회색: a = 0, 비율 없음)"},
     [TX_LRN_CAFFE] = {"Caffe / ONNX formula: s = α/n", "Caffe / ONNX 공식: s = α/n"},
     [TX_LRN_PAPER] = {"the paper's formula: s = α", "논문의 공식: s = α"},
-    [TX_LRN_ACROSS] = {"window across all %d channels (Caffe)", "창이 채널 %d개 전체에 걸침 (Caffe)"},
+    [TX_LRN_ACROSS] = {"window across all %d channels (Caffe)",
+                       "창이 채널 %d개 전체에 걸침 (Caffe)"},
     [TX_LRN_WITHIN] = {"window within each tower (Krizhevsky's two GPUs)",
                        "창은 각 타워 안에서만 (Krizhevsky의 GPU 두 개)"},
     [TX_LRN_KEYS] = {"n N · k K · a A · b B change n, k, α, β (lower/upper case: down/up) · V "
@@ -210,7 +212,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
 
     [TX_FILT_TITLE] = {"conv1's 96 filters, 11×11×3 each, shown as RGB (stored BGR)",
                        "conv1의 필터 96개, 각각 11×11×3, RGB로 표시 (저장 순서는 BGR)"},
-    [TX_FILT_A] = {"in the paper: mostly colour-agnostic edges", "논문에서는 주로 색과 무관한 경계선"},
+    [TX_FILT_A] = {"in the paper: mostly colour-agnostic edges",
+                   "논문에서는 주로 색과 무관한 경계선"},
     [TX_FILT_B] = {"in the paper: colour blobs and colour edges", "논문에서는 색 얼룩과 색 경계"},
     [TX_FILT_SEEDED] = {"seeded filters, built to resemble what training produces",
                         "학습 결과를 닮도록 시드로 만든 필터"},
@@ -221,7 +224,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_HELP_TITLE] = {"Keys", "키"},
     [TX_KEYNAME_WHEEL] = {"wheel", "휠"},
     [TX_KEYNAME_CLICK] = {"click", "클릭"},
-    [TX_KEY_NEXT] = {"next stage (in step-through: compute it)", "다음 단계 (단계별 실행 중이면 계산)"},
+    [TX_KEY_NEXT] = {"next stage (in step-through: compute it)",
+                     "다음 단계 (단계별 실행 중이면 계산)"},
     [TX_KEY_BACK] = {"previous stage", "이전 단계"},
     [TX_KEY_ENDS] = {"first / last computed stage", "첫 단계 / 마지막으로 계산한 단계"},
     [TX_KEY_VIEWS] = {"views: pipeline, maps, zoom, LRN, arithmetic, filters, top-5",
@@ -240,7 +244,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_KEY_THEME] = {"dark / light theme", "어두운 / 밝은 테마"},
     [TX_KEY_LANG] = {"English / 한국어", "English / 한국어"},
     [TX_KEY_PHOTO] = {"previous / next bundled photo", "이전 / 다음 내장 사진"},
-    [TX_KEY_DROP] = {"drop a photo on the window to use it", "창에 사진을 끌어다 놓으면 그 사진을 씁니다"},
+    [TX_KEY_DROP] = {"drop a photo on the window to use it",
+                     "창에 사진을 끌어다 놓으면 그 사진을 씁니다"},
     [TX_KEY_SAVE] = {"save this view as a PNG", "지금 보기를 PNG로 저장"},
     [TX_KEY_LRN] = {"LRN view: change n, k, α, β; formula; window; reset",
                     "LRN 보기: n, k, α, β 조절 · 공식 · 창 · 초기화"},
@@ -252,15 +257,16 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_MSG_SAVED] = {"saved %s", "저장했습니다: %s"},
     [TX_MSG_SAVE_FAILED] = {"cannot save: %s", "저장할 수 없습니다: %s"},
     [TX_MSG_PHOTO_FAILED] = {"cannot use this photo: %s", "이 사진을 쓸 수 없습니다: %s"},
-    [TX_MSG_NO_ASSETS] = {"no bundled photos found (assets/)", "내장 사진을 찾을 수 없습니다 (assets/)"},
+    [TX_MSG_NO_ASSETS] = {"no bundled photos found (assets/)",
+                          "내장 사진을 찾을 수 없습니다 (assets/)"},
 
     /* the handout's pages */
     [TX_PG_COVER_TITLE] = {"AlexNet, stage by stage", "AlexNet 단계별로 보기"},
     [TX_PG_COVER_PHOTO] = {"What the 2012 network computes on one photo: %s",
-                        "2012년 네트워크가 사진 한 장에서 계산하는 것: %s"},
+                           "2012년 네트워크가 사진 한 장에서 계산하는 것: %s"},
     [TX_PG_COVER_WEIGHTS] = {"weights: %s", "가중치: %s"},
     [TX_PG_COVER_SEEDED] = {"weights: seeded, untrained (seed %llu)",
-                         "가중치: 학습되지 않음 (시드 %llu로 생성)"},
+                            "가중치: 학습되지 않음 (시드 %llu로 생성)"},
     [TX_PG_COVER_UNTRAINED] =
         {"These weights are seeded, not trained: the maps show what each stage's arithmetic "
          "does to the photo, but the five classes below mean nothing. With the trained ImageNet "
@@ -285,7 +291,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_PG_WHAT] = {"What this stage does", "이 단계가 하는 일"},
     [TX_PG_NUMBERS] = {"On this photo", "이 사진에서"},
     [TX_PG_STATS] = {"min %s · max %s · mean %s · standard deviation %s",
-                  "최솟값 %s · 최댓값 %s · 평균 %s · 표준편차 %s"},
+                     "최솟값 %s · 최댓값 %s · 평균 %s · 표준편차 %s"},
     [TX_PG_STATS_ZEROS] = {" · %.1f%% exactly zero", " · %.1f%%가 정확히 0"},
     [TX_PG_ARITH] = {"The arithmetic", "계산식"},
     [TX_PG_X_CONV_IMAGE] =
@@ -335,7 +341,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "(여기서는 k = %g, s = %g, β = %g). 강하게 반응한 채널이 이웃을 누르는 셈으로, 눈의 "
          "측면 억제와 조금 닮았습니다."},
     [TX_PG_X_LRN_KEEPS] = {" On this photo the values keep %.1f%% of their size on average.",
-                        " 이 사진에서 값들은 평균적으로 원래 크기의 %.1f%%를 유지합니다."},
+                           " 이 사진에서 값들은 평균적으로 원래 크기의 %.1f%%를 유지합니다."},
     [TX_PG_X_POOL] =
         {"Max pooling keeps the largest value of each %d×%d window. The windows start every %d "
          "pixels, so they overlap by one (the paper's overlapping pooling). Each map shrinks from "
@@ -357,10 +363,11 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "완전 연결층(fully connected layer)의 출력 %d개는 각각 입력 %d개 전부의 가중합에 편향을 "
          "더한 값입니다 (이 층에만 가중치 %s개). 그래서 모든 출력이 두 타워를 읽습니다. 그림은 "
          "값 하나를 칸 하나로 보여 줍니다."},
-    [TX_PG_X_FC_LAST] = {" These are the scores of the 1000 ImageNet classes: not yet "
-                      "probabilities, they can be negative.",
-                      " 이것이 ImageNet 1000개 클래스의 점수입니다: 아직 확률이 아니며 음수일 수도 "
-                      "있습니다."},
+    [TX_PG_X_FC_LAST] =
+        {" These are the scores of the 1000 ImageNet classes: not yet "
+         "probabilities, they can be negative.",
+         " 이것이 ImageNet 1000개 클래스의 점수입니다: 아직 확률이 아니며 음수일 수도 "
+         "있습니다."},
     [TX_PG_X_DROPOUT] =
         {"During training, dropout set each value to 0 with probability 0.5, so that no unit "
          "could rely on one particular other. At inference it does nothing: Caffe and ONNX pass "
@@ -377,7 +384,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "합이 1이며, 가장 큰 점수가 가장 큰 몫을 받습니다. 그래프는 가능성이 가장 높은 "
          "클래스들입니다."},
     [TX_PG_X_TOWERS] = {" Tower A's maps are on the left, tower B's on the right.",
-                     " 타워 A의 맵은 왼쪽, 타워 B의 맵은 오른쪽에 있습니다."},
+                        " 타워 A의 맵은 왼쪽, 타워 B의 맵은 오른쪽에 있습니다."},
     [TX_PG_FILT_TEXT] =
         {"conv1's filters are the only weights you can look at directly: each is an 11×11 "
          "patch of colour, scaled around mid-grey (grey is 0). In the trained network the paper "
@@ -413,7 +420,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "GPU마다 자기 맵만 정규화한 Krizhevsky의 원래 코드와 같습니다. Caffe와 ONNX라면 창이 타워 "
          "B까지 닿으며, 달라지는 것은 채널 %d–%d뿐입니다."},
     [TX_PG_TABLE_TITLE] = {"Parameters and multiply-accumulates, stage by stage",
-                        "단계별 파라미터와 곱셈-누산"},
+                           "단계별 파라미터와 곱셈-누산"},
     [TX_PG_COL_STAGE] = {"stage", "단계"},
     [TX_PG_COL_OP] = {"operation", "연산"},
     [TX_PG_COL_OUT] = {"output", "출력"},

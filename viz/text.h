@@ -26,16 +26,16 @@ typedef enum {
     TX_VIEW_FILTERS_SHORT,
     TX_VIEW_PRED_SHORT,
     /* common */
-    TX_TITLE,            /* %s: photo */
+    TX_TITLE, /* %s: photo */
     TX_TOWER_A,
     TX_TOWER_B,
     TX_ONE_BLOCK,
-    TX_TOWER_RANGE,      /* %d maps, channels %d–%d */
-    TX_VECTOR_RANGE,     /* %d values, %d–%d */
+    TX_TOWER_RANGE,  /* %d maps, channels %d–%d */
+    TX_VECTOR_RANGE, /* %d values, %d–%d */
     TX_INPUT,
     TX_UNTRAINED,
     TX_UNTRAINED_NOTE,
-    TX_NOT_YET,          /* %s: stage */
+    TX_NOT_YET, /* %s: stage */
     TX_LOADING,
     TX_NET_FAILED,
     TX_NO_PHOTO,
@@ -51,12 +51,12 @@ typedef enum {
     TX_EXPLAIN_DROPOUT,
     TX_EXPLAIN_SOFTMAX,
     /* operations with their geometry */
-    TX_OP_CONV,          /* %d×%d /%d pad %d, %d filters */
-    TX_OP_CONV_GROUPS,   /* %d×%d /%d pad %d, %d filters in %d groups */
+    TX_OP_CONV,        /* %d×%d /%d pad %d, %d filters */
+    TX_OP_CONV_GROUPS, /* %d×%d /%d pad %d, %d filters in %d groups */
     TX_OP_RELU,
-    TX_OP_LRN,           /* n=%d */
-    TX_OP_POOL,          /* %d×%d /%d */
-    TX_OP_FC,            /* %d outputs */
+    TX_OP_LRN,  /* n=%d */
+    TX_OP_POOL, /* %d×%d /%d */
+    TX_OP_FC,   /* %d outputs */
     TX_OP_DROPOUT,
     TX_OP_SOFTMAX,
     /* how a stage reads the towers */
@@ -83,81 +83,81 @@ typedef enum {
     TX_RUN_LRN_PAPER,
     TX_RUN_LRN_ACROSS,
     TX_RUN_LRN_WITHIN,
-    TX_LAYER,            /* %d */
-    TX_LAYER_SHORT,      /* %d */
+    TX_LAYER,       /* %d */
+    TX_LAYER_SHORT, /* %d */
     /* the status line */
-    TX_STATUS_STAGE,     /* %s (%d/%d) */
+    TX_STATUS_STAGE, /* %s (%d/%d) */
     TX_STATUS_DONE,
     TX_STATUS_RUNNING,
-    TX_STATUS_PLAYING,   /* %d ms */
+    TX_STATUS_PLAYING, /* %d ms */
     TX_STATUS_STEP_ON,
     TX_STATUS_HELP,
     TX_STATUS_NONFINITE, /* %s: the first stage with NaN or ∞ */
     TX_STATUS_COMPUTED,  /* %s: its shape */
     TX_STATUS_NOTHING_YET,
-    TX_STATUS_NOT_YET,   /* %s: the stage */
-    TX_STATUS_WAITS,     /* %s: the last stage the pass computed */
-    TX_STATUS_SHOWS,     /* %s: the next stage, already computed */
-    TX_STATUS_COMPUTES,  /* %s: the stage the pass computes next, %s: what it does */
+    TX_STATUS_NOT_YET,  /* %s: the stage */
+    TX_STATUS_WAITS,    /* %s: the last stage the pass computed */
+    TX_STATUS_SHOWS,    /* %s: the next stage, already computed */
+    TX_STATUS_COMPUTES, /* %s: the stage the pass computes next, %s: what it does */
     /* the grid */
     TX_CONTRAST_STAGE,
     TX_CONTRAST_MAP,
-    TX_SCALE_CLIP,       /* %s: value */
+    TX_SCALE_CLIP, /* %s: value */
     TX_SCALE_MAP,
-    TX_SCALE_NONFINITE,  /* %zu NaN, %zu infinite */
-    TX_SCALE_MINMAX,     /* %s min, %s max */
-    TX_FC_CELLS,         /* %d values as %d×%d cells */
-    TX_MAP_HOVER,        /* channel %d, max %s */
-    TX_ZOOMED,           /* %.0f%% */
+    TX_SCALE_NONFINITE, /* %zu NaN, %zu infinite */
+    TX_SCALE_MINMAX,    /* %s min, %s max */
+    TX_FC_CELLS,        /* %d values as %d×%d cells */
+    TX_MAP_HOVER,       /* channel %d, max %s */
+    TX_ZOOMED,          /* %.0f%% */
     /* the channel zoom */
-    TX_ZOOM_CHANNEL,     /* %d of %d */
-    TX_ZOOM_UNIT_OF,     /* %d of %d: a vector's unit */
-    TX_ZOOM_VALUE,       /* %s[%d] = %s */
+    TX_ZOOM_CHANNEL, /* %d of %d */
+    TX_ZOOM_UNIT_OF, /* %d of %d: a vector's unit */
+    TX_ZOOM_VALUE,   /* %s[%d] = %s */
     TX_KEYS_CHANNEL,
-    TX_KEYS_UNIT,     /* %d, %d */
-    TX_ZOOM_UNIT,        /* (%d, %d) = %s */
-    TX_ZOOM_FIELD,       /* %d×%d px from (%d, %d) */
-    TX_ZOOM_JUMP,        /* %d px */
-    TX_ZOOM_PHOTO,       /* %d×%d */
-    TX_ZOOM_VECTOR,      /* %s */
+    TX_KEYS_UNIT,   /* %d, %d */
+    TX_ZOOM_UNIT,   /* (%d, %d) = %s */
+    TX_ZOOM_FIELD,  /* %d×%d px from (%d, %d) */
+    TX_ZOOM_JUMP,   /* %d px */
+    TX_ZOOM_PHOTO,  /* %d×%d */
+    TX_ZOOM_VECTOR, /* %s */
     TX_ZOOM_CLIPPED,
     /* LRN */
-    TX_LRN_BEFORE,       /* %s: previous stage */
+    TX_LRN_BEFORE, /* %s: previous stage */
     TX_LRN_AFTER,
     TX_LRN_AFTER_SHARED,
     TX_LRN_RATIO,
     TX_LRN_CAFFE,
     TX_LRN_PAPER,
-    TX_LRN_ACROSS,       /* %d channels */
+    TX_LRN_ACROSS, /* %d channels */
     TX_LRN_WITHIN,
     TX_LRN_KEYS,
-    TX_LRN_KEEPS,        /* %.1f%% */
-    TX_LRN_WINDOW,       /* channel %d */
+    TX_LRN_KEEPS,  /* %.1f%% */
+    TX_LRN_WINDOW, /* channel %d */
     TX_LRN_CHANGED,
     TX_LRN_SAME,
-    TX_LRN_BOUNDARY,     /* %d–%d */
+    TX_LRN_BOUNDARY, /* %d–%d */
     TX_LRN_NONE,
-    TX_LRN_AT,           /* unit (%d, %d) */
+    TX_LRN_AT, /* unit (%d, %d) */
     /* arithmetic */
     TX_AR_OUTPUT,
     TX_AR_PARAMS,
     TX_AR_MACS,
     TX_AR_FIELD,
     TX_AR_TOWERS,
-    TX_AR_FIELD_LINE,    /* %d×%d, %d px */
+    TX_AR_FIELD_LINE, /* %d×%d, %d px */
     TX_AR_FIELD_ALL,
-    TX_AR_TOTALS,        /* %s */
-    TX_AR_OF,            /* %s of %s (%.1f%%) */
+    TX_AR_TOTALS, /* %s */
+    TX_AR_OF,     /* %s of %s (%.1f%%) */
     TX_AR_224,
     TX_AR_224_ZOO,
     TX_AR_MACS_SHORT,
     TX_AR_NO_PARAMS,
     TX_AR_NO_MACS,
-    TX_AR_KEEPS,         /* %s: op, %s: shape */
-    TX_AR_FLATTEN,       /* %d·%d·%d = %d → %d */
-    TX_AR_CEIL_DIFF,     /* %d */
+    TX_AR_KEEPS,     /* %s: op, %s: shape */
+    TX_AR_FLATTEN,   /* %d·%d·%d = %d → %d */
+    TX_AR_CEIL_DIFF, /* %d */
     TX_AR_CEIL_SAME,
-    TX_AR_SHAPE,         /* %s → %s */
+    TX_AR_SHAPE, /* %s → %s */
     /* filters */
     TX_FILT_TITLE,
     TX_FILT_A,
@@ -199,38 +199,38 @@ typedef enum {
     TX_MSG_NO_ASSETS,
     /* the handout's pages (view_handout.c) */
     TX_PG_COVER_TITLE,
-    TX_PG_COVER_PHOTO,      /* %s: file */
-    TX_PG_COVER_WEIGHTS,    /* %s: the weights file */
-    TX_PG_COVER_SEEDED,     /* %llu: seed */
+    TX_PG_COVER_PHOTO,   /* %s: file */
+    TX_PG_COVER_WEIGHTS, /* %s: the weights file */
+    TX_PG_COVER_SEEDED,  /* %llu: seed */
     TX_PG_COVER_UNTRAINED,
     TX_PG_COVER_HOWTO,
     TX_PG_COVER_PIPELINE,
-    TX_PG_HEADER,           /* %s: photo */
-    TX_PG_PAGE,             /* %d of %d */
-    TX_PG_STAGE_OF,         /* %d of %d */
+    TX_PG_HEADER,   /* %s: photo */
+    TX_PG_PAGE,     /* %d of %d */
+    TX_PG_STAGE_OF, /* %d of %d */
     TX_PG_WHAT,
     TX_PG_NUMBERS,
-    TX_PG_STATS,            /* min, max, mean, std */
-    TX_PG_STATS_ZEROS,      /* %.1f */
+    TX_PG_STATS,       /* min, max, mean, std */
+    TX_PG_STATS_ZEROS, /* %.1f */
     TX_PG_ARITH,
-    TX_PG_X_CONV_IMAGE,     /* M, K, K, C, stride, OH, OW */
-    TX_PG_X_CONV_GROUPS,    /* M, K, K, C/g, C/g */
-    TX_PG_X_CONV_BOTH,      /* M, K, K, C, C */
+    TX_PG_X_CONV_IMAGE,  /* M, K, K, C, stride, OH, OW */
+    TX_PG_X_CONV_GROUPS, /* M, K, K, C/g, C/g */
+    TX_PG_X_CONV_BOTH,   /* M, K, K, C, C */
     TX_PG_X_CONV_END,
-    TX_PG_X_RELU,           /* %.0f zeros */
-    TX_PG_X_LRN,            /* n, k, s, β */
-    TX_PG_X_LRN_KEEPS,      /* %.1f */
-    TX_PG_X_POOL,           /* K, K, S, inH, inW, outH, outW, C */
-    TX_PG_X_FC_FLAT,        /* H, W, C, N */
-    TX_PG_X_FC,             /* out, in, %s weights */
+    TX_PG_X_RELU,      /* %.0f zeros */
+    TX_PG_X_LRN,       /* n, k, s, β */
+    TX_PG_X_LRN_KEEPS, /* %.1f */
+    TX_PG_X_POOL,      /* K, K, S, inH, inW, outH, outW, C */
+    TX_PG_X_FC_FLAT,   /* H, W, C, N */
+    TX_PG_X_FC,        /* out, in, %s weights */
     TX_PG_X_FC_LAST,
     TX_PG_X_DROPOUT,
-    TX_PG_X_SOFTMAX,        /* N */
+    TX_PG_X_SOFTMAX, /* N */
     TX_PG_X_TOWERS,
     TX_PG_FILT_TEXT,
-    TX_PG_LRN_TEXT,         /* channel %d, unit (%d, %d) */
-    TX_PG_LRN_EDGE_ACROSS,  /* channel, n, first, last */
-    TX_PG_LRN_EDGE_WITHIN,  /* channel, n, first, last */
+    TX_PG_LRN_TEXT,        /* channel %d, unit (%d, %d) */
+    TX_PG_LRN_EDGE_ACROSS, /* channel, n, first, last */
+    TX_PG_LRN_EDGE_WITHIN, /* channel, n, first, last */
     TX_PG_TABLE_TITLE,
     TX_PG_COL_STAGE,
     TX_PG_COL_OP,
@@ -239,7 +239,7 @@ typedef enum {
     TX_PG_COL_MACS,
     TX_PG_COL_FIELD,
     TX_PG_TOTAL,
-    TX_PG_TABLE_NOTE,       /* %.0f%% params, %.0f%% MACs */
+    TX_PG_TABLE_NOTE, /* %.0f%% params, %.0f%% MACs */
     TX_PG_BY_LAYER,
     TX_PG_COL_LAYER,
     TX_PG_COL_STAGES,

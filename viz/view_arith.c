@@ -28,8 +28,7 @@ typedef struct {
 
 /* The rows of stage, in v's language; returns their number. *note is the 224 note or NULL,
  * *head the running-total heading. */
-static int make_rows(vctx *v, int stage, arow *rows, const char **note, char *head,
-                     size_t head_len)
+static int make_rows(vctx *v, int stage, arow *rows, const char **note, char *head, size_t head_len)
 {
     const view_scene *sc = v->sc;
     const net_stage *s = &sc->table.s[stage];
@@ -42,8 +41,8 @@ static int make_rows(vctx *v, int stage, arow *rows, const char **note, char *he
     snprintf(rows[n++].value, sizeof rows[0].value, vtext(v, TX_AR_SHAPE), in, out);
     rows[n] = (arow){"", "", T_LEAD, VT_BOLD, pal->fg, 0};
     vfmt_shape_line(v, s, rows[n++].value, sizeof rows[0].value);
-    rows[n] = (arow){vtext(v, TX_AR_PARAMS), "", T_BODY, VT_BOLD, s->params ? pal->fg : pal->dim,
-                     0.2};
+    rows[n] =
+        (arow){vtext(v, TX_AR_PARAMS), "", T_BODY, VT_BOLD, s->params ? pal->fg : pal->dim, 0.2};
     if (s->params)
         net_explain_params(s, rows[n++].value, sizeof rows[0].value);
     else
@@ -64,8 +63,12 @@ static int make_rows(vctx *v, int stage, arow *rows, const char **note, char *he
                                     [NET_READS_BOUNDARY] = TX_READS_BOUNDARY,
                                     [NET_READS_BOTH] = TX_READS_BOTH,
                                     [NET_READS_ALL] = TX_READS_ALL};
-    rows[n] = (arow){vtext(v, TX_AR_TOWERS), "", T_BODY, 0,
-                     s->reads == NET_READS_BOTH ? pal->cross : pal->fg, 0};
+    rows[n] = (arow){vtext(v, TX_AR_TOWERS),
+                     "",
+                     T_BODY,
+                     0,
+                     s->reads == NET_READS_BOTH ? pal->cross : pal->fg,
+                     0};
     snprintf(rows[n++].value, sizeof rows[0].value, "%s", vtext(v, reads[s->reads]));
 
     /* running totals */
@@ -224,8 +227,7 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
                 vrgb c = l == cur_layer ? pal->accent : past ? pal->fg : pal->dim;
                 char label[32];
                 snprintf(label, sizeof label, vtext(v, TX_LAYER), l);
-                vtext_draw(v, r.x, y + (rh - th) / 2, T_MIN, l == cur_layer, c, VA_LEFT, 0,
-                           label);
+                vtext_draw(v, r.x, y + (rh - th) / 2, T_MIN, l == cur_layer, c, VA_LEFT, 0, label);
                 for (int k = 0; k < 2; k++) {
                     if (!side && k != block)
                         continue;
@@ -240,8 +242,8 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
                     vfill(v, bx, y + 0.08 * u, fmax(1, bw * vals[k][l] / max[k]), rh - 0.16 * u,
                           past ? fill : vmix(fill, pal->bg, 0.6));
                     net_fmt_count(vals[k][l], num, sizeof num);
-                    vtext_draw(v, bx + 0.3 * u, y + (rh - th) / 2, T_MIN, 0, pal->fg, VA_LEFT,
-                               0, num);
+                    vtext_draw(v, bx + 0.3 * u, y + (rh - th) / 2, T_MIN, 0, pal->fg, VA_LEFT, 0,
+                               num);
                 }
             }
             y += rh;
@@ -251,10 +253,7 @@ static double chart_flow(vctx *v, view_rect r, int cur, int draw)
     return y - r.y;
 }
 
-double varith_chart(vctx *v, view_rect r, int cur, int draw)
-{
-    return chart_flow(v, r, cur, draw);
-}
+double varith_chart(vctx *v, view_rect r, int cur, int draw) { return chart_flow(v, r, cur, draw); }
 
 /* ---------------------------------------------------------------- the view */
 

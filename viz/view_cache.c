@@ -59,7 +59,7 @@ struct view_cache {
         int valid, stage;
         uint32_t version;
         net_stage row;
-        float *out;  /* (C, H, W) */
+        float *out; /* (C, H, W) */
         size_t cap;
     } lrn;
     float *scratch;
@@ -213,10 +213,7 @@ static int lut_index(float x, double lo, double k)
     return t <= 0 ? 0 : t >= 255 ? 255 : (int)t;
 }
 
-static double lut_scale(float lo, float hi)
-{
-    return hi > lo ? 255.0 / ((double)hi - lo) : 0;
-}
+static double lut_scale(float lo, float hi) { return hi > lo ? 255.0 / ((double)hi - lo) : 0; }
 
 /* Colours plane x (h, w) into dst (rows `stride` bytes apart) through lut over [lo, hi]; NaN
  * (and the LRN ratio of a zero input) is painted VMAP_NO_VALUE. */
@@ -363,8 +360,7 @@ cairo_surface_t *vcache_map(vctx *v, int stage, int c)
     for (int i = 0; i < MAP_SLOTS; i++) {
         map_entry *e = &cache->map[i];
         if (e->valid && e->stage == stage && e->c == c && e->contrast == contrast &&
-            e->palette == palette &&
-            e->version == sc->version[stage]) {
+            e->palette == palette && e->version == sc->version[stage]) {
             e->used = ++cache->clock;
             return e->s;
         }
@@ -463,7 +459,8 @@ cairo_surface_t *vcache_filters(vctx *v, int cols, int *tile)
                 float ch[3];
                 for (int q = 0; q < 3; q++)
                     ch[q] = s->in_c == 3 ? w[q * K * K + px] : w[px];
-                uint32_t R = (uint32_t)lroundf(128 + ch[2] * k), G = (uint32_t)lroundf(128 + ch[1] * k),
+                uint32_t R = (uint32_t)lroundf(128 + ch[2] * k),
+                         G = (uint32_t)lroundf(128 + ch[1] * k),
                          B = (uint32_t)lroundf(128 + ch[0] * k);
                 row[tx * (K + gap) + x] = 0xff000000u | (R > 255 ? 255 : R) << 16 |
                                           (G > 255 ? 255 : G) << 8 | (B > 255 ? 255 : B);
@@ -535,8 +532,8 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row)
     return c->lrn.out;
 }
 
-cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w,
-                             int h, int *fresh)
+cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w, int h,
+                             int *fresh)
 {
     *fresh = 0;
     if (slot < 0 || slot >= VCACHE_MEMOS || key_len > VCACHE_KEY_MAX || w < 1 || h < 1)
@@ -757,8 +754,8 @@ void view_scene_update_stats(view_scene *sc, int i)
     net_compute_stats(sc->out[i], (size_t)s->out_c * s->out_h * s->out_w, &sc->stats[i]);
 }
 
-void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
-                         const float *input, const char *photo_name, uint32_t version)
+void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo, const float *input,
+                         const char *photo_name, uint32_t version)
 {
     view_cache *keep = sc->cache;
     memset(sc, 0, sizeof *sc);
@@ -791,7 +788,9 @@ void view_scene_set_run(view_scene *sc, const net_config *cfg, const net_preproc
     sc->preproc = *pp;
     const char *slash = weights_path ? strrchr(weights_path, '/') : NULL;
     snprintf(sc->weights_file, sizeof sc->weights_file, "%s",
-             slash ? slash + 1 : weights_path ? weights_path : "");
+             slash          ? slash + 1
+             : weights_path ? weights_path
+                            : "");
     sc->seed = seed;
 }
 

@@ -18,7 +18,7 @@ typedef struct {
     double y;                          /* the top of the tower labels */
     view_rect panel[2];                /* each tower's tiles */
     int cols, stacked;
-    double s;                          /* pixels per weight */
+    double s; /* pixels per weight */
 } filt_layout;
 
 static double tower_label_h(vctx *v, double w, int t)

@@ -65,10 +65,7 @@ double vstage_title_height(vctx *v, double w, int stage)
     return title_flow(v, (view_rect){0, 0, w, 0}, stage, 0, 1);
 }
 
-double vstage_title(vctx *v, view_rect r, int stage)
-{
-    return title_flow(v, r, stage, 1, 1);
-}
+double vstage_title(vctx *v, view_rect r, int stage) { return title_flow(v, r, stage, 1, 1); }
 
 double vstage_head(vctx *v, view_rect r, int stage, int draw)
 {
@@ -192,8 +189,8 @@ static const char *grid_note(vctx *v, int stage, char *buf, size_t len)
     else {
         int rows, cols;
         vvector_grid(s->towers == 2 ? s->out_c / 2 : s->out_c, &rows, &cols);
-        snprintf(buf, len, vtext(v, TX_FC_CELLS), s->towers == 2 ? s->out_c / 2 : s->out_c,
-                 cols, rows);
+        snprintf(buf, len, vtext(v, TX_FC_CELLS), s->towers == 2 ? s->out_c / 2 : s->out_c, cols,
+                 rows);
     }
     if (st->zoom != 1 && !st->print) {
         size_t n = strlen(buf);
@@ -249,8 +246,8 @@ void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g)
     for (int t = 0; t < g->towers; t++) {
         char label[192];
         tower_label(v, g, stage, t, label, sizeof label);
-        g->label_h = fmax(g->label_h, vtext_para_size(v, pw - 1.8 * u, T_MIN, VT_BOLD, label,
-                                                      NULL));
+        g->label_h =
+            fmax(g->label_h, vtext_para_size(v, pw - 1.8 * u, T_MIN, VT_BOLD, label, NULL));
     }
     g->label_h += 0.3 * u;
     double label_h = g->label_h, pad = 0.5 * u;
@@ -456,8 +453,8 @@ void view_draw_grid(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
     if (g.towers == 2) {
         /* the split between the towers: a solid bar the width of a few pixels */
         double lw = fmax(4, round(0.16 * u));
-        double x = round(g.panel[0].x + g.panel[0].w + (g.panel[1].x - g.panel[0].x -
-                                                         g.panel[0].w - lw) / 2);
+        double x = round(g.panel[0].x + g.panel[0].w +
+                         (g.panel[1].x - g.panel[0].x - g.panel[0].w - lw) / 2);
         vfill(&v, x, g.panel[0].y, lw, g.panel[0].h, pal->split);
     }
     vrange rg = vcache_range(&v, stage);

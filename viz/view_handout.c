@@ -88,30 +88,31 @@ void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage,
     case NET_OP_CONV:
         if (s->reads == NET_READS_OWN)
             append(buf, len, hx(st, TX_PG_X_CONV_GROUPS), s->out_c, s->k, s->k, s->in_c / s->groups,
-                s->in_c / s->groups);
+                   s->in_c / s->groups);
         else if (s->reads == NET_READS_BOTH)
             append(buf, len, hx(st, TX_PG_X_CONV_BOTH), s->out_c, s->k, s->k, s->in_c, s->in_c);
         else
             append(buf, len, hx(st, TX_PG_X_CONV_IMAGE), s->out_c, s->k, s->k, s->in_c, s->stride,
-                s->out_h, s->out_w);
+                   s->out_h, s->out_w);
         append(buf, len, "%s", hx(st, TX_PG_X_CONV_END));
         break;
     case NET_OP_RELU:
         append(buf, len, hx(st, TX_PG_X_RELU), done ? 100 * sc->stats[stage].zeros : 0.0);
         break;
     case NET_OP_LRN:
-        append(buf, len, hx(st, TX_PG_X_LRN), s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn), s->lrn.beta);
+        append(buf, len, hx(st, TX_PG_X_LRN), s->lrn.n, s->lrn.k, net_lrn_scale(&s->lrn),
+               s->lrn.beta);
         if (done && stage > 0 && sc->out[stage - 1])
             append(buf, len, hx(st, TX_PG_X_LRN_KEEPS), 100 * lrn_keeps(sc, stage));
         break;
     case NET_OP_POOL:
         append(buf, len, hx(st, TX_PG_X_POOL), s->k, s->k, s->stride, s->in_h, s->in_w, s->out_h,
-            s->out_w, s->out_c);
+               s->out_w, s->out_c);
         break;
     case NET_OP_FC:
         if (s->in_h * s->in_w > 1)
             append(buf, len, hx(st, TX_PG_X_FC_FLAT), s->in_h, s->in_w, s->in_c,
-                s->in_c * s->in_h * s->in_w);
+                   s->in_c * s->in_h * s->in_w);
         net_fmt_count(s->n_w, num, sizeof num);
         append(buf, len, hx(st, TX_PG_X_FC), s->out_c, s->in_c * s->in_h * s->in_w, num);
         if (stage + 2 == sc->table.count && sc->table.s[stage + 1].op == NET_OP_SOFTMAX)
@@ -142,8 +143,8 @@ static double page_frame(vctx *v, const view_page *pg, const char *right)
     if (right)
         vtext_size(v, T_MIN, 0, right, &rw, NULL);
     snprintf(line, sizeof line, hx(v->st, TX_PG_HEADER), pg->image ? pg->image : "");
-    vtext_draw(v, r.x + m, r.y + 1.6 * u, T_MIN, VT_FILE, pal->dim, VA_LEFT,
-               r.w - 2 * m - rw - u, line);
+    vtext_draw(v, r.x + m, r.y + 1.6 * u, T_MIN, VT_FILE, pal->dim, VA_LEFT, r.w - 2 * m - rw - u,
+               line);
     if (right)
         vtext_draw(v, r.x + r.w - m, r.y + 1.6 * u, T_MIN, 0, pal->dim, VA_RIGHT, 0, right);
     vfill(v, r.x + m, r.y + 2.85 * u, r.w - 2 * m, fmax(0.5, 0.05 * u), pal->line);
@@ -229,8 +230,8 @@ void view_draw_cover(cairo_t *cr, view_rect r, const view_scene *sc, const view_
         if (sc->untrained)
             words += section(&v, x, 0, w, NULL, hx(st, TX_PG_COVER_UNTRAINED), 0);
         words += section(&v, x, 0, w, NULL, hx(st, TX_PG_COVER_HOWTO), 0);
-        words += vtext_para_size(&v, w, T_LEAD, VT_BOLD, hx(st, TX_PG_COVER_PIPELINE), NULL) +
-                 0.3 * u;
+        words +=
+            vtext_para_size(&v, w, T_LEAD, VT_BOLD, hx(st, TX_PG_COVER_PIPELINE), NULL) + 0.3 * u;
         double room = bottom - y - words;
         pred_h = fmin(22 * u, room * 0.42);
         pipe_h = room - pred_h - 0.6 * u;
@@ -317,8 +318,8 @@ void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
     vctx_end(&v);
 }
 
-void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc,
-                            const view_state *st, const view_page *pg)
+void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                            const view_page *pg)
 {
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
@@ -368,8 +369,8 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
     int edge = C >= 2 && s->lrn.n > 1;
     if (edge)
         snprintf(second, sizeof second,
-                 hx(st, s->lrn.within_towers ? TX_PG_LRN_EDGE_WITHIN : TX_PG_LRN_EDGE_ACROSS), C / 2 - 1,
-                 s->lrn.n, C / 2 - after, C / 2 - 1 + before);
+                 hx(st, s->lrn.within_towers ? TX_PG_LRN_EDGE_WITHIN : TX_PG_LRN_EDGE_ACROSS),
+                 C / 2 - 1, s->lrn.n, C / 2 - after, C / 2 - 1 + before);
     double p1 = section(&v, x, 0, w, NULL, first, 0) + 0.8 * u;
     double p2 = edge ? section(&v, x, 0, w, NULL, second, 0) + 0.8 * u : 0;
     double room = bottom - y - p1 - p2, h = edge ? room / 2 : room;
@@ -472,15 +473,15 @@ void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
     static stage_cells t; /* 25 rows of 6 cells: too large for the stack of a worker */
     memset(&t, 0, sizeof t);
     t.v = &v;
-    const text_id head[6] = {TX_PG_COL_STAGE, TX_PG_COL_OP, TX_PG_COL_OUT, TX_PG_COL_PARAMS, TX_PG_COL_MACS,
-                           TX_PG_COL_FIELD};
+    const text_id head[6] = {TX_PG_COL_STAGE,  TX_PG_COL_OP,   TX_PG_COL_OUT,
+                             TX_PG_COL_PARAMS, TX_PG_COL_MACS, TX_PG_COL_FIELD};
     for (int k = 0; k < 6; k++)
         snprintf(t.cells[0][k], sizeof t.cells[0][k], "%s", hx(st, head[k]));
     t.colour[0] = pal->dim, t.bold[0] = 1;
     int64_t pt = 0, mt = 0, pconv = 0, mconv = 0;
     for (int i = 0; i < sc->table.count; i++) {
         const net_stage *s = &sc->table.s[i];
-        char (*c)[160] = t.cells[i + 1];
+        char(*c)[160] = t.cells[i + 1];
         snprintf(c[0], sizeof c[0], "%s", s->name);
         vfmt_op(&v, s, c[1], sizeof c[1]);
         vfmt_shape(s->out_c, s->out_h, s->out_w, c[2], sizeof c[2]);

@@ -22,12 +22,12 @@ typedef struct {
 void vpal_get(view_theme t, vpal *p);
 
 /* A programmer's error in the views: names the file and the line, and stops, in every build. */
-#define VIZ_ASSERT(cond)                                                                        \
-    do {                                                                                        \
-        if (!(cond)) {                                                                          \
-            fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond);       \
-            abort();                                                                            \
-        }                                                                                       \
+#define VIZ_ASSERT(cond)                                                                 \
+    do {                                                                                 \
+        if (!(cond)) {                                                                   \
+            fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond); \
+            abort();                                                                     \
+        }                                                                                \
     } while (0)
 
 /* The scene's worker status: sc->run, or an idle one when nothing computes the scene. */
@@ -41,21 +41,19 @@ typedef struct {
     PangoFontDescription *font;
     const view_scene *sc;
     const view_state *st;
-    view_cache *cache;     /* sc->cache */
+    view_cache *cache; /* sc->cache */
     vpal pal;
-    double u;              /* st->ui: normal text height in pixels */
+    double u; /* st->ui: normal text height in pixels */
     view_rect r;
-    int over;              /* begun with vctx_begin_over: an overlay */
+    int over; /* begun with vctx_begin_over: an overlay */
 } vctx;
 
 void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 /* vctx_begin for a view of the current stage: returns that stage, or -1 (and ends v) when the
  * scene has no stages. */
-int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
-                     const view_state *st);
+int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 /* The same without clipping or painting: for overlays drawn over other views. */
-void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
-                     const view_state *st);
+void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 void vctx_end(vctx *v);
 /* The same fields for layout and hit testing only: no cairo, no drawing, no cache. */
 void vctx_layout(vctx *v, view_rect r, const view_scene *sc, const view_state *st);
@@ -100,8 +98,8 @@ double vtext_para(vctx *v, double x, double y, double w, double size, vrgb c, co
 double vtext_para_size(vctx *v, double w, double size, int bold, const char *s, double *width);
 /* A paragraph of pango markup (<b>, <span foreground="#rrggbb">) wrapped to w (0: one line) in
  * colour c; returns its height (*width, when not NULL: its width). _size only measures. */
-double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
-                    const char *markup, double *width);
+double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c, const char *markup,
+                    double *width);
 double vtext_markup_size(vctx *v, double w, double size, const char *markup, double *width);
 /* vtext_markup with the VT_ flags the text log records (VT_KEY: the number a view is about). */
 double vtext_markup_as(vctx *v, double x, double y, double w, double size, int flags, vrgb c,
@@ -114,9 +112,9 @@ void vrgb_hex(vrgb c, char out[8]);
 /* ---------------------------------------------------------------- colour */
 
 typedef enum {
-    VMAP_SEQ,     /* 0 … max: near-black, violet, red, orange, pale yellow */
-    VMAP_DIV,     /* −m … 0 … m: cyan-blue, near-black, orange */
-    VMAP_DAMP,    /* ratio 0 … 1: deep red (strongly damped) to pale (untouched) */
+    VMAP_SEQ,  /* 0 … max: near-black, violet, red, orange, pale yellow */
+    VMAP_DIV,  /* −m … 0 … m: cyan-blue, near-black, orange */
+    VMAP_DAMP, /* ratio 0 … 1: deep red (strongly damped) to pale (untouched) */
     /* or'ed in: the print palette, whose lightness runs one way from end to end, so that a
      * greyscale copy keeps the order of values and the sign (SEQ: paper white to dark
      * violet; DIV: dark blue, mid grey at 0, pale yellow; DAMP as on screen) */
@@ -158,9 +156,9 @@ int vstage_current(const vctx *v);
 /* How a stage's values map to colours: t = (x − lo)/(hi − lo) through `map`. */
 typedef struct {
     vmap map;
-    float lo, hi;         /* the range shown (hi may be a percentile: brighter values clip) */
-    float min, max;       /* the true range of the finite values */
-    size_t nan, inf;      /* values with no place on the scale (shown as VMAP_NO_VALUE) */
+    float lo, hi;    /* the range shown (hi may be a percentile: brighter values clip) */
+    float min, max;  /* the true range of the finite values */
+    size_t nan, inf; /* values with no place on the scale (shown as VMAP_NO_VALUE) */
 } vrange;
 
 /* The display range of a finished stage (per-stage contrast), cached by version. */
@@ -171,9 +169,9 @@ vrange vcache_range(vctx *v, int stage);
  * values are one map of vrows×vcols cells. Returns NULL for a stage not done yet. */
 typedef struct {
     cairo_surface_t *s;
-    int cols, rows;       /* maps across and down */
-    int mh, mw;           /* one map's size in pixels */
-    int c0, c1;           /* the tower's channels [c0, c1) */
+    int cols, rows; /* maps across and down */
+    int mh, mw;     /* one map's size in pixels */
+    int c0, c1;     /* the tower's channels [c0, c1) */
 } vatlas;
 int vcache_atlas(vctx *v, int stage, int tower, int cols, vatlas *out);
 /* For vectors: the cell grid the values of one tower of `count` values are laid out in. */
@@ -200,8 +198,8 @@ const float *vcache_lrn(vctx *v, int stage, net_stage *row);
  * last call's and the caller must draw it anew. key must have no uninitialised padding. */
 #define VCACHE_MEMOS 2
 #define VCACHE_KEY_MAX 128
-cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w,
-                             int h, int *fresh);
+cairo_surface_t *vcache_memo(view_cache *c, int slot, const void *key, size_t key_len, int w, int h,
+                             int *fresh);
 
 /* A buffer of at least n floats owned by the cache, for one draw's temporary values. */
 float *vcache_scratch(vctx *v, size_t n);
@@ -219,12 +217,12 @@ void vpaint_smooth(vctx *v, cairo_surface_t *s, double x, double y, double k);
 typedef struct {
     int ok;
     view_rect title, panel[2], scale;
-    double label_h;         /* the towers' labels over the maps */
+    double label_h; /* the towers' labels over the maps */
     int towers;
     int cols[2], rows[2], n[2], c0[2];
-    double cell_w, cell_h;  /* one map's cell (map + gap) in pixels */
-    double s;               /* map pixels per activation */
-    double ox[2], oy[2];    /* top-left of each tower's first map */
+    double cell_w, cell_h; /* one map's cell (map + gap) in pixels */
+    double s;              /* map pixels per activation */
+    double ox[2], oy[2];   /* top-left of each tower's first map */
     int mh, mw;
 } vgrid_layout;
 void vgrid_layout_make(vctx *v, int stage, vgrid_layout *g);
@@ -237,9 +235,9 @@ typedef struct {
     double top;       /* under the title */
     double channel_h; /* the line above the map */
     double scale_h;
-    int stacked;      /* the panel is under the map, not beside it */
-    view_rect side;   /* the panel with the photo and the numbers */
-    view_rect scale;  /* the colour scale under the map */
+    int stacked;     /* the panel is under the map, not beside it */
+    view_rect side;  /* the panel with the photo and the numbers */
+    view_rect scale; /* the colour scale under the map */
 } vzoom_layout;
 void vzoom_layout_make(vctx *v, int stage, vzoom_layout *z);
 
@@ -261,11 +259,11 @@ double vpipe_run_height(vctx *v, double w, double fs);
 /* The LRN view's three maps. */
 typedef struct {
     int ok, stage;
-    view_rect map[3];       /* before, after, after ÷ before */
-    view_rect col[3];       /* the column each map and its label take (label at its top) */
-    double s;               /* pixels per unit */
-    int channel, ux, uy;    /* the channel and unit shown */
-    int stacked;            /* the window panel is under the formula, not beside it */
+    view_rect map[3];    /* before, after, after ÷ before */
+    view_rect col[3];    /* the column each map and its label take (label at its top) */
+    double s;            /* pixels per unit */
+    int channel, ux, uy; /* the channel and unit shown */
+    int stacked;         /* the window panel is under the formula, not beside it */
 } vlrn_layout;
 void vlrn_layout_make(vctx *v, vlrn_layout *l);
 /* Where LRN at stage does the most: the channel and unit it damps the most among units at

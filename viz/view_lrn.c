@@ -20,10 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int vlrn_stage(const vctx *v)
-{
-    return net_table_norm_for(&v->sc->table, vstage_current(v));
-}
+int vlrn_stage(const vctx *v) { return net_table_norm_for(&v->sc->table, vstage_current(v)); }
 
 /* ---------------------------------------------------------------- where LRN does the most */
 
@@ -94,13 +91,13 @@ int vlrn_shown(vctx *v, int *c, int *ux, int *uy)
 
 /* Everything the view writes, made once per layout. */
 typedef struct {
-    char channel[600];       /* markup */
-    char label[3][128];      /* over the maps */
+    char channel[600];  /* markup */
+    char label[3][128]; /* over the maps */
     char lo[3][32], hi[3][32];
     char formula[160], params[160], tag[160], kind[256];
     char example[320], result[320], keeps[160];
     char window[128], boundary[256], keys[400];
-    int same;                /* the parameters are the net's own */
+    int same; /* the parameters are the net's own */
 } lrn_words;
 
 static void make_words(vctx *v, int stage, int c, int ux, int uy, const net_stage *row,
@@ -180,7 +177,8 @@ static void make_words(vctx *v, int stage, int c, int ux, int uy, const net_stag
         if (a[i] != 0 && isfinite(q))
             ratio_sum += q, nz++;
     }
-    snprintf(w->keeps, sizeof w->keeps, vtext(v, TX_LRN_KEEPS), nz ? 100.0 * ratio_sum / nz : 100.0);
+    snprintf(w->keeps, sizeof w->keeps, vtext(v, TX_LRN_KEEPS),
+             nz ? 100.0 * ratio_sum / nz : 100.0);
     snprintf(w->window, sizeof w->window, vtext(v, TX_LRN_WINDOW), c);
     snprintf(w->boundary, sizeof w->boundary, vtext(v, TX_LRN_BOUNDARY), C / 2 - after_n,
              C / 2 - 1 + before_n);
@@ -223,8 +221,7 @@ static double right_height(vctx *v, const lrn_words *w, double rw, double sq)
            para(v, rw, T_MIN, 0, w->boundary);
 }
 
-static int lrn_layout_try(vctx *v, const lrn_words *w, vlrn_layout *l, lrn_geom *g,
-                          double min_map)
+static int lrn_layout_try(vctx *v, const lrn_words *w, vlrn_layout *l, lrn_geom *g, double min_map)
 {
     const view_scene *sc = v->sc;
     view_rect r = v->r;
@@ -253,8 +250,8 @@ static int lrn_layout_try(vctx *v, const lrn_words *w, vlrn_layout *l, lrn_geom 
     g->right_h = right_height(v, w, rw, g->sq);
     double lower_h = stack ? g->left_h + 0.6 * u + g->right_h : fmax(g->left_h, g->right_h);
     g->keys_h = v->st->print ? 0 : para(v, r.w - 1.2 * u, T_MIN, 0, w->keys) + 0.3 * u;
-    double maps_room = r.y + r.h - g->top - g->channel_h - g->label_h - g->scale_h - 0.6 * u -
-                       lower_h - g->keys_h;
+    double maps_room =
+        r.y + r.h - g->top - g->channel_h - g->label_h - g->scale_h - 0.6 * u - lower_h - g->keys_h;
     double k = fmin(mw / s->out_w, maps_room / s->out_h);
     if (k * s->out_h < fmax(2.5 * u, min_map))
         return 0;
@@ -417,8 +414,8 @@ static int draw_maps(vctx *v, const vlrn_layout *l, const lrn_geom *g, const lrn
             break;
         }
         float amax = fmaxf(fabsf(mn), fabsf(mx));
-        lo[i] = mn < 0 ? -amax : 0, hi[i] = amax > 0 ? amax : 1, m[i] = mn < 0 ? VMAP_DIV
-                                                                                : VMAP_SEQ;
+        lo[i] = mn < 0 ? -amax : 0, hi[i] = amax > 0 ? amax : 1,
+        m[i] = mn < 0 ? VMAP_DIV : VMAP_SEQ;
     }
     cairo_surface_t *surf[3] = {vmap_surface(a, H, W, vpal_map(v, m[0]), lo[0], hi[0]),
                                 vmap_surface(b, H, W, vpal_map(v, m[1]), lo[1], hi[1]),
@@ -430,8 +427,8 @@ static int draw_maps(vctx *v, const vlrn_layout *l, const lrn_geom *g, const lrn
         vpaint_nearest(v, surf[i], mr.x, mr.y, l->s, l->s);
         cairo_surface_destroy(surf[i]);
         double fw = fmax(2, 0.1 * u);
-        vframe(v, mr.x + l->ux * l->s - fw, mr.y + l->uy * l->s - fw, l->s + 2 * fw,
-               l->s + 2 * fw, fw, pal->accent);
+        vframe(v, mr.x + l->ux * l->s - fw, mr.y + l->uy * l->s - fw, l->s + 2 * fw, l->s + 2 * fw,
+               fw, pal->accent);
     }
     double sy = l->map[0].y + g->map_h + 0.4 * u;
     for (int i = 0; i < 2; i++) {

@@ -28,15 +28,15 @@ enum { DETAIL_NAME, DETAIL_SHAPE, DETAIL_THUMB };
 
 /* Geometry shared by layout, drawing and hit testing. */
 typedef struct {
-    int rows;                  /* rows of blocks */
-    int row_first[8];          /* the first item of each row (items: 0 input, i + 1 stage i) */
-    int cols;                  /* items in the widest row */
+    int rows;         /* rows of blocks */
+    int row_first[8]; /* the first item of each row (items: 0 input, i + 1 stage i) */
+    int cols;         /* items in the widest row */
     int detail;
-    double margin, cw, bw;     /* left margin (for the links that wrap), column, block width */
+    double margin, cw, bw; /* left margin (for the links that wrap), column, block width */
     double label_h, lane_h, lane_gap, row_gap;
-    double top[8];             /* top of each row's lanes */
+    double top[8]; /* top of each row's lanes */
     double name_fs, shape_fs;
-    double foot_y, foot_h;     /* the "this run" lines, when shown (foot_h > 0) */
+    double foot_y, foot_h;               /* the "this run" lines, when shown (foot_h > 0) */
     double legend_x, legend_y, legend_w; /* the legend, when shown (legend_w > 0) */
     int legend_below;
 } pipe_geom;
@@ -155,11 +155,11 @@ static void run_markup(vctx *v, char *buf, size_t len)
         snprintf(weights, sizeof weights, vtext(v, TX_RUN_SEEDED), (unsigned long long)sc->seed);
     const char *order = pp->bgr ? "BGR" : "RGB";
     if (pp->scale == 1.0f)
-        snprintf(input, sizeof input, vtext(v, TX_RUN_INPUT), sc->input_size, sc->input_size,
-                 order, pp->mean[0], pp->mean[1], pp->mean[2]);
+        snprintf(input, sizeof input, vtext(v, TX_RUN_INPUT), sc->input_size, sc->input_size, order,
+                 pp->mean[0], pp->mean[1], pp->mean[2]);
     else
-        snprintf(input, sizeof input, vtext(v, TX_RUN_INPUT_SCALED), sc->input_size,
-                 sc->input_size, order, pp->scale, pp->mean[0], pp->mean[1], pp->mean[2]);
+        snprintf(input, sizeof input, vtext(v, TX_RUN_INPUT_SCALED), sc->input_size, sc->input_size,
+                 order, pp->scale, pp->mean[0], pp->mean[1], pp->mean[2]);
     int ceil_pools = c->pool_round == NET_ROUND_CEIL || c->pool_pad_end;
     char variant[512];
     snprintf(variant, sizeof variant, "%s  ·  %s  ·  %s, %s",
@@ -169,9 +169,11 @@ static void run_markup(vctx *v, char *buf, size_t len)
              vtext(v, c->lrn.within_towers ? TX_RUN_LRN_WITHIN : TX_RUN_LRN_ACROSS));
     char *t = vmarkup_escape(vtext(v, TX_RUN_TITLE)), *w = vmarkup_escape(weights);
     char *i = vmarkup_escape(input), *va = vmarkup_escape(variant);
-    snprintf(buf, len, "<b><span foreground=\"%s\">%s</span></b>   <span%s%s%s>%s</span>  ·  "
-             "%s\n%s", accent, t, sc->untrained ? " foreground=\"" : "",
-             sc->untrained ? warn : "", sc->untrained ? "\"" : "", w, i, va);
+    snprintf(buf, len,
+             "<b><span foreground=\"%s\">%s</span></b>   <span%s%s%s>%s</span>  ·  "
+             "%s\n%s",
+             accent, t, sc->untrained ? " foreground=\"" : "", sc->untrained ? warn : "",
+             sc->untrained ? "\"" : "", w, i, va);
     g_free(t), g_free(w), g_free(i), g_free(va);
 }
 
@@ -192,9 +194,9 @@ double vpipe_run_draw(vctx *v, double x, double y, double w, double fs)
 /* The legend: samples and their words, flowing left to right and wrapping like text. */
 enum { LEG_TOWER_A, LEG_TOWER_B, LEG_OWN, LEG_BOTH, LEG_LRN, LEG_CLICK, LEG_COUNT };
 
-static const text_id legend_text[LEG_COUNT] = {TX_TOWER_A,          TX_TOWER_B,
-                                               TX_PIPE_LEGEND_OWN,  TX_PIPE_LEGEND_BOTH,
-                                               TX_PIPE_LEGEND_LRN,  TX_PIPE_CLICK};
+static const text_id legend_text[LEG_COUNT] = {TX_TOWER_A,         TX_TOWER_B,
+                                               TX_PIPE_LEGEND_OWN, TX_PIPE_LEGEND_BOTH,
+                                               TX_PIPE_LEGEND_LRN, TX_PIPE_CLICK};
 
 static void link_line(vctx *v, double x0, double y0, double x1, double y1, vrgb c, double lw,
                       int dotted);

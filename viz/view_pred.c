@@ -50,8 +50,8 @@ static double bars_flow(vctx *v, view_rect r, const pred_rows *p, int draw)
     double bar_x = above ? x : x + name_w, bar_w = x + w - pct_w - bar_x, y = r.y + 0.2 * u;
     for (int j = 0; j < p->n; j++) {
         int bold = j == 0;
-        double nh = vtext_para_size(v, name_w - (above ? 0 : 0.6 * u), T_BODY, bold, p->label[j],
-                                    NULL);
+        double nh =
+            vtext_para_size(v, name_w - (above ? 0 : 0.6 * u), T_BODY, bold, p->label[j], NULL);
         double bar_h = th * 0.9;
         if (draw)
             vtext_para_as(v, x, y, name_w - (above ? 0 : 0.6 * u), T_BODY, bold,

@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const text_id tab_text[VIEW_COUNT] = {TX_VIEW_PIPELINE, TX_VIEW_GRID, TX_VIEW_ZOOM,
-                                             TX_VIEW_LRN, TX_VIEW_ARITH, TX_VIEW_FILTERS,
+static const text_id tab_text[VIEW_COUNT] = {TX_VIEW_PIPELINE, TX_VIEW_GRID,  TX_VIEW_ZOOM,
+                                             TX_VIEW_LRN,      TX_VIEW_ARITH, TX_VIEW_FILTERS,
                                              TX_VIEW_PRED};
 
 void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
@@ -53,11 +53,11 @@ int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux,
 typedef struct {
     view_rect tabs, strip, body, status;
     view_rect tab[VIEW_COUNT];
-    int tab_words;          /* 0: "1 Pipeline"; 1: short words; 2: short only on the current
+    int tab_words;   /* 0: "1 Pipeline"; 1: short words; 2: short only on the current
                                tab, numbers on the others; 3: numbers */
-    view_rect badge;        /* UNTRAINED (w 0: none) */
-    view_rect name;         /* room for the photo's name (w 0: none) */
-    double hint_w;          /* "H: keys" at the right of the status line */
+    view_rect badge; /* UNTRAINED (w 0: none) */
+    view_rect name;  /* room for the photo's name (w 0: none) */
+    double hint_w;   /* "H: keys" at the right of the status line */
 } screen_layout;
 
 #define TAB_FS T_BODY
@@ -331,18 +331,32 @@ static void draw_status(vctx *v, const screen_layout *l)
 }
 
 static const struct {
-    const char *keys;   /* the keys as printed on a keyboard */
-    text_id key_word;   /* or a word for what is not a key (the wheel, a click) */
+    const char *keys; /* the keys as printed on a keyboard */
+    text_id key_word; /* or a word for what is not a key (the wheel, a click) */
     text_id what;
 } help_rows[] = {
-    {"→  Space", 0, TX_KEY_NEXT},    {"←", 0, TX_KEY_BACK},          {"Home  End", 0, TX_KEY_ENDS},
-    {"1 … 7  Tab", 0, TX_KEY_VIEWS}, {"T", 0, TX_KEY_STEP},          {"P", 0, TX_KEY_PLAY},
-    {",  .", 0, TX_KEY_PACE},        {"R", 0, TX_KEY_RERUN},         {"↑ ↓  [ ]  J", 0, TX_KEY_CHANNEL},
-    {"C", 0, TX_KEY_CONTRAST},       {NULL, TX_KEYNAME_WHEEL, TX_KEY_ZOOM},
-    {"+  −", 0, TX_KEY_SCALE},       {"F  F11", 0, TX_KEY_FULL},     {"D", 0, TX_KEY_THEME},
-    {"L", 0, TX_KEY_LANG},           {"PgUp  PgDn", 0, TX_KEY_PHOTO}, {"", 0, TX_KEY_DROP},
-    {"S", 0, TX_KEY_SAVE},           {"n N k K a A b B V W X", 0, TX_KEY_LRN},
-    {NULL, TX_KEYNAME_CLICK, TX_KEY_CLICK}, {"H  ?", 0, TX_KEY_HELP}, {"Q  Esc", 0, TX_KEY_QUIT},
+    {"→  Space", 0, TX_KEY_NEXT},
+    {"←", 0, TX_KEY_BACK},
+    {"Home  End", 0, TX_KEY_ENDS},
+    {"1 … 7  Tab", 0, TX_KEY_VIEWS},
+    {"T", 0, TX_KEY_STEP},
+    {"P", 0, TX_KEY_PLAY},
+    {",  .", 0, TX_KEY_PACE},
+    {"R", 0, TX_KEY_RERUN},
+    {"↑ ↓  [ ]  J", 0, TX_KEY_CHANNEL},
+    {"C", 0, TX_KEY_CONTRAST},
+    {NULL, TX_KEYNAME_WHEEL, TX_KEY_ZOOM},
+    {"+  −", 0, TX_KEY_SCALE},
+    {"F  F11", 0, TX_KEY_FULL},
+    {"D", 0, TX_KEY_THEME},
+    {"L", 0, TX_KEY_LANG},
+    {"PgUp  PgDn", 0, TX_KEY_PHOTO},
+    {"", 0, TX_KEY_DROP},
+    {"S", 0, TX_KEY_SAVE},
+    {"n N k K a A b B V W X", 0, TX_KEY_LRN},
+    {NULL, TX_KEYNAME_CLICK, TX_KEY_CLICK},
+    {"H  ?", 0, TX_KEY_HELP},
+    {"Q  Esc", 0, TX_KEY_QUIT},
 };
 enum { HELP_ROWS = sizeof help_rows / sizeof help_rows[0] };
 
@@ -414,8 +428,9 @@ static void draw_help(vctx *v, view_rect r)
     cairo_stroke(v->cr);
     double title_fs = T_LEAD * hl.fs / T_BODY;
     double y0 = hl.y + 0.7 * u;
-    y0 += vtext_para(v, hl.x + u, y0, hl.w - 2 * u, title_fs, pal->accent, vtext(v, TX_HELP_TITLE))
-          + 0.5 * u;
+    y0 +=
+        vtext_para(v, hl.x + u, y0, hl.w - 2 * u, title_fs, pal->accent, vtext(v, TX_HELP_TITLE)) +
+        0.5 * u;
     for (int c = 0; c < hl.cols; c++) {
         double x = hl.x + u + c * (hl.col_w + 1.5 * u), y = y0;
         for (int i = c * hl.per_col; i < (c + 1) * hl.per_col && i < HELP_ROWS; i++) {
@@ -423,8 +438,8 @@ static void draw_help(vctx *v, view_rect r)
             snprintf(markup, sizeof markup, "<b>%s</b>", esc);
             g_free(esc);
             vtext_markup(v, x, y, hl.key_w, hl.fs, pal->fg, markup, NULL);
-            vtext_para(v, x + hl.key_w + 0.6 * u, y, hl.col_w - hl.key_w - 0.6 * u, hl.fs,
-                       pal->fg, vtext(v, help_rows[i].what));
+            vtext_para(v, x + hl.key_w + 0.6 * u, y, hl.col_w - hl.key_w - 0.6 * u, hl.fs, pal->fg,
+                       vtext(v, help_rows[i].what));
             y += hl.row_h[i];
         }
     }
@@ -471,9 +486,9 @@ static void draw_strip(cairo_t *cr, view_rect r, const view_scene *sc, const vie
     key.lang = (int)st->lang, key.ui = st->ui, key.photo = sc->photo ? sc->photo_version : 0;
     int fresh;
     /* a layout test records the text where it lands: no memo in between */
-    cairo_surface_t *m = sc->cache && !st->log ? vcache_memo(sc->cache, 0, &key, sizeof key,
-                                                             key.w, key.h, &fresh)
-                                               : NULL;
+    cairo_surface_t *m = sc->cache && !st->log
+                             ? vcache_memo(sc->cache, 0, &key, sizeof key, key.w, key.h, &fresh)
+                             : NULL;
     if (!m) {
         view_draw_pipeline(cr, r, sc, st);
         return;

@@ -17,19 +17,31 @@
 void vpal_get(view_theme t, vpal *p)
 {
     if (t == VIEW_THEME_LIGHT) {
-        *p = (vpal){.bg = {0.98, 0.98, 0.97},      .panel = {0.91, 0.92, 0.93},
-                    .fg = {0.07, 0.08, 0.10},      .dim = {0.36, 0.38, 0.42},
-                    .line = {0.66, 0.68, 0.72},    .accent = {0.80, 0.35, 0.0},
-                    .tower_a = {0.10, 0.38, 0.85}, .tower_b = {0.84, 0.22, 0.18},
-                    .split = {0.20, 0.20, 0.20},   .cross = {0.62, 0.10, 0.62},
-                    .warn = {0.80, 0.10, 0.10},    .ok = {0.10, 0.55, 0.25}};
+        *p = (vpal){.bg = {0.98, 0.98, 0.97},
+                    .panel = {0.91, 0.92, 0.93},
+                    .fg = {0.07, 0.08, 0.10},
+                    .dim = {0.36, 0.38, 0.42},
+                    .line = {0.66, 0.68, 0.72},
+                    .accent = {0.80, 0.35, 0.0},
+                    .tower_a = {0.10, 0.38, 0.85},
+                    .tower_b = {0.84, 0.22, 0.18},
+                    .split = {0.20, 0.20, 0.20},
+                    .cross = {0.62, 0.10, 0.62},
+                    .warn = {0.80, 0.10, 0.10},
+                    .ok = {0.10, 0.55, 0.25}};
     } else {
-        *p = (vpal){.bg = {0.09, 0.10, 0.12},      .panel = {0.15, 0.16, 0.19},
-                    .fg = {0.94, 0.94, 0.94},      .dim = {0.63, 0.65, 0.70},
-                    .line = {0.34, 0.36, 0.41},    .accent = {1.0, 0.76, 0.10},
-                    .tower_a = {0.33, 0.62, 1.0},  .tower_b = {1.0, 0.45, 0.40},
-                    .split = {0.85, 0.85, 0.85},   .cross = {0.90, 0.45, 1.0},
-                    .warn = {1.0, 0.40, 0.35},     .ok = {0.40, 0.85, 0.50}};
+        *p = (vpal){.bg = {0.09, 0.10, 0.12},
+                    .panel = {0.15, 0.16, 0.19},
+                    .fg = {0.94, 0.94, 0.94},
+                    .dim = {0.63, 0.65, 0.70},
+                    .line = {0.34, 0.36, 0.41},
+                    .accent = {1.0, 0.76, 0.10},
+                    .tower_a = {0.33, 0.62, 1.0},
+                    .tower_b = {1.0, 0.45, 0.40},
+                    .split = {0.85, 0.85, 0.85},
+                    .cross = {0.90, 0.45, 1.0},
+                    .warn = {1.0, 0.40, 0.35},
+                    .ok = {0.40, 0.85, 0.50}};
     }
 }
 
@@ -116,8 +128,7 @@ void vctx_begin(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const v
     begin(v, cr, r, sc, st, 1);
 }
 
-int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
-                     const view_state *st)
+int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx_begin(v, cr, r, sc, st);
     int stage = vstage_current(v);
@@ -126,8 +137,7 @@ int vctx_begin_stage(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
     return stage;
 }
 
-void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc,
-                     const view_state *st)
+void vctx_begin_over(vctx *v, cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     begin(v, cr, r, sc, st, 0);
     v->over = 1;
@@ -245,8 +255,8 @@ static void set_text(vctx *v, double size, int bold, const char *s, double max_w
 {
     double px = size * v->u;
     pango_font_description_set_absolute_size(v->font, (px >= 1 ? px : 1) * PANGO_SCALE);
-    pango_font_description_set_weight(v->font, bold & VT_BOLD ? PANGO_WEIGHT_BOLD
-                                                              : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_weight(v->font,
+                                      bold & VT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(v->layout, v->font);
     if (g_utf8_validate(s, -1, NULL)) {
         char *own;
@@ -401,8 +411,8 @@ double vtext_markup_as(vctx *v, double x, double y, double w, double size, int f
     return h;
 }
 
-double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c,
-                    const char *markup, double *width)
+double vtext_markup(vctx *v, double x, double y, double w, double size, vrgb c, const char *markup,
+                    double *width)
 {
     return vtext_markup_as(v, x, y, w, size, 0, c, markup, width);
 }
@@ -442,21 +452,29 @@ typedef struct {
     unsigned char r, g, b;
 } stop;
 
-static const stop seq_stops[] = {
-    {0.00, 12, 10, 32},  {0.25, 84, 22, 124},  {0.50, 192, 52, 72},
-    {0.75, 246, 142, 32}, {1.00, 255, 246, 186}};
-static const stop div_stops[] = {
-    {0.00, 110, 220, 255}, {0.25, 30, 100, 210}, {0.50, 16, 16, 24},
-    {0.75, 205, 82, 28},   {1.00, 255, 224, 120}};
+static const stop seq_stops[] = {{0.00, 12, 10, 32},
+                                 {0.25, 84, 22, 124},
+                                 {0.50, 192, 52, 72},
+                                 {0.75, 246, 142, 32},
+                                 {1.00, 255, 246, 186}};
+static const stop div_stops[] = {{0.00, 110, 220, 255},
+                                 {0.25, 30, 100, 210},
+                                 {0.50, 16, 16, 24},
+                                 {0.75, 205, 82, 28},
+                                 {1.00, 255, 224, 120}};
 static const stop damp_stops[] = {
     {0.00, 110, 0, 24}, {0.50, 214, 64, 40}, {0.80, 246, 178, 108}, {1.00, 248, 246, 236}};
 
-static const stop seq_print_stops[] = {
-    {0.00, 252, 250, 244}, {0.25, 250, 204, 120}, {0.50, 226, 112, 52},
-    {0.75, 150, 40, 72},   {1.00, 40, 8, 60}};
-static const stop div_print_stops[] = {
-    {0.00, 14, 28, 100},   {0.25, 62, 108, 186}, {0.50, 160, 160, 160},
-    {0.75, 232, 178, 84},  {1.00, 255, 246, 206}};
+static const stop seq_print_stops[] = {{0.00, 252, 250, 244},
+                                       {0.25, 250, 204, 120},
+                                       {0.50, 226, 112, 52},
+                                       {0.75, 150, 40, 72},
+                                       {1.00, 40, 8, 60}};
+static const stop div_print_stops[] = {{0.00, 14, 28, 100},
+                                       {0.25, 62, 108, 186},
+                                       {0.50, 160, 160, 160},
+                                       {0.75, 232, 178, 84},
+                                       {1.00, 255, 246, 206}};
 
 vmap vpal_map(const vctx *v, vmap m)
 {
@@ -551,7 +569,8 @@ void view_shape_line(text_lang lang, const net_stage *s, char *buf, size_t len)
         else
             snprintf(buf, len, "%d → %d", s->in_c, s->out_c);
     } else {
-        const char *op = s->op == NET_OP_RELU ? "ReLU" : s->op == NET_OP_LRN ? "LRN"
+        const char *op = s->op == NET_OP_RELU      ? "ReLU"
+                         : s->op == NET_OP_LRN     ? "LRN"
                          : s->op == NET_OP_DROPOUT ? text_get(TX_OP_DROPOUT, lang)
                                                    : text_get(TX_OP_SOFTMAX, lang);
         vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
@@ -586,8 +605,8 @@ void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len)
     switch (s->op) {
     case NET_OP_CONV:
         if (s->groups > 1)
-            snprintf(buf, len, vtext(v, TX_OP_CONV_GROUPS), s->k, s->k, s->stride, s->pad,
-                     s->out_c, s->groups);
+            snprintf(buf, len, vtext(v, TX_OP_CONV_GROUPS), s->k, s->k, s->stride, s->pad, s->out_c,
+                     s->groups);
         else
             snprintf(buf, len, vtext(v, TX_OP_CONV), s->k, s->k, s->stride, s->pad, s->out_c);
         break;
@@ -613,8 +632,8 @@ int vstage_current(const vctx *v)
 
 /* ---------------------------------------------------------------- state */
 
-static const char *const kind_names[VIEW_COUNT] = {"pipeline", "grid", "zoom", "lrn",
-                                                   "arith", "filters", "pred"};
+static const char *const kind_names[VIEW_COUNT] = {"pipeline", "grid",    "zoom", "lrn",
+                                                   "arith",    "filters", "pred"};
 
 const char *view_kind_name(view_kind k) { return (unsigned)k < VIEW_COUNT ? kind_names[k] : "?"; }
 

@@ -72,9 +72,8 @@ static void channel_markup(vctx *v, const net_stage *s, int c, char *buf, size_t
     vrgb_hex(v->pal.dim, dim);
     snprintf(line, sizeof line, vtext(v, vstage_is_map(s) ? TX_ZOOM_CHANNEL : TX_ZOOM_UNIT_OF), c,
              s->out_c);
-    char *l = vmarkup_escape(line), *t = vmarkup_escape(two ? vtext(v, tower_b ? TX_TOWER_B
-                                                                             : TX_TOWER_A)
-                                                            : "");
+    char *l = vmarkup_escape(line),
+         *t = vmarkup_escape(two ? vtext(v, tower_b ? TX_TOWER_B : TX_TOWER_A) : "");
     char *k = vmarkup_escape(vtext(v, vstage_is_map(s) ? TX_KEYS_CHANNEL : TX_KEYS_UNIT));
     snprintf(buf, len, "<b>%s</b>%s%s%s%s%s%s", l, two ? "   <b><span foreground=\"" : "",
              two ? hex : "", two ? "\">" : "", t, two ? "</span></b>" : "", "");
@@ -124,8 +123,7 @@ static double words_height(vctx *v, const side_words *sw, double w, int with_uni
     return h + 0.6 * u;
 }
 
-static void side_fill(vctx *v, const net_stage *s, int ux, int uy, const char *unit,
-                      side_words *sw)
+static void side_fill(vctx *v, const net_stage *s, int ux, int uy, const char *unit, side_words *sw)
 {
     int S = v->sc->input_size;
     memset(sw, 0, sizeof *sw);
@@ -229,8 +227,7 @@ int vzoom_hit(vctx *v, double x, double y, int *ux, int *uy)
 
 /* The side panel: the unit's value, then the photo with the unit's field, then what the field
  * is. The photo gets what the words leave. */
-static void draw_side(vctx *v, view_rect side, const net_stage *s, int ux, int uy,
-                      const char *unit)
+static void draw_side(vctx *v, view_rect side, const net_stage *s, int ux, int uy, const char *unit)
 {
     const view_scene *sc = v->sc;
     const vpal *pal = &v->pal;
@@ -345,8 +342,8 @@ void view_draw_zoom(cairo_t *cr, view_rect r, const view_scene *sc, const view_s
         }
         int t = towers == 2 && c >= per, j = c - t * per;
         double fw = fmax(2, 0.1 * u);
-        vframe(&v, z.x + (j % z.w) * z.s - fw, z.y + (t * rows + j / z.w) * z.s - fw,
-               z.s + 2 * fw, z.s + 2 * fw, fw, pal->accent);
+        vframe(&v, z.x + (j % z.w) * z.s - fw, z.y + (t * rows + j / z.w) * z.s - fw, z.s + 2 * fw,
+               z.s + 2 * fw, fw, pal->accent);
         vfmt_value(sc->out[stage][c], val, sizeof val);
         snprintf(line, sizeof line, vtext(&v, TX_ZOOM_VALUE), s->name, c, val);
         ux = uy = 0;

@@ -32,42 +32,42 @@ typedef struct view_cache view_cache;
 /* What the worker that computes a scene is doing, as the status line tells it. Its home is the
  * window's copy of the worker's state (worker_copy); a scene points at it. */
 typedef struct {
-    int loading;   /* the net is still being built */
-    int failed;    /* it could not be built (the scene's message says why) */
-    int step;      /* step-through: the pass pauses after each stage */
-    int running;   /* a pass is in progress */
-    int paused;    /* it is paused now, waiting for the user */
+    int loading; /* the net is still being built */
+    int failed;  /* it could not be built (the scene's message says why) */
+    int step;    /* step-through: the pass pauses after each stage */
+    int running; /* a pass is in progress */
+    int paused;  /* it is paused now, waiting for the user */
 } view_run;
 
 /* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
  * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
 typedef struct {
-    net_table table;                   /* a copy of the stage table */
-    int input_size;                    /* 227 or 224 */
-    int done;                          /* stages [0, done) have outputs */
-    const float *out[NET_MAX_STAGES];  /* (out_c, out_h, out_w) of each finished stage */
-    const float *input;                /* (3, S, S) the net's input, or NULL */
-    net_stats stats[NET_MAX_STAGES];   /* of each finished stage's output */
-    uint32_t version[NET_MAX_STAGES];  /* changes whenever out[i]'s data changes */
-    const unsigned char *photo;        /* (S, S, 3) RGB, what the net sees; NULL if none */
-    const char *photo_name;            /* file name shown in titles; NULL if none */
-    uint32_t photo_version;            /* changes when photo's data changes */
-    const float *conv1_w;              /* (96, 3, 11, 11), channel 0 blue (BGR); or NULL */
-    uint32_t conv1_version;            /* changes when conv1_w's data changes */
-    int untrained;                     /* the weights are seeded, predictions mean nothing */
+    net_table table;                  /* a copy of the stage table */
+    int input_size;                   /* 227 or 224 */
+    int done;                         /* stages [0, done) have outputs */
+    const float *out[NET_MAX_STAGES]; /* (out_c, out_h, out_w) of each finished stage */
+    const float *input;               /* (3, S, S) the net's input, or NULL */
+    net_stats stats[NET_MAX_STAGES];  /* of each finished stage's output */
+    uint32_t version[NET_MAX_STAGES]; /* changes whenever out[i]'s data changes */
+    const unsigned char *photo;       /* (S, S, 3) RGB, what the net sees; NULL if none */
+    const char *photo_name;           /* file name shown in titles; NULL if none */
+    uint32_t photo_version;           /* changes when photo's data changes */
+    const float *conv1_w;             /* (96, 3, 11, 11), channel 0 blue (BGR); or NULL */
+    uint32_t conv1_version;           /* changes when conv1_w's data changes */
+    int untrained;                    /* the weights are seeded, predictions mean nothing */
     /* this run, which the pipeline view sums up (view_scene_set_run; run_known 0: not shown) */
     int run_known;
-    net_config cfg;                    /* the variant the net runs */
-    net_preproc preproc;               /* how the photo became the input */
-    char weights_file[128];            /* the weights' file name; "" for seeded weights */
-    uint64_t seed;                     /* of seeded weights */
-    const char *(*class_name)(int i);  /* ImageNet class i (cli_class_name), or NULL */
-    const view_run *run;               /* the worker's status, for the status line; NULL when
+    net_config cfg;                   /* the variant the net runs */
+    net_preproc preproc;              /* how the photo became the input */
+    char weights_file[128];           /* the weights' file name; "" for seeded weights */
+    uint64_t seed;                    /* of seeded weights */
+    const char *(*class_name)(int i); /* ImageNet class i (cli_class_name), or NULL */
+    const view_run *run;              /* the worker's status, for the status line; NULL when
                                           nothing computes (an export, a test) */
-    int playing;                       /* stepping on by itself at play_ms per stage */
+    int playing;                      /* stepping on by itself at play_ms per stage */
     int play_ms;
-    char message[256];                 /* an error or notice to show over the view, or "" */
-    view_cache *cache;                 /* memo of map images: every scene has its own (copies of
+    char message[256]; /* an error or notice to show over the view, or "" */
+    view_cache *cache; /* memo of map images: every scene has its own (copies of
                                           a scene share it), made by view_scene_init */
 } view_scene;
 
@@ -82,8 +82,8 @@ int view_scene_copy(view_scene *dst, const view_scene *src);
 /* Fills a scene (made by view_scene_init; its cache is kept) from a net after net_forward: the
  * table, every output, stats, conv1 weights. photo (S, S, 3) and input may be NULL. Every
  * version becomes `version`. */
-void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo,
-                         const float *input, const char *photo_name, uint32_t version);
+void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo, const float *input,
+                         const char *photo_name, uint32_t version);
 
 /* Records what this run is: the variant, the preprocessing, the weights (weights_path NULL:
  * seeded with seed). view_scene_from_net leaves it unknown; the window and the export set it. */
@@ -102,7 +102,6 @@ int view_scene_first_nonfinite(const view_scene *sc);
 
 /* Top-k (k ≤ 10) of the last stage (prob) when it is done: returns k found, 0 before. */
 int view_scene_top(const view_scene *sc, int k, int *idx, float *val);
-
 
 /* ---------------------------------------------------------------- the view state */
 
@@ -128,9 +127,9 @@ typedef enum { VIEW_PALETTE_SCREEN, VIEW_PALETTE_PRINT } view_palette;
 /* What the views wrote, line by line, for the layout tests: where each text went, in which
  * room, at what size, and whether pango had to cut it. Set view_state.log to record. */
 typedef enum {
-    VIEW_TEXT_BODY,   /* any text */
-    VIEW_TEXT_KEY,    /* the number a view is about (a shape, the result of the formula) */
-    VIEW_TEXT_FILE    /* a file name: the one kind of text that may be cut (ellipsized) */
+    VIEW_TEXT_BODY, /* any text */
+    VIEW_TEXT_KEY,  /* the number a view is about (a shape, the result of the formula) */
+    VIEW_TEXT_FILE  /* a file name: the one kind of text that may be cut (ellipsized) */
 } view_text_role;
 
 typedef struct {
@@ -138,32 +137,32 @@ typedef struct {
 } view_rect;
 
 typedef struct {
-    view_rect box;         /* the text's ink, in device pixels */
-    view_rect room;        /* the rectangle of the view (or band) that drew it, device pixels */
-    double px;             /* font size in pixels */
-    int ellipsized;        /* pango cut it to fit */
-    int overlay;           /* drawn over other views (help, a message): may cover them */
+    view_rect box;  /* the text's ink, in device pixels */
+    view_rect room; /* the rectangle of the view (or band) that drew it, device pixels */
+    double px;      /* font size in pixels */
+    int ellipsized; /* pango cut it to fit */
+    int overlay;    /* drawn over other views (help, a message): may cover them */
     view_text_role role;
-    char text[80];         /* its first bytes, for messages */
+    char text[80]; /* its first bytes, for messages */
 } view_text;
 
 typedef struct {
-    view_text *items;      /* malloc'd, grown as needed */
+    view_text *items; /* malloc'd, grown as needed */
     int n, cap;
-    int measure;           /* 1: the pictures are not drawn, only the text is placed */
+    int measure; /* 1: the pictures are not drawn, only the text is placed */
 } view_text_log;
 
 void view_text_log_free(view_text_log *l);
 
 typedef struct {
     view_kind kind;
-    int stage;                 /* the stage shown */
-    int channel;               /* zoom and LRN: the channel shown; -1: where the view opens
+    int stage;           /* the stage shown */
+    int channel;         /* zoom and LRN: the channel shown; -1: where the view opens
                                   (zoom: the busiest channel; LRN: where it damps the most) */
-    int unit_x, unit_y;        /* zoom and LRN: the selected unit; -1: the channel's strongest
+    int unit_x, unit_y;  /* zoom and LRN: the selected unit; -1: the channel's strongest
                                   (LRN: the one it damps the most) */
-    double zoom;               /* grid: magnification on top of the fitted size (1 = fit) */
-    double pan_x, pan_y;       /* grid: offset of the zoomed maps, in pixels */
+    double zoom;         /* grid: magnification on top of the fitted size (1 = fit) */
+    double pan_x, pan_y; /* grid: offset of the zoomed maps, in pixels */
     view_contrast contrast;
     view_palette palette;
     view_theme theme;
@@ -175,7 +174,7 @@ typedef struct {
     int print;                 /* for paper and slides: no key hints, nothing to click */
     /* the LRN view's live parameters */
     net_lrn lrn;
-    view_text_log *log;        /* when set, every text drawn is recorded there (tests) */
+    view_text_log *log; /* when set, every text drawn is recorded there (tests) */
 } view_state;
 
 /* Defaults for a scene: pipeline view, dark theme, fitted zoom, the net's own LRN parameters. */
@@ -210,10 +209,10 @@ void view_draw_screen(cairo_t *cr, view_rect r, const view_scene *sc, const view
 
 typedef enum {
     VIEW_HIT_NONE,
-    VIEW_HIT_TAB,    /* a view tab: value = view_kind */
-    VIEW_HIT_STAGE,  /* a pipeline block: value = stage index */
-    VIEW_HIT_MAP,    /* a map in the grid: value = channel */
-    VIEW_HIT_UNIT    /* a unit of the zoomed or LRN map: x, y */
+    VIEW_HIT_TAB,   /* a view tab: value = view_kind */
+    VIEW_HIT_STAGE, /* a pipeline block: value = stage index */
+    VIEW_HIT_MAP,   /* a map in the grid: value = channel */
+    VIEW_HIT_UNIT   /* a unit of the zoomed or LRN map: x, y */
 } view_hit_kind;
 
 typedef struct {

@@ -45,16 +45,16 @@ typedef struct {
     worker_copy copy;
     view_scene sc;
     view_state st;
-    uint32_t ver;           /* the last version number handed out */
+    uint32_t ver; /* the last version number handed out */
 
-    int follow;             /* the view follows the newest stage */
-    int passes;             /* passes begun: the first one is followed from conv1 */
-    int restart;            /* the next pass is R's: followed from conv1 too */
+    int follow;  /* the view follows the newest stage */
+    int passes;  /* passes begun: the first one is followed from conv1 */
+    int restart; /* the next pass is R's: followed from conv1 too */
     int dirty, quit, status;
     int fullscreen;
     double scale;
 
-    char **photos;          /* command-line photos, then the bundled ones */
+    char **photos; /* command-line photos, then the bundled ones */
     int n_photos, photo_idx, n_bundled;
     char **bundled;
     char photo_name[256];
@@ -72,7 +72,7 @@ typedef struct {
     double press_x, press_y, last_x, last_y;
 
     double first_frame_ms, frame_sum, frame_max, pass_frame_max, last_frame;
-    int reported;           /* failures already reported, by bit */
+    int reported; /* failures already reported, by bit */
     long frames, pass_frames;
 } app;
 
@@ -134,9 +134,8 @@ static void take(app *a)
                                a->o->opts.seed);
             sc->conv1_w = c->conv1_w;
             sc->conv1_version = ++a->ver;
-            sc->class_name = cli_has_class_names(sc->table.s[sc->table.count - 1].out_c)
-                                 ? cli_class_name
-                                 : NULL;
+            sc->class_name =
+                cli_has_class_names(sc->table.s[sc->table.count - 1].out_c) ? cli_class_name : NULL;
             view_state_reset_lrn(&a->st, sc);
         }
     }
@@ -284,16 +283,16 @@ static int save_shot(app *a, const char *path, int view_only, int replace, int q
 static void save_auto(app *a)
 {
     char path[512];
-    const char *stage = a->sc.table.count ? a->sc.table.s[clamp_int(a->st.stage, 0,
-                                                                  a->sc.table.count - 1)].name
-                                       : "window";
+    const char *stage = a->sc.table.count
+                            ? a->sc.table.s[clamp_int(a->st.stage, 0, a->sc.table.count - 1)].name
+                            : "window";
     int r = 0;
     for (int k = 1; k < 1000; k++) {
         if (k == 1)
             snprintf(path, sizeof path, "alexviz-%s-%s.png", stage, view_kind_name(a->st.kind));
         else
-            snprintf(path, sizeof path, "alexviz-%s-%s-%d.png", stage,
-                     view_kind_name(a->st.kind), k);
+            snprintf(path, sizeof path, "alexviz-%s-%s-%d.png", stage, view_kind_name(a->st.kind),
+                     k);
         if ((r = save_shot(a, path, 0, 0, 1)) != -1)
             break;
     }
@@ -319,8 +318,7 @@ static int make_surface(app *a)
         cairo_destroy(a->cr);
     if (a->surf)
         cairo_surface_destroy(a->surf);
-    a->tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w,
-                               h);
+    a->tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
     a->surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
     a->cr = cairo_create(a->surf);
     a->w = w, a->h = h;
@@ -412,7 +410,8 @@ static void lrn_key(app *a, SDL_Keycode k, int shift)
     case SDLK_a:
         st->lrn.alpha = fmaxf(1e-7f, fminf(1, st->lrn.alpha * (shift ? 10.0f : 0.1f)));
         break;
-    case SDLK_b: st->lrn.beta = fmaxf(0.25f, fminf(3, st->lrn.beta + (shift ? 0.25f : -0.25f)));
+    case SDLK_b:
+        st->lrn.beta = fmaxf(0.25f, fminf(3, st->lrn.beta + (shift ? 0.25f : -0.25f)));
         break;
     case SDLK_v:
         net_lrn_set_formula(&st->lrn,
@@ -483,8 +482,8 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_PERIOD: a->pace_ms = clamp_int(a->pace_ms * 2 / 3, 100, 5000); break;
     case SDLK_r: request_rerun(a); break;
     case SDLK_c:
-        st->contrast = st->contrast == VIEW_CONTRAST_STAGE ? VIEW_CONTRAST_MAP
-                                                           : VIEW_CONTRAST_STAGE;
+        st->contrast =
+            st->contrast == VIEW_CONTRAST_STAGE ? VIEW_CONTRAST_MAP : VIEW_CONTRAST_STAGE;
         break;
     case SDLK_PLUS:
     case SDLK_EQUALS:
@@ -584,7 +583,8 @@ static void handle(app *a, const SDL_Event *e)
     case SDL_KEYDOWN: key(a, e->key.keysym.sym, e->key.keysym.mod); break;
     case SDL_MOUSEMOTION:
         st->cursor_x = e->motion.x, st->cursor_y = e->motion.y, st->cursor_in = 1;
-        if (a->pressed && (fabs(e->motion.x - a->press_x) > 4 || fabs(e->motion.y - a->press_y) > 4))
+        if (a->pressed &&
+            (fabs(e->motion.x - a->press_x) > 4 || fabs(e->motion.y - a->press_y) > 4))
             a->dragging = 1;
         if (a->dragging && st->kind == VIEW_GRID && st->zoom > 1) {
             st->pan_x += e->motion.x - a->last_x;
@@ -629,18 +629,19 @@ static const struct {
     const char *name;
     SDL_Keycode key;
 } key_names[] = {
-    {"left", SDLK_LEFT},   {"right", SDLK_RIGHT},       {"up", SDLK_UP},
-    {"down", SDLK_DOWN},   {"space", SDLK_SPACE},       {"home", SDLK_HOME},
-    {"end", SDLK_END},     {"pageup", SDLK_PAGEUP},     {"pagedown", SDLK_PAGEDOWN},
-    {"tab", SDLK_TAB},     {"plus", SDLK_PLUS},         {"minus", SDLK_MINUS},
-    {"f11", SDLK_F11},     {"esc", SDLK_ESCAPE},        {"question", SDLK_SLASH},
+    {"left", SDLK_LEFT}, {"right", SDLK_RIGHT},   {"up", SDLK_UP},
+    {"down", SDLK_DOWN}, {"space", SDLK_SPACE},   {"home", SDLK_HOME},
+    {"end", SDLK_END},   {"pageup", SDLK_PAGEUP}, {"pagedown", SDLK_PAGEDOWN},
+    {"tab", SDLK_TAB},   {"plus", SDLK_PLUS},     {"minus", SDLK_MINUS},
+    {"f11", SDLK_F11},   {"esc", SDLK_ESCAPE},    {"question", SDLK_SLASH},
 };
 
 /* 1 when the net is built and the pass is finished or paused: a script may go on. */
 static int settled(const app *a)
 {
     const worker_copy *c = &a->copy;
-    return (c->ready || c->run.failed) && a->pending == PEND_NONE && !(c->run.running && !c->run.paused);
+    return (c->ready || c->run.failed) && a->pending == PEND_NONE &&
+           !(c->run.running && !c->run.paused);
 }
 
 /* Runs one command; returns 0 when the script cannot go on. */
@@ -718,7 +719,9 @@ static int run_command(app *a, const play_cmd *c)
         a->pending_err = a->copy.error_seq;
         break;
     }
-    case PLAY_THEME: st->theme = !strcmp(c->arg, "light") ? VIEW_THEME_LIGHT : VIEW_THEME_DARK; break;
+    case PLAY_THEME:
+        st->theme = !strcmp(c->arg, "light") ? VIEW_THEME_LIGHT : VIEW_THEME_DARK;
+        break;
     case PLAY_LANG:
         st->lang = text_lang_from(c->arg);
         set_title(a);
@@ -727,9 +730,7 @@ static int run_command(app *a, const play_cmd *c)
         st->contrast = !strcmp(c->arg, "map") ? VIEW_CONTRAST_MAP : VIEW_CONTRAST_STAGE;
         break;
     case PLAY_SCALE: a->scale = fmin(3, fmax(0.5, c->num[0])); break;
-    case PLAY_SIZE:
-        SDL_SetWindowSize(a->win, (int)c->num[0], (int)c->num[1]);
-        break;
+    case PLAY_SIZE: SDL_SetWindowSize(a->win, (int)c->num[0], (int)c->num[1]); break;
     case PLAY_SLEEP: a->sleep_until = net_now_ms() + c->num[0]; break;
     case PLAY_SHOT: save_shot(a, c->arg, 0, a->o->force, 0); break;
     case PLAY_VIEWSHOT: save_shot(a, c->arg, 1, a->o->force, 0); break;
@@ -744,8 +745,9 @@ static int run_command(app *a, const play_cmd *c)
         char text[2048];
         view_screen_status(&a->sc, &a->st, text, sizeof text);
         printf("stage=%s view=%s status=%s\n",
-               a->sc.table.count ? a->sc.table.s[clamp_int(a->st.stage, 0, a->sc.table.count - 1)].name
-                              : "-",
+               a->sc.table.count
+                   ? a->sc.table.s[clamp_int(a->st.stage, 0, a->sc.table.count - 1)].name
+                   : "-",
                view_kind_name(a->st.kind), text);
         fflush(stdout);
         break;
@@ -835,10 +837,9 @@ static int open_window(app *a)
     }
     /* only the display system that is there, so a dead one fails with one clear line */
     if (!(want && *want))
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, getenv("DISPLAY") ? (getenv("WAYLAND_DISPLAY")
-                                                                   ? "wayland,x11"
-                                                                   : "x11")
-                                                            : "wayland");
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, getenv("DISPLAY")
+                                              ? (getenv("WAYLAND_DISPLAY") ? "wayland,x11" : "x11")
+                                              : "wayland");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS)) {
         no_display(SDL_GetError());
         return 0;
@@ -863,8 +864,8 @@ static int open_window(app *a)
             w = 1280, h = 720;
     }
     Uint32 flags = SDL_WINDOW_RESIZABLE | (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    a->win = SDL_CreateWindow("alexviz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                              flags);
+    a->win =
+        SDL_CreateWindow("alexviz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!a->win) {
         no_display(SDL_GetError());
         return 0;

@@ -8,18 +8,18 @@
 
 typedef struct {
     cli_opts opts;
-    char **photos;          /* photos given on the command line (borrowed) */
+    char **photos; /* photos given on the command line (borrowed) */
     int n_photos;
-    int step;               /* start in step-through mode */
-    play_script *script;    /* commands to run, or NULL (borrowed) */
-    int width, height;      /* 0: most of the screen */
+    int step;            /* start in step-through mode */
+    play_script *script; /* commands to run, or NULL (borrowed) */
+    int width, height;   /* 0: most of the screen */
     int fullscreen;
     view_theme theme;
     view_kind first_view;
-    double scale;           /* text and interface scale, 1 = default */
-    int pace_ms;            /* play: one stage every pace_ms */
-    int force;              /* shot: and viewshot: may replace a file (S never does) */
-    double t_start_ms;      /* when the program started, for the first-frame time */
+    double scale;      /* text and interface scale, 1 = default */
+    int pace_ms;       /* play: one stage every pace_ms */
+    int force;         /* shot: and viewshot: may replace a file (S never does) */
+    double t_start_ms; /* when the program started, for the first-frame time */
 } window_opts;
 
 /* Opens the window and runs until the user quits or the script says quit. Returns the exit

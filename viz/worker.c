@@ -37,8 +37,8 @@ struct worker {
 
     /* requests, main → worker (under mu) */
     int quit, cancel, req, allowed;
-    int req_keep;       /* in step-through, the stages a requested pass runs before pausing */
-    int keep;           /* the same for the pass being run */
+    int req_keep; /* in step-through, the stages a requested pass runs before pausing */
+    int keep;     /* the same for the pass being run */
     char req_path[4096];
 
     /* the snapshot, worker → main (under mu) */
@@ -47,20 +47,20 @@ struct worker {
     net_config cfg;
     char weights_path[4096];
     net_table table;
-    float *conv1_w;           /* (96, 3, 11, 11) */
+    float *conv1_w; /* (96, 3, 11, 11) */
     size_t conv1_n;
     unsigned gen;
-    int published;            /* stages [0, published) of pass `gen` are at out[i] */
+    int published;                    /* stages [0, published) of pass `gen` are at out[i] */
     const float *out[NET_MAX_STAGES]; /* the net's own outputs, borrowed */
-    int main_reading;         /* the main side may be reading pass `gen`'s outputs */
-    int want_pass;            /* the worker waits to start a pass over them */
+    int main_reading;                 /* the main side may be reading pass `gen`'s outputs */
+    int want_pass;                    /* the worker waits to start a pass over them */
     double ms[NET_MAX_STAGES];
     int photo_pending;        /* photo_data/photo_rgb wait for worker_take */
     float *photo_data;        /* (3, S, S) */
     unsigned char *photo_rgb; /* (S, S, 3) */
     char photo_path[4096];
-    view_run run;             /* failed, step, running, paused (loading: !ready && !failed) */
-    int was_paused;           /* this pass paused at least once (its time is not the net's) */
+    view_run run;   /* failed, step, running, paused (loading: !ready && !failed) */
+    int was_paused; /* this pass paused at least once (its time is not the net's) */
     double pass_ms;
     net_err error;
     unsigned error_seq;

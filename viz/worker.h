@@ -23,31 +23,31 @@ typedef struct worker worker;
 
 /* The main thread's copy of what the worker made. Filled and owned by worker_take. */
 typedef struct {
-    int ready;                          /* the net is built: the fields below are valid */
-    view_run run;                       /* loading, failed (error says why), step, running,
+    int ready;    /* the net is built: the fields below are valid */
+    view_run run; /* loading, failed (error says why), step, running,
                                            paused */
     net_table table;
     int untrained;
-    net_config cfg;                     /* the variant the net runs (its input size too) */
-    net_preproc pp;                     /* how photos become its input */
-    char weights_path[4096];            /* the ONNX file loaded, or "" for seeded weights */
-    float *conv1_w;                     /* (96, 3, 11, 11), BGR */
+    net_config cfg;          /* the variant the net runs (its input size too) */
+    net_preproc pp;          /* how photos become its input */
+    char weights_path[4096]; /* the ONNX file loaded, or "" for seeded weights */
+    float *conv1_w;          /* (96, 3, 11, 11), BGR */
     /* the current pass */
-    unsigned gen;                       /* changes with every new pass */
-    int done;                           /* stages [0, done) are ready at out[i] */
-    const float *out[NET_MAX_STAGES];   /* stage i's output (out_c, out_h, out_w) for i < done;
+    unsigned gen;                     /* changes with every new pass */
+    int done;                         /* stages [0, done) are ready at out[i] */
+    const float *out[NET_MAX_STAGES]; /* stage i's output (out_c, out_h, out_w) for i < done;
                                            borrowed from the worker's net: valid until a
                                            worker_take that reports WORKER_PASS (which sets
                                            done to 0), or worker_stop */
-    double ms[NET_MAX_STAGES];          /* time each stage took */
-    double pass_ms;                     /* wall time of the last pass that ran through without
+    double ms[NET_MAX_STAGES];        /* time each stage took */
+    double pass_ms;                   /* wall time of the last pass that ran through without
                                            a pause, hooks included; 0 before one */
     /* the photo of the current pass */
-    net_input input;                    /* data (3,S,S) and rgb (S,S,3); owned here */
+    net_input input; /* data (3,S,S) and rgb (S,S,3); owned here */
     char photo_path[4096];
-    net_err error;                      /* the last error (a photo that could not be read):
+    net_err error;      /* the last error (a photo that could not be read):
                                            English, with what msg_err translates */
-    unsigned error_seq;                 /* changes with every new error */
+    unsigned error_seq; /* changes with every new error */
 } worker_copy;
 
 /* What worker_take found changed. */
