@@ -224,29 +224,26 @@ TEST(hostile_every_legal_variant_is_read)
     }
 }
 
-/* 510 KB that inflate to 512 MB: decoded 8 bits at a time, in under 300 MB of new memory. */
+/* 510 KB that inflate to 512 MB: decoded 8 bits at a time, the whole decoder process in under
+ * 300 MB. (Under a sanitizer its shadow memory makes any figure meaningless: only the decode is
+ * checked then.) */
 TEST(hostile_16bit_png_bomb_decodes_in_bounded_memory)
 {
     const char *p = test_path("bomb16.png");
     CHECK(hostile_png16_bomb(p));
     struct stat sb;
     CHECK(stat(p, &sb) == 0 && sb.st_size < (1 << 20));
-    /* measured in a child of our own: its decoder's peak RSS, less what it inherited */
+    /* measured in a child of our own, whose only child is the decoder program: its peak RSS */
     int fds[2];
     CHECK(pipe(fds) == 0);
     pid_t pid = fork();
     if (pid == 0) {
-        long rss0 = 0;
-        FILE *f = fopen("/proc/self/statm", "r");
-        if (!f || fscanf(f, "%*d %ld", &rss0) != 1)
-            _exit(2);
-        fclose(f);
         net_input in;
         net_err e;
         long result[2] = {load(p, &in, &e), 0};
         struct rusage ru;
         getrusage(RUSAGE_CHILDREN, &ru);
-        result[1] = ru.ru_maxrss - rss0 * (sysconf(_SC_PAGESIZE) / 1024);
+        result[1] = ru.ru_maxrss;
         _exit(write(fds[1], result, sizeof result) == sizeof result ? 0 : 3);
     }
     close(fds[1]);
@@ -257,8 +254,10 @@ TEST(hostile_16bit_png_bomb_decodes_in_bounded_memory)
     waitpid(pid, &wst, 0);
     CHECK(got == sizeof result);
     CHECKF(result[0] == NET_OK, "status %ld", result[0]);
-    CHECKF(result[1] < 300 * 1024, "the decoder took %ld MB more than it inherited",
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    CHECKF(result[1] > 0 && result[1] < 300 * 1024, "the decoder's peak was %ld MB",
            result[1] / 1024);
+#endif
 }
 
 TEST(hostile_formats_alexviz_does_not_read_are_named)
