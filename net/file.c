@@ -261,7 +261,7 @@ int net_temp_sweep(const char *dir)
 
 /* ---------------------------------------------------------------- writing */
 
-static int write_all(int fd, const void *buf, size_t len)
+int net_write_all(int fd, const void *buf, size_t len)
 {
     const unsigned char *p = buf;
     while (len) {
@@ -386,7 +386,7 @@ static net_status write_file(const char *path, const void *buf, size_t len, int 
         return net_fail(err, NET_ERR_IO, "%s: cannot create a file in its folder: %s", path,
                         strerror(errno));
     int e = 0;
-    if (!write_all(fd, buf, len))
+    if (!net_write_all(fd, buf, len))
         e = errno;
     if (close(fd) && !e)
         e = errno;

@@ -38,6 +38,9 @@ void net_free_block(float *p, size_t len);
  * filled; st gets the file's status. */
 struct stat;
 int net_file_open(const char *path, struct stat *st, net_err *err);
+/* Writes all len bytes to fd (again after EINTR); 0 with errno set when it cannot. Only
+ * async-signal-safe calls: the photo decoder's child uses it too. */
+int net_write_all(int fd, const void *buf, size_t len);
 
 /* .npy (npy.c): the magic, and a shape as Python prints it, "(3, 227, 227)". */
 extern const unsigned char npy_magic[6];

@@ -85,6 +85,18 @@ static void picture_free(picture *p)
     p->pix = NULL;
 }
 
+/* A decoder's last step: on success the picture takes pix (malloc'd), else pix is freed. */
+static net_status picture_take(picture *pic, unsigned char *pix, net_status st)
+{
+    if (st == NET_OK) {
+        pic->pix = pix;
+        pic->from_stb = 0;
+    } else {
+        free(pix);
+    }
+    return st;
+}
+
 /* ---------------------------------------------------------------- what the bytes are */
 
 typedef enum { FMT_JPEG, FMT_PNG, FMT_BMP, FMT_GIF, FMT_PNM, FMT_REFUSED } photo_kind;
@@ -459,14 +471,9 @@ static net_status jpeg_decode(const unsigned char *buf, size_t len, const char *
     }
     jpeg_destroy_decompress(&s->d);
     free(s->row);
-    if (st == NET_OK) {
-        pic->pix = s->pix;
-        pic->from_stb = 0;
-    } else {
-        free(s->pix);
-    }
+    unsigned char *pix = s->pix;
     free(s);
-    return st;
+    return picture_take(pic, pix, st);
 }
 
 /* ---------------------------------------------------------------- PNG (libpng) */
@@ -596,14 +603,9 @@ static net_status png_decode(const unsigned char *buf, size_t len, const char *n
     }
     png_destroy_read_struct(&s->png, s->info ? &s->info : NULL, NULL);
     free(s->rows);
-    if (st == NET_OK) {
-        pic->pix = s->pix;
-        pic->from_stb = 0;
-    } else {
-        free(s->pix);
-    }
+    unsigned char *pix = s->pix;
     free(s);
-    return st;
+    return picture_take(pic, pix, st);
 }
 
 /* ---------------------------------------------------------------- GIF (giflib) */
@@ -723,12 +725,9 @@ out:
     }
     DGifCloseFile(g, &e);
     free(line);
-    if (st == NET_OK) {
-        pic->pix = canvas, pic->w = sw, pic->h = sh, pic->n = 4, pic->from_stb = 0;
-    } else {
-        free(canvas);
-    }
-    return st;
+    if (st == NET_OK)
+        pic->w = sw, pic->h = sh, pic->n = 4;
+    return picture_take(pic, canvas, st);
 }
 
 /* ---------------------------------------------------------------- BMP, PNM (stb_image) */

@@ -23,6 +23,7 @@
  * The engine still never exits: the child is not the engine's caller, and _exit ends only it.
  */
 #define _GNU_SOURCE /* close_range, memfd_create, strsignal */
+#include "net_internal.h"
 #include "photo.h"
 
 #include <errno.h>
@@ -90,21 +91,6 @@ typedef struct {
     int32_t src_w, src_h;
     net_err err;
 } child_reply;
-
-static int write_all(int fd, const void *buf, size_t len)
-{
-    const unsigned char *p = buf;
-    while (len) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return 0;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 1;
-}
 
 /* ---------------------------------------------------------------- the child */
 
@@ -175,7 +161,7 @@ static void child_fault(int fd, photo_fault f)
         child_reply r;
         memset(&r, 0, sizeof r);
         r.status = net_fail(&r.err, NET_ERR_NOMEM, "out of memory");
-        write_all(fd, &r, sizeof r);
+        net_write_all(fd, &r, sizeof r);
         _exit(0);
     }
     case PHOTO_FAULT_SILENT: _exit(0);
@@ -194,8 +180,8 @@ static int decode_and_reply(int fd, const unsigned char *buf, size_t len, const 
     r.status = rgb ? photo_crop(buf, len, name, S, resize, &o, &r.err)
                    : net_fail(&r.err, NET_ERR_NOMEM, "out of memory");
     r.src_w = o.src_w, r.src_h = o.src_h;
-    int ok = write_all(fd, &r, sizeof r) &&
-             (r.status != NET_OK || write_all(fd, rgb, (size_t)S * S * 3));
+    int ok = net_write_all(fd, &r, sizeof r) &&
+             (r.status != NET_OK || net_write_all(fd, rgb, (size_t)S * S * 3));
     free(rgb);
     return ok ? 0 : 1;
 }
@@ -311,7 +297,7 @@ static int high_fd(int fd)
 static int photo_memfd(const unsigned char *buf, size_t len, const char *name, net_err *err)
 {
     int fd = high_fd(memfd_create("alexviz-photo", MFD_CLOEXEC));
-    if (fd < 0 || !write_all(fd, buf, len)) {
+    if (fd < 0 || !net_write_all(fd, buf, len)) {
         int e = errno;
         if (fd >= 0)
             close(fd);

@@ -443,6 +443,14 @@ static double table_flow(vctx *v, const table *t, double x, double y, double w, 
     return y - y0;
 }
 
+/* A page's title at (x, y), w wide; returns the y under it. */
+static double page_title(vctx *v, double x, double y, double w, const char *title)
+{
+    double h = vtext_para_size(v, w, T_TITLE, VT_BOLD, title, NULL);
+    vtext_para_as(v, x, y, w, T_TITLE, VT_BOLD, v->pal.fg, title);
+    return y + h + 0.6 * v->u;
+}
+
 /* The stage table: a header, one row per stage, the totals. */
 typedef struct {
     vctx *v;
@@ -467,9 +475,7 @@ void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
     const vpal *pal = &v.pal;
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
     double y = page_frame(&v, pg, NULL);
-    double h = vtext_para_size(&v, w, T_TITLE, VT_BOLD, hx(st, TX_PG_TABLE_TITLE), NULL);
-    vtext_para_as(&v, x, y, w, T_TITLE, VT_BOLD, pal->fg, hx(st, TX_PG_TABLE_TITLE));
-    y += h + 0.6 * u;
+    y = page_title(&v, x, y, w, hx(st, TX_PG_TABLE_TITLE));
     static stage_cells t; /* 25 rows of 6 cells: too large for the stack of a worker */
     memset(&t, 0, sizeof t);
     t.v = &v;
@@ -537,9 +543,7 @@ void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const
     const vpal *pal = &v.pal;
     double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
     double y = page_frame(&v, pg, NULL);
-    double h = vtext_para_size(&v, w, T_TITLE, VT_BOLD, hx(st, TX_PG_BY_LAYER), NULL);
-    vtext_para_as(&v, x, y, w, T_TITLE, VT_BOLD, pal->fg, hx(st, TX_PG_BY_LAYER));
-    y += h + 0.6 * u;
+    y = page_title(&v, x, y, w, hx(st, TX_PG_BY_LAYER));
     layer_cells t;
     memset(&t, 0, sizeof t);
     const text_id head[4] = {TX_PG_COL_LAYER, TX_PG_COL_STAGES, TX_PG_COL_PARAMS, TX_PG_COL_MACS};
