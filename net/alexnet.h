@@ -484,6 +484,32 @@ net_status net_onnx_read_tensor(const char *path, float **data, int64_t shape[8]
 net_status net_onnx_read_tensor_mem(const unsigned char *buf, size_t len, const char *name,
                                     float **data, int64_t shape[8], int *ndim, net_err *err);
 
+/* ---------------------------------------------------------------- one unit, taken apart */
+
+/* How one output unit of a conv, max pooling or fc stage comes about: the window it reads, the
+ * sum per input channel, the bias, the value; for pooling the window's largest value and where
+ * it is. What the compute view draws, in double precision from the stage's own input and
+ * weights, so it can be checked against the pass's output. */
+typedef struct {
+    int c, y, x;      /* the unit */
+    int y0, x0, k;    /* conv and pool: the K×K window's top-left in the input, i·S − P (may be
+                         < 0, or reach past the input: that is padding) */
+    int c0, c1;       /* the input channels it reads, [c0, c1): its tower's or all */
+    int n_part;       /* conv and fc: parts filled, one per input channel in [c0, c1) (fc: the
+                         flattened input's channels, each of in_h·in_w values) */
+    double bias;      /* conv and fc */
+    double sum;       /* conv and fc: Σ part + bias; pool: the window's largest value */
+    int win_y, win_x; /* pool: where that value is, in the input (the first of equal ones) */
+    int padded;       /* conv: how many of the window's positions fall on padding (zeros) */
+} net_unit;
+
+/* Fills u for unit (c, y, x) of stage s (NET_OP_CONV, NET_OP_POOL or NET_OP_FC) from its input
+ * in (s->in_c, s->in_h, s->in_w), weights w and biases b (NULL for pooling); part (cap values,
+ * may be NULL for pooling) gets the per-channel sums. NET_ERR_ARG for another op, a unit outside
+ * the stage or too little room in part. */
+net_status net_unit_explain(const net_stage *s, const float *in, const float *w, const float *b,
+                            int c, int y, int x, double *part, int cap, net_unit *u, net_err *err);
+
 /* ---------------------------------------------------------------- LRN on its own */
 
 /* Runs the LRN of stage s (an NET_OP_LRN row, usually a copy whose lrn the caller changed) on in (s->in_c, s->in_h,

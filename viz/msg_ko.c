@@ -295,6 +295,14 @@ const msg_pair msg_ko[] = {
     {"%s: %d channels do not split into two towers",
      "{1}: 채널 {2}개는 두 타워로 나눌 수 없습니다"},
 
+    /* net/unit.c: one unit taken apart (messages to programmers) */
+    {"%s: room for %d channel sums, %d needed", "{1}: 채널 합 {3}개가 필요한데 자리는 {2}개입니다"},
+    {"net_unit_explain: no stage or no input", "net_unit_explain: 단계나 입력이 없습니다"},
+    {"%s: unit (%d, %d, %d) is outside its %d×%d×%d",
+     "{1}: 유닛 ({2}, {3}, {4})는 {5}×{6}×{7} 밖에 있습니다"},
+    {"%s: not a convolution, pooling or fc stage with weights",
+     "{1}: 가중치가 있는 합성곱, 풀링, 완전 연결층 단계가 아닙니다"},
+
     /* net/backward.c: the backward pass (messages to programmers) */
     {"out of memory: %zu MB for the gradients",
      "메모리가 부족합니다: 기울기에 {1} MB가 필요합니다"},
