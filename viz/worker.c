@@ -401,7 +401,9 @@ int worker_take(worker *w, worker_copy *c)
     }
     if (w->gen && !w->want_pass)
         w->main_reading = 1;
-    if (w->published > c->done) {
+    /* only while the main side holds the pass: just after it let go of the last one, the
+     * stages still published are that pass's, about to be overwritten */
+    if (w->main_reading && w->published > c->done) {
         memcpy(c->out, w->out, sizeof(c->out[0]) * (size_t)w->published);
         memcpy(c->ms, w->ms, sizeof c->ms);
         c->done = w->published;
