@@ -233,13 +233,15 @@ static void judge_half(half *hf)
 }
 
 /* The net's blocks are not inherited by a child process (MADV_DONTFORK: the photo decoder's
- * never sees them), so the children judge a scene whose outputs and conv1 weights are copies on
- * the heap; *keep is that memory (the caller frees it). 0 when out of memory. */
+ * never sees them), so the children judge a scene whose outputs and weights are copies on the
+ * heap; *keep is that memory (the caller frees it). 0 when out of memory. */
 static int heap_scene(const view_scene *src, view_scene *dst, float **keep)
 {
     size_t total = 0, n_w = (size_t)src->table.s[0].n_w;
     for (int i = 0; i < src->done; i++)
         total += (size_t)src->table.s[i].out_c * src->table.s[i].out_h * src->table.s[i].out_w;
+    for (int i = 0; i < src->table.count; i++)
+        total += (size_t)(src->table.s[i].n_w + src->table.s[i].n_b);
     float *mem = *keep = malloc(sizeof(float) * (total + n_w));
     if (!mem)
         return 0;
@@ -249,6 +251,19 @@ static int heap_scene(const view_scene *src, view_scene *dst, float **keep)
         memcpy(mem, src->out[i], n * sizeof(float));
         dst->out[i] = mem;
         mem += n;
+    }
+    for (int i = 0; i < src->table.count; i++) {
+        const net_stage *s = &src->table.s[i];
+        if (src->weights[i]) {
+            memcpy(mem, src->weights[i], (size_t)s->n_w * sizeof(float));
+            dst->weights[i] = mem;
+            mem += s->n_w;
+        }
+        if (src->biases[i]) {
+            memcpy(mem, src->biases[i], (size_t)s->n_b * sizeof(float));
+            dst->biases[i] = mem;
+            mem += s->n_b;
+        }
     }
     if (src->conv1_w) {
         memcpy(mem, src->conv1_w, n_w * sizeof(float));

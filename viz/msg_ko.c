@@ -896,8 +896,9 @@ const msg_pair msg_ko[] = {
     /* viz/cmd_view.c, viz/play.c, viz/window.c, viz/worker.c: the window */
     {"view --bench: no image given and no bundled photos found in assets/",
      "view --bench: 이미지가 주어지지 않았고 assets/에 내장 사진도 없습니다"},
-    {"--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, pred)",
-     "--view: 없는 보기입니다: '{1}' (pipeline, grid, zoom, lrn, arith, filters, pred 중 하나)"},
+    {"--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, pred, compute)",
+     "--view: 없는 보기입니다: '{1}' (pipeline, grid, zoom, lrn, arith, filters, pred, compute 중 "
+     "하나)"},
     {"--theme: '%s' is not dark or light", "--theme: dark나 light가 아닙니다: '{1}'"},
     {"--scale: '%s' is not a number from 0.5 to 3",
      "--scale: 0.5에서 3 사이의 수가 아닙니다: '{1}'"},
@@ -1083,9 +1084,9 @@ const msg_pair msg_ko[] = {
     /* viz/play.c: the --play commands (inside view --help) */
     {"      step  back  wait           → and ←; wait for the pass to finish or pause\n"
      "      stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
-     "                                   lrn, arith, filters, pred); `lrn` alone = view:lrn\n"
+     "                                   lrn, arith, filters, pred, compute); `lrn` alone = view:lrn\n"
      "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
-     "      unit:X,Y                   select a unit in the zoom and LRN views\n"
+     "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
      "      key:K                      press a key: a letter or digit, , . = / - [ ], or left right\n"
      "                                   up down space\n"
      "                                   home end pageup pagedown tab plus minus f11 esc\n"
@@ -1105,9 +1106,9 @@ const msg_pair msg_ko[] = {
      "      or paused, so scripts are deterministic.\n",
      "      step  back  wait           → 키, ← 키, 계산이 끝나거나 멈출 때까지 기다리기\n"
      "      stage:NAME  view:NAME      단계 보기 (conv1 … prob), 보기 바꾸기 (pipeline, grid,\n"
-     "                                   zoom, lrn, arith, filters, pred). `lrn` = view:lrn\n"
+     "                                   zoom, lrn, arith, filters, pred, compute). `lrn` = view:lrn\n"
      "      zoom:N  channel:N          채널 N 확대 보기, 채널 고르기\n"
-     "      unit:X,Y                   확대 보기와 LRN 보기에서 유닛 고르기\n"
+     "      unit:X,Y                   확대, LRN, 유닛 계산 보기에서 유닛 고르기\n"
      "      key:K                      키 누르기: 글자나 숫자, , . = / - [ ], 또는 left right\n"
      "                                   up down space\n"
      "                                   home end pageup pagedown tab plus minus f11 esc\n"
@@ -1155,7 +1156,8 @@ const msg_pair msg_ko[] = {
      "Press H in the window for every key.\n"
      "\n"
      "  --step                       start in step-through mode (→ or Space runs each stage)\n"
-     "  --view NAME                  first view: pipeline, grid, zoom, lrn, arith, filters, pred\n"
+     "  --view NAME                  first view: pipeline, grid, zoom, lrn, arith, filters, pred,\n"
+     "                               compute\n"
      "  --theme dark|light           colours (D switches in the window)\n"
      "  --scale F                    text and interface size, 0.5 to 3 (default 1; + and −)\n"
      "  --size WxH                   window size in pixels (320x240 to 8192x8192; default:\n"
@@ -1176,7 +1178,8 @@ const msg_pair msg_ko[] = {
      "창에서 H를 누르면 모든 키를 볼 수 있습니다.\n"
      "\n"
      "  --step                       단계별 실행으로 시작 (→ 또는 Space로 한 단계씩 계산)\n"
-     "  --view NAME                  처음 보기: pipeline, grid, zoom, lrn, arith, filters, pred\n"
+     "  --view NAME                  처음 보기: pipeline, grid, zoom, lrn, arith, filters, pred,\n"
+     "                               compute\n"
      "  --theme dark|light           색 테마 (창에서는 D로 전환)\n"
      "  --scale F                    글자와 화면 요소의 크기, 0.5~3 (기본값 1, 창에서는 +와 −)\n"
      "  --size WxH                   창 크기, 픽셀 단위 (320x240~8192x8192, 기본값: 화면의\n"

@@ -14,9 +14,9 @@
 const char play_help[] = N_(
     "      step  back  wait           → and ←; wait for the pass to finish or pause\n"
     "      stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
-    "                                   lrn, arith, filters, pred); `lrn` alone = view:lrn\n"
+    "                                   lrn, arith, filters, pred, compute); `lrn` alone = view:lrn\n"
     "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
-    "      unit:X,Y                   select a unit in the zoom and LRN views\n"
+    "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
     "      key:K                      press a key: a letter or digit, , . = / - [ ], or left "
     "right\n"
     "                                   up down space\n"

@@ -25,6 +25,8 @@ typedef enum {
     TX_VIEW_ARITH_SHORT,
     TX_VIEW_FILTERS_SHORT,
     TX_VIEW_PRED_SHORT,
+    TX_VIEW_COMPUTE,
+    TX_VIEW_COMPUTE_SHORT,
     /* common */
     TX_TITLE, /* %s: photo */
     TX_TOWER_A,
@@ -197,6 +199,32 @@ typedef enum {
     TX_MSG_SAVE_FAILED,  /* %s */
     TX_MSG_PHOTO_FAILED, /* %s */
     TX_MSG_NO_ASSETS,
+    /* the compute view (view_compute.c) */
+    TX_COMP_NONE,    /* %s: the stage shown */
+    TX_COMP_UNIT,    /* %d, %d, %d: x, y, map */
+    TX_COMP_WINDOW,  /* %d–%d rows, %d–%d columns */
+    TX_COMP_ORIGIN,  /* %d·%d − %d = %d */
+    TX_COMP_OVERLAP, /* %d < %d, %d shared */
+    TX_COMP_READS_IMAGE,
+    TX_COMP_READS_BOTH,  /* %d maps */
+    TX_COMP_READS_OWN,   /* %d maps, %d–%d */
+    TX_COMP_PAD,         /* %d of %d */
+    TX_COMP_TOP,         /* %d: the channel */
+    TX_COMP_PART,        /* %s: its sum */
+    TX_COMP_BARS,        /* %d channels */
+    TX_COMP_SUM,         /* %d channels, %s */
+    TX_COMP_BIAS,        /* %s */
+    TX_COMP_RELU,        /* %s, %s */
+    TX_COMP_PASS,        /* %s */
+    TX_COMP_POOL_WINDOW, /* %d×%d, map %d */
+    TX_COMP_MAX,         /* %d values */
+    TX_COMP_AT,          /* row %d, column %d */
+    TX_COMP_FC_UNIT,     /* %d of %d */
+    TX_COMP_FLAT,        /* %d = %d × %d×%d */
+    TX_COMP_FLAT_ORDER,  /* %d, %d, %d */
+    TX_COMP_VECTOR,      /* %d */
+    TX_COMP_FC_ROW,      /* row %d, %d weights */
+    TX_COMP_FC_HALVES,   /* 0–%d, %d–%d */
     /* the handout's pages (view_handout.c) */
     TX_PG_COVER_TITLE,
     TX_PG_COVER_PHOTO,   /* %s: file */

@@ -776,6 +776,10 @@ void view_scene_from_net(view_scene *sc, net *n, const unsigned char *photo, con
     sc->photo_name = photo_name;
     sc->photo_version = version;
     sc->conv1_w = net_weights(n, 0);
+    for (int i = 0; i < sc->table.count; i++) {
+        sc->weights[i] = net_weights(n, i);
+        sc->biases[i] = net_biases(n, i);
+    }
     sc->conv1_version = version;
     sc->untrained = net_is_untrained(n);
 }

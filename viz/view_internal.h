@@ -310,6 +310,10 @@ double vtext_para_as(vctx *v, double x, double y, double w, double size, int fla
 double vscale_draw(vctx *v, view_rect r, const vrange *rg, int per_map, const char *note);
 double vscale_height(vctx *v, double w, const vrange *rg, int per_map, const char *note);
 
+/* The stage the compute view takes a unit of apart for the current stage: itself when it is a
+ * conv, pool or fc stage, the one before a ReLU or dropout; -1 for the others. */
+int vcompute_stage(const vctx *v);
+
 /* The norm stage the LRN view shows for the current stage, or -1 when there is none. */
 int vlrn_stage(const vctx *v);
 

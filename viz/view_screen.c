@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const text_id tab_text[VIEW_COUNT] = {TX_VIEW_PIPELINE, TX_VIEW_GRID,  TX_VIEW_ZOOM,
-                                             TX_VIEW_LRN,      TX_VIEW_ARITH, TX_VIEW_FILTERS,
-                                             TX_VIEW_PRED};
+static const text_id tab_text[VIEW_COUNT] = {TX_VIEW_PIPELINE, TX_VIEW_GRID,   TX_VIEW_ZOOM,
+                                             TX_VIEW_LRN,      TX_VIEW_ARITH,  TX_VIEW_FILTERS,
+                                             TX_VIEW_PRED,     TX_VIEW_COMPUTE};
 
 void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
@@ -26,6 +26,7 @@ void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state 
     case VIEW_ARITH: view_draw_arith(cr, r, sc, st); break;
     case VIEW_FILTERS: view_draw_filters(cr, r, sc, st); break;
     case VIEW_PRED: view_draw_pred(cr, r, sc, st); break;
+    case VIEW_COMPUTE: view_draw_compute(cr, r, sc, st); break;
     case VIEW_COUNT: break;
     }
 }
@@ -38,7 +39,7 @@ int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux,
     if (st->kind == VIEW_LRN) {
         ok = vlrn_shown(&v, c, ux, uy);
     } else {
-        int stage = vstage_current(&v);
+        int stage = st->kind == VIEW_COMPUTE ? vcompute_stage(&v) : vstage_current(&v);
         if (stage >= 0 && stage < sc->done) {
             vzoom_shown(&v, stage, c, ux, uy);
             ok = 1;
@@ -65,7 +66,7 @@ typedef struct {
 
 static const text_id tab_short[VIEW_COUNT] = {
     TX_VIEW_PIPELINE_SHORT, TX_VIEW_GRID_SHORT,    TX_VIEW_ZOOM_SHORT, TX_VIEW_LRN_SHORT,
-    TX_VIEW_ARITH_SHORT,    TX_VIEW_FILTERS_SHORT, TX_VIEW_PRED_SHORT};
+    TX_VIEW_ARITH_SHORT,    TX_VIEW_FILTERS_SHORT, TX_VIEW_PRED_SHORT, TX_VIEW_COMPUTE_SHORT};
 
 static void tab_label(const vctx *v, int k, int words, char *buf, size_t len)
 {
@@ -338,7 +339,7 @@ static const struct {
     {"→  Space", 0, TX_KEY_NEXT},
     {"←", 0, TX_KEY_BACK},
     {"Home  End", 0, TX_KEY_ENDS},
-    {"1 … 7  Tab", 0, TX_KEY_VIEWS},
+    {"1 … 8  Tab", 0, TX_KEY_VIEWS},
     {"T", 0, TX_KEY_STEP},
     {"P", 0, TX_KEY_PLAY},
     {",  .", 0, TX_KEY_PACE},

@@ -633,7 +633,7 @@ int vstage_current(const vctx *v)
 /* ---------------------------------------------------------------- state */
 
 static const char *const kind_names[VIEW_COUNT] = {"pipeline", "grid",    "zoom", "lrn",
-                                                   "arith",    "filters", "pred"};
+                                                   "arith",    "filters", "pred", "compute"};
 
 const char *view_kind_name(view_kind k) { return (unsigned)k < VIEW_COUNT ? kind_names[k] : "?"; }
 

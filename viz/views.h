@@ -42,19 +42,22 @@ typedef struct {
 /* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
  * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
 typedef struct {
-    net_table table;                  /* a copy of the stage table */
-    int input_size;                   /* 227 or 224 */
-    int done;                         /* stages [0, done) have outputs */
-    const float *out[NET_MAX_STAGES]; /* (out_c, out_h, out_w) of each finished stage */
-    const float *input;               /* (3, S, S) the net's input, or NULL */
-    net_stats stats[NET_MAX_STAGES];  /* of each finished stage's output */
-    uint32_t version[NET_MAX_STAGES]; /* changes whenever out[i]'s data changes */
-    const unsigned char *photo;       /* (S, S, 3) RGB, what the net sees; NULL if none */
-    const char *photo_name;           /* file name shown in titles; NULL if none */
-    uint32_t photo_version;           /* changes when photo's data changes */
-    const float *conv1_w;             /* (96, 3, 11, 11), channel 0 blue (BGR); or NULL */
-    uint32_t conv1_version;           /* changes when conv1_w's data changes */
-    int untrained;                    /* the weights are seeded, predictions mean nothing */
+    net_table table;                      /* a copy of the stage table */
+    int input_size;                       /* 227 or 224 */
+    int done;                             /* stages [0, done) have outputs */
+    const float *out[NET_MAX_STAGES];     /* (out_c, out_h, out_w) of each finished stage */
+    const float *input;                   /* (3, S, S) the net's input, or NULL */
+    net_stats stats[NET_MAX_STAGES];      /* of each finished stage's output */
+    uint32_t version[NET_MAX_STAGES];     /* changes whenever out[i]'s data changes */
+    const unsigned char *photo;           /* (S, S, 3) RGB, what the net sees; NULL if none */
+    const char *photo_name;               /* file name shown in titles; NULL if none */
+    uint32_t photo_version;               /* changes when photo's data changes */
+    const float *conv1_w;                 /* (96, 3, 11, 11), channel 0 blue (BGR); or NULL */
+    uint32_t conv1_version;               /* changes when conv1_w's data changes */
+    const float *weights[NET_MAX_STAGES]; /* each stage's weights and biases as net_weights */
+    const float *biases[NET_MAX_STAGES];  /* and net_biases give them (NULL: none, or not known):
+                                             the compute view takes units apart with them */
+    int untrained;                        /* the weights are seeded, predictions mean nothing */
     /* this run, which the pipeline view sums up (view_scene_set_run; run_known 0: not shown) */
     int run_known;
     net_config cfg;                   /* the variant the net runs */
@@ -113,6 +116,7 @@ typedef enum {
     VIEW_ARITH,
     VIEW_FILTERS,
     VIEW_PRED,
+    VIEW_COMPUTE, /* one unit of a conv, pool or fc stage, computed */
     VIEW_COUNT
 } view_kind;
 
@@ -197,6 +201,7 @@ void view_draw_lrn(cairo_t *cr, view_rect r, const view_scene *sc, const view_st
 void view_draw_arith(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 void view_draw_filters(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 void view_draw_pred(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 
 /* Draws st->kind into r (the dispatch the window and export share). */
 void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);

@@ -133,6 +133,8 @@ static void take(app *a)
             view_scene_set_run(sc, &c->cfg, &c->pp, c->weights_path[0] ? c->weights_path : NULL,
                                a->o->opts.seed);
             sc->conv1_w = c->conv1_w;
+            memcpy(sc->weights, c->weights, sizeof sc->weights);
+            memcpy(sc->biases, c->biases, sizeof sc->biases);
             sc->conv1_version = ++a->ver;
             sc->class_name =
                 cli_has_class_names(sc->table.s[sc->table.count - 1].out_c) ? cli_class_name : NULL;
@@ -512,9 +514,9 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_h:
     case SDLK_SLASH: st->help = !st->help; break;
     default:
-        if (k >= SDLK_1 && k <= SDLK_7)
+        if (k >= SDLK_1 && k <= SDLK_8)
             st->kind = (view_kind)(k - SDLK_1);
-        else if (k >= SDLK_KP_1 && k <= SDLK_KP_7)
+        else if (k >= SDLK_KP_1 && k <= SDLK_KP_8)
             st->kind = (view_kind)(k - SDLK_KP_1);
         else
             a->dirty = 0;

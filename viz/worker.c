@@ -47,7 +47,8 @@ struct worker {
     net_config cfg;
     char weights_path[4096];
     net_table table;
-    float *conv1_w; /* (96, 3, 11, 11) */
+    float *conv1_w;                                                /* (96, 3, 11, 11) */
+    const float *weights[NET_MAX_STAGES], *biases[NET_MAX_STAGES]; /* in net */
     size_t conv1_n;
     unsigned gen;
     int published;                    /* stages [0, published) of pass `gen` are at out[i] */
@@ -156,6 +157,10 @@ static int build(worker *w)
     }
     if (w->conv1_n)
         memcpy(w->conv1_w, net_weights(w->net, 0), sizeof(float) * w->conv1_n);
+    for (int i = 0; i < w->table.count; i++) {
+        w->weights[i] = net_weights(w->net, i);
+        w->biases[i] = net_biases(w->net, i);
+    }
     w->ready = 1;
     pthread_mutex_unlock(&w->mu);
     return 1;
@@ -363,6 +368,8 @@ int worker_take(worker *w, worker_copy *c)
         c->pp = w->pp;
         memcpy(c->weights_path, w->weights_path, sizeof c->weights_path);
         if (w->ready) {
+            memcpy(c->weights, w->weights, sizeof c->weights);
+            memcpy(c->biases, w->biases, sizeof c->biases);
             c->conv1_w = malloc(sizeof(float) * (w->conv1_n ? w->conv1_n : 1));
             if (c->conv1_w)
                 memcpy(c->conv1_w, w->conv1_w, sizeof(float) * w->conv1_n);

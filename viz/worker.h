@@ -28,10 +28,12 @@ typedef struct {
                                            paused */
     net_table table;
     int untrained;
-    net_config cfg;          /* the variant the net runs (its input size too) */
-    net_preproc pp;          /* how photos become its input */
-    char weights_path[4096]; /* the ONNX file loaded, or "" for seeded weights */
-    float *conv1_w;          /* (96, 3, 11, 11), BGR */
+    net_config cfg;                       /* the variant the net runs (its input size too) */
+    net_preproc pp;                       /* how photos become its input */
+    char weights_path[4096];              /* the ONNX file loaded, or "" for seeded weights */
+    float *conv1_w;                       /* (96, 3, 11, 11), BGR */
+    const float *weights[NET_MAX_STAGES]; /* every stage's weights and biases, in the worker's */
+    const float *biases[NET_MAX_STAGES];  /* net: read-only once built, valid until worker_stop */
     /* the current pass */
     unsigned gen;                     /* changes with every new pass */
     int done;                         /* stages [0, done) are ready at out[i] */

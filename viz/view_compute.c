@@ -1,0 +1,554 @@
+/* view_compute.c: one unit computed in front of the class.
+ *
+ * For a convolution: the window the unit reads on its input (the photo for conv1), the input
+ * channels it reads (its own tower's, or both for conv3) on a channel strip, one channel's
+ * patch ⊙ kernel with the numbers, the sum per input channel as bars, then Σ + bias = the value
+ * and what ReLU makes of it. For max pooling: the window on its map (and the next window, which
+ * overlaps it: the stride is smaller than the window), its values, the winner. For a fully
+ * connected stage: how the input is flattened (channel, then row, then column), one row of W
+ * times it, per channel, plus the bias. Every number comes from net_unit_explain, in double
+ * precision from the stage's own input and weights, and is shown beside the value the pass
+ * computed: the two agree (tests/test_unit.c checks it).
+ *
+ * A ReLU or dropout stage shows the stage that fed it; the other stages (LRN, softmax) have
+ * nothing to take apart and say so. The unit is the zoom view's (the busiest channel's
+ * strongest unit, or the one chosen there), so 3 then 8 explains the unit under the pointer.
+ *
+ * Layout: the title band, then three columns (input, one channel, the sum) when the room is
+ * wide enough, else one under the other; every text is measured first and the pictures take
+ * what is left; the text shrinks only as far as it must.
+ */
+#include "view_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int vcompute_stage(const vctx *v)
+{
+    const view_scene *sc = v->sc;
+    int s = vstage_current(v);
+    if (s < 0)
+        return -1;
+    /* a ReLU or a dropout shows the stage whose sums it passes on */
+    while (s > 0 && (sc->table.s[s].op == NET_OP_RELU || sc->table.s[s].op == NET_OP_DROPOUT))
+        s--;
+    net_op op = sc->table.s[s].op;
+    return op == NET_OP_CONV || op == NET_OP_POOL || op == NET_OP_FC ? s : -1;
+}
+
+/* ---------------------------------------------------------------- what is shown */
+
+#define PARTS_MAX 4096
+
+typedef struct {
+    int stage; /* the stage taken apart */
+    const net_stage *s;
+    const float *in; /* its input (s->in_c, s->in_h, s->in_w) */
+    net_unit u;
+    double part[PARTS_MAX]; /* per input channel */
+    int top;                /* the input channel shown one by one: the largest |part| (pool: c) */
+    double pass;            /* the pass's own value at the unit */
+    int relu;               /* the next stage is a ReLU */
+} unit_view;
+
+/* Fills uv for v's state; 0 when the stage is not computed or cannot be taken apart. */
+static int unit_make(vctx *v, unit_view *uv)
+{
+    const view_scene *sc = v->sc;
+    memset(uv, 0, sizeof *uv);
+    uv->stage = vcompute_stage(v);
+    if (uv->stage < 0 || uv->stage >= sc->done || !sc->out[uv->stage])
+        return 0;
+    const net_stage *s = uv->s = &sc->table.s[uv->stage];
+    uv->in = uv->stage ? sc->out[uv->stage - 1] : sc->input;
+    const float *w = sc->weights[uv->stage], *b = sc->biases[uv->stage];
+    if (!uv->in || (s->op != NET_OP_POOL && !w))
+        return 0;
+    int c, ux, uy;
+    vzoom_shown(v, uv->stage, &c, &ux, &uy);
+    if (s->op == NET_OP_FC)
+        ux = uy = 0;
+    if (net_unit_explain(s, uv->in, w, b, c, uy, ux, uv->part, PARTS_MAX, &uv->u, NULL) != NET_OK)
+        return 0;
+    uv->top = uv->u.c0;
+    for (int i = 0; i < uv->u.n_part; i++)
+        if (fabs(uv->part[i]) > fabs(uv->part[uv->top - uv->u.c0]))
+            uv->top = uv->u.c0 + i;
+    if (s->op == NET_OP_POOL)
+        uv->top = c;
+    uv->pass = sc->out[uv->stage][((size_t)c * s->out_h + uy) * s->out_w + ux];
+    uv->relu = uv->stage + 1 < sc->table.count && sc->table.s[uv->stage + 1].op == NET_OP_RELU;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- the columns */
+
+typedef enum { PIC_NONE, PIC_INPUT, PIC_STRIP, PIC_GRIDS, PIC_BARS, PIC_FLAT } pic_kind;
+
+/* One column: texts and at most two pictures, top to bottom. */
+typedef struct {
+    struct {
+        char text[400];
+        double size;
+        int flags;
+        vrgb c;
+        pic_kind pic;  /* a picture instead of text */
+        double aspect; /* its height over its width */
+        double min_h;  /* the least height it is shown at (units of u), else left out */
+        double max_h;  /* the most (units of u; 0: no limit) */
+    } it[12];
+    int n;
+} column;
+
+static void add_text(column *col, double size, int flags, vrgb c, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void add_text(column *col, double size, int flags, vrgb c, const char *fmt, ...)
+{
+    if (col->n >= 12)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(col->it[col->n].text, sizeof col->it[0].text, fmt, ap);
+    va_end(ap);
+    col->it[col->n].size = size, col->it[col->n].flags = flags, col->it[col->n].c = c;
+    col->it[col->n].pic = PIC_NONE;
+    col->n++;
+}
+
+static void add_pic(column *col, pic_kind pic, double aspect, double min_h, double max_h)
+{
+    if (col->n >= 12)
+        return;
+    col->it[col->n].text[0] = 0;
+    col->it[col->n].pic = pic, col->it[col->n].aspect = aspect;
+    col->it[col->n].min_h = min_h, col->it[col->n].max_h = max_h;
+    col->n++;
+}
+
+static void fmt_value(double x, char *buf, size_t len) { vfmt_value(x, buf, len); }
+
+/* A grid cell's number: two significant digits ("0.012", "-0.43", "39"), whole above 100. */
+static void fmt_cell(double x, char *buf, size_t len)
+{
+    if (fabs(x) >= 100)
+        snprintf(buf, len, "%.0f", x);
+    else if (x == 0)
+        snprintf(buf, len, "0");
+    else
+        snprintf(buf, len, "%.2g", x);
+}
+
+/* ---------------------------------------------------------------- pictures */
+
+/* A K×K grid of values in cells of side cs at (x, y), coloured on the diverging map for ±m,
+ * with the numbers written in when they fit; the cell (hy, hx) framed when >= 0. */
+static void value_grid(vctx *v, double x, double y, double cs, int K, const float *vals, double m,
+                       int hy, int hx, int numbers)
+{
+    vmap map = vpal_map(v, VMAP_DIV);
+    for (int ky = 0; ky < K; ky++)
+        for (int kx = 0; kx < K; kx++) {
+            float val = vals[ky * K + kx];
+            uint32_t argb =
+                isfinite(val) ? vmap_color(map, 0.5 + 0.5 * val / (m > 0 ? m : 1)) : VMAP_NO_VALUE;
+            vrgb c = {(argb >> 16 & 255) / 255.0, (argb >> 8 & 255) / 255.0, (argb & 255) / 255.0};
+            vfill(v, x + kx * cs, y + ky * cs, cs - 1, cs - 1, c);
+            if (numbers && isfinite(val)) {
+                char num[16];
+                fmt_cell(val, num, sizeof num);
+                double lum = 0.3 * c.r + 0.59 * c.g + 0.11 * c.b;
+                vrgb tc = lum > 0.5 ? (vrgb){0, 0, 0} : (vrgb){1, 1, 1};
+                vtext_draw(v, x + kx * cs + cs / 2, y + ky * cs + (cs - 1.05 * T_MIN * v->u) / 2,
+                           T_MIN, 0, tc, VA_CENTER, 0, num);
+            }
+        }
+    if (hy >= 0)
+        vframe(v, x + hx * cs - 1, y + hy * cs - 1, cs + 1, cs + 1, fmax(2, 0.12 * v->u),
+               v->pal.accent);
+}
+
+/* The widest number of vals, for the cell size that fits numbers. */
+static double widest_number(vctx *v, const float *vals, int n)
+{
+    double most = 0;
+    for (int i = 0; i < n; i++) {
+        char num[16];
+        double w, h;
+        fmt_cell(vals[i], num, sizeof num);
+        vtext_size(v, T_MIN, 0, num, &w, &h);
+        most = fmax(most, w);
+    }
+    return most;
+}
+
+/* Paints rows [y0, y1) × columns [x0, x1) of channel `top` of the input, one cell of side k per
+ * value, from (ox, oy); padding (outside the input) as the panel's colour. */
+static void crop_cells(vctx *v, const unit_view *uv, int y0, int y1, int x0, int x1, double ox,
+                       double oy, double k)
+{
+    const net_stage *s = uv->s;
+    int H = s->in_h, W = s->in_w;
+    const float *plane = uv->in + (size_t)uv->top * H * W;
+    float mn, mx;
+    vfinite_range(plane, (size_t)H * W, &mn, &mx);
+    float m = fmaxf(fabsf(mn), fabsf(mx));
+    vmap map = vpal_map(v, mn < 0 ? VMAP_DIV : VMAP_SEQ);
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            vrgb c = v->pal.panel;
+            if (y >= 0 && y < H && x >= 0 && x < W) {
+                float val = plane[(size_t)y * W + x];
+                double t = m > 0 ? (mn < 0 ? 0.5 + 0.5 * val / m : val / m) : 0;
+                uint32_t argb = isfinite(val) ? vmap_color(map, t) : VMAP_NO_VALUE;
+                c = (vrgb){(argb >> 16 & 255) / 255.0, (argb >> 8 & 255) / 255.0,
+                           (argb & 255) / 255.0};
+            }
+            vfill(v, ox + (x - x0) * k, oy + (y - y0) * k, k - 1, k - 1, c);
+        }
+}
+
+/* The input around the unit: for a convolution channel `top`'s whole map (for conv1 the photo)
+ * with the unit's window framed and the padding as a border; for pooling a close-up of the
+ * window and the next one, which overlap where the stride is smaller than the window. */
+static void pic_input(vctx *v, const unit_view *uv, view_rect r)
+{
+    const net_stage *s = uv->s;
+    int H = s->in_h, W = s->in_w;
+    double lw = fmax(2, 0.12 * v->u);
+    if (s->op == NET_OP_POOL) {
+        int y0 = uv->u.y0 - 1, y1 = uv->u.y0 + s->k + 1;
+        int x0 = uv->u.x0 - 1, x1 = uv->u.x0 + s->k + s->stride + 1;
+        double k = floor(fmin(r.w / (x1 - x0), r.h / (y1 - y0)));
+        double ox = r.x + (r.w - k * (x1 - x0)) / 2, oy = r.y;
+        crop_cells(v, uv, y0, y1, x0, x1, ox, oy, k);
+        if (uv->u.x + 1 < s->out_w || uv->u.x0 + s->stride < W)
+            vframe(v, ox + k * (1 + s->stride), oy + k, k * s->k, k * s->k, lw, v->pal.cross);
+        vframe(v, ox + k, oy + k, k * s->k, k * s->k, lw, v->pal.accent);
+        return;
+    }
+    int P = s->pad;
+    double k = fmin(r.w / (W + 2 * P), r.h / (H + 2 * P));
+    double ox = r.x + (r.w - k * (W + 2 * P)) / 2 + k * P, oy = r.y + k * P;
+    if (P)
+        vframe(v, ox - k * P, oy - k * P, k * (W + 2 * P), k * (H + 2 * P), 1, v->pal.line);
+    cairo_surface_t *ph = uv->stage == 0 ? vcache_photo(v) : NULL;
+    if (ph) {
+        vpaint_smooth(v, ph, ox, oy, k);
+    } else {
+        const float *plane = uv->in + (size_t)uv->top * H * W;
+        float mn, mx;
+        vfinite_range(plane, (size_t)H * W, &mn, &mx);
+        float m = fmaxf(fabsf(mn), fabsf(mx));
+        cairo_surface_t *ms = vmap_surface(plane, H, W, vpal_map(v, mn < 0 ? VMAP_DIV : VMAP_SEQ),
+                                           mn < 0 ? -m : 0, m > 0 ? m : 1);
+        vpaint_nearest(v, ms, ox, oy, k, k);
+        cairo_surface_destroy(ms);
+    }
+    vframe(v, ox + k * uv->u.x0, oy + k * uv->u.y0, k * s->k, k * s->k, lw, v->pal.accent);
+}
+
+/* The input channels as a strip: the ones the unit reads lit, the one shown marked. */
+static void pic_strip(vctx *v, const unit_view *uv, view_rect r)
+{
+    int C = uv->s->in_c;
+    double cw = r.w / C;
+    for (int c = 0; c < C; c++) {
+        int read = c >= uv->u.c0 && c < uv->u.c1;
+        vrgb col = c < C / 2 || uv->stage == 0 ? v->pal.tower_a : v->pal.tower_b;
+        vfill(v, r.x + c * cw, r.y, fmax(cw - (cw > 3 ? 1 : 0), 1), r.h,
+              read ? col : vmix(v->pal.bg, col, 0.2));
+    }
+    vframe(v, r.x + uv->top * cw - 1, r.y - 2, fmax(cw, 2) + 2, r.h + 4, 2, v->pal.accent);
+}
+
+/* The patch of channel `top` and the kernel's slice for it, side by side (conv); the pooling
+ * window's values with the winner framed (pool). */
+static void pic_grids(vctx *v, const unit_view *uv, view_rect r)
+{
+    const net_stage *s = uv->s;
+    int K = s->k, H = s->in_h, W = s->in_w;
+    float patch[121], kern[121];
+    for (int ky = 0; ky < K; ky++)
+        for (int kx = 0; kx < K; kx++) {
+            int yy = uv->u.y0 + ky, xx = uv->u.x0 + kx;
+            int out = yy < 0 || yy >= H || xx < 0 || xx >= W;
+            patch[ky * K + kx] = out ? (s->op == NET_OP_POOL ? NAN : 0)
+                                     : uv->in[((size_t)uv->top * H + yy) * W + xx];
+        }
+    int grids = s->op == NET_OP_CONV ? 2 : 1;
+    double gap = grids == 2 ? 1.6 * v->u : 0;
+    double cs = floor(fmin((r.w - gap) / (grids * K), r.h / K));
+    double mp = 0, mk = 0;
+    for (int i = 0; i < K * K; i++)
+        if (isfinite(patch[i]))
+            mp = fmax(mp, fabs(patch[i]));
+    int numbers = cs >= widest_number(v, patch, K * K) + 0.3 * v->u && cs >= 1.1 * T_MIN * v->u + 2;
+    double x = r.x + (r.w - (grids * K * cs + gap)) / 2;
+    if (s->op == NET_OP_POOL) {
+        value_grid(v, x, r.y, cs, K, patch, mp, uv->u.win_y - uv->u.y0, uv->u.win_x - uv->u.x0,
+                   numbers);
+        return;
+    }
+    int cg = s->in_c / s->groups;
+    const float *w = v->sc->weights[uv->stage];
+    for (int i = 0; i < K * K; i++) {
+        kern[i] = w[((size_t)uv->u.c * cg + (uv->top - uv->u.c0)) * K * K + i];
+        mk = fmax(mk, fabs(kern[i]));
+    }
+    numbers = numbers && cs >= widest_number(v, kern, K * K) + 0.3 * v->u;
+    value_grid(v, x, r.y, cs, K, patch, mp, -1, -1, numbers);
+    vtext_draw(v, x + K * cs + gap / 2, r.y + K * cs / 2 - 0.6 * v->u, T_LEAD, VT_BOLD, v->pal.fg,
+               VA_CENTER, 0, "⊙");
+    value_grid(v, x + K * cs + gap, r.y, cs, K, kern, mk, -1, -1, numbers);
+}
+
+/* The sum per input channel as bars around zero; the channel shown one by one marked. */
+static void pic_bars(vctx *v, const unit_view *uv, view_rect r)
+{
+    int n = uv->u.n_part;
+    double m = 0;
+    for (int i = 0; i < n; i++)
+        m = fmax(m, fabs(uv->part[i]));
+    double bw = r.w / n, mid = r.y + r.h / 2;
+    vfill(v, r.x, mid, r.w, 1, v->pal.line);
+    for (int i = 0; i < n; i++) {
+        int c = uv->u.c0 + i;
+        vrgb col = uv->s->op == NET_OP_FC && c >= uv->s->in_c / 2 ? v->pal.tower_b : v->pal.tower_a;
+        if (uv->s->op == NET_OP_CONV && uv->s->reads != NET_READS_BOTH && uv->stage > 0)
+            col = uv->u.c0 >= uv->s->in_c / 2 ? v->pal.tower_b : v->pal.tower_a;
+        if (uv->s->op == NET_OP_CONV && uv->s->reads == NET_READS_BOTH)
+            col = c >= uv->s->in_c / 2 ? v->pal.tower_b : v->pal.tower_a;
+        double h = m > 0 ? uv->part[i] / m * (r.h / 2) : 0;
+        vfill(v, r.x + i * bw, h > 0 ? mid - h : mid, fmax(bw - (bw > 3 ? 1 : 0), 1), fabs(h) + 1,
+              c == uv->top ? v->pal.accent : col);
+    }
+}
+
+/* How fc's input is flattened: one channel's H×W block numbered in reading order. */
+static void pic_flat(vctx *v, const unit_view *uv, view_rect r)
+{
+    int H = uv->s->in_h, W = uv->s->in_w;
+    double cs = floor(fmin(r.w / W, r.h / H)), x = r.x + (r.w - cs * W) / 2;
+    for (int y = 0; y < H; y++)
+        for (int xx = 0; xx < W; xx++) {
+            vfill(v, x + xx * cs, r.y + y * cs, cs - 1, cs - 1,
+                  vmix(v->pal.panel, v->pal.tower_a, 0.15 + 0.6 * (y * W + xx) / (H * W)));
+            char num[16];
+            snprintf(num, sizeof num, "%d", y * W + xx);
+            vtext_draw(v, x + xx * cs + cs / 2, r.y + y * cs + (cs - 1.05 * T_MIN * v->u) / 2,
+                       T_MIN, 0, v->pal.fg, VA_CENTER, 0, num);
+        }
+}
+
+/* The least cell a flattening number fits in. */
+static double flat_min(vctx *v, const unit_view *uv)
+{
+    char num[16];
+    double w, h;
+    snprintf(num, sizeof num, "%d", uv->s->in_h * uv->s->in_w - 1);
+    vtext_size(v, T_MIN, 0, num, &w, &h);
+    return fmax(w + 0.3 * v->u, 1.1 * h) * uv->s->in_h / v->u;
+}
+
+static void draw_pic(vctx *v, const unit_view *uv, pic_kind k, view_rect r)
+{
+    switch (k) {
+    case PIC_INPUT: pic_input(v, uv, r); break;
+    case PIC_STRIP: pic_strip(v, uv, r); break;
+    case PIC_GRIDS: pic_grids(v, uv, r); break;
+    case PIC_BARS: pic_bars(v, uv, r); break;
+    case PIC_FLAT: pic_flat(v, uv, r); break;
+    case PIC_NONE: break;
+    }
+}
+
+/* Lays a column out in r: texts at their measured heights, pictures share what is left (each
+ * at least its min_h). Returns 0 when it does not fit; draws when draw is set. */
+static int column_flow(vctx *v, const unit_view *uv, const column *col, view_rect r, int draw)
+{
+    double u = v->u, text_h = 0, gap = 0.35 * u;
+    int pics = 0;
+    for (int i = 0; i < col->n; i++) {
+        if (col->it[i].pic)
+            pics++;
+        else
+            text_h += vtext_para_size(v, r.w, col->it[i].size, col->it[i].flags & VT_BOLD,
+                                      col->it[i].text, NULL);
+        text_h += gap;
+    }
+    double left = r.h - text_h, y = r.y;
+    for (int i = 0; i < col->n; i++) {
+        if (col->it[i].pic) {
+            double h = fmin(pics ? left / pics : 0, r.w * col->it[i].aspect);
+            if (col->it[i].max_h > 0)
+                h = fmin(h, col->it[i].max_h * u);
+            if (h < col->it[i].min_h * u)
+                return 0;
+            if (draw)
+                draw_pic(v, uv, col->it[i].pic, (view_rect){r.x, y, r.w, h});
+            y += h + gap;
+        } else {
+            double h = draw ? vtext_para_as(v, r.x, y, r.w, col->it[i].size, col->it[i].flags,
+                                            col->it[i].c, col->it[i].text)
+                            : vtext_para_size(v, r.w, col->it[i].size, col->it[i].flags & VT_BOLD,
+                                              col->it[i].text, NULL);
+            y += h + gap;
+        }
+    }
+    return y - gap <= r.y + r.h + 0.5;
+}
+
+/* The three columns' contents for uv, in v's language. */
+static void make_columns(vctx *v, const unit_view *uv, column cols[3])
+{
+    const net_stage *s = uv->s;
+    const net_unit *u = &uv->u;
+    const vpal *pal = &v->pal;
+    char a[32], b[32], c[32];
+    memset(cols, 0, 3 * sizeof cols[0]);
+    if (s->op == NET_OP_FC) {
+        add_text(&cols[0], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_FC_UNIT), u->c, s->out_c);
+        if (s->in_h * s->in_w > 1) {
+            add_text(&cols[0], T_BODY, 0, pal->fg, vtext(v, TX_COMP_FLAT),
+                     s->in_c * s->in_h * s->in_w, s->in_c, s->in_h, s->in_w);
+            add_pic(&cols[0], PIC_FLAT, 1, flat_min(v, uv), 0);
+            add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_FLAT_ORDER), s->in_h * s->in_w,
+                     s->in_h * s->in_w, s->in_h * s->in_w - 1);
+        } else {
+            add_text(&cols[0], T_BODY, 0, pal->fg, vtext(v, TX_COMP_VECTOR), s->in_c);
+        }
+        add_text(&cols[1], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_FC_ROW), u->c,
+                 s->in_c * s->in_h * s->in_w);
+        add_pic(&cols[1], PIC_BARS, 0.6, 3, 12);
+        if (s->in_c % 2 == 0 && s->in_c >= 2)
+            add_text(&cols[1], T_MIN, 0, pal->dim, vtext(v, TX_COMP_FC_HALVES), s->in_c / 2 - 1,
+                     s->in_c / 2, s->in_c - 1);
+    } else {
+        add_text(&cols[0], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_UNIT), u->x, u->y, u->c);
+        add_pic(&cols[0], PIC_INPUT, 1, 4, 0);
+        add_text(&cols[0], T_MIN, 0, pal->fg, vtext(v, TX_COMP_WINDOW), u->y0, u->y0 + u->k - 1,
+                 u->x0, u->x0 + u->k - 1);
+        add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_ORIGIN), u->x, s->stride,
+                 s->op == NET_OP_CONV ? s->pad : 0, u->x0);
+        if (s->op == NET_OP_POOL) {
+            if (s->stride < s->k)
+                add_text(&cols[0], T_MIN, 0, pal->cross, vtext(v, TX_COMP_OVERLAP), s->stride, s->k,
+                         s->k - s->stride);
+            add_text(&cols[1], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_POOL_WINDOW), s->k, s->k,
+                     u->c);
+            add_pic(&cols[1], PIC_GRIDS, 1, 3, 0);
+        } else {
+            if (uv->stage == 0)
+                add_text(&cols[0], T_MIN, 0, pal->dim, "%s", vtext(v, TX_COMP_READS_IMAGE));
+            else if (u->c1 - u->c0 == s->in_c)
+                add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_READS_BOTH), s->in_c);
+            else
+                add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_READS_OWN), u->c1 - u->c0,
+                         u->c0, u->c1 - 1);
+            add_pic(&cols[0], PIC_STRIP, 0.06, 0.5, 0.9);
+            if (u->padded)
+                add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_PAD), u->padded,
+                         u->k * u->k);
+            add_text(&cols[1], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_TOP), uv->top);
+            add_pic(&cols[1], PIC_GRIDS, 0.55, 3, 0);
+            fmt_value(uv->part[uv->top - u->c0], a, sizeof a);
+            add_text(&cols[1], T_BODY, 0, pal->fg, vtext(v, TX_COMP_PART), a);
+        }
+    }
+    /* the sum, or the winner */
+    column *sum = &cols[2];
+    if (s->op == NET_OP_POOL) {
+        fmt_value(u->sum, a, sizeof a);
+        add_text(sum, T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_MAX), s->k * s->k);
+        add_text(sum, T_KEY, VT_BOLD | VT_KEY, pal->accent, "= %s", a);
+        add_text(sum, T_MIN, 0, pal->dim, vtext(v, TX_COMP_AT), u->win_y, u->win_x);
+    } else {
+        if (s->op == NET_OP_CONV) {
+            add_text(sum, T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_BARS), u->n_part);
+            add_pic(sum, PIC_BARS, 0.5, 2.5, 8);
+        }
+        fmt_value(u->sum - u->bias, a, sizeof a);
+        fmt_value(u->bias, b, sizeof b);
+        fmt_value(u->sum, c, sizeof c);
+        add_text(sum, T_LEAD, 0, pal->fg, vtext(v, TX_COMP_SUM), u->n_part, a);
+        add_text(sum, T_LEAD, 0, pal->fg, vtext(v, TX_COMP_BIAS), b);
+        add_text(sum, T_KEY, VT_BOLD | VT_KEY, pal->accent, "= %s", c);
+        if (uv->relu) {
+            fmt_value(fmax(u->sum, 0), b, sizeof b);
+            add_text(sum, T_BODY, 0, pal->fg, vtext(v, TX_COMP_RELU), c, b);
+        }
+    }
+    fmt_value(uv->pass, a, sizeof a);
+    int same = fabs(uv->pass - u->sum) <= 1e-4 * fmax(1, fabs(u->sum));
+    add_text(sum, T_MIN, 0, same ? pal->ok : pal->warn, vtext(v, TX_COMP_PASS), a);
+}
+
+/* The columns across r (or one under the other when narrow); 0 when they do not fit. */
+static int body_flow(vctx *v, const unit_view *uv, column cols[3], view_rect r, int draw)
+{
+    double u = v->u, gap = 1.2 * u;
+    if (r.w >= 3 * 14 * u + 2 * gap) {
+        /* the middle column wants the most room for its grids */
+        double w0 = (r.w - 2 * gap) * 0.27, w1 = (r.w - 2 * gap) * 0.46,
+               w2 = r.w - 2 * gap - w0 - w1;
+        view_rect c0 = {r.x, r.y, w0, r.h}, c1 = {r.x + w0 + gap, r.y, w1, r.h},
+                  c2 = {r.x + w0 + w1 + 2 * gap, r.y, w2, r.h};
+        return column_flow(v, uv, &cols[0], c0, draw) && column_flow(v, uv, &cols[1], c1, draw) &&
+               column_flow(v, uv, &cols[2], c2, draw);
+    }
+    /* stacked: each column a third of the height */
+    double h = (r.h - 2 * gap) / 3;
+    for (int i = 0; i < 3; i++)
+        if (!column_flow(v, uv, &cols[i], (view_rect){r.x, r.y + i * (h + gap), r.w, h}, draw))
+            return 0;
+    return 1;
+}
+
+void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    double u0 = v.u;
+    static unit_view uv; /* 33 KB: views draw on one thread */
+    int stage = vcompute_stage(&v);
+    if (!unit_make(&v, &uv)) {
+        int cur = vstage_current(&v);
+        char line[400];
+        if (stage < 0 && cur >= 0)
+            snprintf(line, sizeof line, vtext(&v, TX_COMP_NONE), sc->table.s[cur].name);
+        else
+            snprintf(line, sizeof line, vtext(&v, TX_NOT_YET),
+                     sc->table.s[stage >= 0 ? stage : 0].name);
+        /* under the stage's name, as large as the room lets both be */
+        double top = 0;
+        view_rect room;
+        for (double k = 1;; k *= 0.9) {
+            v.u = u0 * k;
+            top = cur >= 0 ? vstage_head(&v, r, cur, 0) : 0;
+            room =
+                (view_rect){r.x + v.u, r.y + top + 0.5 * v.u, r.w - 2 * v.u, r.h - top - 0.8 * v.u};
+            if (vtext_para_size(&v, room.w, T_LEAD, 0, line, NULL) <= room.h || k < 0.3)
+                break;
+        }
+        if (cur >= 0)
+            vstage_head(&v, r, cur, 1);
+        vtext_para(&v, room.x, room.y, room.w, T_LEAD, v.pal.dim, line);
+        vctx_end(&v);
+        return;
+    }
+    column cols[3];
+    view_rect body;
+    for (double k = 1;; k *= 0.92) {
+        v.u = u0 * k;
+        make_columns(&v, &uv, cols);
+        double top = vstage_head(&v, r, uv.stage, 0) + 0.3 * v.u;
+        body = (view_rect){r.x + 0.6 * v.u, r.y + top, r.w - 1.2 * v.u, r.h - top - 0.3 * v.u};
+        if (body_flow(&v, &uv, cols, body, 0) || k < 0.3)
+            break;
+    }
+    vstage_head(&v, r, uv.stage, 1);
+    body_flow(&v, &uv, cols, body, 1);
+    vctx_end(&v);
+}
