@@ -24,6 +24,7 @@ window 1280x720 "stage:conv2 view:zoom unit:14,9 shot:$out/window-zoom.png"
 window 1280x720 "stage:norm1 view:lrn shot:$out/window-lrn.png"
 window 1280x720 "stage:conv1 view:arith shot:$out/window-arith.png"
 window 1280x720 "stage:conv1 view:filters shot:$out/window-filters.png"
+window 1280x720 "stage:conv4 view:compute unit:12,12 shot:$out/window-compute.png"
 # a projector: text one and a half times larger, and the class's language
 window 1280x720 "stage:conv1 view:grid shot:$out/window-scale15.png" --scale 1.5
 window 1280x720 "stage:conv3 view:grid shot:$out/window-ko.png" --lang ko

@@ -220,6 +220,12 @@ static void judge_half(half *hf)
                                  view_kind_name(st.kind), sc->table.s[stage].name);
                         tally_view = kind;
                         measure_screen(v, sc, &st, w, h, 0, small);
+                        if (kind == VIEW_COMPUTE) {
+                            /* the sliding window at a row's end, where it says the most */
+                            st.slide = sc->table.s[stage].out_w;
+                            measure_screen(v, sc, &st, w, h, 0, small);
+                            st.slide = 0;
+                        }
                         if (stage == 0 && kind == 0) {
                             tally_view = VIEW_COUNT;
                             st.help = 1;

@@ -382,3 +382,49 @@ TEST(channel_images_match_the_zoom_and_views_draw_to_pdf)
     CHECK(got == 5 && !memcmp(head, "%PDF-", 5));
     CHECKF(size < 4 * 1024 * 1024, "seven PDF pages take %ld bytes", size);
 }
+
+/* The compute view's sliding window sits where the geometry says: conv1's first and last
+ * window of a row (216 + 11 − 1 = 226, the input's last column at 227) and conv2's first, over
+ * its zero padding (it starts at −2); the window's outline is drawn in the accent colour there,
+ * and the view tells the unit's value as the pass computed it. */
+TEST(compute_view_slides_its_window_where_the_geometry_says)
+{
+    scene_fixture *f = view_fixture();
+    CHECK(f);
+    int W = 1600, H = 900;
+    static const struct {
+        const char *stage;
+        int slide, wy, wx;
+    } cases[] = {{"conv1", 1, 0, 0},
+                 {"conv1", 55, 0, 216},
+                 {"conv2", 1, -2, -2},
+                 {"conv2", 28, -1, -2},
+                 {"pool1", 27, 0, 52}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        view_state st;
+        state_for(&st, &f->sc, VIEW_COMPUTE, cases[i].stage, W, H);
+        st.slide = cases[i].slide;
+        cairo_surface_t *s = render_screen(&f->sc, &st, W, H);
+        vpal pal;
+        vpal_get(st.theme, &pal);
+        view_rect body = view_screen_body((view_rect){0, 0, W, H}, &f->sc, &st);
+        vctx v;
+        vctx_layout(&v, body, &f->sc, &st);
+        vslide_layout l;
+        CHECKF(vslide_layout_make(&v, &l), "%s: no sliding window", cases[i].stage);
+        CHECKF(l.wy == cases[i].wy && l.wx == cases[i].wx, "%s at %d: window at (%d, %d)",
+               cases[i].stage, cases[i].slide, l.wy, l.wx);
+        /* the outline: the middle of its top and left edges */
+        int x0 = (int)(l.x + l.s * l.wx), y0 = (int)(l.y + l.s * l.wy);
+        int side = (int)(l.s * l.k);
+        uint32_t top = pixel(s, x0 + side / 2, y0 + 1), left = pixel(s, x0 + 1, y0 + side / 2);
+        CHECKF(color_dist(top, rgb_of(pal.accent)) <= 40 &&
+                   color_dist(left, rgb_of(pal.accent)) <= 40,
+               "%s at %d: the outline at (%d,%d) is %06x / %06x", cases[i].stage, cases[i].slide,
+               x0, y0, top, left);
+        cairo_surface_destroy(s);
+    }
+    /* the last conv1 window of a row ends exactly at the input's last column */
+    const net_stage *c1 = &f->sc.table.s[0];
+    CHECK_EQ_INT((c1->out_w - 1) * c1->stride - c1->pad + c1->k - 1, c1->in_w - 1);
+}

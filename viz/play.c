@@ -17,6 +17,7 @@ const char play_help[] = N_(
     "                                   lrn, arith, filters, pred, compute); `lrn` alone = view:lrn\n"
     "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
     "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
+    "      slide:N                    the compute view's sliding window at position N (0: off)\n"
     "      key:K                      press a key: a letter or digit, , . = / - [ ], or left "
     "right\n"
     "                                   up down space\n"
@@ -49,7 +50,7 @@ static const struct {
     {"drop", PLAY_DROP, 1},       {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},
     {"size", PLAY_SIZE, 4},       {"sleep", PLAY_SLEEP, 2},       {"shot", PLAY_SHOT, 1},
     {"stats", PLAY_STATS, 0},     {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
-    {"quit", PLAY_QUIT, 0},       {"lrn", PLAY_VIEW, 0},
+    {"quit", PLAY_QUIT, 0},       {"lrn", PLAY_VIEW, 0},          {"slide", PLAY_SLIDE, 2},
 };
 
 static int parse_num(const char *s, double *out)

@@ -36,6 +36,7 @@ typedef enum {
     PLAY_VIEWSHOT, /* viewshot:PATH: the current view alone, as export draws it */
     PLAY_STATS,    /* print timing figures */
     PLAY_STATUS,   /* print the stage, the view and the status line's text */
+    PLAY_SLIDE,    /* slide:N: the compute view's sliding window at position N (0: off) */
     PLAY_QUIT
 } play_op;
 

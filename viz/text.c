@@ -301,6 +301,30 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_COMP_VECTOR] = {"%d inputs: the previous stage's units", "입력 %d개: 앞 단계의 유닛"},
     [TX_COMP_FC_ROW] = {"row %d of W (%d weights) times the inputs, per channel",
                         "W의 %d행(가중치 %d개) × 입력, 채널별 합"},
+    [TX_SLIDE_POS] = {"position %d of %d: output row %d, column %d",
+                      "위치 %d / %d: 출력 %d행, %d열"},
+    [TX_SLIDE_END] = {"the end of the row: a next window would start at column %d and end at %d, "
+                      "past the last column %d",
+                      "행의 끝: 다음 창은 %d열에서 시작해 %d열에서 끝나므로 마지막 열 %d을 "
+                      "넘습니다"},
+    [TX_SLIDE_END_CEIL] = {"the end of the row: a next window would start at column %d, outside "
+                           "the input (ceil rounding lets a window hang over the edge, not start "
+                           "past it)",
+                           "행의 끝: 다음 창은 입력 밖인 %d열에서 시작합니다 (올림(ceil)은 창이 "
+                           "가장자리에 걸치는 것은 허용하지만 밖에서 시작하는 것은 허용하지 "
+                           "않습니다)"},
+    [TX_SLIDE_UNUSED] = {"columns %d–%d are never read: (I + 2P − K) = %d is not a multiple of "
+                         "the stride %d",
+                         "%d–%d열은 한 번도 읽히지 않습니다: (I + 2P − K) = %d이 스트라이드 %d의 "
+                         "배수가 아닙니다"},
+    [TX_SLIDE_OVERHANG] =
+        {"the last window hangs %d column(s) past the edge: ceil rounding lets it "
+         "(the ONNX model zoo's 224)",
+         "마지막 창이 가장자리 밖으로 %d열 나갑니다: 올림(ceil) 때문입니다 "
+         "(ONNX model zoo의 224)"},
+    [TX_SLIDE_KEYS] =
+        {"A play / pause · N one step · E end of row · X back to the unit · , . speed",
+         "A 재생 / 멈춤 · N 한 칸 · E 행 끝 · X 유닛으로 · , . 속도"},
     [TX_COMP_FC_HALVES] = {"channels 0–%d come from tower A, %d–%d from tower B",
                            "채널 0–%d은 타워 A, %d–%d은 타워 B에서 옵니다"},
 

@@ -225,6 +225,12 @@ typedef enum {
     TX_COMP_VECTOR,      /* %d */
     TX_COMP_FC_ROW,      /* row %d, %d weights */
     TX_COMP_FC_HALVES,   /* 0–%d, %d–%d */
+    TX_SLIDE_POS,        /* %d of %d, row %d, column %d */
+    TX_SLIDE_END,        /* start %d, end %d, last %d */
+    TX_SLIDE_END_CEIL,   /* start %d */
+    TX_SLIDE_UNUSED,     /* %d–%d, %d/%d */
+    TX_SLIDE_OVERHANG,   /* %d */
+    TX_SLIDE_KEYS,
     /* the handout's pages (view_handout.c) */
     TX_PG_COVER_TITLE,
     TX_PG_COVER_PHOTO,   /* %s: file */

@@ -506,6 +506,209 @@ static int body_flow(vctx *v, const unit_view *uv, column cols[3], view_rect r, 
     return 1;
 }
 
+/* ---------------------------------------------------------------- the sliding window */
+
+/* The sliding window's words for position l->n, into lines[] (n lines); keys last. */
+typedef struct {
+    char line[8][400];
+    double size[8];
+    int flags[8];
+    vrgb c[8];
+    int n;
+} slide_words;
+
+static void slide_add(slide_words *w, double size, int flags, vrgb c, const char *text)
+{
+    if (w->n >= 8)
+        return;
+    text_copy(w->line[w->n], sizeof w->line[0], text);
+    w->size[w->n] = size, w->flags[w->n] = flags, w->c[w->n] = c;
+    w->n++;
+}
+
+static void slide_make_words(vctx *v, const unit_view *uv, const vslide_layout *l, slide_words *w)
+{
+    const net_stage *s = uv->s;
+    const vpal *pal = &v->pal;
+    int P = s->op == NET_OP_CONV ? s->pad : 0, W = s->in_w;
+    char t[400];
+    memset(w, 0, sizeof *w);
+    snprintf(t, sizeof t, vtext(v, TX_SLIDE_POS), l->n, l->total, l->oy, l->ox);
+    slide_add(w, T_KEY, VT_BOLD | VT_KEY, pal->accent, t);
+    snprintf(t, sizeof t, vtext(v, TX_COMP_WINDOW), l->wy, l->wy + l->k - 1, l->wx,
+             l->wx + l->k - 1);
+    slide_add(w, T_BODY, 0, pal->fg, t);
+    snprintf(t, sizeof t, vtext(v, TX_COMP_ORIGIN), l->ox, s->stride, P, l->wx);
+    slide_add(w, T_BODY, 0, pal->dim, t);
+    if (l->ox == s->out_w - 1) {
+        int next = l->wx + s->stride;
+        if (s->op == NET_OP_POOL && s->round == NET_ROUND_CEIL)
+            snprintf(t, sizeof t, vtext(v, TX_SLIDE_END_CEIL), next);
+        else
+            snprintf(t, sizeof t, vtext(v, TX_SLIDE_END), next, next + l->k - 1,
+                     W - 1 + (s->op == NET_OP_CONV ? P : s->pad_end));
+        slide_add(w, T_BODY, 0, pal->fg, t);
+    }
+    int last = (s->out_w - 1) * s->stride - P + l->k - 1; /* the last column any window reads */
+    if (last < W - 1) {
+        snprintf(t, sizeof t, vtext(v, TX_SLIDE_UNUSED), last + 1, W - 1, W + 2 * P - l->k,
+                 s->stride);
+        slide_add(w, T_BODY, 0, pal->warn, t);
+    } else if (s->op == NET_OP_POOL && last > W - 1) {
+        snprintf(t, sizeof t, vtext(v, TX_SLIDE_OVERHANG), last - (W - 1));
+        slide_add(w, T_BODY, 0, pal->cross, t);
+    }
+    if (!v->st->print)
+        slide_add(w, T_MIN, 0, pal->dim, vtext(v, TX_SLIDE_KEYS));
+}
+
+/* The geometry of the slide for v's state at v->u: the input panel (l) and the output's
+ * place and the words' column (*out, *words); 0 when it does not fit. */
+static int slide_fit(vctx *v, const unit_view *uv, view_rect body, vslide_layout *l,
+                     const slide_words *w, view_rect *out, view_rect *words)
+{
+    const net_stage *s = uv->s;
+    double u = v->u, gap = 1.2 * u;
+    int P = s->op == NET_OP_CONV ? s->pad : 0, E = s->op == NET_OP_CONV ? s->pad : s->pad_end;
+    int cols = s->in_w + P + E, rows = s->in_h + P + E;
+    /* wide: the input left, the output and the words right; else the input and the output side
+     * by side, the words under them across the whole width */
+    int wide = body.w > 40 * u;
+    double words_w = wide ? body.w * 0.45 - gap / 2 : body.w, text_h = 0;
+    for (int i = 0; i < w->n; i++)
+        text_h += vtext_para_size(v, words_w, w->size[i], w->flags[i] & VT_BOLD, w->line[i], NULL) +
+                  0.25 * u;
+    double in_w, in_h, out_side;
+    if (wide) {
+        in_w = body.w * 0.55 - gap / 2, in_h = body.h;
+        out_side = fmin(words_w, body.h - text_h - gap);
+        *out = (view_rect){body.x + body.w - words_w, body.y, out_side, out_side};
+        *words = (view_rect){out->x, body.y + out_side + gap, words_w, text_h};
+    } else {
+        in_h = body.h - text_h - gap;
+        in_w = body.w * 0.6 - gap / 2;
+        out_side = fmin(body.w * 0.4 - gap / 2, in_h);
+        *out = (view_rect){body.x + body.w - out_side, body.y, out_side, out_side};
+        *words = (view_rect){body.x, body.y + in_h + gap, words_w, text_h};
+    }
+    double k = fmin(in_w / cols, in_h / rows);
+    if (k * rows < 4 * u || out_side < 3 * u)
+        return 0;
+    l->s = k;
+    l->x = body.x + (in_w - k * cols) / 2 + k * P;
+    l->y = body.y + k * P;
+    return 1;
+}
+
+/* The position of the state's slide on the unit's map. */
+static void slide_position(const unit_view *uv, int slide, vslide_layout *l)
+{
+    const net_stage *s = uv->s;
+    l->total = s->out_h * s->out_w;
+    l->n = slide < 1 ? 1 : slide > l->total ? l->total : slide;
+    l->oy = (l->n - 1) / s->out_w, l->ox = (l->n - 1) % s->out_w;
+    int P = s->op == NET_OP_CONV ? s->pad : 0;
+    l->wy = l->oy * s->stride - P, l->wx = l->ox * s->stride - P, l->k = s->k;
+}
+
+/* Shrinks v->u until the slide fits body; fills everything. 0 when it cannot slide here. */
+static int slide_layout(vctx *v, unit_view *uv, view_rect r, vslide_layout *l, slide_words *w,
+                        view_rect *body, view_rect *out, view_rect *words)
+{
+    if (!unit_make(v, uv) || uv->s->op == NET_OP_FC || v->st->slide <= 0)
+        return 0;
+    slide_position(uv, v->st->slide, l);
+    double u0 = v->u;
+    for (double k = 1;; k *= 0.92) {
+        v->u = u0 * k;
+        slide_make_words(v, uv, l, w);
+        double top = vstage_head(v, r, uv->stage, 0) + 0.3 * v->u;
+        *body = (view_rect){r.x + 0.6 * v->u, r.y + top, r.w - 1.2 * v->u, r.h - top - 0.3 * v->u};
+        if (slide_fit(v, uv, *body, l, w, out, words))
+            return 1;
+        if (k < 0.25)
+            return 0; /* too small a room to slide in: the unit as usual */
+    }
+}
+
+int view_slide_positions(const view_scene *sc, const view_state *st, int *row_len)
+{
+    vctx v;
+    vctx_layout(&v, (view_rect){0, 0, 1, 1}, sc, st);
+    int s = vcompute_stage(&v);
+    *row_len = 1;
+    if (s < 0 || sc->table.s[s].op == NET_OP_FC)
+        return 0;
+    *row_len = sc->table.s[s].out_w;
+    return sc->table.s[s].out_h * sc->table.s[s].out_w;
+}
+
+int vslide_layout_make(vctx *v, vslide_layout *l)
+{
+    static unit_view uv;
+    slide_words w;
+    view_rect body, out, words;
+    return slide_layout(v, &uv, v->r, l, &w, &body, &out, &words);
+}
+
+static void draw_slide(vctx *v, const unit_view *uv, const vslide_layout *l, const slide_words *w,
+                       view_rect out, view_rect words)
+{
+    const net_stage *s = uv->s;
+    const vpal *pal = &v->pal;
+    int H = s->in_h, W = s->in_w, P = s->op == NET_OP_CONV ? s->pad : 0;
+    int E = s->op == NET_OP_CONV ? s->pad : s->pad_end;
+    double k = l->s;
+    /* the padding (zeros for a convolution, −∞ for pooling) around the input */
+    if (P || E)
+        vfill(v, l->x - k * P, l->y - k * P, k * (W + P + E), k * (H + P + E),
+              vmix(pal->bg, pal->line, 0.5));
+    cairo_surface_t *ph = uv->stage == 0 ? vcache_photo(v) : NULL;
+    if (ph) {
+        vpaint_smooth(v, ph, l->x, l->y, k);
+    } else {
+        const float *plane = uv->in + (size_t)uv->top * H * W;
+        float mn, mx;
+        vfinite_range(plane, (size_t)H * W, &mn, &mx);
+        float m = fmaxf(fabsf(mn), fabsf(mx));
+        cairo_surface_t *ms = vmap_surface(plane, H, W, vpal_map(v, mn < 0 ? VMAP_DIV : VMAP_SEQ),
+                                           mn < 0 ? -m : 0, m > 0 ? m : 1);
+        vpaint_nearest(v, ms, l->x, l->y, k, k);
+        cairo_surface_destroy(ms);
+    }
+    /* columns no window reads (224 at conv1), hatched in the warning colour */
+    int last = (s->out_w - 1) * s->stride - P + l->k - 1;
+    if (last < W - 1) {
+        /* at least a few pixels wide: one column of 224 is 2 px on a projector */
+        double x0 = l->x + k * (last + 1), sw = fmax(k * (W - 1 - last), 0.25 * v->u);
+        vset_a(v, pal->warn, 0.55);
+        cairo_rectangle(v->cr, fmin(x0, l->x + k * W - sw), l->y, sw, k * H);
+        cairo_fill(v->cr);
+    }
+    double lw = fmax(2, 0.12 * v->u);
+    vframe(v, l->x + k * l->wx, l->y + k * l->wy, k * l->k, k * l->k, lw, pal->accent);
+    /* the output map, filled in as far as the window has gone */
+    const float *o = v->sc->out[uv->stage] + (size_t)uv->u.c * s->out_h * s->out_w;
+    float mn, mx;
+    vfinite_range(o, (size_t)s->out_h * s->out_w, &mn, &mx);
+    float m = fmaxf(fabsf(mn), fabsf(mx));
+    vmap map = vpal_map(v, mn < 0 ? VMAP_DIV : VMAP_SEQ);
+    double cs = fmin(out.w / s->out_w, out.h / s->out_h);
+    vfill(v, out.x, out.y, cs * s->out_w, cs * s->out_h, pal->panel);
+    for (int i = 0; i < l->n; i++) {
+        float val = o[i];
+        double t = m > 0 ? (mn < 0 ? 0.5 + 0.5 * val / m : val / m) : 0;
+        uint32_t argb = isfinite(val) ? vmap_color(map, t) : VMAP_NO_VALUE;
+        vrgb c = {(argb >> 16 & 255) / 255.0, (argb >> 8 & 255) / 255.0, (argb & 255) / 255.0};
+        vfill(v, out.x + (i % s->out_w) * cs, out.y + (i / s->out_w) * cs, cs, cs, c);
+    }
+    vframe(v, out.x + l->ox * cs - 1, out.y + l->oy * cs - 1, cs + 2, cs + 2, lw, pal->accent);
+    double y = words.y;
+    for (int i = 0; i < w->n; i++)
+        y += vtext_para_as(v, words.x, y, words.w, w->size[i], w->flags[i], w->c[i], w->line[i]) +
+             0.25 * v->u;
+}
+
 void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx v;
@@ -513,6 +716,18 @@ void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const vie
     double u0 = v.u;
     static unit_view uv; /* 33 KB: views draw on one thread */
     int stage = vcompute_stage(&v);
+    if (st->slide > 0) {
+        vslide_layout l;
+        slide_words w;
+        view_rect body, out, words;
+        if (slide_layout(&v, &uv, r, &l, &w, &body, &out, &words)) {
+            vstage_head(&v, r, uv.stage, 1);
+            draw_slide(&v, &uv, &l, &w, out, words);
+            vctx_end(&v);
+            return;
+        }
+        v.u = u0;
+    }
     if (!unit_make(&v, &uv)) {
         int cur = vstage_current(&v);
         char line[400];

@@ -313,6 +313,15 @@ double vscale_height(vctx *v, double w, const vrange *rg, int per_map, const cha
 /* The stage the compute view takes a unit of apart for the current stage: itself when it is a
  * conv, pool or fc stage, the one before a ReLU or dropout; -1 for the others. */
 int vcompute_stage(const vctx *v);
+/* The sliding window's input panel: the input (and its padding) at s pixels per unit with the
+ * input's (0, 0) at (x, y); the window of position n (1-based) starts at input (wy, wx). 0 when
+ * the compute view is not sliding on this stage. */
+typedef struct {
+    double x, y, s;
+    int n, total, oy, ox; /* the position: output (oy, ox) */
+    int wy, wx, k;        /* its window's top-left in the input, and K */
+} vslide_layout;
+int vslide_layout_make(vctx *v, vslide_layout *l);
 
 /* The norm stage the LRN view shows for the current stage, or -1 when there is none. */
 int vlrn_stage(const vctx *v);

@@ -176,6 +176,9 @@ typedef struct {
     int cursor_in;             /* the pointer is over the surface */
     int help;                  /* the help overlay is shown */
     int print;                 /* for paper and slides: no key hints, nothing to click */
+    int slide;                 /* the compute view's sliding window (conv and pool): 0 off; n:
+                                  the first n output positions of the unit's map computed,
+                                  the window at the n-th (1 … out_h·out_w) */
     /* the LRN view's live parameters */
     net_lrn lrn;
     view_text_log *log; /* when set, every text drawn is recorded there (tests) */
@@ -186,6 +189,10 @@ void view_state_default(view_state *st, const view_scene *sc);
 /* The channel and unit the zoom (or, for kind VIEW_LRN, the LRN view) shows for st, its -1s
  * resolved; 0 when its stage is not computed. */
 int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux, int *uy);
+/* How many positions the compute view's sliding window has for st (the output map's units of
+ * the stage it takes apart, conv or pool), and how many make a row (*row_len); 0 when it has
+ * none. */
+int view_slide_positions(const view_scene *sc, const view_state *st, int *row_len);
 /* Resets the LRN parameters to those of the scene's norm stages. */
 void view_state_reset_lrn(view_state *st, const view_scene *sc);
 /* Text size for a surface of w×h at user scale `scale` (1 = default). */

@@ -68,6 +68,8 @@ typedef struct {
     int pending_done;
     unsigned pending_gen, pending_err;
 
+    int sliding; /* the compute view's window moves on by itself */
+    double next_slide, slide_ms;
     int pressed, dragging;
     double press_x, press_y, last_x, last_y;
 
@@ -426,6 +428,37 @@ static void lrn_key(app *a, SDL_Keycode k, int shift)
     a->dirty = 1;
 }
 
+/* The compute view's sliding window: A plays or pauses, N steps one position, E goes to the end
+ * of the row, X turns it off. 1 when k was one of them. */
+static int slide_key(app *a, SDL_Keycode k)
+{
+    view_state *st = &a->st;
+    int w, total = view_slide_positions(&a->sc, st, &w);
+    if (!total)
+        return 0;
+    switch (k) {
+    case SDLK_a:
+        if (st->slide <= 0 || st->slide >= total)
+            st->slide = 1, a->sliding = 1;
+        else
+            a->sliding = !a->sliding;
+        a->next_slide = net_now_ms() + a->slide_ms;
+        return 1;
+    case SDLK_n:
+        st->slide = st->slide < total ? st->slide + 1 : total;
+        a->sliding = 0;
+        return 1;
+    case SDLK_e:
+        st->slide = st->slide < 1 ? w : ((st->slide - 1) / w + 1) * w;
+        if (st->slide > total)
+            st->slide = total;
+        a->sliding = 0;
+        return 1;
+    case SDLK_x: st->slide = 0, a->sliding = 0; return 1;
+    default: return 0;
+    }
+}
+
 static void key(app *a, SDL_Keycode k, Uint16 mod)
 {
     view_state *st = &a->st;
@@ -441,6 +474,8 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         lrn_key(a, k, shift);
         return;
     }
+    if (st->kind == VIEW_COMPUTE && slide_key(a, k))
+        return;
     switch (k) {
     case SDLK_q:
     case SDLK_ESCAPE: a->quit = 1; break;
@@ -480,8 +515,18 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
             worker_set_step(a->wk, 1);
         a->next_play = net_now_ms() + a->pace_ms;
         break;
-    case SDLK_COMMA: a->pace_ms = clamp_int(a->pace_ms * 3 / 2, 100, 5000); break;
-    case SDLK_PERIOD: a->pace_ms = clamp_int(a->pace_ms * 2 / 3, 100, 5000); break;
+    case SDLK_COMMA:
+        if (st->kind == VIEW_COMPUTE && st->slide > 0)
+            a->slide_ms = fmin(2000, a->slide_ms * 1.5);
+        else
+            a->pace_ms = clamp_int(a->pace_ms * 3 / 2, 100, 5000);
+        break;
+    case SDLK_PERIOD:
+        if (st->kind == VIEW_COMPUTE && st->slide > 0)
+            a->slide_ms = fmax(5, a->slide_ms / 1.5);
+        else
+            a->pace_ms = clamp_int(a->pace_ms * 2 / 3, 100, 5000);
+        break;
     case SDLK_r: request_rerun(a); break;
     case SDLK_c:
         st->contrast =
@@ -671,6 +716,10 @@ static int run_command(app *a, const play_cmd *c)
         break;
     case PLAY_CHANNEL: st->channel = clamp_int((int)c->num[0], 0, channel_count(a) - 1); break;
     case PLAY_UNIT: st->unit_x = (int)c->num[0], st->unit_y = (int)c->num[1]; break;
+    case PLAY_SLIDE:
+        st->slide = c->num[0] > 0 ? (int)c->num[0] : 0;
+        a->sliding = 0;
+        break;
     case PLAY_KEY: {
         SDL_Keycode k = 0;
         Uint16 mod = 0;
@@ -804,6 +853,21 @@ static void play_tick(app *a)
     a->dirty = 1;
 }
 
+/* The sliding window's next position, at slide_ms each; it stops at the map's last unit. */
+static void slide_tick(app *a)
+{
+    if (!a->sliding || net_now_ms() < a->next_slide)
+        return;
+    a->next_slide = net_now_ms() + a->slide_ms;
+    int w, total = view_slide_positions(&a->sc, &a->st, &w);
+    if (a->st.kind != VIEW_COMPUTE || !total || a->st.slide >= total) {
+        a->sliding = 0;
+        return;
+    }
+    a->st.slide++;
+    a->dirty = 1;
+}
+
 static int wait_ms(const app *a)
 {
     double now = net_now_ms(), t = 250;
@@ -813,6 +877,8 @@ static int wait_ms(const app *a)
         t = 5;
     if (a->playing)
         t = fmin(t, a->next_play - now);
+    if (a->sliding)
+        t = fmin(t, a->next_slide - now);
     if (a->sc.message[0])
         t = fmin(t, a->message_until - now);
     return t < 1 ? 1 : (int)t;
@@ -901,6 +967,7 @@ int window_run(const window_opts *o)
     a->fullscreen = o->fullscreen;
     a->script = o->script;
     a->follow = 1;
+    a->slide_ms = 60;
     int status = 1;
     if (!open_window(a))
         goto out;
@@ -957,6 +1024,7 @@ int window_run(const window_opts *o)
             a->dirty = 1;
         }
         play_tick(a);
+        slide_tick(a);
         a->sc.playing = a->playing;
         a->sc.play_ms = a->pace_ms;
         script_tick(a);
