@@ -226,6 +226,15 @@ static void judge_half(half *hf)
                             measure_screen(v, sc, &st, w, h, 0, small);
                             st.slide = 0;
                         }
+                        if (kind == VIEW_COMPUTE && stage < VIEW_PRESETS + 1) {
+                            /* the playground's presets, and a setting no window fits */
+                            const view_preset *p = &view_presets[stage % VIEW_PRESETS];
+                            int pg[4] = {p->i, p->k, p->s, p->p}, none[4] = {3, 7, 1, 1};
+                            memcpy(st.pg, stage == VIEW_PRESETS ? none : pg, sizeof st.pg);
+                            st.pg_on = 1;
+                            measure_screen(v, sc, &st, w, h, 0, small);
+                            st.pg_on = 0;
+                        }
                         if (stage == 0 && kind == 0) {
                             tally_view = VIEW_COUNT;
                             st.help = 1;

@@ -6,6 +6,7 @@
  * (view_internal.h), so the checks follow the layout when it changes.
  */
 #include "fixture.h"
+#include "play.h"
 #include "test.h"
 #include "tmp.h"
 #include "view_internal.h"
@@ -427,4 +428,48 @@ TEST(compute_view_slides_its_window_where_the_geometry_says)
     /* the last conv1 window of a row ends exactly at the input's last column */
     const net_stage *c1 = &f->sc.table.s[0];
     CHECK_EQ_INT((c1->out_w - 1) * c1->stride - c1->pad + c1->k - 1, c1->in_w - 1);
+}
+
+/* The playground says O with its numbers for each preset (55 at 227, 54 at 224 with a column
+ * never read, 27 for pool1, the same 27 for conv2 with its padding, 28 for LeNet-5), and
+ * settings no window fits get a sentence, not a crash. */
+TEST(playground_counts_positions_and_refuses_impossible_settings)
+{
+    scene_fixture *f = view_fixture();
+    CHECK(f);
+    static const struct {
+        int pg[4];
+        const char *says;
+    } cases[] = {
+        {{227, 11, 4, 0}, "floor(216/4) + 1 = 55"},
+        {{224, 11, 4, 0}, "floor(213/4) + 1 = 54"},
+        {{224, 11, 4, 0}, "53.25"},
+        {{55, 3, 2, 0}, "floor(52/2) + 1 = 27"},
+        {{27, 5, 1, 2}, "floor(26/1) + 1 = 27"},
+        {{32, 5, 1, 0}, "floor(27/1) + 1 = 28"},
+        {{3, 7, 1, 1}, "no window fits"},
+        {{13, 3, 0, 0}, "at least 1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        view_state st;
+        state_for(&st, &f->sc, VIEW_COMPUTE, "conv1", 1280, 720);
+        st.pg_on = 1;
+        memcpy(st.pg, cases[i].pg, sizeof st.pg);
+        view_text_log log = {0};
+        st.log = &log;
+        cairo_surface_t *s = render_screen(&f->sc, &st, 1280, 720);
+        int found = 0;
+        for (int t = 0; t < log.n && !found; t++)
+            found = strstr(log.items[t].text, cases[i].says) != NULL;
+        view_text_log_free(&log);
+        cairo_surface_destroy(s);
+        CHECKF(found, "playground %d,%d,%d,%d does not say \"%s\"", cases[i].pg[0], cases[i].pg[1],
+               cases[i].pg[2], cases[i].pg[3], cases[i].says);
+    }
+    /* --play takes presets by name and I,K,S,P, and refuses anything else */
+    int pg[4];
+    CHECK(play_playground("conv1-224", pg) && pg[0] == 224 && pg[1] == 11);
+    CHECK(play_playground("LeNet-5-C1", pg) && pg[0] == 32 && pg[1] == 5);
+    CHECK(play_playground("9,3,2,0", pg) && pg[2] == 2);
+    CHECK(!play_playground("9,3,2", pg) && !play_playground("conv9", pg));
 }

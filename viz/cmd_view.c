@@ -24,6 +24,8 @@ static const char view_help[] = N_(
     "  --size WxH                   window size in pixels (320x240 to 8192x8192; default:\n"
     "                               most of the screen)\n"
     "  --fullscreen                 start fullscreen (F switches)\n"
+    "  --playground I,K,S,P         start on the output-size playground (or a preset:\n"
+    "                               conv1-227, conv1-224, pool1, conv2, LeNet-5-C1, small)\n"
     "  --pace MS                    play speed: one stage every MS milliseconds (default 800)\n"
     "  --play SCRIPT                run commands in the window, for demos and tests:\n"
     "%s"
@@ -66,7 +68,8 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         return 1;
     }
     if (strcmp(a, "--view") && strcmp(a, "--theme") && strcmp(a, "--scale") &&
-        strcmp(a, "--size") && strcmp(a, "--pace") && strcmp(a, "--play"))
+        strcmp(a, "--size") && strcmp(a, "--pace") && strcmp(a, "--play") &&
+        strcmp(a, "--playground"))
         return 0;
     if (!(val = cli_value(argc, argv, i)))
         return -1;
@@ -101,6 +104,13 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
             return -1;
         }
         w->pace_ms = (int)ms;
+    } else if (!strcmp(a, "--playground")) {
+        if (!play_playground(val, w->playground)) {
+            cli_error("--playground: '%s' is not I,K,S,P (I 1-256; K, S, P 0-64) or a preset "
+                      "(conv1-227, conv1-224, pool1, conv2, LeNet-5-C1, small)",
+                      val);
+            return -1;
+        }
     } else {
         x->script_text = val;
     }

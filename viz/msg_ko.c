@@ -896,6 +896,10 @@ const msg_pair msg_ko[] = {
     /* viz/cmd_view.c, viz/play.c, viz/window.c, viz/worker.c: the window */
     {"view --bench: no image given and no bundled photos found in assets/",
      "view --bench: 이미지가 주어지지 않았고 assets/에 내장 사진도 없습니다"},
+    {"--playground: '%s' is not I,K,S,P (I 1-256; K, S, P 0-64) or a preset (conv1-227, "
+     "conv1-224, pool1, conv2, LeNet-5-C1, small)",
+     "--playground: '{1}'은(는) I,K,S,P(I 1-256, K·S·P 0-64)나 미리 정한 값(conv1-227, "
+     "conv1-224, pool1, conv2, LeNet-5-C1, small)이 아닙니다"},
     {"--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, pred, compute)",
      "--view: 없는 보기입니다: '{1}' (pipeline, grid, zoom, lrn, arith, filters, pred, compute 중 "
      "하나)"},
@@ -1088,6 +1092,8 @@ const msg_pair msg_ko[] = {
      "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
      "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
      "      slide:N                    the compute view's sliding window at position N (0: off)\n"
+     "      playground:I,K,S,P         the compute view's playground (or a preset: conv1-227,\n"
+     "                                   conv1-224, pool1, conv2, LeNet-5-C1; or off)\n"
      "      key:K                      press a key: a letter or digit, , . = / - [ ], or left right\n"
      "                                   up down space\n"
      "                                   home end pageup pagedown tab plus minus f11 esc\n"
@@ -1111,6 +1117,8 @@ const msg_pair msg_ko[] = {
      "      zoom:N  channel:N          채널 N 확대 보기, 채널 고르기\n"
      "      unit:X,Y                   확대, LRN, 유닛 계산 보기에서 유닛 고르기\n"
      "      slide:N                    유닛 계산 보기의 움직이는 창을 N번째 위치에 (0: 끄기)\n"
+     "      playground:I,K,S,P         유닛 계산 보기의 놀이터 (미리 정한 값: conv1-227,\n"
+     "                                   conv1-224, pool1, conv2, LeNet-5-C1, 또는 off)\n"
      "      key:K                      키 누르기: 글자나 숫자, , . = / - [ ], 또는 left right\n"
      "                                   up down space\n"
      "                                   home end pageup pagedown tab plus minus f11 esc\n"
@@ -1165,6 +1173,8 @@ const msg_pair msg_ko[] = {
      "  --size WxH                   window size in pixels (320x240 to 8192x8192; default:\n"
      "                               most of the screen)\n"
      "  --fullscreen                 start fullscreen (F switches)\n"
+     "  --playground I,K,S,P         start on the output-size playground (or a preset:\n"
+     "                               conv1-227, conv1-224, pool1, conv2, LeNet-5-C1, small)\n"
      "  --pace MS                    play speed: one stage every MS milliseconds (default 800)\n"
      "  --play SCRIPT                run commands in the window, for demos and tests:\n"
      "%s  --force                      let --play's shot: and viewshot: replace existing files\n"
@@ -1187,6 +1197,8 @@ const msg_pair msg_ko[] = {
      "  --size WxH                   창 크기, 픽셀 단위 (320x240~8192x8192, 기본값: 화면의\n"
      "                               대부분)\n"
      "  --fullscreen                 전체 화면으로 시작 (F로 전환)\n"
+     "  --playground I,K,S,P         출력 크기 놀이터로 시작 (미리 정한 값: conv1-227,\n"
+     "                               conv1-224, pool1, conv2, LeNet-5-C1, small)\n"
      "  --pace MS                    재생 속도: MS밀리초마다 한 단계 (기본값 800)\n"
      "  --play SCRIPT                시연과 테스트를 위해 창에서 명령을 차례로 실행:\n"
      "%s  --force                      --play의 shot:과 viewshot:이 이미 있는 파일을 덮어쓰게 함\n"

@@ -18,6 +18,8 @@ const char play_help[] = N_(
     "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
     "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
     "      slide:N                    the compute view's sliding window at position N (0: off)\n"
+    "      playground:I,K,S,P         the compute view's playground (or a preset: conv1-227,\n"
+    "                                   conv1-224, pool1, conv2, LeNet-5-C1; or off)\n"
     "      key:K                      press a key: a letter or digit, , . = / - [ ], or left "
     "right\n"
     "                                   up down space\n"
@@ -42,15 +44,20 @@ static const struct {
     play_op op;
     int arg; /* 0 none, 1 text, 2 one number, 3 two numbers "X,Y", 4 "WxH" */
 } words[] = {
-    {"step", PLAY_STEP, 0},       {"back", PLAY_BACK, 0},         {"wait", PLAY_WAIT, 0},
-    {"stage", PLAY_STAGE, 1},     {"view", PLAY_VIEW, 1},         {"zoom", PLAY_ZOOM, 2},
-    {"channel", PLAY_CHANNEL, 2}, {"unit", PLAY_UNIT, 3},         {"key", PLAY_KEY, 1},
-    {"click", PLAY_CLICK, 3},     {"move", PLAY_MOVE, 3},         {"wheel", PLAY_WHEEL, 2},
-    {"photo", PLAY_PHOTO, 1},     {"theme", PLAY_THEME, 1},       {"lang", PLAY_LANG, 1},
-    {"drop", PLAY_DROP, 1},       {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},
-    {"size", PLAY_SIZE, 4},       {"sleep", PLAY_SLEEP, 2},       {"shot", PLAY_SHOT, 1},
-    {"stats", PLAY_STATS, 0},     {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
-    {"quit", PLAY_QUIT, 0},       {"lrn", PLAY_VIEW, 0},          {"slide", PLAY_SLIDE, 2},
+    {"step", PLAY_STEP, 0},         {"back", PLAY_BACK, 0},
+    {"wait", PLAY_WAIT, 0},         {"stage", PLAY_STAGE, 1},
+    {"view", PLAY_VIEW, 1},         {"zoom", PLAY_ZOOM, 2},
+    {"channel", PLAY_CHANNEL, 2},   {"unit", PLAY_UNIT, 3},
+    {"key", PLAY_KEY, 1},           {"click", PLAY_CLICK, 3},
+    {"move", PLAY_MOVE, 3},         {"wheel", PLAY_WHEEL, 2},
+    {"photo", PLAY_PHOTO, 1},       {"theme", PLAY_THEME, 1},
+    {"lang", PLAY_LANG, 1},         {"drop", PLAY_DROP, 1},
+    {"contrast", PLAY_CONTRAST, 1}, {"scale", PLAY_SCALE, 2},
+    {"size", PLAY_SIZE, 4},         {"sleep", PLAY_SLEEP, 2},
+    {"shot", PLAY_SHOT, 1},         {"stats", PLAY_STATS, 0},
+    {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
+    {"quit", PLAY_QUIT, 0},         {"lrn", PLAY_VIEW, 0},
+    {"slide", PLAY_SLIDE, 2},       {"playground", PLAY_PLAYGROUND, 1},
 };
 
 static int parse_num(const char *s, double *out)
@@ -83,8 +90,30 @@ static int valid_text(play_op op, const char *arg)
     case PLAY_THEME: return !strcmp(arg, "dark") || !strcmp(arg, "light");
     case PLAY_LANG: return !strcmp(arg, "en") || !strcmp(arg, "ko");
     case PLAY_CONTRAST: return !strcmp(arg, "stage") || !strcmp(arg, "map");
+    case PLAY_PLAYGROUND: {
+        int pg[4];
+        return !strcmp(arg, "off") || play_playground(arg, pg);
+    }
     default: return *arg != 0;
     }
+}
+
+int play_playground(const char *arg, int pg[4])
+{
+    for (int i = 0; i < VIEW_PRESETS; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "%s", view_presets[i].name);
+        for (char *c = name; *c; c++)
+            *c = *c == ' ' ? '-' : *c == ',' ? '-' : *c;
+        if (!strcmp(arg, name)) {
+            pg[0] = view_presets[i].i, pg[1] = view_presets[i].k;
+            pg[2] = view_presets[i].s, pg[3] = view_presets[i].p;
+            return 1;
+        }
+    }
+    int n = 0, got = sscanf(arg, "%d,%d,%d,%d%n", &pg[0], &pg[1], &pg[2], &pg[3], &n);
+    return got == 4 && !arg[n] && pg[0] >= 1 && pg[0] <= 256 && pg[1] >= 0 && pg[1] <= 64 &&
+           pg[2] >= 0 && pg[2] <= 64 && pg[3] >= 0 && pg[3] <= 64;
 }
 
 int play_parse(play_script *s, const char *text, char *err, size_t err_len)

@@ -12,31 +12,32 @@
 #include <stddef.h>
 
 typedef enum {
-    PLAY_STEP,     /* → */
-    PLAY_BACK,     /* ← */
-    PLAY_WAIT,     /* nothing: only the wait before it */
-    PLAY_STAGE,    /* stage:NAME */
-    PLAY_VIEW,     /* view:NAME */
-    PLAY_ZOOM,     /* zoom:N: the channel zoom on channel N */
-    PLAY_CHANNEL,  /* channel:N */
-    PLAY_UNIT,     /* unit:X,Y */
-    PLAY_KEY,      /* key:NAME */
-    PLAY_CLICK,    /* click:X,Y */
-    PLAY_MOVE,     /* move:X,Y */
-    PLAY_WHEEL,    /* wheel:N */
-    PLAY_PHOTO,    /* photo:PATH */
-    PLAY_DROP,     /* drop:PATH: as if the file were dropped on the window */
-    PLAY_THEME,    /* theme:dark|light */
-    PLAY_LANG,     /* lang:en|ko */
-    PLAY_CONTRAST, /* contrast:stage|map */
-    PLAY_SCALE,    /* scale:F */
-    PLAY_SIZE,     /* size:WxH */
-    PLAY_SLEEP,    /* sleep:MS */
-    PLAY_SHOT,     /* shot:PATH: the whole window */
-    PLAY_VIEWSHOT, /* viewshot:PATH: the current view alone, as export draws it */
-    PLAY_STATS,    /* print timing figures */
-    PLAY_STATUS,   /* print the stage, the view and the status line's text */
-    PLAY_SLIDE,    /* slide:N: the compute view's sliding window at position N (0: off) */
+    PLAY_STEP,       /* → */
+    PLAY_BACK,       /* ← */
+    PLAY_WAIT,       /* nothing: only the wait before it */
+    PLAY_STAGE,      /* stage:NAME */
+    PLAY_VIEW,       /* view:NAME */
+    PLAY_ZOOM,       /* zoom:N: the channel zoom on channel N */
+    PLAY_CHANNEL,    /* channel:N */
+    PLAY_UNIT,       /* unit:X,Y */
+    PLAY_KEY,        /* key:NAME */
+    PLAY_CLICK,      /* click:X,Y */
+    PLAY_MOVE,       /* move:X,Y */
+    PLAY_WHEEL,      /* wheel:N */
+    PLAY_PHOTO,      /* photo:PATH */
+    PLAY_DROP,       /* drop:PATH: as if the file were dropped on the window */
+    PLAY_THEME,      /* theme:dark|light */
+    PLAY_LANG,       /* lang:en|ko */
+    PLAY_CONTRAST,   /* contrast:stage|map */
+    PLAY_SCALE,      /* scale:F */
+    PLAY_SIZE,       /* size:WxH */
+    PLAY_SLEEP,      /* sleep:MS */
+    PLAY_SHOT,       /* shot:PATH: the whole window */
+    PLAY_VIEWSHOT,   /* viewshot:PATH: the current view alone, as export draws it */
+    PLAY_STATS,      /* print timing figures */
+    PLAY_STATUS,     /* print the stage, the view and the status line's text */
+    PLAY_SLIDE,      /* slide:N: the compute view's sliding window at position N (0: off) */
+    PLAY_PLAYGROUND, /* playground:I,K,S,P (or a preset's name, or off) */
     PLAY_QUIT
 } play_op;
 
@@ -58,5 +59,10 @@ void play_free(play_script *s);
 
 /* The language, for --help. */
 extern const char play_help[];
+
+/* The playground's I, K, S, P from "I,K,S,P", a preset's name ("pool1", "conv1-224", with '-'
+ * for ' ') into pg; returns 1, or 0 for "off" (and for anything else, which play_parse refuses
+ * beforehand). */
+int play_playground(const char *arg, int pg[4]);
 
 #endif

@@ -325,6 +325,25 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_SLIDE_KEYS] =
         {"A play / pause · N one step · E end of row · X back to the unit · , . speed",
          "A 재생 / 멈춤 · N 한 칸 · E 행 끝 · X 유닛으로 · , . 속도"},
+    [TX_PG_TITLE] = {"Playground: one axis of a convolution or a pooling",
+                     "놀이터: 합성곱이나 풀링의 한 축"},
+    [TX_PG_NO_STRIDE] = {"S = %d: the stride must be at least 1",
+                         "S = %d: 스트라이드는 1 이상이어야 "
+                         "합니다"},
+    [TX_PG_TOO_BIG] = {"K = %d is larger than I + 2P = %d: no window fits",
+                       "K = %d는 I + 2P = %d보다 커서 창이 하나도 들어가지 않습니다"},
+    [TX_PG_LEFTOVER] = {"(I + 2P − K)/S = %d/%d = %.2f is not a whole number: floor drops the "
+                        "fraction, and the last %d column(s) (red) are never read",
+                        "(I + 2P − K)/S = %d/%d = %.2f는 정수가 아닙니다: floor가 소수를 버리고 "
+                        "마지막 %d열(빨간색)은 한 번도 읽히지 않습니다"},
+    [TX_PG_WHOLE] = {"(I + 2P − K)/S = %d/%d is whole: the last window ends at the last column, "
+                     "%d positions in all",
+                     "(I + 2P − K)/S = %d/%d는 정수입니다: 마지막 창이 마지막 열에서 끝나고, "
+                     "위치는 모두 %d개입니다"},
+    [TX_PG_KEYS] = {"i I: I − + · k K: K − + · z Z: S − + · o O: P − + · [ ]: presets (conv1 227, "
+                    "conv1 224, pool1, conv2, LeNet-5 C1) · G: back to the unit",
+                    "i I: I − + · k K: K − + · z Z: S − + · o O: P − + · [ ]: 미리 정한 값 (conv1 "
+                    "227, conv1 224, pool1, conv2, LeNet-5 C1) · G: 유닛으로"},
     [TX_COMP_FC_HALVES] = {"channels 0–%d come from tower A, %d–%d from tower B",
                            "채널 0–%d은 타워 A, %d–%d은 타워 B에서 옵니다"},
 

@@ -231,6 +231,12 @@ typedef enum {
     TX_SLIDE_UNUSED,     /* %d–%d, %d/%d */
     TX_SLIDE_OVERHANG,   /* %d */
     TX_SLIDE_KEYS,
+    TX_PG_TITLE,
+    TX_PG_NO_STRIDE, /* S = %d */
+    TX_PG_TOO_BIG,   /* K = %d, I + 2P = %d */
+    TX_PG_LEFTOVER,  /* %d/%d = %.2f, %d left */
+    TX_PG_WHOLE,     /* %d/%d = %d */
+    TX_PG_KEYS,
     /* the handout's pages (view_handout.c) */
     TX_PG_COVER_TITLE,
     TX_PG_COVER_PHOTO,   /* %s: file */

@@ -715,6 +715,11 @@ void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const vie
     vctx_begin(&v, cr, r, sc, st);
     double u0 = v.u;
     static unit_view uv; /* 33 KB: views draw on one thread */
+    if (st->pg_on) {
+        vplayground_draw(&v, r);
+        vctx_end(&v);
+        return;
+    }
     int stage = vcompute_stage(&v);
     if (st->slide > 0) {
         vslide_layout l;

@@ -322,6 +322,8 @@ typedef struct {
     int wy, wx, k;        /* its window's top-left in the input, and K */
 } vslide_layout;
 int vslide_layout_make(vctx *v, vslide_layout *l);
+/* The playground (st->pg_on) in r. */
+void vplayground_draw(vctx *v, view_rect r);
 
 /* The norm stage the LRN view shows for the current stage, or -1 when there is none. */
 int vlrn_stage(const vctx *v);

@@ -179,6 +179,8 @@ typedef struct {
     int slide;                 /* the compute view's sliding window (conv and pool): 0 off; n:
                                   the first n output positions of the unit's map computed,
                                   the window at the n-th (1 … out_h·out_w) */
+    int pg_on;                 /* the compute view shows the playground instead */
+    int pg[4];                 /* its I, K, S, P */
     /* the LRN view's live parameters */
     net_lrn lrn;
     view_text_log *log; /* when set, every text drawn is recorded there (tests) */
@@ -193,6 +195,14 @@ int view_shown_unit(const view_scene *sc, const view_state *st, int *c, int *ux,
  * the stage it takes apart, conv or pool), and how many make a row (*row_len); 0 when it has
  * none. */
 int view_slide_positions(const view_scene *sc, const view_state *st, int *row_len);
+/* The playground's presets: conv1 at 227 and 224, pool1, conv2, LeNet-5's C1, a small one. */
+typedef struct {
+    const char *name;
+    int i, k, s, p;
+} view_preset;
+#define VIEW_PRESETS 6
+extern const view_preset view_presets[VIEW_PRESETS];
+
 /* Resets the LRN parameters to those of the scene's norm stages. */
 void view_state_reset_lrn(view_state *st, const view_scene *sc);
 /* Text size for a surface of w×h at user scale `scale` (1 = default). */

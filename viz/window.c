@@ -459,6 +459,40 @@ static int slide_key(app *a, SDL_Keycode k)
     }
 }
 
+/* The playground's keys (G turns it on and off): i I, k K, z Z, o O lower or raise I, K, S, P;
+ * [ ] go through the presets. 1 when k was one of them. */
+static int playground_key(app *a, SDL_Keycode k, int shift)
+{
+    view_state *st = &a->st;
+    static int preset;
+    if (k == SDLK_g) {
+        st->pg_on = !st->pg_on;
+        if (st->pg_on && st->pg[0] == 0)
+            preset = VIEW_PRESETS - 1, st->pg[0] = view_presets[preset].i,
+            st->pg[1] = view_presets[preset].k, st->pg[2] = view_presets[preset].s,
+            st->pg[3] = view_presets[preset].p;
+        return 1;
+    }
+    if (!st->pg_on)
+        return 0;
+    int d = shift ? 1 : -1, *p = NULL, lo = 0, hi = 0;
+    switch (k) {
+    case SDLK_i: p = &st->pg[0], lo = 1, hi = 256; break;
+    case SDLK_k: p = &st->pg[1], lo = 1, hi = 32; break;
+    case SDLK_z: p = &st->pg[2], lo = 1, hi = 16; break;
+    case SDLK_o: p = &st->pg[3], lo = 0, hi = 16; break;
+    case SDLK_LEFTBRACKET:
+    case SDLK_RIGHTBRACKET:
+        preset = (preset + (k == SDLK_RIGHTBRACKET ? 1 : VIEW_PRESETS - 1)) % VIEW_PRESETS;
+        st->pg[0] = view_presets[preset].i, st->pg[1] = view_presets[preset].k;
+        st->pg[2] = view_presets[preset].s, st->pg[3] = view_presets[preset].p;
+        return 1;
+    default: return 0;
+    }
+    *p = clamp_int(*p + d, lo, hi);
+    return 1;
+}
+
 static void key(app *a, SDL_Keycode k, Uint16 mod)
 {
     view_state *st = &a->st;
@@ -474,7 +508,7 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         lrn_key(a, k, shift);
         return;
     }
-    if (st->kind == VIEW_COMPUTE && slide_key(a, k))
+    if (st->kind == VIEW_COMPUTE && (playground_key(a, k, shift) || slide_key(a, k)))
         return;
     switch (k) {
     case SDLK_q:
@@ -719,6 +753,11 @@ static int run_command(app *a, const play_cmd *c)
     case PLAY_SLIDE:
         st->slide = c->num[0] > 0 ? (int)c->num[0] : 0;
         a->sliding = 0;
+        break;
+    case PLAY_PLAYGROUND:
+        st->pg_on = play_playground(c->arg, st->pg);
+        if (st->pg_on)
+            st->kind = VIEW_COMPUTE;
         break;
     case PLAY_KEY: {
         SDL_Keycode k = 0;
@@ -983,6 +1022,10 @@ int window_run(const window_opts *o)
     a->sc.run = &a->copy.run;
     view_state_default(&a->st, &a->sc);
     a->st.kind = o->first_view;
+    if (o->playground[0]) {
+        a->st.kind = VIEW_COMPUTE, a->st.pg_on = 1;
+        memcpy(a->st.pg, o->playground, sizeof a->st.pg);
+    }
     a->st.theme = o->theme;
     a->st.lang = text_lang_from(o->opts.lang);
     set_title(a);

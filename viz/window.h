@@ -16,6 +16,8 @@ typedef struct {
     int fullscreen;
     view_theme theme;
     view_kind first_view;
+    int playground[4]; /* --playground: open the compute view's playground with I, K, S, P (I 0:
+                          not asked for) */
     double scale;      /* text and interface scale, 1 = default */
     int pace_ms;       /* play: one stage every pace_ms */
     int force;         /* shot: and viewshot: may replace a file (S never does) */
