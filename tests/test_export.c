@@ -14,6 +14,7 @@
 #include "view_internal.h"
 
 #include <cairo.h>
+#include <gif_lib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -210,11 +211,47 @@ TEST(export_writes_every_file_and_they_decode)
 {
     const char *dir = main_export();
     CHECK(dir);
-    static const char *stages[] = {
-        "01-conv1", "02-relu1", "03-norm1", "04-pool1", "05-conv2",  "06-relu2",  "07-norm2",
-        "08-pool2", "09-conv3", "10-relu3", "11-conv4", "12-relu4",  "13-conv5",  "14-relu5",
-        "15-pool5", "16-fc6",   "17-relu6", "18-drop6", "19-fc7",    "20-relu7",  "21-drop7",
-        "22-fc8",   "23-prob",  "pipeline", "filters",  "lrn-norm1", "lrn-norm2", "predictions"};
+    static const char *stages[] = {"01-conv1",
+                                   "02-relu1",
+                                   "03-norm1",
+                                   "04-pool1",
+                                   "05-conv2",
+                                   "06-relu2",
+                                   "07-norm2",
+                                   "08-pool2",
+                                   "09-conv3",
+                                   "10-relu3",
+                                   "11-conv4",
+                                   "12-relu4",
+                                   "13-conv5",
+                                   "14-relu5",
+                                   "15-pool5",
+                                   "16-fc6",
+                                   "17-relu6",
+                                   "18-drop6",
+                                   "19-fc7",
+                                   "20-relu7",
+                                   "21-drop7",
+                                   "22-fc8",
+                                   "23-prob",
+                                   "pipeline",
+                                   "filters",
+                                   "lrn-norm1",
+                                   "lrn-norm2",
+                                   "predictions",
+                                   "compute-conv1",
+                                   "compute-pool1",
+                                   "compute-conv2",
+                                   "compute-conv3",
+                                   "compute-conv4",
+                                   "compute-conv5",
+                                   "compute-fc6",
+                                   "playground-conv1-227",
+                                   "playground-conv1-224",
+                                   "playground-pool1",
+                                   "playground-conv2",
+                                   "playground-LeNet-5-C1",
+                                   "playground-small"};
     char path[1200];
     for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
         snprintf(path, sizeof path, "%s/out/chelsea/%s.png", dir, stages[i]);
@@ -226,8 +263,8 @@ TEST(export_writes_every_file_and_they_decode)
         CHECKF(ok, "%s does not decode as a %d×%d PNG", path, EX_W, EX_H);
     }
     int temps;
-    /* 28 PNGs, the handout and the manifest; nothing else, no temporary files */
-    CHECK_EQ_INT(count_files(dir, &temps), 30);
+    /* 41 PNGs, 2 animations, the handout and the manifest; nothing else, no temporary files */
+    CHECK_EQ_INT(count_files(dir, &temps), 45);
     CHECK_EQ_INT(temps, 0);
 
     /* the handout: a PDF of cover + 23 stages + filters + 2 LRN pages + the table */
@@ -243,7 +280,8 @@ TEST(export_writes_every_file_and_they_decode)
              !find_bytes(pdf, len, "/CreationDate", 13);
     free(pdf);
     CHECK(ok);
-    CHECK_EQ_INT(pages, 29); /* cover, 23 stages, filters, 2 LRN, table, layers */
+    /* cover, 23 stages, filters, 2 LRN, 7 units worked out, table, layers */
+    CHECK_EQ_INT(pages, 36);
 
     /* the manifest lists every other file with its stage, shape and statistics */
     snprintf(path, sizeof path, "%s/out/chelsea/manifest.json", dir);
@@ -252,11 +290,14 @@ TEST(export_writes_every_file_and_they_decode)
     int entries = 0;
     for (const char *p = json; (p = strstr(p, "\"path\": ")); p++)
         entries++;
-    ok = entries == 29 &&
+    ok = entries == 44 &&
          strstr(json, "\"path\": \"01-conv1.png\", \"kind\": \"stage\", "
                       "\"stage\": \"conv1\", \"shape\": [96, 55, 55]") &&
          strstr(json, "\"path\": \"handout.pdf\", \"kind\": \"handout\"") &&
-         strstr(json, "\"pages\": 29") && strstr(json, "\"untrained\": true") &&
+         strstr(json, "\"pages\": 36") && strstr(json, "\"untrained\": true") &&
+         strstr(json, "\"path\": \"slide-conv1.gif\", \"kind\": \"animation\", "
+                      "\"stage\": \"conv1\", \"frames\": 55") &&
+         strstr(json, "\"kind\": \"playground\", \"stage\": null, \"preset\": \"conv1 224\"") &&
          strstr(json, "\"palette\": \"screen\"") && strstr(json, "\"stats\": {\"min\": ");
     free(json);
     CHECK(ok);
@@ -406,8 +447,9 @@ TEST(export_channels_are_pixel_exact)
     free(out), free(err);
     CHECK_EQ_INT(rc, 0);
     /* 96 + 256 channels (fc6 is a vector: no channel files), 3 stage PNGs, pipeline, filters,
-     * predictions, handout, manifest */
-    CHECK_EQ_INT(count_files(dir, NULL), 96 + 256 + 3 + 5);
+     * predictions, handout, manifest; conv1's and fc6's units, the 6 playgrounds, conv1's
+     * animation */
+    CHECK_EQ_INT(count_files(dir, NULL), 96 + 256 + 3 + 5 + 2 + 6 + 1); /* units, playground, GIF */
     snprintf(path, sizeof path, "%s/chelsea/fc6", dir);
     CHECK(!exists(path));
 
@@ -614,4 +656,28 @@ TEST(export_help_lists_the_files)
              strstr(out, "--channels") && strstr(out, "--force");
     free(out), free(err);
     CHECK(ok);
+}
+
+/* The animations decode (giflib) as 800×450 loops of one frame per position of the first row:
+ * 55 for conv1 at 227, 27 for pool1. */
+TEST(export_animations_decode_frame_by_frame)
+{
+    const char *dir = main_export();
+    CHECK(dir);
+    static const struct {
+        const char *file;
+        int frames;
+    } gifs[] = {{"slide-conv1.gif", 55}, {"slide-pool1.gif", 27}};
+    for (size_t i = 0; i < sizeof gifs / sizeof gifs[0]; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/out/chelsea/%s", dir, gifs[i].file);
+        int err = 0;
+        GifFileType *g = DGifOpenFileName(path, &err);
+        CHECKF(g, "%s: %s", path, GifErrorString(err));
+        int ok = DGifSlurp(g) == GIF_OK;
+        int w = g->SWidth, h = g->SHeight, n = g->ImageCount;
+        DGifCloseFile(g, &err);
+        CHECKF(ok && w == 800 && h == 450 && n == gifs[i].frames,
+               "%s: %d×%d, %d frames (decoded: %d)", gifs[i].file, w, h, n, ok);
+    }
 }

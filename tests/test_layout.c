@@ -386,7 +386,8 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
     verdict v;
     memset(&v, 0, sizeof v);
     static const double papers[2][2] = {{595.276, 841.89}, {612, 792}};
-    static const char *const what[] = {"cover", "stage", "filters", "lrn", "table", "layers"};
+    static const char *const what[] = {"cover", "stage",  "filters", "lrn",
+                                       "table", "layers", "compute"};
     for (int lang = 0; lang < TEXT_LANGS; lang++)
         for (int paper = 0; paper < 2; paper++) {
             view_state st;
@@ -398,11 +399,14 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
             st.print = 1;
             view_rect r = {0, 0, papers[paper][0], papers[paper][1]};
             int n = 0;
-            for (int kind = 0; kind < 6; kind++) {
-                int per_stage = kind == 1 || kind == 3;
+            for (int kind = 0; kind < 7; kind++) {
+                int per_stage = kind == 1 || kind == 3 || kind == 6;
                 for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->table.count : 0);
                      stage++) {
                     if (kind == 3 && sc->table.s[stage].op != NET_OP_LRN)
+                        continue;
+                    if (kind == 6 && sc->table.s[stage].op != NET_OP_CONV &&
+                        sc->table.s[stage].op != NET_OP_POOL && sc->table.s[stage].op != NET_OP_FC)
                         continue;
                     view_page pg = {"a-photo-with-a-rather-long-name.jpg", NULL, 1, ++n, 30};
                     view_text_log log = {.measure = 1};
@@ -418,6 +422,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
                     case 2: view_draw_filters_page(cr, r, sc, &st, &pg); break;
                     case 3: view_draw_lrn_page(cr, r, sc, &st, stage, &pg); break;
                     case 4: view_draw_table_page(cr, r, sc, &st, &pg); break;
+                    case 6: view_draw_compute_page(cr, r, sc, &st, stage, &pg); break;
                     default: view_draw_layers_page(cr, r, sc, &st, &pg); break;
                     }
                     cairo_destroy(cr);

@@ -255,9 +255,16 @@ static int add_file(ex_image *im, int cap, ex_kind kind, int stage, int channel,
 
 /* The files of one image, in the order the workers take them: the views, then the channels;
  * the handout and the manifest last (written by the drawing thread). */
+/* The stages a unit is worked out of in the export: every convolution, pool1 and fc6. */
+static int computed_on_paper(const net_stage *s)
+{
+    return s->op == NET_OP_CONV || (s->op == NET_OP_POOL && s->layer == 1) ||
+           (s->op == NET_OP_FC && s->layer == 6);
+}
+
 static int plan_image(const export_opts *o, const net_table *t, ex_image *im)
 {
-    int count = t->count, cap = 8 + 2 * count;
+    int count = t->count, cap = 8 + 3 * count + VIEW_PRESETS;
     for (int i = 0; i < count; i++)
         if (o->channels && o->want[i] && t->s[i].out_h * t->s[i].out_w > 1)
             cap += t->s[i].out_c;
@@ -279,11 +286,28 @@ static int plan_image(const export_opts *o, const net_table *t, ex_image *im)
         if (o->want[i] && t->s[i].op == NET_OP_LRN)
             ok &= add_file(im, cap, EX_LRN, i, -1, "lrn-%s.png", t->s[i].name);
     ok &= add_file(im, cap, EX_PRED, count - 1, -1, "predictions.png");
+    /* one unit worked out: every conv stage, pool1 and fc6; the playground's presets */
+    for (int i = 0; i < count; i++)
+        if (o->want[i] && computed_on_paper(&t->s[i]))
+            ok &= add_file(im, cap, EX_COMPUTE, i, -1, "compute-%s.png", t->s[i].name);
+    for (int p = 0; p < VIEW_PRESETS; p++) {
+        char name[32];
+        snprintf(name, sizeof name, "%s", view_presets[p].name);
+        for (char *c = name; *c; c++)
+            *c = *c == ' ' ? '-' : *c;
+        ok &= add_file(im, cap, EX_PLAYGROUND, -1, p, "playground-%s.png", name);
+    }
     for (int i = 0; i < count && o->channels; i++) {
         const net_stage *s = &t->s[i];
         if (o->want[i] && s->out_h * s->out_w > 1)
             for (int c = 0; c < s->out_c; c++)
                 ok &= add_file(im, cap, EX_CHANNEL, i, c, "%s/c%03d.png", s->name, c);
+    }
+    /* the sliding window of conv1 and of pool1, animated */
+    for (int i = 0; i < count; i++) {
+        const net_stage *s = &t->s[i];
+        if (o->want[i] && s->layer == 1 && (s->op == NET_OP_CONV || s->op == NET_OP_POOL))
+            ok &= add_file(im, cap, EX_GIF, i, -1, "slide-%s.gif", s->name);
     }
     ok &= add_file(im, cap, EX_HANDOUT, -1, -1, "handout.pdf");
     ok &= add_file(im, cap, EX_MANIFEST, -1, -1, "manifest.json");
@@ -444,6 +468,13 @@ static cairo_status_t render_view(cairo_surface_t *s, const ex_file *f, const vi
     case EX_STAGE: st.kind = VIEW_GRID; break;
     case EX_FILTERS: st.kind = VIEW_FILTERS; break;
     case EX_LRN: st.kind = VIEW_LRN; break;
+    case EX_COMPUTE: st.kind = VIEW_COMPUTE; break;
+    case EX_PLAYGROUND: {
+        const view_preset *p = &view_presets[f->channel];
+        st.kind = VIEW_COMPUTE, st.pg_on = 1;
+        st.pg[0] = p->i, st.pg[1] = p->k, st.pg[2] = p->s, st.pg[3] = p->p;
+        break;
+    }
     default: st.kind = VIEW_PRED; break;
     }
     view_draw(cr, (view_rect){0, 0, W, H}, sc, &st);
@@ -469,6 +500,21 @@ static cairo_surface_t *render_channel(ex_file *f, const view_scene *sc, const v
 }
 
 /* ---------------------------------------------------------------- one image */
+
+/* The sliding window of file f's stage as a GIF: conv1's first row of positions, pool1's. */
+static int write_animation(const export_opts *o, const view_scene *sc, ex_file *f, char *msg,
+                           size_t len)
+{
+    enum { W = 800, H = 450 };
+    view_state st;
+    base_state(&st, sc, o, W, H);
+    st.ui = view_ui_size(W, H, 0.85); /* the pictures are the point: a little less text */
+    st.kind = VIEW_COMPUTE, st.stage = f->stage;
+    int row, total = view_slide_positions(sc, &st, &row);
+    f->width = W, f->height = H;
+    return total &&
+           gif_write_slide(sc, &st, row < total ? row : total, W, H, f->path, &f->frames, msg, len);
+}
 
 /* How many channel pictures may wait for a worker at once: a few dozen, or fewer when --scale
  * makes them big (about 16 MB of them). */
@@ -559,10 +605,15 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
         view_stage_colours(&sc, &st, i, &colours[i]);
 
     /* the PNGs go through the pool; the handout and the manifest are written here */
+    /* the PNGs go to the pool; the animations, the handout and the manifest are written here */
+    int pngs = 0;
+    while (pngs < im->n_files && im->files[pngs].kind != EX_GIF &&
+           im->files[pngs].kind != EX_HANDOUT)
+        pngs++;
     ex_work w;
     int pooled = ok;
     if (pooled)
-        ok = work_start(&w, im->files, im->n_files - 2, o->common.threads, o->width, o->height,
+        ok = work_start(&w, im->files, pngs, o->common.threads, o->width, o->height,
                         channels_max(o, &sc.table), msg, sizeof msg);
     if (ok) {
         char pdf_msg[600];
@@ -581,6 +632,9 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
             ok = 0;
     }
 
+    for (int i = pngs; ok && i < im->n_files; i++)
+        if (im->files[i].kind == EX_GIF)
+            ok = write_animation(o, &sc, &im->files[i], msg, sizeof msg);
     ex_file *hf = &im->files[im->n_files - 2], *mf = &im->files[im->n_files - 1];
     if (ok) {
         net_err werr = {0};

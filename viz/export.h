@@ -32,7 +32,10 @@ typedef enum {
     EX_FILTERS,
     EX_LRN,
     EX_PRED,
+    EX_COMPUTE,    /* one unit of a stage worked out (the compute view) */
+    EX_PLAYGROUND, /* a playground preset (channel: its index in view_presets) */
     EX_CHANNEL,
+    EX_GIF, /* the compute view's sliding window, animated (written here, not by the pool) */
     EX_HANDOUT,
     EX_MANIFEST
 } ex_kind;
@@ -46,6 +49,7 @@ typedef struct {
     cairo_surface_t *surface; /* a drawn picture waiting to be encoded (owned) */
     int ready;                /* the worker may take it */
     int width, height;        /* of the PNG, filled when written */
+    int frames;               /* EX_GIF: frames written */
     net_stats stats;          /* channel files: of the channel's values */
     view_colours colours;     /* channel files: how values became colours */
 } ex_file;
@@ -135,7 +139,7 @@ typedef struct {
 
 /* The handout's pages in order: the cover, each chosen stage (with the filters page after
  * conv1 and an LRN page after each norm stage), the stage table, the per-layer chart. */
-typedef enum { PG_COVER, PG_STAGE, PG_FILTERS, PG_LRN, PG_TABLE, PG_LAYERS } page_kind;
+typedef enum { PG_COVER, PG_STAGE, PG_FILTERS, PG_LRN, PG_COMPUTE, PG_TABLE, PG_LAYERS } page_kind;
 
 typedef struct {
     page_kind kind;
@@ -150,7 +154,7 @@ typedef struct {
     const char *weights;
     view_scene sc; /* the image's scene with a cache of its own (other sizes) */
     view_state st;
-    page_item items[3 * NET_MAX_STAGES + 3];
+    page_item items[4 * NET_MAX_STAGES + 3];
     int n, next;
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -163,6 +167,14 @@ void handout_begin(handout *h);
 int handout_page(handout *h);
 /* Finishes the PDF (the bytes are in h->pdf); 0 with msg filled on failure. */
 int handout_end(handout *h, char *msg, size_t len);
+
+/* ---------------------------------------------------------------- the animation (export_gif.c) */
+
+/* The compute view of base (its stage and unit) with its sliding window at positions 1 …
+ * frames, w×h, as a looping GIF at path (atomically); *out_frames gets the frames written. 0 with
+ * msg filled on failure. */
+int gif_write_slide(const view_scene *sc, const view_state *base, int frames, int w, int h,
+                    const char *path, int *out_frames, char *msg, size_t len);
 
 /* ---------------------------------------------------------------- the manifest (export_manifest.c) */
 

@@ -46,6 +46,9 @@ static int plan_pages(const export_opts *o, const view_scene *sc, page_item *ite
             items[n++] = (page_item){PG_FILTERS, i};
         if (s->op == NET_OP_LRN)
             items[n++] = (page_item){PG_LRN, i};
+        if (s->op == NET_OP_CONV || (s->op == NET_OP_POOL && s->layer == 1) ||
+            (s->op == NET_OP_FC && s->layer == 6))
+            items[n++] = (page_item){PG_COMPUTE, i};
     }
     items[n++] = (page_item){PG_TABLE, -1};
     items[n++] = (page_item){PG_LAYERS, -1};
@@ -91,6 +94,7 @@ int handout_page(handout *h)
     case PG_LRN: view_draw_lrn_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
     case PG_TABLE: view_draw_table_page(h->cr, r, &h->sc, &h->st, &pg); break;
     case PG_LAYERS: view_draw_layers_page(h->cr, r, &h->sc, &h->st, &pg); break;
+    case PG_COMPUTE: view_draw_compute_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
     }
     cairo_show_page(h->cr);
     h->next++;

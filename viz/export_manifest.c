@@ -8,8 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const ex_kind_names[] = {"pipeline",    "stage",   "filters", "lrn",
-                                     "predictions", "channel", "handout", "manifest"};
+const char *const ex_kind_names[] = {"pipeline",    "stage",   "filters",    "lrn",
+                                     "predictions", "compute", "playground", "channel",
+                                     "animation",   "handout", "manifest"};
 
 static void json_stats(FILE *f, const net_stats *s)
 {
@@ -133,7 +134,21 @@ int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *i
             fprintf(f, ", \"shape\": [%d, %d, %d, %d], \"width\": %d, \"height\": %d", s->out_c,
                     s->in_c, s->k, s->k, e->width, e->height);
             break;
-        case EX_PIPELINE: fprintf(f, ", \"width\": %d, \"height\": %d", e->width, e->height); break;
+        case EX_PIPELINE:
+        case EX_COMPUTE: fprintf(f, ", \"width\": %d, \"height\": %d", e->width, e->height); break;
+        case EX_PLAYGROUND: {
+            const view_preset *p = &view_presets[e->channel];
+            fprintf(f, ", \"preset\": ");
+            cli_json_str(f, p->name);
+            fprintf(f,
+                    ", \"I\": %d, \"K\": %d, \"S\": %d, \"P\": %d, \"width\": %d, \"height\": %d",
+                    p->i, p->k, p->s, p->p, e->width, e->height);
+            break;
+        }
+        case EX_GIF:
+            fprintf(f, ", \"frames\": %d, \"width\": %d, \"height\": %d", e->frames, e->width,
+                    e->height);
+            break;
         case EX_HANDOUT:
             fprintf(f, ", \"pages\": %d, \"page_size_pt\": [%.3f, %.3f]", pages, o->page_w,
                     o->page_h);

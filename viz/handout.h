@@ -45,6 +45,9 @@ void view_draw_stage_page(cairo_t *cr, view_rect r, const view_scene *sc, const 
                           int stage, const view_page *pg);
 void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                             const view_page *pg);
+/* One unit of stage worked out (the compute view) and what it shows. */
+void view_draw_compute_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                            int stage, const view_page *pg);
 void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                         int stage, const view_page *pg);
 void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,

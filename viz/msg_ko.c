@@ -980,6 +980,7 @@ const msg_pair msg_ko[] = {
     {"\ralexviz export: %s  %d/%d files\x1b[K", "\ralexviz export: {1}  파일 {2}/{3}\x1b[K"},
     {"%s: %d files in %s (handout.pdf: %d pages)\n",
      "{1}: {3}에 파일 {2}개를 썼습니다 (handout.pdf: {4}쪽)\n"},
+    {"%s: cannot make the animation: %s", "{1}: 애니메이션을 만들 수 없습니다: {2}"},
     {"%s: out of memory while encoding the PNG", "{1}: PNG로 인코딩하다가 메모리가 부족해졌습니다"},
     {"%s/handout.pdf: cannot draw the handout: %s",
      "{1}/handout.pdf: 유인물을 그릴 수 없습니다: {t2}"},

@@ -472,6 +472,35 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "클래스들입니다."},
     [TX_PG_X_TOWERS] = {" Tower A's maps are on the left, tower B's on the right.",
                         " 타워 A의 맵은 왼쪽, 타워 B의 맵은 오른쪽에 있습니다."},
+    [TX_PG_COMPUTE_CONV] =
+        {"How one value of this map comes about. The unit reads a K×K window of its input (left: "
+         "where; its left edge is i·S − P) over every input channel of its tower, or of both "
+         "towers at conv3. Each channel's patch is multiplied by the kernel's slice for it and "
+         "summed (middle: the channel that adds the most); the bars give that sum for every "
+         "channel; their total plus the bias is the value, and ReLU keeps it only when positive. "
+         "The last line is the value the network itself computed: they agree.",
+         "이 특성 맵(feature map)의 값 하나가 어떻게 나오는지 보여 줍니다. 유닛은 입력의 K×K "
+         "창을 읽습니다(왼쪽: 위치, 왼쪽 끝은 i·S − P). 자기 타워의 모든 입력 채널을, conv3에서는 "
+         "두 타워의 채널을 모두 읽습니다. 채널마다 패치에 커널(kernel)의 해당 조각을 곱해 "
+         "더합니다(가운데: 가장 크게 더해지는 채널). 막대는 채널마다의 합이고, 그 합계에 편향을 "
+         "더한 것이 값이며, ReLU는 양수일 때만 그 값을 남깁니다. 마지막 줄은 네트워크가 직접 "
+         "계산한 값으로, 둘이 같습니다."},
+    [TX_PG_COMPUTE_POOL] =
+        {"Max pooling keeps the largest of the nine values of a 3×3 window. The stride is 2, smaller "
+         "than the window, so the next window (purple) shares a column with this one: the windows "
+         "overlap, as the paper chose, and the map shrinks from 55 to 27.",
+         "최대 풀링(max pooling)은 3×3 창의 값 아홉 개 가운데 가장 큰 값을 남깁니다. "
+         "스트라이드(stride)가 2로 창보다 작아서 다음 창(보라색)과 한 열이 겹칩니다. 논문이 "
+         "고른 겹치는 풀링이며, 맵은 55에서 27로 줄어듭니다."},
+    [TX_PG_COMPUTE_FC] =
+        {"A fully connected unit multiplies every one of its inputs by its own weight: pool5's "
+         "6×6×256 block is flattened channel by channel, row by row, into 9216 values, and one row "
+         "of W holds 9216 weights. The bars give the sum per input channel, tower A's 128 "
+         "channels then tower B's; their total plus the bias is the value.",
+         "완전 연결층(fully connected layer)의 유닛은 입력 하나하나에 자기 가중치를 곱합니다. "
+         "pool5의 6×6×256 덩어리를 채널 순서로, 그 안에서 행 순서로 펼치면 값 9216개가 되고, W의 "
+         "한 행에 가중치 9216개가 있습니다. 막대는 입력 채널마다의 합으로, 타워 A의 채널 128개 "
+         "다음에 타워 B의 채널이 옵니다. 그 합계에 편향을 더한 것이 값입니다."},
     [TX_PG_FILT_TEXT] =
         {"conv1's filters are the only weights you can look at directly: each is an 11×11 "
          "patch of colour, scaled around mid-grey (grey is 0). In the trained network the paper "

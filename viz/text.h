@@ -268,6 +268,9 @@ typedef enum {
     TX_PG_X_SOFTMAX, /* N */
     TX_PG_X_TOWERS,
     TX_PG_FILT_TEXT,
+    TX_PG_COMPUTE_CONV,
+    TX_PG_COMPUTE_POOL,
+    TX_PG_COMPUTE_FC,
     TX_PG_LRN_TEXT,        /* channel %d, unit (%d, %d) */
     TX_PG_LRN_EDGE_ACROSS, /* channel, n, first, last */
     TX_PG_LRN_EDGE_WITHIN, /* channel, n, first, last */

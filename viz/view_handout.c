@@ -333,6 +333,24 @@ void view_draw_filters_page(cairo_t *cr, view_rect r, const view_scene *sc, cons
     vctx_end(&v);
 }
 
+void view_draw_compute_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                            int stage, const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    double y = page_frame(&v, pg, NULL), bottom = page_bottom(&v);
+    const char *text = hx(st, sc->table.s[stage].op == NET_OP_POOL ? TX_PG_COMPUTE_POOL
+                              : sc->table.s[stage].op == NET_OP_FC ? TX_PG_COMPUTE_FC
+                                                                   : TX_PG_COMPUTE_CONV);
+    double words = section(&v, x, 0, w, NULL, text, 0);
+    double vh = fmin(0.75 * w, bottom - y - words - u);
+    view_state cs = sub_state(st, VIEW_COMPUTE, stage);
+    view_draw_compute(cr, (view_rect){x - 0.6 * u, y, w + 1.2 * u, vh}, sc, &cs);
+    section(&v, x, y + vh + u, w, NULL, text, 1);
+    vctx_end(&v);
+}
+
 /* One LRN view (at its own opening channel and unit, or channel c's) of height h, then its
  * paragraph; returns the y below them. */
 static double lrn_block(vctx *v, double x, double y, double w, double h, int stage, int c,
