@@ -267,7 +267,6 @@ TEST(export_writes_every_file_and_they_decode)
     CHECK_EQ_INT(count_files(dir, &temps), 45);
     CHECK_EQ_INT(temps, 0);
 
-    /* the handout: a PDF of cover + 23 stages + filters + 2 LRN pages + the table */
     size_t len;
     snprintf(path, sizeof path, "%s/out/chelsea/handout.pdf", dir);
     char *pdf = slurp(path, &len);

@@ -226,6 +226,16 @@ static void judge_half(half *hf)
                             measure_screen(v, sc, &st, w, h, 0, small);
                             st.slide = 0;
                         }
+                        if (kind == VIEW_COMPUTE && sc->table.s[stage].op == NET_OP_CONV) {
+                            /* the pointer on the grids: the cell's numbers written out */
+                            const double at[3][2] = {{0.4, 0.45}, {0.45, 0.5}, {0.55, 0.45}};
+                            st.cursor_in = 1;
+                            for (int i = 0; i < 3; i++) {
+                                st.cursor_x = at[i][0] * w, st.cursor_y = at[i][1] * h;
+                                measure_screen(v, sc, &st, w, h, 0, small);
+                            }
+                            st.cursor_in = 0;
+                        }
                         if (kind == VIEW_COMPUTE && stage < VIEW_PRESETS + 1) {
                             /* the playground's presets, and a setting no window fits */
                             const view_preset *p = &view_presets[stage % VIEW_PRESETS];

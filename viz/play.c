@@ -19,7 +19,7 @@ const char play_help[] = N_(
     "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
     "      slide:N                    the compute view's sliding window at position N (0: off)\n"
     "      playground:I,K,S,P         the compute view's playground (or a preset: conv1-227,\n"
-    "                                   conv1-224, pool1, conv2, LeNet-5-C1; or off)\n"
+    "                                   conv1-224, pool1, conv2, LeNet-5-C1, small; or off)\n"
     "      key:K                      press a key: a letter or digit, , . = / - [ ], or left "
     "right\n"
     "                                   up down space\n"

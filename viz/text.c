@@ -251,6 +251,12 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_KEY_SAVE] = {"save this view as a PNG", "지금 보기를 PNG로 저장"},
     [TX_KEY_LRN] = {"LRN view: change n, k, α, β; formula; window; reset",
                     "LRN 보기: n, k, α, β 조절 · 공식 · 창 · 초기화"},
+    [TX_KEY_SLIDE] = {"one unit: the window slides / pauses; one step; end of the row; back",
+                      "유닛 계산: 창 움직이기 / 멈추기 · 한 칸 · 행 끝 · 유닛으로"},
+    [TX_KEY_PLAYGROUND] = {"one unit: the playground; I, K, S, P down / up ([ ]: presets)",
+                           "유닛 계산: 놀이터 · I, K, S, P 줄이기 / 늘리기 ([ ]: 미리 정한 값)"},
+    [TX_COMP_KEYS] = {"A: slide the window along its row · G: the playground",
+                      "A: 행을 따라 창 움직이기 · G: 놀이터"},
     [TX_KEY_CLICK] = {"click a stage, a map or a unit to open it",
                       "단계, 맵, 유닛을 누르면 열립니다"},
     [TX_KEY_HELP] = {"this help", "이 도움말"},
@@ -272,7 +278,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                         "창: 입력의 %d–%d행, %d–%d열"},
     [TX_COMP_ORIGIN] = {"left edge = i·S − P = %d·%d − %d = %d",
                         "왼쪽 끝 = i·S − P = %d·%d − %d = %d"},
-    [TX_COMP_OVERLAP] = {"stride %d < window %d: the next window (purple) shares %d column(s)",
+    [TX_COMP_OVERLAP] = {"stride %d < window %d: the next window (purple) shares %d of its columns",
                          "스트라이드 %d < 창 %d: 다음 창(보라색)과 %d열이 겹칩니다"},
     [TX_COMP_READS_IMAGE] = {"reads the photo's 3 channels (B, G, R after preprocessing)",
                              "사진의 채널 3개를 읽습니다 (전처리 뒤 B, G, R)"},
@@ -281,7 +287,13 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                            "자기 타워의 맵 %d개(%d–%d)만 읽습니다"},
     [TX_COMP_PAD] = {"%d of the window's %d positions are padding (zeros)",
                      "패딩(0)인 칸: %d / 창 %d칸"},
-    [TX_COMP_TOP] = {"channel %d: patch ⊙ kernel", "채널 %d: 패치 ⊙ 커널"},
+    [TX_COMP_TOP] = {"channel %s: patch ⊙ kernel", "채널 %s: 패치 ⊙ 커널"},
+    [TX_COMP_PATCH] = {"patch", "패치"},
+    [TX_COMP_KERNEL] = {"kernel", "커널"},
+    [TX_COMP_CELL] = {"row %d, column %d: %s × %s = %s", "%d행, %d열: %s × %s = %s"},
+    [TX_COMP_POINT] = {"point at a cell for its numbers", "칸을 가리키면 숫자가 나옵니다"},
+    [TX_COMP_CROP] = {"its pixels", "창의 픽셀"},
+    [TX_COMP_TILE] = {"its kernel, RGB", "커널 (RGB)"},
     [TX_COMP_PART] = {"Σ patch × kernel = %s", "Σ 패치 × 커널 = %s"},
     [TX_COMP_BARS] = {"the sum per input channel (%d)", "입력 채널별 합 (%d개)"},
     [TX_COMP_SUM] = {"Σ over %d channels = %s", "채널 %d개의 합 = %s"},
@@ -315,12 +327,20 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                            "않습니다)"},
     [TX_SLIDE_UNUSED] = {"columns %d–%d are never read: (I + 2P − K) = %d is not a multiple of "
                          "the stride %d",
-                         "%d–%d열은 한 번도 읽히지 않습니다: (I + 2P − K) = %d이 스트라이드 %d의 "
-                         "배수가 아닙니다"},
-    [TX_SLIDE_OVERHANG] =
-        {"the last window hangs %d column(s) past the edge: ceil rounding lets it "
+                         "%d–%d열은 한 번도 읽히지 않습니다: (I + 2P − K) = %d, 스트라이드 %d의 "
+                         "배수가 아니기 때문입니다"},
+    [TX_SLIDE_UNUSED_ONE] = {"column %d is never read: (I + 2P − K) = %d is not a multiple of the "
+                             "stride %d",
+                             "%d열은 한 번도 읽히지 않습니다: (I + 2P − K) = %d, 스트라이드 %d의 "
+                             "배수가 아니기 때문입니다"},
+    [TX_SLIDE_OVERHANG] = {"the last window hangs %d columns past the edge: ceil rounding lets it "
+                           "(the ONNX model zoo's 224)",
+                           "마지막 창이 가장자리 밖으로 %d열 나갑니다: 올림(ceil) 때문입니다 "
+                           "(ONNX model zoo의 224)"},
+    [TX_SLIDE_OVERHANG_ONE] =
+        {"the last window hangs one column past the edge: ceil rounding lets it "
          "(the ONNX model zoo's 224)",
-         "마지막 창이 가장자리 밖으로 %d열 나갑니다: 올림(ceil) 때문입니다 "
+         "마지막 창이 가장자리 밖으로 한 열 나갑니다: 올림(ceil) 때문입니다 "
          "(ONNX model zoo의 224)"},
     [TX_SLIDE_KEYS] =
         {"A play / pause · N one step · E end of row · X back to the unit · , . speed",
@@ -333,17 +353,21 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_PG_TOO_BIG] = {"K = %d is larger than I + 2P = %d: no window fits",
                        "K = %d는 I + 2P = %d보다 커서 창이 하나도 들어가지 않습니다"},
     [TX_PG_LEFTOVER] = {"(I + 2P − K)/S = %d/%d = %.2f is not a whole number: floor drops the "
-                        "fraction, and the last %d column(s) (red) are never read",
+                        "fraction, and the last %d columns (red) are never read",
                         "(I + 2P − K)/S = %d/%d = %.2f는 정수가 아닙니다: floor가 소수를 버리고 "
                         "마지막 %d열(빨간색)은 한 번도 읽히지 않습니다"},
+    [TX_PG_LEFTOVER_ONE] = {"(I + 2P − K)/S = %d/%d = %.2f is not a whole number: floor drops "
+                            "the fraction, and the last column (red) is never read",
+                            "(I + 2P − K)/S = %d/%d = %.2f는 정수가 아닙니다: floor가 소수를 "
+                            "버리고 마지막 한 열(빨간색)은 한 번도 읽히지 않습니다"},
     [TX_PG_WHOLE] = {"(I + 2P − K)/S = %d/%d is whole: the last window ends at the last column, "
                      "%d positions in all",
                      "(I + 2P − K)/S = %d/%d는 정수입니다: 마지막 창이 마지막 열에서 끝나고, "
                      "위치는 모두 %d개입니다"},
     [TX_PG_KEYS] = {"i I: I − + · k K: K − + · z Z: S − + · o O: P − + · [ ]: presets (conv1 227, "
-                    "conv1 224, pool1, conv2, LeNet-5 C1) · G: back to the unit",
+                    "conv1 224, pool1, conv2, LeNet-5 C1, small) · G: back to the unit",
                     "i I: I − + · k K: K − + · z Z: S − + · o O: P − + · [ ]: 미리 정한 값 (conv1 "
-                    "227, conv1 224, pool1, conv2, LeNet-5 C1) · G: 유닛으로"},
+                    "227, conv1 224, pool1, conv2, LeNet-5 C1, small) · G: 유닛으로"},
     [TX_COMP_FC_HALVES] = {"channels 0–%d come from tower A, %d–%d from tower B",
                            "채널 0–%d은 타워 A, %d–%d은 타워 B에서 옵니다"},
 

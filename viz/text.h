@@ -191,6 +191,8 @@ typedef enum {
     TX_KEY_DROP,
     TX_KEY_SAVE,
     TX_KEY_LRN,
+    TX_KEY_SLIDE,
+    TX_KEY_PLAYGROUND,
     TX_KEY_CLICK,
     TX_KEY_HELP,
     TX_KEY_QUIT,
@@ -206,10 +208,17 @@ typedef enum {
     TX_COMP_ORIGIN,  /* %d·%d − %d = %d */
     TX_COMP_OVERLAP, /* %d < %d, %d shared */
     TX_COMP_READS_IMAGE,
-    TX_COMP_READS_BOTH,  /* %d maps */
-    TX_COMP_READS_OWN,   /* %d maps, %d–%d */
-    TX_COMP_PAD,         /* %d of %d */
-    TX_COMP_TOP,         /* %d: the channel */
+    TX_COMP_READS_BOTH, /* %d maps */
+    TX_COMP_READS_OWN,  /* %d maps, %d–%d */
+    TX_COMP_PAD,        /* %d of %d */
+    TX_COMP_TOP,        /* %d: the channel */
+    TX_COMP_PATCH,
+    TX_COMP_KERNEL,
+    TX_COMP_CELL, /* row %d, column %d: %s × %s = %s */
+    TX_COMP_POINT,
+    TX_COMP_CROP,
+    TX_COMP_KEYS,
+    TX_COMP_TILE,
     TX_COMP_PART,        /* %s: its sum */
     TX_COMP_BARS,        /* %d channels */
     TX_COMP_SUM,         /* %d channels, %s */
@@ -229,13 +238,16 @@ typedef enum {
     TX_SLIDE_END,        /* start %d, end %d, last %d */
     TX_SLIDE_END_CEIL,   /* start %d */
     TX_SLIDE_UNUSED,     /* %d–%d, %d/%d */
+    TX_SLIDE_UNUSED_ONE, /* %d, %d/%d */
     TX_SLIDE_OVERHANG,   /* %d */
+    TX_SLIDE_OVERHANG_ONE,
     TX_SLIDE_KEYS,
     TX_PG_TITLE,
-    TX_PG_NO_STRIDE, /* S = %d */
-    TX_PG_TOO_BIG,   /* K = %d, I + 2P = %d */
-    TX_PG_LEFTOVER,  /* %d/%d = %.2f, %d left */
-    TX_PG_WHOLE,     /* %d/%d = %d */
+    TX_PG_NO_STRIDE,    /* S = %d */
+    TX_PG_TOO_BIG,      /* K = %d, I + 2P = %d */
+    TX_PG_LEFTOVER,     /* %d/%d = %.2f, %d left */
+    TX_PG_LEFTOVER_ONE, /* %d/%d = %.2f */
+    TX_PG_WHOLE,        /* %d/%d = %d */
     TX_PG_KEYS,
     /* the handout's pages (view_handout.c) */
     TX_PG_COVER_TITLE,

@@ -85,7 +85,7 @@ static int unit_make(vctx *v, unit_view *uv)
 
 /* ---------------------------------------------------------------- the columns */
 
-typedef enum { PIC_NONE, PIC_INPUT, PIC_STRIP, PIC_GRIDS, PIC_BARS, PIC_FLAT } pic_kind;
+typedef enum { PIC_NONE, PIC_INPUT, PIC_CLOSE, PIC_STRIP, PIC_GRIDS, PIC_BARS, PIC_FLAT } pic_kind;
 
 /* One column: texts and at most two pictures, top to bottom. */
 typedef struct {
@@ -129,23 +129,59 @@ static void add_pic(column *col, pic_kind pic, double aspect, double min_h, doub
 
 static void fmt_value(double x, char *buf, size_t len) { vfmt_value(x, buf, len); }
 
-/* A grid cell's number: two significant digits ("0.012", "-0.43", "39"), whole above 100. */
-static void fmt_cell(double x, char *buf, size_t len)
+/* How a grid's numbers are written: scaled by 10^-exp, with `dec` decimals. Values from 1 to
+ * 10,000 are written as they are (8.6, 54, 1327); smaller or larger ones are scaled so the
+ * largest has two digits (a kernel's 0.44 is 44 under "× 10⁻²"): every number fits in four
+ * characters and a sign. */
+typedef struct {
+    int exp, dec;
+} cell_fmt;
+
+static cell_fmt cell_fmt_for(const float *vals, int n)
 {
-    if (fabs(x) >= 100)
-        snprintf(buf, len, "%.0f", x);
-    else if (x == 0)
-        snprintf(buf, len, "0");
-    else
-        snprintf(buf, len, "%.2g", x);
+    double m = 0;
+    for (int i = 0; i < n; i++)
+        if (isfinite(vals[i]))
+            m = fmax(m, fabs(vals[i]));
+    cell_fmt f = {0, 0};
+    if (m <= 0)
+        return f;
+    int e = (int)floor(log10(m));
+    if (e == 0)
+        f.dec = 1;
+    else if (e < 0 || e > 3)
+        f.exp = e - 1;
+    return f;
+}
+
+static void fmt_cell(cell_fmt f, double x, char *buf, size_t len)
+{
+    double y = x / pow(10, f.exp);
+    if (fabs(y) < 0.5 * pow(10, -f.dec))
+        y = 0; /* no "-0.0" */
+    snprintf(buf, len, "%.*f", f.dec, y);
+}
+
+/* "× 10⁻³" for a grid scaled by 10^-exp, "" when not scaled. */
+static void fmt_scale(cell_fmt f, char *buf, size_t len)
+{
+    static const char *sup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    buf[0] = 0;
+    if (!f.exp)
+        return;
+    char digits[12];
+    snprintf(digits, sizeof digits, "%d", abs(f.exp));
+    snprintf(buf, len, "× 10%s", f.exp < 0 ? "⁻" : "");
+    for (const char *d = digits; *d; d++)
+        snprintf(buf + strlen(buf), len - strlen(buf), "%s", sup[*d - '0']);
 }
 
 /* ---------------------------------------------------------------- pictures */
 
 /* A K×K grid of values in cells of side cs at (x, y), coloured on the diverging map for ±m,
- * with the numbers written in when they fit; the cell (hy, hx) framed when >= 0. */
+ * with the numbers written in f when they fit; the cell (hy, hx) framed when >= 0. */
 static void value_grid(vctx *v, double x, double y, double cs, int K, const float *vals, double m,
-                       int hy, int hx, int numbers)
+                       int hy, int hx, int numbers, cell_fmt f)
 {
     vmap map = vpal_map(v, VMAP_DIV);
     for (int ky = 0; ky < K; ky++)
@@ -157,7 +193,7 @@ static void value_grid(vctx *v, double x, double y, double cs, int K, const floa
             vfill(v, x + kx * cs, y + ky * cs, cs - 1, cs - 1, c);
             if (numbers && isfinite(val)) {
                 char num[16];
-                fmt_cell(val, num, sizeof num);
+                fmt_cell(f, val, num, sizeof num);
                 double lum = 0.3 * c.r + 0.59 * c.g + 0.11 * c.b;
                 vrgb tc = lum > 0.5 ? (vrgb){0, 0, 0} : (vrgb){1, 1, 1};
                 vtext_draw(v, x + kx * cs + cs / 2, y + ky * cs + (cs - 1.05 * T_MIN * v->u) / 2,
@@ -169,14 +205,14 @@ static void value_grid(vctx *v, double x, double y, double cs, int K, const floa
                v->pal.accent);
 }
 
-/* The widest number of vals, for the cell size that fits numbers. */
-static double widest_number(vctx *v, const float *vals, int n)
+/* The widest number of vals written in f, for the cell size that fits numbers. */
+static double widest_number(vctx *v, const float *vals, int n, cell_fmt f)
 {
     double most = 0;
     for (int i = 0; i < n; i++) {
         char num[16];
         double w, h;
-        fmt_cell(vals[i], num, sizeof num);
+        fmt_cell(f, vals[i], num, sizeof num);
         vtext_size(v, T_MIN, 0, num, &w, &h);
         most = fmax(most, w);
     }
@@ -249,6 +285,48 @@ static void pic_input(vctx *v, const unit_view *uv, view_rect r)
     vframe(v, ox + k * uv->u.x0, oy + k * uv->u.y0, k * s->k, k * s->k, lw, v->pal.accent);
 }
 
+/* conv1's window as the class sees it: the photo's K×K pixels, and beside them the unit's
+ * kernel as colours (each of B, G, R around grey, on the kernel's own range, as the filters
+ * view draws it), each captioned. */
+static void pic_close(vctx *v, const unit_view *uv, view_rect r)
+{
+    const view_scene *sc = v->sc;
+    const net_stage *s = uv->s;
+    int K = s->k, S = sc->input_size;
+    double line = 1.4 * T_MIN * v->u, gap = 1.2 * v->u;
+    double q = floor(fmin((r.w - gap) / 2, r.h - line) / K) * K, c = q / K;
+    double x = r.x + (r.w - 2 * q - gap) / 2;
+    const float *w = sc->weights[uv->stage] + (size_t)uv->u.c * s->in_c * K * K;
+    float amax = 0;
+    for (int i = 0; i < s->in_c * K * K; i++)
+        amax = fmaxf(amax, fabsf(w[i]));
+    for (int y = 0; y < K; y++)
+        for (int xx = 0; xx < K; xx++) {
+            int py = uv->u.y0 + y, px = uv->u.x0 + xx;
+            vrgb p = v->pal.panel;
+            if (py >= 0 && py < S && px >= 0 && px < S) {
+                const unsigned char *rgb = sc->photo + ((size_t)py * S + px) * 3;
+                p = (vrgb){rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0};
+            }
+            vfill(v, x + xx * c, r.y + y * c, c, c, p);
+            double k[3];
+            for (int ch = 0; ch < 3; ch++) /* stored B, G, R */
+                k[ch] =
+                    amax > 0 ? 0.5 + 0.5 * w[(size_t)(2 - ch) * K * K + y * K + xx] / amax : 0.5;
+            vfill(v, x + q + gap + xx * c, r.y + y * c, c, c, (vrgb){k[0], k[1], k[2]});
+        }
+    /* captions where both fit (at the largest text sizes in a narrow column they do not) */
+    double w0, w1, th;
+    vtext_size(v, T_MIN, 0, vtext(v, TX_COMP_CROP), &w0, &th);
+    vtext_size(v, T_MIN, 0, vtext(v, TX_COMP_TILE), &w1, &th);
+    if (fmax(w0, w1) > q + gap / 2)
+        return;
+    vtext_draw(v, x + q / 2, r.y + q + 0.2 * T_MIN * v->u, T_MIN, 0, v->pal.dim, VA_CENTER, 0,
+               vtext(v, TX_COMP_CROP));
+    vtext_draw(v, x + q + gap + q / 2, r.y + q + 0.2 * T_MIN * v->u, T_MIN, 0, v->pal.dim,
+               VA_CENTER, 0, vtext(v, TX_COMP_TILE));
+}
+
 /* The input channels as a strip: the ones the unit reads lit, the one shown marked. */
 static void pic_strip(vctx *v, const unit_view *uv, view_rect r)
 {
@@ -263,55 +341,122 @@ static void pic_strip(vctx *v, const unit_view *uv, view_rect r)
     vframe(v, r.x + uv->top * cw - 1, r.y - 2, fmax(cw, 2) + 2, r.h + 4, 2, v->pal.accent);
 }
 
-/* The patch of channel `top` and the kernel's slice for it, side by side (conv); the pooling
- * window's values with the winner framed (pool). */
+/* The patch of channel `top` and the kernel's slice for it, side by side, each captioned (with
+ * the power of ten its numbers are scaled by) (conv); the pooling window's values with the
+ * winner framed (pool). */
 static void pic_grids(vctx *v, const unit_view *uv, view_rect r)
 {
     const net_stage *s = uv->s;
-    int K = s->k, H = s->in_h, W = s->in_w;
+    int K = s->k, H = s->in_h, W = s->in_w, conv = s->op == NET_OP_CONV;
     float patch[121], kern[121];
     for (int ky = 0; ky < K; ky++)
         for (int kx = 0; kx < K; kx++) {
             int yy = uv->u.y0 + ky, xx = uv->u.x0 + kx;
             int out = yy < 0 || yy >= H || xx < 0 || xx >= W;
-            patch[ky * K + kx] = out ? (s->op == NET_OP_POOL ? NAN : 0)
-                                     : uv->in[((size_t)uv->top * H + yy) * W + xx];
+            patch[ky * K + kx] =
+                out ? (conv ? 0 : NAN) : uv->in[((size_t)uv->top * H + yy) * W + xx];
         }
-    int grids = s->op == NET_OP_CONV ? 2 : 1;
-    double gap = grids == 2 ? 1.6 * v->u : 0;
-    double cs = floor(fmin((r.w - gap) / (grids * K), r.h / K));
     double mp = 0, mk = 0;
     for (int i = 0; i < K * K; i++)
         if (isfinite(patch[i]))
             mp = fmax(mp, fabs(patch[i]));
-    int numbers = cs >= widest_number(v, patch, K * K) + 0.3 * v->u && cs >= 1.1 * T_MIN * v->u + 2;
+    cell_fmt fp = cell_fmt_for(patch, K * K), fk = {0, 0};
+    if (conv) {
+        int cg = s->in_c / s->groups;
+        const float *w = v->sc->weights[uv->stage];
+        for (int i = 0; i < K * K; i++) {
+            kern[i] = w[((size_t)uv->u.c * cg + (uv->top - uv->u.c0)) * K * K + i];
+            mk = fmax(mk, fabs(kern[i]));
+        }
+        fk = cell_fmt_for(kern, K * K);
+    }
+    int grids = conv ? 2 : 1;
+    double line = 1.4 * T_MIN * v->u, gap = conv ? 1.3 * v->u : 0, cap = conv ? 2 * line : 0;
+    double cs = floor(fmin((r.w - gap) / (grids * K), (r.h - cap) / K));
+    double need = widest_number(v, patch, K * K, fp);
+    if (conv)
+        need = fmax(need, widest_number(v, kern, K * K, fk));
+    int numbers = cs >= need + 0.1 * v->u && cs >= 1.1 * T_MIN * v->u + 2;
     double x = r.x + (r.w - (grids * K * cs + gap)) / 2;
-    if (s->op == NET_OP_POOL) {
+    if (!conv) {
         value_grid(v, x, r.y, cs, K, patch, mp, uv->u.win_y - uv->u.y0, uv->u.win_x - uv->u.x0,
-                   numbers);
+                   numbers, fp);
         return;
     }
-    int cg = s->in_c / s->groups;
-    const float *w = v->sc->weights[uv->stage];
-    for (int i = 0; i < K * K; i++) {
-        kern[i] = w[((size_t)uv->u.c * cg + (uv->top - uv->u.c0)) * K * K + i];
-        mk = fmax(mk, fabs(kern[i]));
+    /* the cell under the pointer, in either grid: framed in both, its numbers written out */
+    int hy = -1, hx = -1;
+    const view_state *st = v->st;
+    for (int g = 0; g < 2 && st->cursor_in && !st->print; g++) {
+        double gx = x + g * (K * cs + gap), cx = st->cursor_x - gx, cy = st->cursor_y - r.y;
+        if (cx >= 0 && cx < K * cs && cy >= 0 && cy < K * cs)
+            hy = (int)(cy / cs), hx = (int)(cx / cs);
     }
-    numbers = numbers && cs >= widest_number(v, kern, K * K) + 0.3 * v->u;
-    value_grid(v, x, r.y, cs, K, patch, mp, -1, -1, numbers);
+    value_grid(v, x, r.y, cs, K, patch, mp, hy, hx, numbers, fp);
     vtext_draw(v, x + K * cs + gap / 2, r.y + K * cs / 2 - 0.6 * v->u, T_LEAD, VT_BOLD, v->pal.fg,
                VA_CENTER, 0, "⊙");
-    value_grid(v, x + K * cs + gap, r.y, cs, K, kern, mk, -1, -1, numbers);
+    value_grid(v, x + K * cs + gap, r.y, cs, K, kern, mk, hy, hx, numbers, fk);
+    char text[160], scale[32], a[32], b[32], c[32];
+    for (int g = 0; g < 2; g++) {
+        fmt_scale(g ? fk : fp, scale, sizeof scale);
+        snprintf(text, sizeof text, "%s%s%s", vtext(v, g ? TX_COMP_KERNEL : TX_COMP_PATCH),
+                 numbers && scale[0] ? " " : "", numbers ? scale : "");
+        vtext_draw(v, x + g * (K * cs + gap) + K * cs / 2, r.y + K * cs + 0.2 * T_MIN * v->u, T_MIN,
+                   0, v->pal.dim, VA_CENTER, K * cs, text);
+    }
+    text[0] = 0;
+    if (hy >= 0) {
+        int i = hy * K + hx;
+        fmt_value(patch[i], a, sizeof a);
+        fmt_value(kern[i], b, sizeof b);
+        fmt_value((double)patch[i] * kern[i], c, sizeof c);
+        snprintf(text, sizeof text, vtext(v, TX_COMP_CELL), hy, hx, a, b, c);
+        double tw, th;
+        vtext_size(v, T_MIN, 0, text, &tw, &th);
+        if (tw > r.w) /* a narrow column: the product alone */
+            snprintf(text, sizeof text, "%s × %s = %s", a, b, c);
+    } else if (!numbers && !st->print) {
+        snprintf(text, sizeof text, "%s", vtext(v, TX_COMP_POINT));
+    }
+    double tw = 0, th;
+    if (text[0])
+        vtext_size(v, T_MIN, 0, text, &tw, &th);
+    if (text[0] && tw <= r.w)
+        vtext_draw(v, r.x + r.w / 2, r.y + K * cs + line + 0.2 * T_MIN * v->u, T_MIN, 0,
+                   hy >= 0 ? v->pal.fg : v->pal.dim, VA_CENTER, 0, text);
 }
 
-/* The sum per input channel as bars around zero; the channel shown one by one marked. */
+/* An input channel's name: B, G, R for the photo's, else its number. */
+static void channel_name(const unit_view *uv, int c, char *buf, size_t len)
+{
+    if (uv->stage == 0 && uv->s->in_c == 3)
+        snprintf(buf, len, "%s", (const char *[]){"B", "G", "R"}[c]);
+    else
+        snprintf(buf, len, "%d", c);
+}
+
+/* The sum per input channel as bars around zero; the channel shown one by one marked. A few
+ * bars (conv1's three) are labelled with their channel and sum where the labels fit. */
 static void pic_bars(vctx *v, const unit_view *uv, view_rect r)
 {
     int n = uv->u.n_part;
-    double m = 0;
+    double m = 0, lo = 0, hi = 0;
     for (int i = 0; i < n; i++)
-        m = fmax(m, fabs(uv->part[i]));
-    double bw = r.w / n, mid = r.y + r.h / 2;
+        m = fmax(m, fabs(uv->part[i])), lo = fmin(lo, uv->part[i]), hi = fmax(hi, uv->part[i]);
+    double bw = r.w / n, line = 1.4 * T_MIN * v->u;
+    char label[8][64];
+    int labels = n <= 8 && r.h > 3 * line;
+    for (int i = 0; labels && i < n; i++) {
+        char name[16], val[32];
+        double tw, th;
+        channel_name(uv, uv->u.c0 + i, name, sizeof name);
+        fmt_value(uv->part[i], val, sizeof val);
+        snprintf(label[i], sizeof label[i], "%s: %s", name, val);
+        vtext_size(v, T_MIN, 0, label[i], &tw, &th);
+        labels = tw <= bw - 0.4 * v->u;
+    }
+    /* zero in the middle, or at the edge when every sum has the same sign */
+    double bars_h = labels ? r.h - line : r.h, half = lo < 0 && hi > 0 ? bars_h / 2 : bars_h - 1;
+    double mid = lo < 0 && hi > 0 ? r.y + half : lo < 0 ? r.y : r.y + half;
     vfill(v, r.x, mid, r.w, 1, v->pal.line);
     for (int i = 0; i < n; i++) {
         int c = uv->u.c0 + i;
@@ -320,9 +465,12 @@ static void pic_bars(vctx *v, const unit_view *uv, view_rect r)
             col = uv->u.c0 >= uv->s->in_c / 2 ? v->pal.tower_b : v->pal.tower_a;
         if (uv->s->op == NET_OP_CONV && uv->s->reads == NET_READS_BOTH)
             col = c >= uv->s->in_c / 2 ? v->pal.tower_b : v->pal.tower_a;
-        double h = m > 0 ? uv->part[i] / m * (r.h / 2) : 0;
+        double h = m > 0 ? uv->part[i] / m * half : 0;
         vfill(v, r.x + i * bw, h > 0 ? mid - h : mid, fmax(bw - (bw > 3 ? 1 : 0), 1), fabs(h) + 1,
               c == uv->top ? v->pal.accent : col);
+        if (labels)
+            vtext_draw(v, r.x + i * bw + bw / 2, r.y + bars_h + 0.2 * T_MIN * v->u, T_MIN, 0,
+                       c == uv->top ? v->pal.accent : v->pal.fg, VA_CENTER, bw, label[i]);
     }
 }
 
@@ -356,6 +504,7 @@ static void draw_pic(vctx *v, const unit_view *uv, pic_kind k, view_rect r)
 {
     switch (k) {
     case PIC_INPUT: pic_input(v, uv, r); break;
+    case PIC_CLOSE: pic_close(v, uv, r); break;
     case PIC_STRIP: pic_strip(v, uv, r); break;
     case PIC_GRIDS: pic_grids(v, uv, r); break;
     case PIC_BARS: pic_bars(v, uv, r); break;
@@ -364,26 +513,38 @@ static void draw_pic(vctx *v, const unit_view *uv, pic_kind k, view_rect r)
     }
 }
 
-/* Lays a column out in r: texts at their measured heights, pictures share what is left (each
- * at least its min_h). Returns 0 when it does not fit; draws when draw is set. */
+/* Lays a column out in r: texts at their measured heights, pictures share what is left (a
+ * picture held back by its aspect or its max_h leaves the rest to the others; each at least its
+ * min_h). Returns 0 when it does not fit; draws when draw is set. */
 static int column_flow(vctx *v, const unit_view *uv, const column *col, view_rect r, int draw)
 {
-    double u = v->u, text_h = 0, gap = 0.35 * u;
-    int pics = 0;
-    for (int i = 0; i < col->n; i++) {
-        if (col->it[i].pic)
-            pics++;
-        else
-            text_h += vtext_para_size(v, r.w, col->it[i].size, col->it[i].flags & VT_BOLD,
-                                      col->it[i].text, NULL);
-        text_h += gap;
-    }
-    double left = r.h - text_h, y = r.y;
+    double u = v->u, text_h = 0, gap = 0.35 * u, ph[12] = {0}, cap[12] = {0};
+    int open = 0;
     for (int i = 0; i < col->n; i++) {
         if (col->it[i].pic) {
-            double h = fmin(pics ? left / pics : 0, r.w * col->it[i].aspect);
+            cap[i] = r.w * col->it[i].aspect;
             if (col->it[i].max_h > 0)
-                h = fmin(h, col->it[i].max_h * u);
+                cap[i] = fmin(cap[i], col->it[i].max_h * u);
+            ph[i] = -1, open++;
+        } else {
+            text_h += vtext_para_size(v, r.w, col->it[i].size, col->it[i].flags & VT_BOLD,
+                                      col->it[i].text, NULL);
+        }
+        text_h += gap;
+    }
+    double left = r.h - text_h;
+    for (int changed = 1; open && changed;) {
+        changed = 0;
+        for (int i = 0; i < col->n; i++)
+            if (ph[i] < 0 && cap[i] <= left / open) {
+                ph[i] = cap[i], left -= cap[i], open--, changed = 1;
+                break;
+            }
+    }
+    double y = r.y;
+    for (int i = 0; i < col->n; i++) {
+        if (col->it[i].pic) {
+            double h = ph[i] < 0 ? left / open : ph[i];
             if (h < col->it[i].min_h * u)
                 return 0;
             if (draw)
@@ -428,6 +589,8 @@ static void make_columns(vctx *v, const unit_view *uv, column cols[3])
     } else {
         add_text(&cols[0], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_UNIT), u->x, u->y, u->c);
         add_pic(&cols[0], PIC_INPUT, 1, 4, 0);
+        if (uv->stage == 0 && s->op == NET_OP_CONV && v->sc->photo)
+            add_pic(&cols[0], PIC_CLOSE, 0.56, 3, 0);
         add_text(&cols[0], T_MIN, 0, pal->fg, vtext(v, TX_COMP_WINDOW), u->y0, u->y0 + u->k - 1,
                  u->x0, u->x0 + u->k - 1);
         add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_ORIGIN), u->x, s->stride,
@@ -439,6 +602,8 @@ static void make_columns(vctx *v, const unit_view *uv, column cols[3])
             add_text(&cols[1], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_POOL_WINDOW), s->k, s->k,
                      u->c);
             add_pic(&cols[1], PIC_GRIDS, 1, 3, 0);
+            if (!v->st->print)
+                add_text(&cols[1], T_MIN, 0, pal->dim, "%s", vtext(v, TX_COMP_KEYS));
         } else {
             if (uv->stage == 0)
                 add_text(&cols[0], T_MIN, 0, pal->dim, "%s", vtext(v, TX_COMP_READS_IMAGE));
@@ -451,10 +616,13 @@ static void make_columns(vctx *v, const unit_view *uv, column cols[3])
             if (u->padded)
                 add_text(&cols[0], T_MIN, 0, pal->dim, vtext(v, TX_COMP_PAD), u->padded,
                          u->k * u->k);
-            add_text(&cols[1], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_TOP), uv->top);
+            channel_name(uv, uv->top, a, sizeof a);
+            add_text(&cols[1], T_BODY, VT_BOLD, pal->fg, vtext(v, TX_COMP_TOP), a);
             add_pic(&cols[1], PIC_GRIDS, 0.55, 3, 0);
             fmt_value(uv->part[uv->top - u->c0], a, sizeof a);
             add_text(&cols[1], T_BODY, 0, pal->fg, vtext(v, TX_COMP_PART), a);
+            if (!v->st->print)
+                add_text(&cols[1], T_MIN, 0, pal->dim, "%s", vtext(v, TX_COMP_KEYS));
         }
     }
     /* the sum, or the winner */
@@ -491,7 +659,7 @@ static int body_flow(vctx *v, const unit_view *uv, column cols[3], view_rect r, 
     double u = v->u, gap = 1.2 * u;
     if (r.w >= 3 * 14 * u + 2 * gap) {
         /* the middle column wants the most room for its grids */
-        double w0 = (r.w - 2 * gap) * 0.27, w1 = (r.w - 2 * gap) * 0.46,
+        double w0 = (r.w - 2 * gap) * 0.25, w1 = (r.w - 2 * gap) * 0.5,
                w2 = r.w - 2 * gap - w0 - w1;
         view_rect c0 = {r.x, r.y, w0, r.h}, c1 = {r.x + w0 + gap, r.y, w1, r.h},
                   c2 = {r.x + w0 + w1 + 2 * gap, r.y, w2, r.h};
@@ -551,11 +719,18 @@ static void slide_make_words(vctx *v, const unit_view *uv, const vslide_layout *
     }
     int last = (s->out_w - 1) * s->stride - P + l->k - 1; /* the last column any window reads */
     if (last < W - 1) {
-        snprintf(t, sizeof t, vtext(v, TX_SLIDE_UNUSED), last + 1, W - 1, W + 2 * P - l->k,
-                 s->stride);
+        if (last + 1 == W - 1)
+            snprintf(t, sizeof t, vtext(v, TX_SLIDE_UNUSED_ONE), W - 1, W + 2 * P - l->k,
+                     s->stride);
+        else
+            snprintf(t, sizeof t, vtext(v, TX_SLIDE_UNUSED), last + 1, W - 1, W + 2 * P - l->k,
+                     s->stride);
         slide_add(w, T_BODY, 0, pal->warn, t);
     } else if (s->op == NET_OP_POOL && last > W - 1) {
-        snprintf(t, sizeof t, vtext(v, TX_SLIDE_OVERHANG), last - (W - 1));
+        if (last - (W - 1) == 1)
+            snprintf(t, sizeof t, "%s", vtext(v, TX_SLIDE_OVERHANG_ONE));
+        else
+            snprintf(t, sizeof t, vtext(v, TX_SLIDE_OVERHANG), last - (W - 1));
         slide_add(w, T_BODY, 0, pal->cross, t);
     }
     if (!v->st->print)
@@ -707,6 +882,19 @@ static void draw_slide(vctx *v, const unit_view *uv, const vslide_layout *l, con
     for (int i = 0; i < w->n; i++)
         y += vtext_para_as(v, words.x, y, words.w, w->size[i], w->flags[i], w->c[i], w->line[i]) +
              0.25 * v->u;
+}
+
+int vcompute_grids(vctx *v, view_rect r)
+{
+    static unit_view uv; /* 33 KB: views draw on one thread */
+    if (!unit_make(v, &uv) || uv.s->op != NET_OP_CONV)
+        return 0;
+    char name[16], title[160];
+    channel_name(&uv, uv.top, name, sizeof name);
+    snprintf(title, sizeof title, vtext(v, TX_COMP_TOP), name);
+    double h = vtext_para_as(v, r.x, r.y, r.w, T_BODY, VT_BOLD, v->pal.fg, title) + 0.35 * v->u;
+    pic_grids(v, &uv, (view_rect){r.x, r.y + h, r.w, r.h - h});
+    return 1;
 }
 
 void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)

@@ -344,10 +344,20 @@ void view_draw_compute_page(cairo_t *cr, view_rect r, const view_scene *sc, cons
                               : sc->table.s[stage].op == NET_OP_FC ? TX_PG_COMPUTE_FC
                                                                    : TX_PG_COMPUTE_CONV);
     double words = section(&v, x, 0, w, NULL, text, 0);
-    double vh = fmin(0.75 * w, bottom - y - words - u);
+    /* conv1's 11×11 grids have no room for their numbers in the view; under the words they
+     * are drawn again, a page wide, where they do (conv2–conv5's 5×5 and 3×3 already have) */
+    int conv = sc->table.s[stage].op == NET_OP_CONV && sc->table.s[stage].k > 5;
+    double vh = fmin((conv ? 0.5 : 0.75) * w, bottom - y - words - u);
     view_state cs = sub_state(st, VIEW_COMPUTE, stage);
     view_draw_compute(cr, (view_rect){x - 0.6 * u, y, w + 1.2 * u, vh}, sc, &cs);
-    section(&v, x, y + vh + u, w, NULL, text, 1);
+    y = section(&v, x, y + vh + u, w, NULL, text, 1) + u;
+    if (conv && bottom - y > 8 * u) {
+        view_rect gr = {x - 0.6 * u, y, w + 1.2 * u, bottom - y};
+        vctx g;
+        vctx_begin_over(&g, cr, gr, sc, &cs);
+        vcompute_grids(&g, gr);
+        vctx_end(&g);
+    }
     vctx_end(&v);
 }
 

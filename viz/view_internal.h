@@ -322,6 +322,10 @@ typedef struct {
     int wy, wx, k;        /* its window's top-left in the input, and K */
 } vslide_layout;
 int vslide_layout_make(vctx *v, vslide_layout *l);
+/* The compute view's patch ⊙ kernel grids of its unit's busiest input channel in r, titled, with
+ * their numbers where the cells are wide enough for them (the handout gives them a page's
+ * width); 0 when the stage is not a computed convolution. */
+int vcompute_grids(vctx *v, view_rect r);
 /* The playground (st->pg_on) in r. */
 void vplayground_draw(vctx *v, view_rect r);
 

@@ -42,7 +42,10 @@ static void pg_make_words(vctx *v, const int pg[4], pg_words *w)
         snprintf(w->formula, sizeof w->formula,
                  "O = floor((%d + 2·%d − %d)/%d) + 1 = floor(%d/%d) + 1 = %d", I, P, K, S, num, S,
                  O);
-        if (left)
+        if (left == 1)
+            snprintf(w->note, sizeof w->note, vtext(v, TX_PG_LEFTOVER_ONE), num, S,
+                     (double)num / S);
+        else if (left)
             snprintf(w->note, sizeof w->note, vtext(v, TX_PG_LEFTOVER), num, S, (double)num / S,
                      left);
         else
@@ -60,9 +63,19 @@ static double pg_strip(vctx *v, const int pg[4], view_rect r, int draw)
     double cw = r.w / n;
     if (cw < 1)
         return 0;
-    /* windows stacked in levels: a window shares no cell with the one before on its level */
+    /* windows stacked in levels: a window shares no cell with the one before on its level;
+     * each bar numbered with its output position where the number fits */
     int levels = (K + S - 1) / S;
+    char num[16], widest[16];
+    double nw, nh, ow, oh;
+    snprintf(widest, sizeof widest, "%d", I - 1);
+    vtext_size(v, T_MIN, 0, widest, &nw, &nh);
+    snprintf(widest, sizeof widest, "%d", O - 1);
+    vtext_size(v, T_MIN, 0, widest, &ow, &oh);
     double ch = fmin(2.2 * v->u, fmax(cw, 0.9 * v->u)), bar = fmax(3, fmin(0.8 * v->u, cw));
+    int counted = K * cw - 2 >= ow + 0.4 * v->u;
+    if (counted)
+        bar = fmax(bar, 1.15 * oh);
     double need = ch + 0.4 * v->u + levels * (bar + 0.25 * v->u);
     if (need > r.h)
         return 0;
@@ -70,10 +83,6 @@ static double pg_strip(vctx *v, const int pg[4], view_rect r, int draw)
         return need;
     const vpal *pal = &v->pal;
     int last = (O - 1) * S + K - 1; /* the last padded cell any window covers */
-    char num[16], widest[16];
-    snprintf(widest, sizeof widest, "%d", I - 1);
-    double nw, nh;
-    vtext_size(v, T_MIN, 0, widest, &nw, &nh);
     int numbers = cw >= nw + 0.2 * v->u && ch >= 1.05 * nh;
     for (int i = 0; i < n; i++) {
         int pad = i < P || i >= P + I, unused = i > last;
@@ -85,10 +94,17 @@ static double pg_strip(vctx *v, const int pg[4], view_rect r, int draw)
                        pad ? pal->dim : pal->fg, VA_CENTER, 0, num);
         }
     }
+    /* two shades of the accent, one after the other: neighbours told apart, not towers */
+    vrgb shade[2] = {pal->accent, vmix(pal->accent, pal->bg, 0.45)};
     for (int o = 0; o < O; o++) {
-        double y = r.y + ch + 0.4 * v->u + (o % levels) * (bar + 0.25 * v->u);
-        vrgb c = o % 2 ? pal->tower_b : pal->tower_a;
-        vfill(v, r.x + o * S * cw + 1, y, K * cw - 2, bar, c);
+        double x = r.x + o * S * cw + 1,
+               y = r.y + ch + 0.4 * v->u + (o % levels) * (bar + 0.25 * v->u);
+        vfill(v, x, y, K * cw - 2, bar, shade[o % 2]);
+        if (counted) {
+            snprintf(num, sizeof num, "%d", o);
+            vtext_draw(v, x + (K * cw - 2) / 2, y + (bar - oh) / 2, T_MIN, 0, pal->bg, VA_CENTER, 0,
+                       num);
+        }
     }
     return need;
 }

@@ -355,6 +355,8 @@ static const struct {
     {"", 0, TX_KEY_DROP},
     {"S", 0, TX_KEY_SAVE},
     {"n N k K a A b B V W X", 0, TX_KEY_LRN},
+    {"A N E X", 0, TX_KEY_SLIDE},
+    {"G  i I k K z Z o O", 0, TX_KEY_PLAYGROUND},
     {NULL, TX_KEYNAME_CLICK, TX_KEY_CLICK},
     {"H  ?", 0, TX_KEY_HELP},
     {"Q  Esc", 0, TX_KEY_QUIT},

@@ -69,6 +69,7 @@ typedef struct {
     unsigned pending_gen, pending_err;
 
     int sliding; /* the compute view's window moves on by itself */
+    int preset;  /* the playground's preset [ ] last chose */
     double next_slide, slide_ms;
     int pressed, dragging;
     double press_x, press_y, last_x, last_y;
@@ -464,13 +465,13 @@ static int slide_key(app *a, SDL_Keycode k)
 static int playground_key(app *a, SDL_Keycode k, int shift)
 {
     view_state *st = &a->st;
-    static int preset;
+    int *preset = &a->preset;
     if (k == SDLK_g) {
         st->pg_on = !st->pg_on;
         if (st->pg_on && st->pg[0] == 0)
-            preset = VIEW_PRESETS - 1, st->pg[0] = view_presets[preset].i,
-            st->pg[1] = view_presets[preset].k, st->pg[2] = view_presets[preset].s,
-            st->pg[3] = view_presets[preset].p;
+            *preset = VIEW_PRESETS - 1, st->pg[0] = view_presets[*preset].i,
+            st->pg[1] = view_presets[*preset].k, st->pg[2] = view_presets[*preset].s,
+            st->pg[3] = view_presets[*preset].p;
         return 1;
     }
     if (!st->pg_on)
@@ -483,9 +484,9 @@ static int playground_key(app *a, SDL_Keycode k, int shift)
     case SDLK_o: p = &st->pg[3], lo = 0, hi = 16; break;
     case SDLK_LEFTBRACKET:
     case SDLK_RIGHTBRACKET:
-        preset = (preset + (k == SDLK_RIGHTBRACKET ? 1 : VIEW_PRESETS - 1)) % VIEW_PRESETS;
-        st->pg[0] = view_presets[preset].i, st->pg[1] = view_presets[preset].k;
-        st->pg[2] = view_presets[preset].s, st->pg[3] = view_presets[preset].p;
+        *preset = (*preset + (k == SDLK_RIGHTBRACKET ? 1 : VIEW_PRESETS - 1)) % VIEW_PRESETS;
+        st->pg[0] = view_presets[*preset].i, st->pg[1] = view_presets[*preset].k;
+        st->pg[2] = view_presets[*preset].s, st->pg[3] = view_presets[*preset].p;
         return 1;
     default: return 0;
     }
@@ -672,7 +673,8 @@ static void handle(app *a, const SDL_Event *e)
             st->pan_y += e->motion.y - a->last_y;
         }
         a->last_x = e->motion.x, a->last_y = e->motion.y;
-        if (st->kind == VIEW_GRID || st->kind == VIEW_ZOOM || st->kind == VIEW_LRN)
+        if (st->kind == VIEW_GRID || st->kind == VIEW_ZOOM || st->kind == VIEW_LRN ||
+            st->kind == VIEW_COMPUTE)
             a->dirty = 1;
         break;
     case SDL_MOUSEBUTTONDOWN:
