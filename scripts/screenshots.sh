@@ -25,6 +25,14 @@ window 1280x720 "stage:norm1 view:lrn shot:$out/window-lrn.png"
 window 1280x720 "stage:conv1 view:arith shot:$out/window-arith.png"
 window 1280x720 "stage:conv1 view:filters shot:$out/window-filters.png"
 window 1280x720 "stage:conv4 view:compute unit:12,12 shot:$out/window-compute.png"
+# the convolution lab: the window sliding at 227 and at 224, conv3 reading both towers,
+# pool1's overlapping windows, the playground
+window 1920x1080 "stage:conv1 view:compute move:800,400 shot:$out/window-compute-conv1.png"
+window 1280x720 "stage:conv1 view:compute slide:55 shot:$out/window-slide-227.png"
+window 1280x720 "stage:conv1 view:compute slide:54 shot:$out/window-slide-224.png" --input-size 224
+window 1280x720 "stage:conv3 view:compute unit:6,6 shot:$out/window-compute-conv3.png"
+window 1280x720 "stage:pool1 view:compute unit:10,8 shot:$out/window-compute-pool1.png"
+window 1280x720 "playground:conv1-224 shot:$out/window-playground.png"
 # a projector: text one and a half times larger, and the class's language
 window 1280x720 "stage:conv1 view:grid shot:$out/window-scale15.png" --scale 1.5
 window 1280x720 "stage:conv3 view:grid shot:$out/window-ko.png" --lang ko
@@ -36,9 +44,12 @@ ALEXVIZ_WEIGHTS= "$bin" export "$photo" -o "$tmp/en" --stages conv1,norm1,conv3 
 ALEXVIZ_WEIGHTS= "$bin" export "$photo" -o "$tmp/ko" --stages conv1,norm1,conv3 --size 1280x720 \
     --lang ko >/dev/null
 cp "$tmp/en/chelsea/01-conv1.png" "$out/slide-conv1.png"
-pdftoppm -r 60 -png -f 1 -l 2 "$tmp/en/chelsea/handout.pdf" "$tmp/en-page"
-pdftoppm -r 60 -png -f 2 -l 2 -gray "$tmp/ko/chelsea/handout.pdf" "$tmp/ko-page"
-cp "$tmp/en-page-1.png" "$out/handout-cover.png"
-cp "$tmp/en-page-2.png" "$out/handout-conv1.png"
-cp "$tmp/ko-page-2.png" "$out/handout-conv1-ko-grey.png"
+page() { # PDF PAGE OUT [FLAGS...]: one page as OUT.png
+    pdf=$1 n=$2 png=$3
+    shift 3
+    pdftoppm -r 60 -png -singlefile -f "$n" -l "$n" "$@" "$pdf" "${png%.png}"
+}
+page "$tmp/en/chelsea/handout.pdf" 1 "$out/handout-cover.png"
+page "$tmp/en/chelsea/handout.pdf" 2 "$out/handout-conv1.png"
+page "$tmp/ko/chelsea/handout.pdf" 2 "$out/handout-conv1-ko-grey.png" -gray
 echo "screenshots.sh: $(ls "$out" | wc -l) pictures in $out"
