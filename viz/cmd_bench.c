@@ -426,6 +426,26 @@ int cmd_bench_views(const cli_opts *o, const char *image, double t_start)
         }
         printf("view_%s_frame_ms median=%.2f\n", view_kind_name((view_kind)k), cli_median(t, RUNS));
     }
+    /* the one-unit view at its busiest: conv1's 11×11 grids with their 242 numbers and the
+     * pointer on a cell, the sliding window at the end of conv1's first row, the playground */
+    st.kind = VIEW_COMPUTE, st.stage = net_stage_find(n, "conv1");
+    double unit_ms[3];
+    for (int k = 0; k < 3; k++) {
+        double t[RUNS];
+        st.slide = k == 1 ? sc.table.s[st.stage].out_w : 0;
+        const view_preset *p = &view_presets[1]; /* conv1 at 224 */
+        st.pg[0] = p->i, st.pg[1] = p->k, st.pg[2] = p->s, st.pg[3] = p->p, st.pg_on = k == 2;
+        for (int r = 0; r < RUNS; r++) {
+            st.cursor_in = 1, st.cursor_x = 760 + r, st.cursor_y = 520;
+            double t0 = net_now_ms();
+            view_draw_screen(cr, full, &sc, &st);
+            cairo_surface_flush(surf);
+            t[r] = net_now_ms() - t0;
+        }
+        unit_ms[k] = cli_median(t, RUNS);
+    }
+    printf("compute_frame_ms conv1=%.2f slide=%.2f playground=%.2f (target ≤ 16)\n", unit_ms[0],
+           unit_ms[1], unit_ms[2]);
     net_input_free(&in);
     net_free(n);
     cli_free_list(photos, n_photos);
