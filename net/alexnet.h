@@ -86,7 +86,10 @@ typedef enum {
     NET_OP_POOL,    /* max pooling */
     NET_OP_FC,      /* fully connected: y = W x + b, W is (out, in) */
     NET_OP_DROPOUT, /* the identity at inference */
-    NET_OP_SOFTMAX
+    NET_OP_SOFTMAX,
+    /* LeNet-5's (net_lenet5_table: geometry for the comparison, never in a net that runs) */
+    NET_OP_SUBSAMPLE, /* a 2×2 sum times a trained coefficient, plus a bias (S2, S4) */
+    NET_OP_RBF        /* the output: each class's distance to a fixed vector of F6's size */
 } net_op;
 
 const char *net_op_str(net_op op); /* "conv", "relu", ... */
@@ -135,16 +138,19 @@ typedef struct {
     int k, stride;    /* square kernel and stride */
     int pad, pad_end; /* zeros (conv) or -inf (pool) before and after each spatial axis */
     int groups;       /* conv: 1, or 2 for the towers */
-    net_round round;  /* pool: how (I + pad + pad_end − K)/S is rounded; conv: floor */
-    net_lrn lrn;      /* LRN's parameters (norm stages) */
+    int links;       /* conv with a partial connection table (LeNet-5's C3): input maps read, summed
+                  over the output maps; 0: each output map reads in_c/groups of them */
+    net_round round; /* pool: how (I + pad + pad_end − K)/S is rounded; conv: floor */
+    net_lrn lrn;     /* LRN's parameters (norm stages) */
     /* towers */
     net_reads reads;
     int towers; /* 2: output split in halves, tower A then tower B; 1: one block */
     /* derived from the above and the input size */
     int in_c, in_h, in_w;
     int out_c, out_h, out_w;
-    int64_t params;  /* weights + biases */
-    int64_t macs;    /* multiply-accumulates of one forward pass */
+    int64_t params;      /* weights + biases */
+    int64_t macs;        /* multiply-accumulates of one forward pass */
+    int64_t connections; /* LeCun's count: each unit's inputs plus its bias, over all units */
     int rf, rf_jump; /* one output unit sees rf×rf input pixels; neighbours are rf_jump apart */
     int rf_off;      /* input coordinate of the left/top edge of unit 0's field (may be < 0) */
     size_t w_off, b_off; /* offsets (floats) of weights and biases in the parameter block */
@@ -184,6 +190,15 @@ int net_table_find(const net_table *t, const char *name);
 /* The norm stage that belongs with stage i: the last one at or before it, else the first one
  * (for the stages before norm1); -1 when the table has none. */
 int net_table_norm_for(const net_table *t, int i);
+
+/* LeNet-5 (LeCun, Bottou, Bengio, Haffner 1998) as a stage table, for the comparison the course
+ * notes make: 32×32×1 → C1 6@28×28 → S2 6@14×14 → C3 16@10×10 (a partial connection table) →
+ * S4 16@5×5 → C5 120 → F6 84 → 10 radial-basis outputs; every count derived as for AlexNet
+ * (60,000 trainable parameters, 340,908 connections; the RBF's 840 fixed values are not
+ * trained, so not counted). Geometry only: no net runs it. Returns the count (7). */
+int net_lenet5_table(net_table *t);
+/* 1 when C3's map o (0..15) reads S2's map i (0..5): the paper's Table I. */
+int net_lenet5_c3_reads(int o, int i);
 
 /* The bytes of activations and scratch space a net of this table holds (14 MB for AlexNet at
  * 227). net_create and the ONNX loader refuse a table that would need more than NET_MAX_ACT_MB:

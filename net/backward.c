@@ -148,6 +148,8 @@ static void run_stage_grad(net *n, int i, net_grad_mode mode)
     case NET_OP_FC: op_fc_grad(g, s->out_c, w, gin, s->in_c * s->in_h * s->in_w); break;
     case NET_OP_DROPOUT: memcpy(gin, g, count * sizeof(float)); break;
     case NET_OP_SOFTMAX: op_softmax_grad(out, g, gin, (int)count); break;
+    case NET_OP_SUBSAMPLE:
+    case NET_OP_RBF: break; /* LeNet-5's: net_create never builds a table with them */
     }
 }
 

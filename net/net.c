@@ -205,6 +205,8 @@ void net_run_stage(net *n, int i, const float *in)
     case NET_OP_FC: op_fc(in, s->in_c * s->in_h * s->in_w, w, b, out, s->out_c); break;
     case NET_OP_DROPOUT: memcpy(out, in, count * sizeof(float)); break;
     case NET_OP_SOFTMAX: op_softmax(in, out, (int)count); break;
+    case NET_OP_SUBSAMPLE:
+    case NET_OP_RBF: break; /* LeNet-5's: net_create never builds a table with them */
     }
 }
 

@@ -21,6 +21,8 @@ const char *net_op_str(net_op op)
     case NET_OP_FC: return N_("fc");
     case NET_OP_DROPOUT: return N_("dropout");
     case NET_OP_SOFTMAX: return N_("softmax");
+    case NET_OP_SUBSAMPLE: return N_("subsample");
+    case NET_OP_RBF: return N_("rbf");
     }
     return "?";
 }
@@ -200,19 +202,21 @@ static int lay_out(const net_config *cfg, net_stage *st)
     return n;
 }
 
-/* What follows from the geometry, row after row: shapes, receptive fields, parameter and MAC
- * counts, where the weights live. 0 with err filled when a kernel does not fit its input. */
-static int derive(const net_config *cfg, net_table *t, net_err *err)
+/* What follows from the geometry, row after row, for an input of c×size×size: shapes, receptive
+ * fields, parameter, MAC and connection counts, where the weights live. 0 with err filled when a
+ * kernel does not fit its input. */
+static int derive(int c, int size, net_table *t, net_err *err)
 {
-    int c = 3, h = cfg->input_size, wd = cfg->input_size;
+    int h = size, wd = size;
     int rf = 1, jump = 1, off = 0;
     size_t poff = 0;
     for (int i = 0; i < t->count; i++) {
         net_stage *s = &t->s[i];
         s->in_c = c, s->in_h = h, s->in_w = wd;
-        s->out_c = s->op == NET_OP_CONV || s->op == NET_OP_FC ? s->out_c : c;
+        int vec = s->op == NET_OP_FC || s->op == NET_OP_RBF;
+        s->out_c = s->op == NET_OP_CONV || vec ? s->out_c : c;
         s->out_h = h, s->out_w = wd;
-        if (s->op == NET_OP_CONV || s->op == NET_OP_POOL) {
+        if (s->op == NET_OP_CONV || s->op == NET_OP_POOL || s->op == NET_OP_SUBSAMPLE) {
             int pe = s->op == NET_OP_CONV ? s->pad : s->pad_end;
             if (h + s->pad + pe < s->k) {
                 net_fail(err, NET_ERR_SHAPE,
@@ -230,9 +234,9 @@ static int derive(const net_config *cfg, net_table *t, net_err *err)
             off -= s->pad * jump;
             rf += (s->k - 1) * jump;
             jump *= s->stride;
-        } else if (s->op == NET_OP_FC) {
+        } else if (vec) {
             s->out_h = s->out_w = 1;
-            rf = cfg->input_size, jump = 0, off = 0;
+            rf = size, jump = 0, off = 0;
         }
         s->rf = rf, s->rf_jump = jump, s->rf_off = off;
         if (s->op == NET_OP_CONV) {
@@ -241,15 +245,21 @@ static int derive(const net_config *cfg, net_table *t, net_err *err)
                          s->name, c, s->groups);
                 return 0;
             }
-            int64_t per = (int64_t)(c / s->groups) * s->k * s->k;
-            s->n_w = s->out_c * per, s->n_b = s->out_c;
-            s->macs = (int64_t)s->out_h * s->out_w * s->out_c * per;
-        } else if (s->op == NET_OP_FC) {
+            /* the weights of all output maps: each reads c/groups maps, or its row of a table */
+            int64_t maps = s->links ? s->links : (int64_t)s->out_c * (c / s->groups);
+            s->n_w = maps * s->k * s->k, s->n_b = s->out_c;
+            s->macs = (int64_t)s->out_h * s->out_w * s->n_w;
+        } else if (s->op == NET_OP_SUBSAMPLE) {
+            s->n_w = s->n_b = s->out_c; /* a coefficient and a bias per map */
+            s->macs = (int64_t)s->out_h * s->out_w * s->out_c * s->k * s->k;
+        } else if (vec) {
             int64_t in = (int64_t)c * h * wd;
-            s->n_w = s->out_c * in, s->n_b = s->out_c;
-            s->macs = s->out_c * in;
+            if (s->op == NET_OP_FC)
+                s->n_w = s->out_c * in, s->n_b = s->out_c;
+            s->macs = s->out_c * in; /* the RBF's are distances to fixed vectors: no parameters */
         }
         s->params = s->n_w + s->n_b;
+        s->connections = s->macs + (s->n_b ? (int64_t)s->out_h * s->out_w * s->out_c : 0);
         s->w_off = poff, s->b_off = poff + (size_t)s->n_w;
         poff += (size_t)s->params;
         c = s->out_c, h = s->out_h, wd = s->out_w;
@@ -263,7 +273,52 @@ int net_table_build(const net_config *cfg, net_table *t, net_err *err)
     if (!config_ok(cfg, err))
         return 0;
     t->count = lay_out(cfg, t->s);
-    if (!derive(cfg, t, err))
+    if (!derive(3, cfg->input_size, t, err))
+        t->count = 0;
+    return t->count;
+}
+
+/* LeNet-5's C3: output maps 0–5 read three neighbouring maps of S2, 6–11 four neighbouring
+ * ones, 12–14 four not all neighbours, 15 all six (LeCun et al. 1998, Table I): bit i of
+ * c3_table[o] says whether map o reads S2's map i. */
+static const unsigned char c3_table[16] = {
+    0x07, 0x0E, 0x1C, 0x38, 0x31, 0x23, /* {0,1,2} … {5,0,1} */
+    0x0F, 0x1E, 0x3C, 0x39, 0x33, 0x27, /* {0,1,2,3} … {5,0,1,2} */
+    0x1B, 0x36, 0x2D,                   /* {0,1,3,4} {1,2,4,5} {0,2,3,5} */
+    0x3F};
+
+int net_lenet5_c3_reads(int o, int i)
+{
+    return o >= 0 && o < 16 && i >= 0 && i < 6 && (c3_table[o] >> i & 1);
+}
+
+int net_lenet5_table(net_table *t)
+{
+    memset(t, 0, sizeof *t);
+    net_stage *st = t->s;
+    int n = 0, links = 0;
+    for (int o = 0; o < 16; o++)
+        for (int i = 0; i < 6; i++)
+            links += net_lenet5_c3_reads(o, i);
+    static const struct {
+        const char *name;
+        net_op op;
+        int k, out_c;
+    } rows[] = {{"C1", NET_OP_CONV, 5, 6},    {"S2", NET_OP_SUBSAMPLE, 2, 0},
+                {"C3", NET_OP_CONV, 5, 16},   {"S4", NET_OP_SUBSAMPLE, 2, 0},
+                {"C5", NET_OP_CONV, 5, 120},  {"F6", NET_OP_FC, 0, 84},
+                {"OUTPUT", NET_OP_RBF, 0, 10}};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        net_stage *s = add(st, &n, rows[r].name, rows[r].op, (int)r + 1);
+        s->k = rows[r].k, s->stride = rows[r].op == NET_OP_SUBSAMPLE ? 2 : 1;
+        s->out_c = rows[r].out_c;
+        s->towers = 1;
+        s->reads = r == 0 ? NET_READS_IMAGE : NET_READS_ALL;
+        if (!strcmp(s->name, "C3"))
+            s->links = links;
+    }
+    t->count = n;
+    if (!derive(1, 32, t, NULL))
         t->count = 0;
     return t->count;
 }
@@ -320,7 +375,7 @@ int net_explain_shape(const net_stage *s, char *buf, size_t len)
     if (s->op == NET_OP_CONV)
         return put(buf, len, "floor((%d + 2·%d − %d)/%d) + 1 = %d", s->in_h, s->pad, s->k,
                    s->stride, s->out_h);
-    if (s->op == NET_OP_POOL) {
+    if (s->op == NET_OP_POOL || s->op == NET_OP_SUBSAMPLE) {
         int num = s->in_h + s->pad + s->pad_end - s->k;
         char pads[32] = "";
         if (s->pad || s->pad_end)
@@ -335,7 +390,7 @@ int net_explain_shape(const net_stage *s, char *buf, size_t len)
         return put(buf, len, "ceil((%d%s − %d)/%d) + 1 = %d (floor would give %d)", s->in_h, pads,
                    s->k, s->stride, s->out_h, fl);
     }
-    if (s->op == NET_OP_FC) {
+    if (s->op == NET_OP_FC || s->op == NET_OP_RBF) {
         if (s->in_h > 1 || s->in_w > 1)
             return put(buf, len, "flatten %d·%d·%d = %d → %d", s->in_h, s->in_w, s->in_c,
                        s->in_c * s->in_h * s->in_w, s->out_c);
@@ -350,9 +405,11 @@ int net_explain_shape(const net_stage *s, char *buf, size_t len)
     return put(buf, len, "%s: %d×%d×%d", why, s->out_h, s->out_w, s->out_c);
 }
 
-/* "11·11·3" or "5·5·96/2": the size of one kernel. */
+/* "11·11·3" or "5·5·96/2": the size of one kernel; "60·5·5" for a partial table's links. */
 static int kernel_terms(const net_stage *s, char *buf, size_t len)
 {
+    if (s->links)
+        return put(buf, len, "%d·%d·%d", s->links, s->k, s->k);
     if (s->groups > 1)
         return put(buf, len, "%d·%d·%d/%d", s->k, s->k, s->in_c, s->groups);
     return put(buf, len, "%d·%d·%d", s->k, s->k, s->in_c);
@@ -364,11 +421,15 @@ int net_explain_params(const net_stage *s, char *buf, size_t len)
     net_fmt_count(s->params, total, sizeof total);
     if (s->op == NET_OP_CONV) {
         kernel_terms(s, kt, sizeof kt);
+        if (s->links)
+            return put(buf, len, "%s + %d = %s", kt, s->out_c, total);
         return put(buf, len, "%d·(%s) + %d = %s", s->out_c, kt, s->out_c, total);
     }
     if (s->op == NET_OP_FC)
         return put(buf, len, "%d·%d + %d = %s", s->out_c, s->in_c * s->in_h * s->in_w, s->out_c,
                    total);
+    if (s->op == NET_OP_SUBSAMPLE)
+        return put(buf, len, "%d·(1 + 1) = %s", s->out_c, total);
     return put(buf, len, "no parameters");
 }
 
@@ -378,9 +439,14 @@ int net_explain_macs(const net_stage *s, char *buf, size_t len)
     net_fmt_count(s->macs, total, sizeof total);
     if (s->op == NET_OP_CONV) {
         kernel_terms(s, kt, sizeof kt);
+        if (s->links)
+            return put(buf, len, "%d·%d · (%s) = %s", s->out_h, s->out_w, kt, total);
         return put(buf, len, "%d·%d·%d · (%s) = %s", s->out_h, s->out_w, s->out_c, kt, total);
     }
-    if (s->op == NET_OP_FC)
+    if (s->op == NET_OP_SUBSAMPLE)
+        return put(buf, len, "%d·%d·%d · (%d·%d) = %s", s->out_h, s->out_w, s->out_c, s->k, s->k,
+                   total);
+    if (s->op == NET_OP_FC || s->op == NET_OP_RBF)
         return put(buf, len, "%d·%d = %s", s->out_c, s->in_c * s->in_h * s->in_w, total);
     return put(buf, len, "no multiply-accumulates");
 }

@@ -237,6 +237,8 @@ static void reference_chain(net *n, const net_grad_target *t, int ts, int mode, 
         case NET_OP_FC: op_fc_grad_ref(g, s->out_c, net_weights(n, i), gin, s->in_c * HW); break;
         case NET_OP_DROPOUT: memcpy(gin, g, stage_size(s) * sizeof(float)); break;
         case NET_OP_SOFTMAX: op_softmax_grad_ref(out, g, gin, (int)stage_size(s)); break;
+        case NET_OP_SUBSAMPLE:
+        case NET_OP_RBF: break; /* LeNet-5's: never in a net */
         }
     }
 }

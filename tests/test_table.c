@@ -248,3 +248,72 @@ TEST(table_fmt_count)
     net_fmt_count(-1000, buf, sizeof buf);
     CHECK(!strcmp(buf, "-1,000"));
 }
+
+/* LeNet-5 by the same machinery, against LeCun et al. 1998 (ALEXNET.md): shapes, each layer's
+ * trainable parameters (60,000 in all), connections (340,908), C3's table, the arithmetic. */
+TEST(table_lenet5_against_the_paper)
+{
+    net_table t;
+    CHECK_EQ_INT(net_lenet5_table(&t), 7);
+    static const struct {
+        const char *name;
+        int c, h;
+        long long params, macs;
+    } want[] = {{"C1", 6, 28, 156, 117600},   {"S2", 6, 14, 12, 4704},
+                {"C3", 16, 10, 1516, 150000}, {"S4", 16, 5, 32, 1600},
+                {"C5", 120, 1, 48120, 48000}, {"F6", 84, 1, 10164, 10080},
+                {"OUTPUT", 10, 1, 0, 840}};
+    long long params = 0, conns = 0;
+    for (int i = 0; i < 7; i++) {
+        const net_stage *s = &t.s[i];
+        CHECKF(!strcmp(s->name, want[i].name), "row %d is %s", i, s->name);
+        CHECKF(s->out_c == want[i].c && s->out_h == want[i].h && s->out_w == want[i].h,
+               "%s: %d@%d×%d", s->name, s->out_c, s->out_h, s->out_w);
+        CHECKF(s->params == want[i].params, "%s: %lld parameters", s->name, (long long)s->params);
+        CHECKF(s->macs == want[i].macs, "%s: %lld MACs", s->name, (long long)s->macs);
+        params += s->params, conns += s->connections;
+    }
+    CHECK_EQ_INT(t.s[0].in_c, 1);
+    CHECK_EQ_INT(t.s[0].in_h, 32);
+    CHECKF(params == 60000, "%lld trainable parameters", params);
+    CHECKF(conns == 340908, "%lld connections", conns);
+    /* C3: 6 maps read 3 of S2's maps, 9 read 4, 1 reads all 6 (60 links) */
+    int reads[7] = {0}, links = 0;
+    for (int o = 0; o < 16; o++) {
+        int k = 0;
+        for (int i = 0; i < 6; i++)
+            k += net_lenet5_c3_reads(o, i);
+        reads[k]++, links += k;
+    }
+    CHECK(reads[3] == 6 && reads[4] == 9 && reads[6] == 1);
+    CHECK_EQ_INT(links, 60);
+    CHECK_EQ_INT(t.s[2].links, 60);
+    CHECK(net_lenet5_c3_reads(0, 0) && net_lenet5_c3_reads(0, 2) && !net_lenet5_c3_reads(0, 3));
+    CHECK(net_lenet5_c3_reads(12, 3) && !net_lenet5_c3_reads(12, 2));
+    CHECK(!net_lenet5_c3_reads(16, 0) && !net_lenet5_c3_reads(0, 6));
+    char buf[200];
+    net_explain_shape(&t.s[0], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "floor((32 + 2·0 − 5)/1) + 1 = 28"), "C1: %s", buf);
+    net_explain_shape(&t.s[1], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "floor((28 − 2)/2) + 1 = 14"), "S2: %s", buf);
+    net_explain_params(&t.s[1], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "6·(1 + 1) = 12"), "S2 params: %s", buf);
+    net_explain_params(&t.s[2], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "60·5·5 + 16 = 1,516"), "C3 params: %s", buf);
+    net_explain_macs(&t.s[2], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "10·10 · (60·5·5) = 150,000"), "C3 MACs: %s", buf);
+    net_explain_shape(&t.s[4], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "floor((5 + 2·0 − 5)/1) + 1 = 1"), "C5: %s", buf);
+    net_explain_shape(&t.s[6], buf, sizeof buf);
+    CHECKF(!strcmp(buf, "84 → 10"), "output: %s", buf);
+
+    /* against AlexNet: about 1,016 times the parameters */
+    net_config c;
+    net_table a;
+    net_config_default(&c);
+    net_table_build(&c, &a, NULL);
+    long long ap = 0;
+    for (int i = 0; i < a.count; i++)
+        ap += a.s[i].params;
+    CHECKF(ap / params == 1016, "%lld / %lld", ap, params);
+}

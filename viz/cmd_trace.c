@@ -81,6 +81,8 @@ static void op_text(const net_stage *s, char *buf, size_t len)
                      "outputs instead)");
         break;
     case NET_OP_SOFTMAX: msg_snprintf(buf, len, "softmax"); break;
+    case NET_OP_SUBSAMPLE:
+    case NET_OP_RBF: buf[0] = 0; break; /* LeNet-5's: never in a net that runs */
     }
 }
 

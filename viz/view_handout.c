@@ -120,6 +120,8 @@ void view_stage_paragraph(const view_scene *sc, const view_state *st, int stage,
         break;
     case NET_OP_DROPOUT: append(buf, len, "%s", hx(st, TX_PG_X_DROPOUT)); break;
     case NET_OP_SOFTMAX: append(buf, len, hx(st, TX_PG_X_SOFTMAX), s->out_c); break;
+    case NET_OP_SUBSAMPLE:
+    case NET_OP_RBF: break; /* LeNet-5's: never in a net that runs */
     }
     if (s->towers == 2 && vstage_is_map(s))
         append(buf, len, "%s", hx(st, TX_PG_X_TOWERS));

@@ -596,6 +596,8 @@ const char *vstage_explain(const vctx *v, const net_stage *s)
     case NET_OP_FC: return vtext(v, TX_EXPLAIN_FC);
     case NET_OP_DROPOUT: return vtext(v, TX_EXPLAIN_DROPOUT);
     case NET_OP_SOFTMAX: return vtext(v, TX_EXPLAIN_SOFTMAX);
+    case NET_OP_SUBSAMPLE:
+    case NET_OP_RBF: break; /* LeNet-5's: the lesson view writes its own */
     }
     return "";
 }
@@ -616,6 +618,8 @@ void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len)
     case NET_OP_FC: snprintf(buf, len, vtext(v, TX_OP_FC), s->out_c); break;
     case NET_OP_DROPOUT: snprintf(buf, len, "%s", vtext(v, TX_OP_DROPOUT)); break;
     case NET_OP_SOFTMAX: snprintf(buf, len, "%s", vtext(v, TX_OP_SOFTMAX)); break;
+    case NET_OP_SUBSAMPLE:
+    case NET_OP_RBF: buf[0] = 0; break; /* LeNet-5's: the lesson view writes its own */
     }
 }
 
