@@ -33,6 +33,10 @@ window 1280x720 "stage:conv1 view:compute slide:54 shot:$out/window-slide-224.pn
 window 1280x720 "stage:conv3 view:compute unit:6,6 shot:$out/window-compute-conv3.png"
 window 1280x720 "stage:pool1 view:compute unit:10,8 shot:$out/window-compute-pool1.png"
 window 1280x720 "playground:conv1-224 shot:$out/window-playground.png"
+# the lesson around the network: LeNet-5 beside AlexNet, the training story, a slip of the notes
+window 1280x720 "lesson:lenet shot:$out/window-lesson-lenet.png"
+window 1280x720 "lesson:training shot:$out/window-lesson-training-ko.png" --lang ko
+window 1280x720 "stage:conv1 view:grid shot:$out/window-notes-conv1-ko.png" --lang ko
 # a projector: text one and a half times larger, and the class's language
 window 1280x720 "stage:conv1 view:grid shot:$out/window-scale15.png" --scale 1.5
 window 1280x720 "stage:conv3 view:grid shot:$out/window-ko.png" --lang ko
@@ -50,6 +54,6 @@ page() { # PDF PAGE OUT [FLAGS...]: one page as OUT.png
     pdftoppm -r 60 -png -singlefile -f "$n" -l "$n" "$@" "$pdf" "${png%.png}"
 }
 page "$tmp/en/chelsea/handout.pdf" 1 "$out/handout-cover.png"
-page "$tmp/en/chelsea/handout.pdf" 2 "$out/handout-conv1.png"
-page "$tmp/ko/chelsea/handout.pdf" 2 "$out/handout-conv1-ko-grey.png" -gray
+page "$tmp/en/chelsea/handout.pdf" 3 "$out/handout-conv1.png"
+page "$tmp/ko/chelsea/handout.pdf" 3 "$out/handout-conv1-ko-grey.png" -gray
 echo "screenshots.sh: $(ls "$out" | wc -l) pictures in $out"

@@ -208,10 +208,14 @@ static void judge_half(half *hf)
                     for (int stage = 0; stage < sc->table.count; stage++) {
                         if (hf->only && strcmp(hf->only, view_kind_name((view_kind)kind)))
                             continue;
+                        /* the lesson's pages do not follow the stage: each page once */
+                        if (kind == VIEW_LESSON && stage >= VIEW_LESSON_PAGES)
+                            continue;
                         view_state st;
                         view_state_default(&st, sc);
                         st.kind = (view_kind)kind;
                         st.stage = stage;
+                        st.lesson = kind == VIEW_LESSON ? stage : 0;
                         st.lang = (text_lang)lang;
                         st.theme = (view_theme)theme;
                         st.ui = view_ui_size(w, h, scales[ki]);
@@ -396,8 +400,8 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
     verdict v;
     memset(&v, 0, sizeof v);
     static const double papers[2][2] = {{595.276, 841.89}, {612, 792}};
-    static const char *const what[] = {"cover", "stage",  "filters", "lrn",
-                                       "table", "layers", "compute"};
+    static const char *const what[] = {"cover",  "stage",   "filters", "lrn",     "table",
+                                       "layers", "compute", "lenet",   "training"};
     for (int lang = 0; lang < TEXT_LANGS; lang++)
         for (int paper = 0; paper < 2; paper++) {
             view_state st;
@@ -409,7 +413,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
             st.print = 1;
             view_rect r = {0, 0, papers[paper][0], papers[paper][1]};
             int n = 0;
-            for (int kind = 0; kind < 7; kind++) {
+            for (int kind = 0; kind < 9; kind++) {
                 int per_stage = kind == 1 || kind == 3 || kind == 6;
                 for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->table.count : 0);
                      stage++) {
@@ -433,6 +437,8 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
                     case 3: view_draw_lrn_page(cr, r, sc, &st, stage, &pg); break;
                     case 4: view_draw_table_page(cr, r, sc, &st, &pg); break;
                     case 6: view_draw_compute_page(cr, r, sc, &st, stage, &pg); break;
+                    case 7: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_LENET, &pg); break;
+                    case 8: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_TRAINING, &pg); break;
                     default: view_draw_layers_page(cr, r, sc, &st, &pg); break;
                     }
                     cairo_destroy(cr);
@@ -446,10 +452,13 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
     for (int lang = 0; lang < TEXT_LANGS; lang++)
         for (int kind = 0; kind < VIEW_COUNT; kind++)
             for (int stage = 0; stage < sc->table.count; stage++) {
+                if (kind == VIEW_LESSON && stage >= VIEW_LESSON_PAGES)
+                    continue;
                 view_state st;
                 view_state_default(&st, sc);
                 st.kind = (view_kind)kind;
                 st.stage = stage;
+                st.lesson = kind == VIEW_LESSON ? stage : 0;
                 st.lang = (text_lang)lang;
                 st.theme = VIEW_THEME_LIGHT;
                 st.ui = view_ui_size(1920, 1080, 1);

@@ -367,7 +367,9 @@ static const char *const kept[] = {
     "IMAGE", "test_data_set_N", "DIR", "FILE", "MODEL", "NAME", "SCRIPT", "LIST", "PATH", "WxH",
     "MS", "PASS", "FAIL", "caffe", "caffenet", "paper", "zoo", "stage", "map", "dark", "light",
     "screen", "print", "letter", "before", "after", "across", "within", "pipeline", "grid", "zoom",
-    "lrn", "arith", "filters", "pred", "compute", "small", "off",
+    "lrn", "arith", "filters", "pred", "compute", "lesson", "lenet", "training", "small", "off",
+    /* the course notes' own English, quoted where alexviz corrects it */
+    "Number",
     /* --play's bare commands and key names */
     "step", "back", "wait", "stats", "status", "quit", "left", "right", "down", "space", "home",
     "end", "pageup", "pagedown", "tab", "plus", "minus", "esc", "Space", "PageUp", "PageDown",

@@ -26,7 +26,9 @@ const char cli_common_help[] = N_(
     "  --lrn-order before|after     LRN before pooling (paper, Caffe) or after (CaffeNet)\n"
     "  --lrn-window across|within   LRN window across all channels or within each tower\n"
     "  --threads N                  threads for the forward pass (default 2)\n"
-    "  --lang en|ko                 language of labels and explanations (default from LANG)\n");
+    "  --lang en|ko                 language of labels and explanations (default from LANG)\n"
+    "  --notes on|off               say where the course notes differ from the paper, at the\n"
+    "                               stage where they do (default on)\n");
 
 void cli_opts_default(cli_opts *o)
 {
@@ -36,6 +38,7 @@ void cli_opts_default(cli_opts *o)
     o->seed = 1;
     o->threads = 2;
     o->lang = text_lang_code(msg_env_lang());
+    o->notes = 1;
 }
 
 /* Per thread: the window's worker builds the net while the main thread may report its own. */
@@ -128,9 +131,9 @@ const char *cli_value(int argc, char **argv, int *i)
  * after a usage error. */
 static int take_common(cli_opts *o, int argc, char **argv, int *i)
 {
-    static const char *with_value[] = {"--weights",    "--seed",    "--variant",
-                                       "--input-size", "--lrn",     "--lrn-order",
-                                       "--lrn-window", "--threads", "--lang"};
+    static const char *with_value[] = {"--weights", "--seed",      "--variant",    "--input-size",
+                                       "--lrn",     "--lrn-order", "--lrn-window", "--threads",
+                                       "--lang",    "--notes"};
     const char *flag = argv[*i];
     int known = 0;
     for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
@@ -177,6 +180,10 @@ static int take_common(cli_opts *o, int argc, char **argv, int *i)
         if (strcmp(v, "en") && strcmp(v, "ko"))
             goto bad;
         o->lang = v;
+    } else if (!strcmp(flag, "--notes")) {
+        if (strcmp(v, "on") && strcmp(v, "off"))
+            goto bad;
+        o->notes = !strcmp(v, "on");
     }
     return 1;
 bad:

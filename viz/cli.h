@@ -20,6 +20,7 @@ typedef struct {
     uint64_t seed;
     int threads;
     const char *lang; /* "en" or "ko" */
+    int notes;        /* say where the course notes differ from the paper (--notes on|off) */
 } cli_opts;
 
 /* Defaults: seeded weights, the paper's order at 227, 2 threads, language from $LANG. */

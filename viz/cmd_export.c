@@ -297,6 +297,8 @@ static int plan_image(const export_opts *o, const net_table *t, ex_image *im)
             *c = *c == ' ' ? '-' : *c;
         ok &= add_file(im, cap, EX_PLAYGROUND, -1, p, "playground-%s.png", name);
     }
+    for (int p = 0; p < VIEW_LESSON_PAGES; p++)
+        ok &= add_file(im, cap, EX_LESSON, -1, p, "lesson-%s.png", view_lesson_name(p));
     for (int i = 0; i < count && o->channels; i++) {
         const net_stage *s = &t->s[i];
         if (o->want[i] && s->out_h * s->out_w > 1)
@@ -448,6 +450,7 @@ static void base_state(view_state *st, const view_scene *sc, const export_opts *
     st->contrast = o->contrast;
     st->palette = o->palette == VIEW_PALETTE_PRINT ? VIEW_PALETTE_PRINT : VIEW_PALETTE_SCREEN;
     st->lang = text_lang_from(o->common.lang);
+    st->notes = o->common.notes;
     st->ui = view_ui_size(w, h, 1);
     st->print = 1; /* slides: no key hints */
 }
@@ -475,6 +478,7 @@ static cairo_status_t render_view(cairo_surface_t *s, const ex_file *f, const vi
         st.pg[0] = p->i, st.pg[1] = p->k, st.pg[2] = p->s, st.pg[3] = p->p;
         break;
     }
+    case EX_LESSON: st.kind = VIEW_LESSON, st.lesson = f->channel; break;
     default: st.kind = VIEW_PRED; break;
     }
     view_draw(cr, (view_rect){0, 0, W, H}, sc, &st);

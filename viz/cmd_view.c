@@ -18,7 +18,7 @@ static const char view_help[] = N_(
     "Press H in the window for every key.\n\n"
     "  --step                       start in step-through mode (→ or Space runs each stage)\n"
     "  --view NAME                  first view: pipeline, grid, zoom, lrn, arith, filters, pred,\n"
-    "                               compute\n"
+    "                               compute, lesson\n"
     "  --theme dark|light           colours (D switches in the window)\n"
     "  --scale F                    text and interface size, 0.5 to 3 (default 1; + and −)\n"
     "  --size WxH                   window size in pixels (320x240 to 8192x8192; default:\n"
@@ -77,7 +77,7 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         int k = view_kind_find(val);
         if (k < 0) {
             cli_error("--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, "
-                      "pred, compute)",
+                      "pred, compute, lesson)",
                       val);
             return -1;
         }

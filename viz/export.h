@@ -34,6 +34,7 @@ typedef enum {
     EX_PRED,
     EX_COMPUTE,    /* one unit of a stage worked out (the compute view) */
     EX_PLAYGROUND, /* a playground preset (channel: its index in view_presets) */
+    EX_LESSON,     /* a page of the lesson view (channel: the page) */
     EX_CHANNEL,
     EX_GIF, /* the compute view's sliding window, animated (written here, not by the pool) */
     EX_HANDOUT,
@@ -139,7 +140,16 @@ typedef struct {
 
 /* The handout's pages in order: the cover, each chosen stage (with the filters page after
  * conv1 and an LRN page after each norm stage), the stage table, the per-layer chart. */
-typedef enum { PG_COVER, PG_STAGE, PG_FILTERS, PG_LRN, PG_COMPUTE, PG_TABLE, PG_LAYERS } page_kind;
+typedef enum {
+    PG_COVER,
+    PG_STAGE,
+    PG_FILTERS,
+    PG_LRN,
+    PG_COMPUTE,
+    PG_TABLE,
+    PG_LAYERS,
+    PG_LESSON /* stage: the lesson view's page */
+} page_kind;
 
 typedef struct {
     page_kind kind;
@@ -154,7 +164,7 @@ typedef struct {
     const char *weights;
     view_scene sc; /* the image's scene with a cache of its own (other sizes) */
     view_state st;
-    page_item items[4 * NET_MAX_STAGES + 3];
+    page_item items[4 * NET_MAX_STAGES + 3 + VIEW_LESSON_PAGES];
     int n, next;
     cairo_surface_t *surface;
     cairo_t *cr;

@@ -37,6 +37,7 @@ static int plan_pages(const export_opts *o, const view_scene *sc, page_item *ite
 {
     int n = 0;
     items[n++] = (page_item){PG_COVER, -1};
+    items[n++] = (page_item){PG_LESSON, VIEW_LESSON_LENET};
     for (int i = 0; i < sc->table.count; i++) {
         if (!o->want[i])
             continue;
@@ -52,6 +53,7 @@ static int plan_pages(const export_opts *o, const view_scene *sc, page_item *ite
     }
     items[n++] = (page_item){PG_TABLE, -1};
     items[n++] = (page_item){PG_LAYERS, -1};
+    items[n++] = (page_item){PG_LESSON, VIEW_LESSON_TRAINING};
     return n;
 }
 
@@ -73,6 +75,7 @@ void handout_begin(handout *h)
     h->st.palette = h->o->palette == VIEW_PALETTE_SCREEN ? VIEW_PALETTE_SCREEN : VIEW_PALETTE_PRINT;
     h->st.print = 1;
     h->st.lang = text_lang_from(h->o->common.lang);
+    h->st.notes = h->o->common.notes;
     h->st.ui = PAGE_UI;
     h->n = plan_pages(h->o, &h->sc, h->items);
     h->next = 0;
@@ -95,6 +98,7 @@ int handout_page(handout *h)
     case PG_TABLE: view_draw_table_page(h->cr, r, &h->sc, &h->st, &pg); break;
     case PG_LAYERS: view_draw_layers_page(h->cr, r, &h->sc, &h->st, &pg); break;
     case PG_COMPUTE: view_draw_compute_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
+    case PG_LESSON: view_draw_lesson_page(h->cr, r, &h->sc, &h->st, it->stage, &pg); break;
     }
     cairo_show_page(h->cr);
     h->next++;

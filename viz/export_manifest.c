@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const ex_kind_names[] = {"pipeline",    "stage",   "filters",    "lrn",
-                                     "predictions", "compute", "playground", "channel",
-                                     "animation",   "handout", "manifest"};
+const char *const ex_kind_names[] = {"pipeline",    "stage",     "filters",    "lrn",
+                                     "predictions", "compute",   "playground", "lesson",
+                                     "channel",     "animation", "handout",    "manifest"};
 
 static void json_stats(FILE *f, const net_stats *s)
 {
@@ -145,6 +145,10 @@ int write_manifest(const export_opts *o, const view_scene *sc, const ex_image *i
                     p->i, p->k, p->s, p->p, e->width, e->height);
             break;
         }
+        case EX_LESSON:
+            fprintf(f, ", \"page\": \"%s\", \"width\": %d, \"height\": %d",
+                    view_lesson_name(e->channel), e->width, e->height);
+            break;
         case EX_GIF:
             fprintf(f, ", \"frames\": %d, \"width\": %d, \"height\": %d", e->frames, e->width,
                     e->height);

@@ -53,6 +53,10 @@ void view_draw_lrn_page(cairo_t *cr, view_rect r, const view_scene *sc, const vi
 void view_draw_table_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                           const view_page *pg);
 /* The eight learned layers: their parameters and MACs as a table and the window's bar chart. */
+/* A page of the lesson view (view_lesson_page): LeNet-5 beside AlexNet, why it could be
+ * trained. */
+void view_draw_lesson_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                           int page, const view_page *pg);
 void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
                            const view_page *pg);
 

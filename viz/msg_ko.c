@@ -281,6 +281,8 @@ const msg_pair msg_ko[] = {
     {"fc", "완전 연결"},
     {"dropout", "드롭아웃"},
     {"softmax", "소프트맥스"},
+    {"subsample", "서브샘플링"},
+    {"rbf", "RBF"},
     {"out of memory for the net", "네트워크를 담을 메모리가 부족합니다"},
     {"a network of this size needs %zu MB of activations; at most %d MB are allowed",
      "이 크기의 네트워크는 활성값에 {1} MB가 필요합니다. 최대 {2} MB까지 허용합니다"},
@@ -818,27 +820,28 @@ const msg_pair msg_ko[] = {
      "AlexNet, 입력 {1}×{2}×3, 풀링은 {t3}, LRN은 풀링 {t4}\n"
      "\n"},
     {"ceil (as end pads)", "올림(ceil, 끝쪽 패딩으로)"},
-    {"\n"
-     "Traps in the course notes and the paper:\n"
-     "  - \"Number of filters 3\" for conv1: 3 is the depth of each filter (RGB); conv1 "
-     "has 96 filters,\n"
-     "    48 on each GPU.\n"
-     "  - Order: the paper and Caffe's bvlc_alexnet apply LRN before pooling; CaffeNet "
-     "and the notes\n"
-     "    after (--lrn-order). Same parameters, same shapes.\n"
-     "  - LRN: the paper writes k=2 and α; Caffe, ONNX and PyTorch use k=1 and α/n (--lrn).\n"
-     "  - conv2, conv4 and conv5 read only their own tower (groups=2): 5·5·48, not 5·5·96.\n",
-     "\n"
-     "강의 노트와 논문에서 헷갈리기 쉬운 점:\n"
-     "  - 강의 노트의 conv1 \"필터 수 3\": 3은 필터 하나의 깊이(RGB)입니다. conv1의 "
-     "필터는 96개이고,\n"
-     "    GPU마다 48개씩입니다.\n"
-     "  - 순서: 논문과 Caffe의 bvlc_alexnet은 풀링 앞에서, CaffeNet과 강의 노트는 풀링 "
-     "뒤에서\n"
-     "    LRN을 적용합니다 (--lrn-order). 파라미터도 크기도 같습니다.\n"
-     "  - LRN: 논문은 k=2와 α를 쓰고, Caffe, ONNX, PyTorch는 k=1과 α/n을 씁니다 (--lrn).\n"
-     "  - conv2, conv4, conv5는 자기 타워만 읽습니다 (그룹 2개): 필터는 5·5·96이 아니라 "
-     "5·5·48입니다.\n"},
+    {"         notes  the course notes write \"Number of filters 3\": conv1 has 96 kernels of\n"
+     "                11×11×3, 48 in each tower; 3 is each kernel's depth (R, G, B)\n",
+     "         노트   강의 노트의 \"Number of filters 3\": conv1의 커널은 11×11×3짜리 96개이고\n"
+     "                타워마다 48개입니다. 3은 각 커널의 깊이(R, G, B)입니다\n"},
+    {"         towers conv2, conv4 and conv5 read only their own tower (groups=2): 5·5·48,\n"
+     "                not 5·5·96\n",
+     "         타워   conv2, conv4, conv5는 자기 타워만 읽습니다 (그룹 2개): 필터는 5·5·96이\n"
+     "                아니라 5·5·48입니다\n"},
+    {"         notes  the notes (and CaffeNet) pool, then apply LRN; the paper (and bvlc_alexnet)\n"
+     "                apply LRN, then pool; this run follows the paper (--lrn-order)\n",
+     "         노트   강의 노트(와 CaffeNet)는 풀링 다음에 LRN을, 논문(과 bvlc_alexnet)은\n"
+     "                LRN 다음에 풀링을 합니다. 지금은 논문의 순서입니다 (--lrn-order)\n"},
+    {"         notes  the notes (and CaffeNet) pool, then apply LRN; the paper (and bvlc_alexnet)\n"
+     "                apply LRN, then pool; this run follows the notes (--lrn-order)\n",
+     "         노트   강의 노트(와 CaffeNet)는 풀링 다음에 LRN을, 논문(과 bvlc_alexnet)은\n"
+     "                LRN 다음에 풀링을 합니다. 지금은 노트의 순서입니다 (--lrn-order)\n"},
+    {"         notes  the notes add LRN \"to speed things up\"; the paper's reason is\n"
+     "                generalisation: top-1 and top-5 error fell by 1.4%% and 1.2%%\n",
+     "         노트   강의 노트는 LRN을 \"속도를 높이기 위해\" 한다고 하지만, 논문이 든 이유는\n"
+     "                일반화입니다: top-1, top-5 오류가 1.4%%, 1.2%% 줄었습니다\n"},
+    {"         LRN    the paper writes k=2 and α; Caffe, ONNX and PyTorch use k=1 and α/n (--lrn)\n",
+     "         LRN    논문은 k=2와 α를 쓰고, Caffe, ONNX, PyTorch는 k=1과 α/n을 씁니다 (--lrn)\n"},
     {"stage", "단계"},
     {"op", "연산"},
     {"kernel", "커널"},
@@ -900,8 +903,8 @@ const msg_pair msg_ko[] = {
      "conv1-224, pool1, conv2, LeNet-5-C1, small)",
      "--playground: '{1}'은(는) I,K,S,P(I 1-256, K·S·P 0-64)나 미리 정한 값(conv1-227, "
      "conv1-224, pool1, conv2, LeNet-5-C1, small)이 아닙니다"},
-    {"--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, pred, compute)",
-     "--view: 없는 보기입니다: '{1}' (pipeline, grid, zoom, lrn, arith, filters, pred, compute 중 "
+    {"--view: '%s' is not a view (pipeline, grid, zoom, lrn, arith, filters, pred, compute, lesson)",
+     "--view: 없는 보기입니다: '{1}' (pipeline, grid, zoom, lrn, arith, filters, pred, compute, lesson 중 "
      "하나)"},
     {"--theme: '%s' is not dark or light", "--theme: dark나 light가 아닙니다: '{1}'"},
     {"--scale: '%s' is not a number from 0.5 to 3",
@@ -1070,7 +1073,9 @@ const msg_pair msg_ko[] = {
      "  --lrn-order before|after     LRN before pooling (paper, Caffe) or after (CaffeNet)\n"
      "  --lrn-window across|within   LRN window across all channels or within each tower\n"
      "  --threads N                  threads for the forward pass (default 2)\n"
-     "  --lang en|ko                 language of labels and explanations (default from LANG)\n",
+     "  --lang en|ko                 language of labels and explanations (default from LANG)\n"
+     "  --notes on|off               say where the course notes differ from the paper, at the\n"
+     "                               stage where they do (default on)\n",
      "  --weights default|FILE.onnx  default는 시드로 만든 학습되지 않은 가중치, FILE.onnx는\n"
      "                               학습된 ONNX 가중치. 주지 않으면 `make weights`로 받아 둔\n"
      "                               weights/bvlcalexnet-12.onnx가 있을 때 그것을 씁니다\n"
@@ -1084,15 +1089,20 @@ const msg_pair msg_ko[] = {
      "  --lrn-order before|after     LRN을 풀링 앞(논문, Caffe)이나 뒤(CaffeNet)에 둡니다\n"
      "  --lrn-window across|within   LRN 창이 모든 채널에 걸치거나, 각 타워 안에만 머뭅니다\n"
      "  --threads N                  순전파에 쓸 스레드 수 (기본값 2)\n"
-     "  --lang en|ko                 표시 문구와 설명의 언어 (기본값은 LANG을 따름)\n"},
+     "  --lang en|ko                 표시 문구와 설명의 언어 (기본값은 LANG을 따름)\n"
+     "  --notes on|off               강의 노트와 논문이 다른 곳을 그 단계에서 알려 줌\n"
+     "                               (기본값 on)\n"},
 
     /* viz/play.c: the --play commands (inside view --help) */
     {"      step  back  wait           → and ←; wait for the pass to finish or pause\n"
      "      stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
-     "                                   lrn, arith, filters, pred, compute); `lrn` alone = view:lrn\n"
+     "                                   lrn, arith, filters, pred, compute, lesson); `lrn` alone =\n"
+     "                                   view:lrn\n"
      "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
      "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
      "      slide:N                    the compute view's sliding window at position N (0: off)\n"
+     "      lesson:lenet|training      the lesson view's page: LeNet-5 beside AlexNet, or why it\n"
+     "                                   could be trained\n"
      "      playground:I,K,S,P         the compute view's playground (or a preset: conv1-227,\n"
      "                                   conv1-224, pool1, conv2, LeNet-5-C1, small; or off)\n"
      "      key:K                      press a key: a letter or digit, , . = / - [ ], or left right\n"
@@ -1114,10 +1124,13 @@ const msg_pair msg_ko[] = {
      "      or paused, so scripts are deterministic.\n",
      "      step  back  wait           → 키, ← 키, 계산이 끝나거나 멈출 때까지 기다리기\n"
      "      stage:NAME  view:NAME      단계 보기 (conv1 … prob), 보기 바꾸기 (pipeline, grid,\n"
-     "                                   zoom, lrn, arith, filters, pred, compute). `lrn` = view:lrn\n"
+     "                                   zoom, lrn, arith, filters, pred, compute, lesson).\n"
+     "                                   `lrn` = view:lrn\n"
      "      zoom:N  channel:N          채널 N 확대 보기, 채널 고르기\n"
      "      unit:X,Y                   확대, LRN, 유닛 계산 보기에서 유닛 고르기\n"
      "      slide:N                    유닛 계산 보기의 움직이는 창을 N번째 위치에 (0: 끄기)\n"
+     "      lesson:lenet|training      수업 보기의 쪽: LeNet-5와 AlexNet 비교, 또는 훈련할 수\n"
+     "                                   있었던 이유\n"
      "      playground:I,K,S,P         유닛 계산 보기의 놀이터 (미리 정한 값: conv1-227,\n"
      "                                   conv1-224, pool1, conv2, LeNet-5-C1, small, 또는 off)\n"
      "      key:K                      키 누르기: 글자나 숫자, , . = / - [ ], 또는 left right\n"
@@ -1168,7 +1181,7 @@ const msg_pair msg_ko[] = {
      "\n"
      "  --step                       start in step-through mode (→ or Space runs each stage)\n"
      "  --view NAME                  first view: pipeline, grid, zoom, lrn, arith, filters, pred,\n"
-     "                               compute\n"
+     "                               compute, lesson\n"
      "  --theme dark|light           colours (D switches in the window)\n"
      "  --scale F                    text and interface size, 0.5 to 3 (default 1; + and −)\n"
      "  --size WxH                   window size in pixels (320x240 to 8192x8192; default:\n"
@@ -1192,7 +1205,7 @@ const msg_pair msg_ko[] = {
      "\n"
      "  --step                       단계별 실행으로 시작 (→ 또는 Space로 한 단계씩 계산)\n"
      "  --view NAME                  처음 보기: pipeline, grid, zoom, lrn, arith, filters, pred,\n"
-     "                               compute\n"
+     "                               compute, lesson\n"
      "  --theme dark|light           색 테마 (창에서는 D로 전환)\n"
      "  --scale F                    글자와 화면 요소의 크기, 0.5~3 (기본값 1, 창에서는 +와 −)\n"
      "  --size WxH                   창 크기, 픽셀 단위 (320x240~8192x8192, 기본값: 화면의\n"

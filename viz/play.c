@@ -14,10 +14,13 @@
 const char play_help[] = N_(
     "      step  back  wait           → and ←; wait for the pass to finish or pause\n"
     "      stage:NAME  view:NAME      show a stage (conv1 … prob); a view (pipeline, grid, zoom,\n"
-    "                                   lrn, arith, filters, pred, compute); `lrn` alone = view:lrn\n"
+    "                                   lrn, arith, filters, pred, compute, lesson); `lrn` alone =\n"
+    "                                   view:lrn\n"
     "      zoom:N  channel:N          the channel zoom on channel N; choose the channel\n"
     "      unit:X,Y                   select a unit in the zoom, LRN and compute views\n"
     "      slide:N                    the compute view's sliding window at position N (0: off)\n"
+    "      lesson:lenet|training      the lesson view's page: LeNet-5 beside AlexNet, or why it\n"
+    "                                   could be trained\n"
     "      playground:I,K,S,P         the compute view's playground (or a preset: conv1-227,\n"
     "                                   conv1-224, pool1, conv2, LeNet-5-C1, small; or off)\n"
     "      key:K                      press a key: a letter or digit, , . = / - [ ], or left "
@@ -58,6 +61,7 @@ static const struct {
     {"viewshot", PLAY_VIEWSHOT, 1}, {"status", PLAY_STATUS, 0},
     {"quit", PLAY_QUIT, 0},         {"lrn", PLAY_VIEW, 0},
     {"slide", PLAY_SLIDE, 2},       {"playground", PLAY_PLAYGROUND, 1},
+    {"lesson", PLAY_LESSON, 1},
 };
 
 static int parse_num(const char *s, double *out)
@@ -89,6 +93,7 @@ static int valid_text(play_op op, const char *arg)
     case PLAY_VIEW: return view_kind_find(arg) >= 0;
     case PLAY_THEME: return !strcmp(arg, "dark") || !strcmp(arg, "light");
     case PLAY_LANG: return !strcmp(arg, "en") || !strcmp(arg, "ko");
+    case PLAY_LESSON: return play_lesson(arg) >= 0;
     case PLAY_CONTRAST: return !strcmp(arg, "stage") || !strcmp(arg, "map");
     case PLAY_PLAYGROUND: {
         int pg[4];
@@ -96,6 +101,14 @@ static int valid_text(play_op op, const char *arg)
     }
     default: return *arg != 0;
     }
+}
+
+int play_lesson(const char *arg)
+{
+    for (int p = 0; p < VIEW_LESSON_PAGES; p++)
+        if (!strcmp(arg, view_lesson_name(p)))
+            return p;
+    return -1;
 }
 
 int play_playground(const char *arg, int pg[4])

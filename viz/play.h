@@ -38,6 +38,7 @@ typedef enum {
     PLAY_STATUS,     /* print the stage, the view and the status line's text */
     PLAY_SLIDE,      /* slide:N: the compute view's sliding window at position N (0: off) */
     PLAY_PLAYGROUND, /* playground:I,K,S,P (or a preset's name, or off) */
+    PLAY_LESSON,     /* lesson:lenet|training: the lesson view at that page */
     PLAY_QUIT
 } play_op;
 
@@ -64,5 +65,7 @@ extern const char play_help[];
  * for ' ') into pg; returns 1, or 0 for "off" (and for anything else, which play_parse refuses
  * beforehand). */
 int play_playground(const char *arg, int pg[4]);
+/* The lesson page `lesson:` names ("lenet", "training"), or -1. */
+int play_lesson(const char *arg);
 
 #endif

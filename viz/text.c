@@ -140,7 +140,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                             "NaN %zu개, ±∞ %zu개 (회색: 값 없음)"},
     [TX_FC_CELLS] = {"%d values, one cell each (%d×%d)", "값 %d개, 칸 하나에 값 하나 (%d×%d)"},
     [TX_MAP_HOVER] = {"channel %d · max %s", "채널 %d · 최댓값 %s"},
-    [TX_ZOOMED] = {"zoom %.0f%% (wheel; 0 resets)", "확대 %.0f%% (휠로 조절, 0: 원래대로)"},
+    [TX_ZOOMED] = {"zoom %.0f%% (wheel; Z resets)", "확대 %.0f%% (휠로 조절, Z: 원래대로)"},
     [TX_KEYS_CHANNEL] = {"↑ ↓ [ ] J: another channel", "↑ ↓ [ ] J: 다른 채널"},
     [TX_KEYS_UNIT] = {"↑ ↓ [ ]: another unit", "↑ ↓ [ ]: 다른 유닛"},
 
@@ -240,7 +240,7 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
     [TX_KEY_CHANNEL] = {"channel −1 / +1, −10 / +10; J: next to the tower boundary (zoom, LRN)",
                         "채널 −1 / +1, −10 / +10; J: 타워 경계 옆 (확대, LRN)"},
     [TX_KEY_CONTRAST] = {"contrast: per stage / per map", "대비: 단계별 / 맵별"},
-    [TX_KEY_ZOOM] = {"zoom the maps (drag moves; 0 resets)", "맵 확대 (끌면 이동, 0: 원래대로)"},
+    [TX_KEY_ZOOM] = {"zoom the maps (drag moves; Z resets)", "맵 확대 (끌면 이동, Z: 원래대로)"},
     [TX_KEY_SCALE] = {"larger / smaller text", "글자 크게 / 작게"},
     [TX_KEY_FULL] = {"fullscreen", "전체 화면"},
     [TX_KEY_THEME] = {"dark / light theme", "어두운 / 밝은 테마"},
@@ -578,6 +578,165 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "합성곱층 다섯 개는 파라미터의 %.0f%%만 가지지만 곱셈-누산은 %.0f%%를 맡습니다. 완전 "
          "연결층 세 개는 그 반대입니다. \"수용 영역\"은 유닛 하나가 보는 입력 픽셀의 "
          "범위입니다."},
+    [TX_VIEW_LESSON] = {"Lesson", "수업"},
+    [TX_VIEW_LESSON_SHORT] = {"Lesson", "수업"},
+    [TX_LS_TITLE] = {"LeNet-5 (1998) beside AlexNet (2012)", "LeNet-5(1998)와 AlexNet(2012) 비교"},
+    [TX_LS_QUOTE] = {"The notes: “AlexNet is built like LeNet-5. The biggest change is that it "
+                     "was designed in parallel.”",
+                     "강의 노트: “AlexNet은 LeNet5와 구조가 비슷하다. 가장 큰 변화는 병렬적인 "
+                     "구조로 설계되었다는 점이다.”"},
+    [TX_LS_HEAD_LENET] = {"LeNet-5 · LeCun et al. 1998", "LeNet-5 · LeCun 외, 1998"},
+    [TX_LS_HEAD_ALEX] = {"AlexNet · Krizhevsky et al. 2012", "AlexNet · Krizhevsky 외, 2012"},
+    [TX_LS_ROLE_INPUT] = {"input", "입력"},
+    [TX_LS_ROLE_CONV] = {"convolution", "합성곱"},
+    [TX_LS_ROLE_POOL] = {"pooling", "풀링"},
+    [TX_LS_ROLE_FC] = {"fully connected", "완전 연결"},
+    [TX_LS_ROLE_OUT] = {"output", "출력"},
+    [TX_LS_L_INPUT] = {"%d×%d×%d: a grey digit", "%d×%d×%d: 흑백 손글씨 숫자"},
+    [TX_LS_L_CONV] = {"%d×%d, %d filters, tanh", "%d×%d, 필터 %d개, tanh"},
+    [TX_LS_L_CONV_TABLE] = {"%d×%d, %d filters, each reading only some of S2's maps: %d of %d "
+                            "links (a partial table), tanh",
+                            "%d×%d, 필터 %d개, 각 필터는 S2의 맵 일부만 읽음: 연결 %d/%d개 "
+                            "(부분 연결표), tanh"},
+    [TX_LS_L_SUB] = {"%d×%d average × a coefficient + a bias, tanh",
+                     "%d×%d 평균 × 계수 + 편향, tanh"},
+    [TX_LS_L_FC] = {"%d units, tanh", "유닛 %d개, tanh"},
+    [TX_LS_L_RBF] = {"%d classes: distances to fixed codes (RBF)",
+                     "클래스 %d개: 고정된 코드까지의 거리 (RBF)"},
+    [TX_LS_A_INPUT] = {"%d×%d×%d: a colour photo", "%d×%d×%d: 컬러 사진"},
+    [TX_LS_A_CONV] = {"%d×%d, stride %d, %d filters, ReLU",
+                      "%d×%d, 스트라이드 %d, 필터 %d개, ReLU"},
+    [TX_LS_A_CONV_TOWERS] = {"%d×%d, %d filters in two towers, ReLU",
+                             "%d×%d, 두 타워에 필터 %d개, ReLU"},
+    [TX_LS_A_NORM_POOL] = {"LRN, then %d×%d max, stride %d: the windows overlap",
+                           "LRN 다음 %d×%d 최대, 스트라이드 %d: 창이 겹침"},
+    [TX_LS_A_POOL_NORM] = {"%d×%d max, stride %d: the windows overlap; then LRN",
+                           "%d×%d 최대, 스트라이드 %d: 창이 겹침; 그다음 LRN"},
+    [TX_LS_A_DEEP] = {"three 3×3 convolutions (%d, %d, %d filters), ReLU, then %d×%d max",
+                      "3×3 합성곱 세 번 (필터 %d, %d, %d개), ReLU, 그다음 %d×%d 최대"},
+    [TX_LS_A_FC] = {"%d and %d units, ReLU, dropout", "유닛 %d개와 %d개, ReLU, 드롭아웃"},
+    [TX_LS_A_OUT] = {"%d classes: softmax probabilities", "클래스 %d개: softmax 확률"},
+    [TX_LS_COUNTS] = {"%s parameters · %s MACs", "파라미터 %s개 · 곱셈-누산 %s회"},
+    [TX_LS_COUNTS_FIXED] = {"%s fixed values, not trained · %s MACs",
+                            "고정값 %s개 (훈련 안 함) · 곱셈-누산 %s회"},
+    [TX_LS_TOTALS] = {"In all: LeNet-5 → AlexNet", "합계: LeNet-5 → AlexNet"},
+    [TX_LS_TOTAL_LINE] = {"%s: %s → %s, ×%s", "%s: %s → %s, ×%s"},
+    [TX_LS_THOUSAND] = {"The notes: “about 60 million parameters to train, a thousand times "
+                        "LeNet-5's 60 thousand.” Counted: ×%s.",
+                        "강의 노트: “약 6천만 개의 파라미터 … LeNet-5의 6만 개와 비교하면 "
+                        "천 배나 많아졌다.” 세어 보면 ×%s."},
+    [TX_LS_CHANGED] = {"What changed", "달라진 점"},
+    [TX_LS_CH_INPUT] = {"input: %d×%d grey → %d×%d colour", "입력: %d×%d 흑백 → %d×%d 컬러"},
+    [TX_LS_CH_SQUASH] = {"squashing: tanh (sigmoid-like) → ReLU",
+                         "활성화 함수: tanh(시그모이드형) → ReLU"},
+    [TX_LS_CH_POOL] = {"pooling: 2×2 average → 3×3 max with stride 2, overlapping",
+                       "풀링: 2×2 평균 → 3×3 최대, 스트라이드 2로 겹침"},
+    [TX_LS_CH_DEVICE] = {"one device → two towers on two GPUs",
+                         "장치 하나 → GPU 두 개에 타워 두 개"},
+    [TX_LS_CH_NORM] = {"no normalisation → LRN", "정규화 없음 → LRN"},
+    [TX_LS_CH_DROPOUT] = {"no dropout → dropout in fc6 and fc7",
+                          "드롭아웃 없음 → fc6, fc7에 드롭아웃"},
+    [TX_LS_CH_CLASSES] = {"%d classes → %d", "클래스 %d개 → %d개"},
+    [TX_LS_PAGES] = {"page %d of %d ([ ] turn pages)", "%d / %d쪽 ([ ]로 넘김)"},
+    [TX_WHY_TITLE] = {"What made 60 million parameters trainable in 2012",
+                      "2012년에 6천만 개의 파라미터를 훈련할 수 있었던 이유"},
+    [TX_WHY_QUOTE] = {"The notes: “computing got better, and methods to cut the training time "
+                      "were used.” Here is how, in the paper's own numbers.",
+                      "강의 노트: “컴퓨팅 기술도 좋아졌고, 훈련시간을 줄이기 위한 방법들도 "
+                      "사용되었다.” 논문의 숫자로 보면 이렇습니다."},
+    [TX_WHY_SOURCE] = {"Krizhevsky, Sutskever, Hinton: ImageNet Classification with Deep "
+                       "Convolutional Neural Networks, NeurIPS 2012",
+                       "Krizhevsky, Sutskever, Hinton: ImageNet Classification with Deep "
+                       "Convolutional Neural Networks, NeurIPS 2012"},
+    [TX_WHY_RELU_HEAD] = {"ReLU instead of tanh", "tanh 대신 ReLU"},
+    [TX_WHY_RELU] =
+        {"A four-layer convolutional net with ReLUs reached 25 %% training error on "
+         "CIFAR-10 six times faster than the same net with tanh (the paper's Figure 1).",
+         "ReLU를 쓴 4층 합성곱 신경망은 CIFAR-10에서 훈련 오류 25 %%에 tanh를 쓴 같은 "
+         "신경망보다 여섯 배 빨리 도달했습니다 (논문의 그림 1)."},
+    [TX_WHY_SKETCH_X] = {"passes over the data", "데이터를 훑은 횟수"},
+    [TX_WHY_SKETCH_Y] = {"training error", "훈련 오류"},
+    [TX_WHY_SKETCH_NOTE] = {"a sketch: only the 25 %% line and the ratio 6 are the paper's",
+                            "개념도: 25 %% 선과 여섯 배라는 비율만 논문의 값입니다"},
+    [TX_WHY_GPU_HEAD] = {"Two GPUs, two towers", "GPU 두 개, 타워 두 개"},
+    [TX_WHY_GPU] = {"Two GTX 580 GPUs with 3 GB each: the net did not fit on one, so it was "
+                    "split in two. Against half as many kernels on one GPU, top-1 and top-5 "
+                    "error fell by 1.7 %% and 1.2 %%.",
+                    "3 GB짜리 GTX 580 GPU 두 개: 신경망이 GPU 하나에 들어가지 않아 둘로 "
+                    "나누었습니다. 커널 수가 절반인 GPU 하나짜리보다 top-1, top-5 오류가 "
+                    "1.7 %%, 1.2 %% 줄었습니다."},
+    [TX_WHY_TIME_HEAD] = {"Five to six days", "5~6일"},
+    [TX_WHY_TIME] = {"About 90 passes over 1.2 million images, by stochastic gradient descent: "
+                     "batches of 128, momentum 0.9, weight decay 0.0005, learning rate 0.01 "
+                     "divided by 10 three times.",
+                     "120만 장의 이미지를 약 90번 훑었습니다. 확률적 경사 하강법: 배치 128, "
+                     "모멘텀 0.9, 가중치 감쇠 0.0005, 학습률 0.01을 세 번 10으로 나눔."},
+    [TX_WHY_DROP_HEAD] = {"Dropout", "드롭아웃"},
+    [TX_WHY_DROP] = {"In fc6 and fc7 each unit is set to zero with probability 0.5 during "
+                     "training; at test time every unit is used and its output multiplied by 0.5. "
+                     "It fights overfitting, and roughly doubles the iterations needed.",
+                     "훈련 중 fc6, fc7의 각 유닛을 확률 0.5로 0으로 만듭니다. 테스트 때는 모든 "
+                     "유닛을 쓰고 출력에 0.5를 곱합니다. 과적합을 막는 대신 수렴까지의 반복 "
+                     "횟수가 약 두 배가 됩니다."},
+    [TX_WHY_AUG_HEAD] = {"More data from the same photos", "같은 사진에서 더 많은 데이터"},
+    [TX_WHY_AUG] = {"Random 224×224 patches and their mirror images from the 256×256 images: "
+                    "2048 times the data. At test time the softmax of ten patches is averaged. "
+                    "PCA colour changes cut top-1 error by over 1 %%.",
+                    "256×256 이미지에서 무작위 224×224 조각과 그 좌우 반전: 데이터가 2048배. "
+                    "테스트 때는 조각 열 개의 softmax를 평균합니다. PCA 색상 변형으로 top-1 "
+                    "오류가 1 %% 넘게 줄었습니다."},
+    [TX_WHY_LRN_HEAD] = {"LRN", "LRN"},
+    [TX_WHY_LRN] = {"k = 2, n = 5, α = 1e-4, β = 0.75: top-1 and top-5 error fell by 1.4 %% and "
+                    "1.2 %%. The paper's reason is generalisation, not speed.",
+                    "k = 2, n = 5, α = 1e-4, β = 0.75: top-1, top-5 오류가 1.4 %%, 1.2 %% "
+                    "줄었습니다. 논문이 든 이유는 속도가 아니라 일반화입니다."},
+    [TX_WHY_POOL_HEAD] = {"Overlapping pooling", "겹치는 풀링"},
+    [TX_WHY_POOL] = {"Windows of 3 with stride 2 instead of 2 and 2: top-1 and top-5 error fell "
+                     "by 0.4 %% and 0.3 %%.",
+                     "크기 2, 스트라이드 2 대신 크기 3, 스트라이드 2: top-1, top-5 오류가 0.4 %%, "
+                     "0.3 %% 줄었습니다."},
+    [TX_WHY_RESULT_HEAD] = {"The result", "결과"},
+    [TX_WHY_RESULT] = {"ILSVRC-2012: 15.3 %% top-5 test error against 26.2 %% for the second-best "
+                       "entry. ILSVRC-2010 test set: top-1 37.5 %%, top-5 17.0 %%.",
+                       "ILSVRC-2012: top-5 테스트 오류 15.3 %%, 2위는 26.2 %%. ILSVRC-2010 "
+                       "테스트 세트: top-1 37.5 %%, top-5 17.0 %%."},
+    [TX_WHY_SEE_RELU] = {"in alexviz: relu1 … relu7, in the maps view",
+                         "alexviz에서: 특성 맵 보기의 relu1 … relu7"},
+    [TX_WHY_SEE_GPU] =
+        {"in alexviz: the towers in the pipeline; conv3 reading both in the one-unit "
+         "view",
+         "alexviz에서: 파이프라인의 두 타워, 유닛 계산 보기에서 두 타워를 모두 읽는 "
+         "conv3"},
+    [TX_WHY_SEE_DROP] = {"in alexviz: drop6 and drop7", "alexviz에서: drop6, drop7"},
+    [TX_WHY_SEE_AUG] = {"in alexviz: 224 against 227 in the arithmetic view, at conv1",
+                        "alexviz에서: 계산 보기의 conv1에서 224와 227"},
+    [TX_WHY_SEE_LRN] = {"in alexviz: the LRN view, at norm1 and norm2",
+                        "alexviz에서: LRN 보기의 norm1, norm2"},
+    [TX_WHY_SEE_POOL] = {"in alexviz: pool1 in the one-unit view, the shared row and column",
+                         "alexviz에서: 유닛 계산 보기의 pool1, 겹치는 행과 열"},
+    [TX_WHY_SEE_RESULT] = {"in alexviz: the top-5 view (trained weights: make weights)",
+                           "alexviz에서: 예측 보기 (학습된 가중치: make weights)"},
+    [TX_TRAP_FILTERS] = {"The notes say “Number of filters 3”: conv1 has 96 kernels of "
+                         "11×11×3, 48 in each tower. The 3 is each kernel's depth (R, G, B).",
+                         "강의 노트의 “Number of filters 3”: conv1의 커널은 11×11×3짜리 "
+                         "96개이고 타워마다 48개입니다. 3은 각 커널의 깊이(R, G, B)입니다."},
+    [TX_TRAP_ORDER_BEFORE] =
+        {"The notes (and CaffeNet) pool first, then apply LRN; the paper (and "
+         "bvlc_alexnet) apply LRN, then pool. This run follows the paper.",
+         "강의 노트(와 CaffeNet)는 풀링 다음에 LRN을 하고, 논문(과 "
+         "bvlc_alexnet)은 LRN 다음에 풀링을 합니다. 지금은 논문의 순서입니다."},
+    [TX_TRAP_ORDER_AFTER] = {"The notes (and CaffeNet) pool first, then apply LRN; the paper (and "
+                             "bvlc_alexnet) apply LRN, then pool. This run follows the notes.",
+                             "강의 노트(와 CaffeNet)는 풀링 다음에 LRN을 하고, 논문(과 "
+                             "bvlc_alexnet)은 LRN 다음에 풀링을 합니다. 지금은 노트의 순서입니다."},
+    [TX_TRAP_SPEED] = {"The notes add LRN “to speed things up”; the paper's reason is "
+                       "generalisation: it cut top-1 and top-5 error by 1.4 %% and 1.2 %%.",
+                       "강의 노트는 LRN을 “속도를 높이기 위해” 한다고 하지만, 논문이 든 "
+                       "이유는 일반화입니다: top-1, top-5 오류가 1.4 %%, 1.2 %% 줄었습니다."},
+    [TX_KEY_NOTES] = {"the course notes' slips, said where they happen: on / off",
+                      "강의 노트와 논문이 다른 곳 알림: 켜기 / 끄기"},
+    [TX_KEY_LESSON] = {"lesson pages: LeNet-5 beside AlexNet, why it could be trained",
+                       "수업 쪽: LeNet-5와 AlexNet 비교, 훈련할 수 있었던 이유"},
 };
 
 const char *text_get(text_id id, text_lang lang)

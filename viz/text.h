@@ -298,6 +298,83 @@ typedef enum {
     TX_PG_BY_LAYER,
     TX_PG_COL_LAYER,
     TX_PG_COL_STAGES,
+    /* the lesson view: LeNet-5 beside AlexNet */
+    TX_VIEW_LESSON,
+    TX_VIEW_LESSON_SHORT,
+    TX_LS_TITLE,
+    TX_LS_QUOTE,
+    TX_LS_HEAD_LENET,
+    TX_LS_HEAD_ALEX,
+    TX_LS_ROLE_INPUT,
+    TX_LS_ROLE_CONV,
+    TX_LS_ROLE_POOL,
+    TX_LS_ROLE_FC,
+    TX_LS_ROLE_OUT,
+    TX_LS_L_INPUT,       /* %d×%d×%d */
+    TX_LS_L_CONV,        /* %d×%d, %d filters */
+    TX_LS_L_CONV_TABLE,  /* %d×%d, %d filters, %d of %d links */
+    TX_LS_L_SUB,         /* %d×%d */
+    TX_LS_L_FC,          /* %d units */
+    TX_LS_L_RBF,         /* %d classes */
+    TX_LS_A_INPUT,       /* %d×%d×%d */
+    TX_LS_A_CONV,        /* %d×%d, stride %d, %d filters */
+    TX_LS_A_CONV_TOWERS, /* %d×%d, %d filters */
+    TX_LS_A_NORM_POOL,   /* %d×%d, stride %d */
+    TX_LS_A_POOL_NORM,   /* %d×%d, stride %d */
+    TX_LS_A_DEEP,        /* %d, %d, %d filters; %d×%d max */
+    TX_LS_A_FC,          /* %d and %d units */
+    TX_LS_A_OUT,         /* %d classes */
+    TX_LS_COUNTS,        /* %s parameters, %s MACs */
+    TX_LS_COUNTS_FIXED,  /* %s fixed values, %s MACs */
+    TX_LS_TOTALS,
+    TX_LS_TOTAL_LINE, /* %s label: %s → %s, ×%s */
+    TX_LS_THOUSAND,   /* %s: the ratio */
+    TX_LS_CHANGED,
+    TX_LS_CH_INPUT, /* %d×%d grey, %d×%d colour */
+    TX_LS_CH_SQUASH,
+    TX_LS_CH_POOL,
+    TX_LS_CH_DEVICE,
+    TX_LS_CH_NORM,
+    TX_LS_CH_DROPOUT,
+    TX_LS_CH_CLASSES, /* %d, %d */
+    TX_LS_PAGES,      /* %d of %d pages */
+    /* the lesson view: what made it trainable */
+    TX_WHY_TITLE,
+    TX_WHY_QUOTE,
+    TX_WHY_SOURCE,
+    TX_WHY_RELU_HEAD,
+    TX_WHY_RELU,
+    TX_WHY_SKETCH_X,
+    TX_WHY_SKETCH_Y,
+    TX_WHY_SKETCH_NOTE,
+    TX_WHY_GPU_HEAD,
+    TX_WHY_GPU,
+    TX_WHY_TIME_HEAD,
+    TX_WHY_TIME,
+    TX_WHY_DROP_HEAD,
+    TX_WHY_DROP,
+    TX_WHY_AUG_HEAD,
+    TX_WHY_AUG,
+    TX_WHY_LRN_HEAD,
+    TX_WHY_LRN,
+    TX_WHY_POOL_HEAD,
+    TX_WHY_POOL,
+    TX_WHY_RESULT_HEAD,
+    TX_WHY_RESULT,
+    TX_WHY_SEE_RELU,
+    TX_WHY_SEE_GPU,
+    TX_WHY_SEE_DROP,
+    TX_WHY_SEE_AUG,
+    TX_WHY_SEE_LRN,
+    TX_WHY_SEE_POOL,
+    TX_WHY_SEE_RESULT,
+    TX_KEY_LESSON,
+    /* where the course notes differ from the paper, said at the stage */
+    TX_TRAP_FILTERS,
+    TX_TRAP_ORDER_BEFORE,
+    TX_TRAP_ORDER_AFTER,
+    TX_TRAP_SPEED,
+    TX_KEY_NOTES,
     TX_COUNT
 } text_id;
 

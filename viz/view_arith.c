@@ -290,7 +290,7 @@ void view_draw_arith(cairo_t *cr, view_rect r, const view_scene *sc, const view_
             break;
         if (chart && k < 0.55)
             chart = 0, k = 1 / 0.92;
-        else if (k < 0.3)
+        else if (k < 0.2)
             break;
     }
     double top = vstage_head(&v, r, stage, 1);

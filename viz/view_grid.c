@@ -57,6 +57,20 @@ static double title_flow(vctx *v, view_rect r, int stage, int draw, int arith)
             vtext_para(v, x0, y, w, T_BODY, pal->fg, line);
         y += ah;
     }
+    /* where the course notes say otherwise, marked as the arithmetic view marks its notes;
+     * left out where it would take the room the maps need (big text in a small window) */
+    char trap[1024];
+    double th = 0;
+    if (vtrap(v, stage, trap, sizeof trap))
+        th = vtext_para_size(v, w - 0.6 * u, T_MIN, 0, trap, NULL);
+    if (th > 0 && y + 0.25 * u + th - r.y <= 0.4 * v->r.h) {
+        y += 0.25 * u;
+        if (draw) {
+            vfill(v, x0, y, fmax(2, 0.15 * u), th, pal->accent);
+            vtext_para(v, x0 + 0.6 * u, y, w - 0.6 * u, T_MIN, pal->fg, trap);
+        }
+        y += th;
+    }
     return y + 0.3 * u - r.y;
 }
 

@@ -617,3 +617,16 @@ void view_draw_layers_page(cairo_t *cr, view_rect r, const view_scene *sc, const
     varith_chart(&v, (view_rect){x, y, w, page_bottom(&v) - y}, -1, 1);
     vctx_end(&v);
 }
+
+void view_draw_lesson_page(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st,
+                           int page, const view_page *pg)
+{
+    vctx v;
+    vctx_begin(&v, cr, r, sc, st);
+    double u = v.u, m = 3.2 * u, w = r.w - 2 * m, x = r.x + m;
+    double y = page_frame(&v, pg, NULL), bottom = page_bottom(&v);
+    view_state ls = sub_state(st, VIEW_LESSON, 0);
+    ls.lesson = page;
+    view_draw_lesson(cr, (view_rect){x - 0.6 * u, y, w + 1.2 * u, bottom - y}, sc, &ls);
+    vctx_end(&v);
+}

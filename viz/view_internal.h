@@ -144,6 +144,13 @@ void vfmt_shape(int c, int h, int w, char *buf, size_t len);
 void vfmt_shape_line(const vctx *v, const net_stage *s, char *buf, size_t len);
 /* The one-sentence explanation of what the stage's operation does. */
 const char *vstage_explain(const vctx *v, const net_stage *s);
+/* Where the course notes differ from the paper at stage, as the state's view shows it: the
+ * trap's text (conv1's "3 filters" and the 224 input, the order of LRN and pooling at norm1 and
+ * pool1, LRN's reason in the LRN view) into buf, or 0 when there is none or notes are off. */
+int vtrap(const vctx *v, int stage, char *buf, size_t len);
+/* The text of id, a printf format that takes no arguments (its "%%" are percent signs), as it
+ * prints: into buf, which it returns. */
+const char *vtext_plain(const vctx *v, text_id id, char *buf, size_t len);
 /* "conv 11×11/4, 96 filters" and the like, in the view's language. */
 void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len);
 /* 1 when the stage's maps are images (h·w > 1), 0 for vectors. */

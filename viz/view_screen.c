@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const text_id tab_text[VIEW_COUNT] = {TX_VIEW_PIPELINE, TX_VIEW_GRID,   TX_VIEW_ZOOM,
-                                             TX_VIEW_LRN,      TX_VIEW_ARITH,  TX_VIEW_FILTERS,
-                                             TX_VIEW_PRED,     TX_VIEW_COMPUTE};
+static const text_id tab_text[VIEW_COUNT] = {TX_VIEW_PIPELINE, TX_VIEW_GRID,    TX_VIEW_ZOOM,
+                                             TX_VIEW_LRN,      TX_VIEW_ARITH,   TX_VIEW_FILTERS,
+                                             TX_VIEW_PRED,     TX_VIEW_COMPUTE, TX_VIEW_LESSON};
 
 void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
@@ -27,6 +27,7 @@ void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state 
     case VIEW_FILTERS: view_draw_filters(cr, r, sc, st); break;
     case VIEW_PRED: view_draw_pred(cr, r, sc, st); break;
     case VIEW_COMPUTE: view_draw_compute(cr, r, sc, st); break;
+    case VIEW_LESSON: view_draw_lesson(cr, r, sc, st); break;
     case VIEW_COUNT: break;
     }
 }
@@ -65,18 +66,20 @@ typedef struct {
 #define STATUS_FS T_MIN
 
 static const text_id tab_short[VIEW_COUNT] = {
-    TX_VIEW_PIPELINE_SHORT, TX_VIEW_GRID_SHORT,    TX_VIEW_ZOOM_SHORT, TX_VIEW_LRN_SHORT,
-    TX_VIEW_ARITH_SHORT,    TX_VIEW_FILTERS_SHORT, TX_VIEW_PRED_SHORT, TX_VIEW_COMPUTE_SHORT};
+    TX_VIEW_PIPELINE_SHORT, TX_VIEW_GRID_SHORT,    TX_VIEW_ZOOM_SHORT,
+    TX_VIEW_LRN_SHORT,      TX_VIEW_ARITH_SHORT,   TX_VIEW_FILTERS_SHORT,
+    TX_VIEW_PRED_SHORT,     TX_VIEW_COMPUTE_SHORT, TX_VIEW_LESSON_SHORT};
 
 static void tab_label(const vctx *v, int k, int words, char *buf, size_t len)
 {
     int current = (int)v->st->kind == k;
+    int d = view_kind_digit((view_kind)k);
     if (words == 0)
-        snprintf(buf, len, "%d %s", k + 1, vtext(v, tab_text[k]));
+        snprintf(buf, len, "%d %s", d, vtext(v, tab_text[k]));
     else if (words == 1 || (words == 2 && current))
-        snprintf(buf, len, "%d %s", k + 1, vtext(v, tab_short[k]));
+        snprintf(buf, len, "%d %s", d, vtext(v, tab_short[k]));
     else
-        snprintf(buf, len, "%d", k + 1);
+        snprintf(buf, len, "%d", d);
 }
 
 static double text_w(vctx *v, double fs, int bold, const char *s)
@@ -121,8 +124,9 @@ static void screen_layout_make(vctx *v, view_rect r, screen_layout *l)
         l->badge = (view_rect){right - bw, r.y + 0.3 * u, bw, tabs_h - 0.6 * u};
         right -= bw + 0.6 * u;
     }
-    double pad = 0.5 * u, widths[VIEW_COUNT], total = 0;
+    double widths[VIEW_COUNT], total = 0;
     for (l->tab_words = 0; l->tab_words < 4; l->tab_words++) {
+        double pad = l->tab_words == 3 ? 0.25 * u : 0.5 * u; /* numbers alone: closer */
         total = 0;
         for (int k = 0; k < VIEW_COUNT; k++) {
             char label[64];
@@ -340,6 +344,7 @@ static const struct {
     {"←", 0, TX_KEY_BACK},
     {"Home  End", 0, TX_KEY_ENDS},
     {"1 … 8  Tab", 0, TX_KEY_VIEWS},
+    {"0  [ ]", 0, TX_KEY_LESSON},
     {"T", 0, TX_KEY_STEP},
     {"P", 0, TX_KEY_PLAY},
     {",  .", 0, TX_KEY_PACE},
@@ -354,6 +359,7 @@ static const struct {
     {"PgUp  PgDn", 0, TX_KEY_PHOTO},
     {"", 0, TX_KEY_DROP},
     {"S", 0, TX_KEY_SAVE},
+    {"M", 0, TX_KEY_NOTES},
     {"n N k K a A b B V W X", 0, TX_KEY_LRN},
     {"A N E X", 0, TX_KEY_SLIDE},
     {"G  i I k K z Z o O", 0, TX_KEY_PLAYGROUND},

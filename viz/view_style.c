@@ -546,7 +546,8 @@ void view_shape_line(text_lang lang, const net_stage *s, char *buf, size_t len)
 {
     /* conv and floor pooling are pure arithmetic: the engine's line is the same in every
      * language. The rest have words in them. */
-    if (s->op == NET_OP_CONV || (s->op == NET_OP_POOL && s->round == NET_ROUND_FLOOR)) {
+    if (s->op == NET_OP_CONV || (s->op == NET_OP_POOL && s->round == NET_ROUND_FLOOR) ||
+        s->op == NET_OP_SUBSAMPLE || s->op == NET_OP_RBF) {
         net_explain_shape(s, buf, len);
         return;
     }
@@ -623,6 +624,44 @@ void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len)
     }
 }
 
+const char *vtext_plain(const vctx *v, text_id id, char *buf, size_t len)
+{
+    size_t o = 0;
+    for (const char *s = vtext(v, id); *s && o + 1 < len; s++)
+        if (!(s[0] == '%' && s[1] == '%'))
+            buf[o++] = *s;
+    buf[o] = 0;
+    return buf;
+}
+
+int vtrap(const vctx *v, int stage, char *buf, size_t len)
+{
+    const view_scene *sc = v->sc;
+    buf[0] = 0;
+    if (!v->st->notes || stage < 0 || stage >= sc->table.count)
+        return 0;
+    const net_stage *s = &sc->table.s[stage];
+    if (s->layer != 1)
+        return 0;
+    char a[512], b[512];
+    if (v->st->kind == VIEW_LRN && s->op == NET_OP_LRN) {
+        vtext_plain(v, TX_TRAP_SPEED, buf, len);
+    } else if (s->op == NET_OP_CONV) {
+        /* the arithmetic says 224 against 227 in its own rows: in its view, and under the
+         * grid on the handout's page */
+        if (v->st->kind == VIEW_ARITH || v->st->print)
+            vtext_plain(v, TX_TRAP_FILTERS, buf, len);
+        else
+            snprintf(
+                buf, len, "%s %s", vtext_plain(v, TX_TRAP_FILTERS, a, sizeof a),
+                vtext_plain(v, sc->input_size == 224 ? TX_AR_224_ZOO : TX_AR_224, b, sizeof b));
+    } else if (s->op == NET_OP_LRN || s->op == NET_OP_POOL) {
+        int norm = net_table_find(&sc->table, "norm1"), pool = net_table_find(&sc->table, "pool1");
+        vtext_plain(v, norm < pool ? TX_TRAP_ORDER_BEFORE : TX_TRAP_ORDER_AFTER, buf, len);
+    }
+    return buf[0] != 0;
+}
+
 int vstage_is_map(const net_stage *s) { return s->out_h * s->out_w > 1; }
 
 int vstage_current(const vctx *v)
@@ -636,10 +675,18 @@ int vstage_current(const vctx *v)
 
 /* ---------------------------------------------------------------- state */
 
-static const char *const kind_names[VIEW_COUNT] = {"pipeline", "grid",    "zoom", "lrn",
-                                                   "arith",    "filters", "pred", "compute"};
+static const char *const kind_names[VIEW_COUNT] = {"pipeline", "grid", "zoom",    "lrn",   "arith",
+                                                   "filters",  "pred", "compute", "lesson"};
 
 const char *view_kind_name(view_kind k) { return (unsigned)k < VIEW_COUNT ? kind_names[k] : "?"; }
+
+int view_kind_digit(view_kind k) { return k == VIEW_LESSON ? 0 : (int)k + 1; }
+
+const char *view_lesson_name(int page)
+{
+    static const char *const names[VIEW_LESSON_PAGES] = {"lenet", "training"};
+    return page >= 0 && page < VIEW_LESSON_PAGES ? names[page] : "?";
+}
 
 int view_kind_find(const char *name)
 {
@@ -669,6 +716,7 @@ void view_state_default(view_state *st, const view_scene *sc)
     st->unit_x = st->unit_y = -1;
     st->zoom = 1;
     st->ui = 24;
+    st->notes = 1;
     view_state_reset_lrn(st, sc);
 }
 

@@ -117,11 +117,18 @@ typedef enum {
     VIEW_FILTERS,
     VIEW_PRED,
     VIEW_COMPUTE, /* one unit of a conv, pool or fc stage, computed */
+    VIEW_LESSON,  /* the lesson around the network: pages that do not follow the stage */
     VIEW_COUNT
 } view_kind;
 
 const char *view_kind_name(view_kind k); /* "pipeline", "grid", ... as --play names them */
-int view_kind_find(const char *name);    /* the kind, or -1 */
+/* The digit key that opens k, as its tab shows it: 1 … 8, 0 for the lesson. */
+int view_kind_digit(view_kind k);
+
+/* The lesson view's pages (view_state.lesson). */
+typedef enum { VIEW_LESSON_LENET, VIEW_LESSON_TRAINING, VIEW_LESSON_PAGES } view_lesson_page;
+const char *view_lesson_name(int page); /* "lenet", "training" (export's file names) */
+int view_kind_find(const char *name);   /* the kind, or -1 */
 
 typedef enum { VIEW_THEME_DARK, VIEW_THEME_LIGHT } view_theme;
 typedef enum { VIEW_CONTRAST_STAGE, VIEW_CONTRAST_MAP } view_contrast;
@@ -181,6 +188,9 @@ typedef struct {
                                   the window at the n-th (1 … out_h·out_w) */
     int pg_on;                 /* the compute view shows the playground instead */
     int pg[4];                 /* its I, K, S, P */
+    int lesson;                /* the lesson view's page (view_lesson_page) */
+    int notes;                 /* say where the course notes differ from the paper, at the
+                                  stage (conv1's 3 filters, LRN's order and reason, 224) */
     /* the LRN view's live parameters */
     net_lrn lrn;
     view_text_log *log; /* when set, every text drawn is recorded there (tests) */
@@ -219,6 +229,7 @@ void view_draw_arith(cairo_t *cr, view_rect r, const view_scene *sc, const view_
 void view_draw_filters(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 void view_draw_pred(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 void view_draw_compute(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
+void view_draw_lesson(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);
 
 /* Draws st->kind into r (the dispatch the window and export share). */
 void view_draw(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st);

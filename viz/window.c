@@ -511,6 +511,11 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     }
     if (st->kind == VIEW_COMPUTE && (playground_key(a, k, shift) || slide_key(a, k)))
         return;
+    if (st->kind == VIEW_LESSON && (k == SDLK_LEFTBRACKET || k == SDLK_RIGHTBRACKET)) {
+        st->lesson =
+            (st->lesson + (k == SDLK_RIGHTBRACKET ? 1 : VIEW_LESSON_PAGES - 1)) % VIEW_LESSON_PAGES;
+        return;
+    }
     switch (k) {
     case SDLK_q:
     case SDLK_ESCAPE: a->quit = 1; break;
@@ -572,8 +577,7 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_KP_PLUS: a->scale = fmin(3.0, a->scale * 1.1); break;
     case SDLK_MINUS:
     case SDLK_KP_MINUS: a->scale = fmax(0.5, a->scale / 1.1); break;
-    case SDLK_0:
-    case SDLK_KP_0: st->zoom = 1, st->pan_x = st->pan_y = 0; break;
+    case SDLK_z: st->zoom = 1, st->pan_x = st->pan_y = 0; break;
     case SDLK_f:
     case SDLK_F11:
         if (SDL_SetWindowFullscreen(a->win, a->fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP))
@@ -591,6 +595,7 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_PAGEDOWN: change_photo(a, 1); break;
     case SDLK_PAGEUP: change_photo(a, -1); break;
     case SDLK_s: save_auto(a); break;
+    case SDLK_m: st->notes = !st->notes; break;
     case SDLK_h:
     case SDLK_SLASH: st->help = !st->help; break;
     default:
@@ -598,6 +603,8 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
             st->kind = (view_kind)(k - SDLK_1);
         else if (k >= SDLK_KP_1 && k <= SDLK_KP_8)
             st->kind = (view_kind)(k - SDLK_KP_1);
+        else if (k == SDLK_0 || k == SDLK_KP_0)
+            st->kind = VIEW_LESSON;
         else
             a->dirty = 0;
     }
@@ -755,6 +762,10 @@ static int run_command(app *a, const play_cmd *c)
     case PLAY_SLIDE:
         st->slide = c->num[0] > 0 ? (int)c->num[0] : 0;
         a->sliding = 0;
+        break;
+    case PLAY_LESSON:
+        st->kind = VIEW_LESSON;
+        st->lesson = play_lesson(c->arg);
         break;
     case PLAY_PLAYGROUND:
         st->pg_on = play_playground(c->arg, st->pg);
@@ -1030,6 +1041,7 @@ int window_run(const window_opts *o)
     }
     a->st.theme = o->theme;
     a->st.lang = text_lang_from(o->opts.lang);
+    a->st.notes = o->opts.notes;
     set_title(a);
     draw(a);
 
