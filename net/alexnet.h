@@ -298,6 +298,24 @@ void net_compute_stats(const float *x, size_t count, net_stats *st);
 /* Top-k of a vector (k ≤ 32): indices into idx, values into val, in descending order. */
 void net_topk(const float *x, int count, int k, int *idx, float *val);
 
+/* ---------------------------------------------------------------- dropout at training time */
+
+/* The probability that dropout zeroes a unit during training (the paper's 0.5). */
+#define NET_DROPOUT_P 0.5
+
+/* Dropout as at training time, to show it: with train set, every later net_forward zeroes each
+ * unit of every dropout stage (drop6, drop7) with probability NET_DROPOUT_P, from masks drawn
+ * from seed (the same seed, the same masks, on every machine), and doubles the units it keeps:
+ * the "inverted" form frameworks and Caffe train with, whose trained weights then need nothing
+ * at test time. (The paper kept units as they were and halved every output at test time
+ * instead: the same in expectation.) train 0, the default: the identity, as at test time. The
+ * backward pass follows the last forward pass's masks. */
+void net_set_dropout(net *n, int train, uint64_t seed);
+/* Dropout stage i's mask in the last pass (1: kept, 0: dropped; one byte per unit), or NULL when
+ * that pass ran at test time, did not reach stage i, or stage i is not a dropout stage. Valid
+ * until the next net_forward. */
+const unsigned char *net_dropout_mask(const net *n, int i);
+
 /* ---------------------------------------------------------------- the backward pass */
 
 /* The one scalar the backward pass differentiates, taken from the last forward pass. */

@@ -146,7 +146,13 @@ static void run_stage_grad(net *n, int i, net_grad_mode mode)
                      s->out_w);
         break;
     case NET_OP_FC: op_fc_grad(g, s->out_c, w, gin, s->in_c * s->in_h * s->in_w); break;
-    case NET_OP_DROPOUT: memcpy(gin, g, count * sizeof(float)); break;
+    case NET_OP_DROPOUT:
+        if (n->drop_used) /* the pass dropped: the gradient takes the same mask and scale */
+            for (size_t j = 0; j < count; j++)
+                gin[j] = n->mask[n->mask_off[i] + j] ? g[j] * 2.0f : 0.0f;
+        else
+            memcpy(gin, g, count * sizeof(float));
+        break;
     case NET_OP_SOFTMAX: op_softmax_grad(out, g, gin, (int)count); break;
     case NET_OP_SUBSAMPLE:
     case NET_OP_RBF: break; /* LeNet-5's: net_create never builds a table with them */

@@ -73,11 +73,15 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
         free(n);
         return err ? err->status : NET_ERR_ARG;
     }
-    size_t n_params = 0, n_act = 0, work = 0;
+    size_t n_params = 0, n_act = 0, work = 0, n_mask = 0;
     for (int i = 0; i < n->table.count; i++) {
-        n_params += (size_t)n->table.s[i].params;
+        const net_stage *s = &n->table.s[i];
+        n_params += (size_t)s->params;
         n->act_off[i] = n_act;
-        n_act += (size_t)n->table.s[i].out_c * n->table.s[i].out_h * n->table.s[i].out_w;
+        n_act += (size_t)s->out_c * s->out_h * s->out_w;
+        n->mask_off[i] = n_mask;
+        if (s->op == NET_OP_DROPOUT)
+            n_mask += (size_t)s->out_c * s->out_h * s->out_w;
     }
     work = (net_table_memory(&n->table) / sizeof(float)) - n_act;
     if (net_table_memory(&n->table) > (size_t)NET_MAX_ACT_MB << 20) {
@@ -91,7 +95,8 @@ net_status net_create(net **out, const net_config *cfg, net_err *err)
     n->n_params = n_params;
     n->params = net_alloc_block(n_params, &n->params_len);
     n->act = net_alloc_block(n_act + work, &n->act_len);
-    if (!n->params || !n->act) {
+    n->mask = malloc(n_mask ? n_mask : 1);
+    if (!n->params || !n->act || !n->mask) {
         net_free(n);
         return net_fail(err, NET_ERR_NOMEM,
                         "out of memory: %zu MB of parameters, %zu MB of "
@@ -127,6 +132,7 @@ void net_free(net *n)
     net_free_block(n->params, n->params_len);
     net_free_block(n->act, n->act_len);
     net_free_block(n->grad, n->grad_len);
+    free(n->mask);
     free(n);
 }
 
@@ -182,6 +188,44 @@ const float *net_output(const net *n, int i)
 
 int net_last_done(const net *n) { return n->last_done; }
 
+/* splitmix64: the masks' random bits, the same for the same seed on every machine */
+static uint64_t mix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Dropout at training time on stage i: a fresh mask from the seed and the stage's index (each
+ * bit keeps a unit with probability 1 − NET_DROPOUT_P = 1/2), kept units doubled: the inverted
+ * form, so the expected output is the input, as at test time. */
+static void dropout_train(net *n, int i, const float *in, float *out, size_t count)
+{
+    unsigned char *m = n->mask + n->mask_off[i];
+    uint64_t state = n->drop_seed ^ (0xD1B54A32D192ED03ull * (uint64_t)(i + 1)), bits = 0;
+    for (size_t j = 0; j < count; j++) {
+        if (j % 64 == 0)
+            bits = mix64(&state);
+        m[j] = (unsigned char)(bits >> (j % 64) & 1);
+        out[j] = m[j] ? in[j] * 2.0f : 0.0f;
+    }
+}
+
+void net_set_dropout(net *n, int train, uint64_t seed)
+{
+    n->drop_train = train != 0;
+    n->drop_seed = seed;
+}
+
+const unsigned char *net_dropout_mask(const net *n, int i)
+{
+    if (!n->drop_used || i < 0 || i >= n->table.count || i > n->last_done ||
+        n->table.s[i].op != NET_OP_DROPOUT)
+        return NULL;
+    return n->mask + n->mask_off[i];
+}
+
 void net_run_stage(net *n, int i, const float *in)
 {
     const net_stage *s = &n->table.s[i];
@@ -203,7 +247,12 @@ void net_run_stage(net *n, int i, const float *in)
                 s->out_w);
         break;
     case NET_OP_FC: op_fc(in, s->in_c * s->in_h * s->in_w, w, b, out, s->out_c); break;
-    case NET_OP_DROPOUT: memcpy(out, in, count * sizeof(float)); break;
+    case NET_OP_DROPOUT:
+        if (n->drop_train)
+            dropout_train(n, i, in, out, count);
+        else
+            memcpy(out, in, count * sizeof(float));
+        break;
     case NET_OP_SOFTMAX: op_softmax(in, out, (int)count); break;
     case NET_OP_SUBSAMPLE:
     case NET_OP_RBF: break; /* LeNet-5's: net_create never builds a table with them */
@@ -216,6 +265,7 @@ net_status net_forward(net *n, const float *input, net_hook hook, void *user, ne
         return net_fail(err, NET_ERR_ARG, "net_forward: no input");
     n->last_done = -1;
     n->grad_hi = -1; /* the gradients described the outputs this pass replaces */
+    n->drop_used = n->drop_train;
     const float *in = input;
     for (int i = 0; i < n->table.count; i++) {
         double t0 = net_now_ms();

@@ -22,6 +22,13 @@ struct net {
     int grad_hi, grad_lo; /* gradients valid from stage grad_lo (−1: the input's too)
                                        up to grad_hi, the target's stage; grad_hi −1: none */
     int untrained;
+    /* dropout at training time (net_set_dropout): the masks of the dropout stages, one byte per
+     * unit at mask_off[i], allocated with the net */
+    unsigned char *mask;
+    size_t mask_off[NET_MAX_STAGES];
+    int drop_train;     /* the next passes drop */
+    uint64_t drop_seed; /* their masks' seed */
+    int drop_used;      /* the last pass dropped (its masks are valid) */
 };
 
 /* Runs stage i on `in` into its activation slot. */

@@ -152,6 +152,9 @@ net_status net_seed_weights(net *n, uint64_t seed)
      * [-a, a], E[y²] = fan_in · a²/3 · E[x²], so a follows from E[x²] of the input; conv1's
      * hand-built bank is measured instead. */
     const float *in = x;
+    /* the weights are calibrated on test-time passes, whatever dropout is set to */
+    int drop_train = n->drop_train;
+    n->drop_train = 0;
     for (int i = 0; i < n->table.count; i++) {
         const net_stage *st = &n->table.s[i];
         float *w = n->params + st->w_off, *b = n->params + st->b_off;
@@ -185,6 +188,7 @@ net_status net_seed_weights(net *n, uint64_t seed)
         in = out;
     }
     free(x);
+    n->drop_train = drop_train;
     n->last_done = -1;
     n->untrained = 1;
     return NET_OK;

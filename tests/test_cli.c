@@ -67,6 +67,52 @@ TEST(cli_trace_prints_every_stage_and_top5)
     CHECK(ok);
 }
 
+/* trace --dropout N: the test-time pass as without it, then one line per mask with what each
+ * dropout stage kept (about half of 4096) and a top-5; the notes' slips under shapes' stages,
+ * and not with --notes off. */
+TEST(cli_trace_dropout_masks_and_shapes_notes)
+{
+    char *out, *err, *plain, *perr;
+    int rc = run_alexviz("trace assets/chelsea.png --dropout 3", &out, &err);
+    int rc0 = run_alexviz("trace assets/chelsea.png", &plain, &perr);
+    int ok = rc == 0 && rc0 == 0;
+    /* the same test-time top-5 (the lines before the dropout block; times differ) */
+    const char *a = strstr(out, "top-5"), *b = strstr(plain, "top-5");
+    const char *a_end = a ? strstr(a, "\ndropout at training time, 3 masks") : NULL;
+    ok &= a && b && a_end && !strncmp(a, b, (size_t)(a_end - a));
+    for (int m = 1; ok && m <= 3; m++) {
+        char want[32];
+        snprintf(want, sizeof want, "  mask %d: kept ", m);
+        const char *line = strstr(out, want);
+        int k6 = 0, n6 = 0, k7 = 0, n7 = 0;
+        ok &= line && sscanf(line + strlen(want), "%d of %d in drop6, %d of %d in drop7", &k6, &n6,
+                             &k7, &n7) == 4;
+        ok &= n6 == 4096 && n7 == 4096 && abs(k6 - 2048) <= 160 && abs(k7 - 2048) <= 160;
+    }
+    if (!ok)
+        fprintf(stderr, "rc %d\n%s%s", rc, out, err);
+    free(out), free(err), free(plain), free(perr);
+    CHECK(ok);
+
+    rc = run_alexviz("trace assets/chelsea.png --dropout 0", &out, &err);
+    CHECK_EQ_INT(rc, 2);
+    free(out), free(err);
+
+    rc = run_alexviz("shapes", &out, &err);
+    const char *conv1 = strstr(out, "  conv1  floor"), *slip = strstr(out, "Number of filters 3");
+    const char *pool1 = strstr(out, "  pool1  floor"),
+               *order = strstr(out, "this run follows the paper");
+    ok = rc == 0 && conv1 && slip && pool1 && order && conv1 < slip && slip < pool1 &&
+         pool1 < order && strstr(out, "to speed things up");
+    free(out), free(err);
+    CHECK(ok);
+    rc = run_alexviz("shapes --notes off", &out, &err);
+    ok = rc == 0 && !strstr(out, "Number of filters") && !strstr(out, "speed things up") &&
+         strstr(out, "5·5·48");
+    free(out), free(err);
+    CHECK(ok);
+}
+
 TEST(cli_trace_dump_writes_npy_and_json)
 {
     char dir[512], args[600], path[600];

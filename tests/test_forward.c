@@ -190,3 +190,89 @@ TEST(topk_and_stats)
     CHECK_NEAR(st.zeros, 1.0 / 6, 1e-9);
     CHECK_NEAR(st.mean, 3.1 / 6, 1e-6);
 }
+
+/* Dropout at training time (net_set_dropout): each unit of drop6 and drop7 either 0 or exactly
+ * twice its input, about half of them kept (within 5 standard deviations), masks the same for
+ * the same seed and different for another and between the stages, the outputs' expectation the
+ * input (over many masks), the backward pass through the same masks; at test time again the
+ * identity, every output as before. */
+TEST(dropout_at_training_time_masks_scales_and_test_time_is_unchanged)
+{
+    static const int w[8] = {8, 16, 24, 24, 16, 4096, 4096, 10};
+    net_config c;
+    net_config_default(&c);
+    memcpy(c.width, w, sizeof w);
+    net *n = NULL;
+    CHECK_EQ_INT(net_create(&n, &c, NULL), NET_OK);
+    net_seed_weights(n, 7);
+    float *x = pattern_input(227);
+    int d6 = net_stage_find(n, "drop6"), d7 = net_stage_find(n, "drop7"),
+        pr = net_stage_count(n) - 1;
+    CHECK(d6 > 0 && d7 > 0);
+    CHECK_EQ_INT(net_forward(n, x, NULL, NULL, NULL), NET_OK);
+    CHECK(net_dropout_mask(n, d6) == NULL);
+    float prob0[10];
+    memcpy(prob0, net_output(n, pr), sizeof prob0);
+
+    unsigned char first[2][4096];
+    net_set_dropout(n, 1, 42);
+    CHECK_EQ_INT(net_forward(n, x, NULL, NULL, NULL), NET_OK);
+    int exact = 1;
+    for (int k = 0; k < 2; k++) {
+        int i = k ? d7 : d6;
+        const unsigned char *m = net_dropout_mask(n, i);
+        CHECK(m != NULL);
+        const float *in = net_output(n, i - 1), *out = net_output(n, i);
+        int kept = 0;
+        for (int j = 0; j < 4096; j++) {
+            exact &= m[j] <= 1 && out[j] == (m[j] ? in[j] * 2.0f : 0.0f);
+            kept += m[j];
+        }
+        CHECKF(abs(kept - 2048) <= 5 * 32, "%s kept %d of 4096", net_stage_at(n, i)->name, kept);
+        memcpy(first[k], m, 4096);
+    }
+    CHECK(exact);
+    CHECK(net_dropout_mask(n, d6 - 1) == NULL); /* relu6 has none */
+    int differ = 0;
+    for (int j = 0; j < 4096; j++)
+        differ += first[0][j] != first[1][j];
+    CHECKF(differ > 1500, "drop6 and drop7 masks differ in %d units only", differ);
+
+    /* the backward pass takes the same mask and scale */
+    net_grad_target t = {.kind = NET_TARGET_SCORE, .c = 3};
+    CHECK_EQ_INT(net_backward(n, &t, NET_GRAD_PLAIN, NULL, NULL, NULL), NET_OK);
+    const float *g_out = net_grad(n, d6), *g_in = net_grad(n, d6 - 1);
+    CHECK(g_out && g_in);
+    int grad_ok = 1;
+    for (int j = 0; g_out && g_in && j < 4096; j++)
+        grad_ok &= g_in[j] == (first[0][j] ? g_out[j] * 2.0f : 0.0f);
+    CHECK(grad_ok);
+
+    /* the same seed draws the same masks; another seed others */
+    CHECK_EQ_INT(net_forward(n, x, NULL, NULL, NULL), NET_OK);
+    CHECK(!memcmp(net_dropout_mask(n, d6), first[0], 4096));
+    net_set_dropout(n, 1, 43);
+    CHECK_EQ_INT(net_forward(n, x, NULL, NULL, NULL), NET_OK);
+    CHECK(memcmp(net_dropout_mask(n, d6), first[0], 4096) != 0);
+
+    /* in expectation the input: drop6's sum over 64 masks against its input's */
+    double sum_out = 0, sum_in = 0;
+    for (uint64_t seed = 100; seed < 164; seed++) {
+        net_set_dropout(n, 1, seed);
+        CHECK_EQ_INT(net_forward(n, x, NULL, NULL, NULL), NET_OK);
+        const float *in = net_output(n, d6 - 1), *out = net_output(n, d6);
+        for (int j = 0; j < 4096; j++)
+            sum_out += out[j], sum_in += in[j];
+    }
+    CHECKF(sum_in > 0 && fabs(sum_out / sum_in - 1) < 0.02, "mean over masks / input = %g",
+           sum_out / sum_in);
+
+    /* test time again: the identity, and the same probabilities as before */
+    net_set_dropout(n, 0, 0);
+    CHECK_EQ_INT(net_forward(n, x, NULL, NULL, NULL), NET_OK);
+    CHECK(net_dropout_mask(n, d6) == NULL);
+    CHECK(!memcmp(net_output(n, d6), net_output(n, d6 - 1), 4096 * sizeof(float)));
+    CHECK(!memcmp(net_output(n, pr), prob0, sizeof prob0));
+    net_free(n);
+    free(x);
+}

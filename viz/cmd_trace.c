@@ -26,6 +26,8 @@ static const char trace_help[] =
        "  --dump DIR                   also write DIR/<stage>.npy for every stage (float32; C×H×W\n"
        "                               for maps, N for vectors) and DIR/trace.json\n"
        "  --force                      replace the files of an earlier dump in DIR\n"
+       "  --dropout N                  then N passes with dropout as at training time (masks\n"
+       "                               1 … N): how many units each kept, and the top-5 under each\n"
        "  --help                       this text\n");
 
 typedef struct {
@@ -297,7 +299,7 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
 
 typedef struct {
     const char *image, *dump;
-    int force;
+    int force, dropout; /* --dropout N: N more passes with masks */
 } trace_args;
 
 static int take_arg(void *ctx, int argc, char **argv, int *i)
@@ -310,6 +312,17 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         t->force = 1;
         return 1;
     }
+    if (!strcmp(a, "--dropout")) {
+        const char *v = cli_value(argc, argv, i);
+        char *end;
+        long k = v ? strtol(v, &end, 10) : 0;
+        if (v && (end == v || *end || k < 1 || k > 100)) {
+            cli_error("trace: --dropout takes 1 to 100 masks, not '%s'", v);
+            return -1;
+        }
+        t->dropout = (int)k;
+        return v ? 1 : -1;
+    }
     if (a[0] == '-' && a[1])
         return 0;
     if (t->image) {
@@ -317,6 +330,51 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         return -1;
     }
     t->image = a;
+    return 1;
+}
+
+/* After the test-time pass: n more passes with dropout as at training time (masks 1 … n), each
+ * said in a line: how many units each dropout stage kept, and the top-5. Test time again after. */
+static int dropout_passes(net *n, const float *input, int masks)
+{
+    int d[2] = {-1, -1}, nd = 0, last = net_stage_count(n) - 1;
+    for (int i = 0; i <= last && nd < 2; i++)
+        if (net_stage_at(n, i)->op == NET_OP_DROPOUT)
+            d[nd++] = i;
+    if (nd < 2)
+        return 1;
+    msg_printf(stdout,
+               "\ndropout at training time, %d masks: drop6 and drop7 zero each unit with "
+               "probability 0.5 and\ndouble the kept ones (at test time, above, nothing changes: "
+               "the same in expectation)\n",
+               masks);
+    net_err err = {0};
+    for (int m = 1; m <= masks; m++) {
+        net_set_dropout(n, 1, (uint64_t)m);
+        if (net_forward(n, input, NULL, NULL, &err) != NET_OK) {
+            cli_net_error(&err);
+            net_set_dropout(n, 0, 0);
+            return 0;
+        }
+        int kept[2] = {0, 0}, size[2], top[5];
+        float topv[5];
+        for (int k = 0; k < 2; k++) {
+            const net_stage *s = net_stage_at(n, d[k]);
+            const unsigned char *mask = net_dropout_mask(n, d[k]);
+            size[k] = s->out_c * s->out_h * s->out_w;
+            for (int j = 0; mask && j < size[k]; j++)
+                kept[k] += mask[j];
+        }
+        int classes = net_stage_at(n, last)->out_c, k = classes < 5 ? classes : 5;
+        net_topk(net_output(n, last), classes, k, top, topv);
+        char list[96] = "";
+        for (int j = 0; j < k; j++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d", j ? " " : "", top[j]);
+        msg_printf(stdout, "  mask %d: kept %d of %d in %s, %d of %d in %s; top-5 %s\n", m, kept[0],
+                   size[0], net_stage_at(n, d[0])->name, kept[1], size[1],
+                   net_stage_at(n, d[1])->name, list);
+    }
+    net_set_dropout(n, 0, 0);
     return 1;
 }
 
@@ -434,6 +492,9 @@ int cmd_trace(int argc, char **argv)
             else
                 rc = 1;
         }
+        /* after the dump, which holds the test-time pass */
+        if (t.dropout && !dropout_passes(n, in.data, t.dropout))
+            rc = 1;
     }
     free(rec);
     net_input_free(&in);

@@ -1003,6 +1003,8 @@ const msg_pair msg_ko[] = {
      "  --dump DIR                   also write DIR/<stage>.npy for every stage (float32; C×H×W\n"
      "                               for maps, N for vectors) and DIR/trace.json\n"
      "  --force                      replace the files of an earlier dump in DIR\n"
+     "  --dropout N                  then N passes with dropout as at training time (masks\n"
+     "                               1 … N): how many units each kept, and the top-5 under each\n"
      "  --help                       this text\n",
      "사용법: alexviz trace IMAGE [--dump DIR] [옵션]\n"
      "\n"
@@ -1014,7 +1016,19 @@ const msg_pair msg_ko[] = {
      "  --dump DIR                   모든 단계를 DIR/<단계>.npy로도 씁니다 (float32, 맵은\n"
      "                               C×H×W, 벡터는 N). DIR/trace.json도 씁니다\n"
      "  --force                      DIR에 있는 예전 덤프 파일을 바꿉니다\n"
+     "  --dropout N                  이어서 훈련 때처럼 드롭아웃을 켜고 N번 더 계산합니다\n"
+     "                               (마스크 1 … N): 남은 유닛 수와 각각의 상위 5개\n"
      "  --help                       이 도움말\n"},
+    {"\ndropout at training time, %d masks: drop6 and drop7 zero each unit with probability "
+     "0.5 and\ndouble the kept ones (at test time, above, nothing changes: the same in "
+     "expectation)\n",
+     "\n훈련 때의 드롭아웃, 마스크 {1}개: drop6과 drop7이 각 유닛을 확률 0.5로 0으로 만들고\n"
+     "남은 유닛은 두 배로 합니다 (위의 테스트 때는 아무것도 바뀌지 않습니다: 기댓값이 "
+     "같습니다)\n"},
+    {"  mask %d: kept %d of %d in %s, %d of %d in %s; top-5 %s\n",
+     "  마스크 {1}: {4}에서 {3}개 중 {2}개, {7}에서 {6}개 중 {5}개가 남음; 상위 5개 {8}\n"},
+    {"trace: --dropout takes 1 to 100 masks, not '%s'",
+     "trace: --dropout에는 마스크 수 1~100을 씁니다 ('{1}'은 안 됩니다)"},
 
     /* viz/cmd_shapes.c: shapes --help */
     {"usage: alexviz shapes [options]\n"
