@@ -193,10 +193,38 @@ typedef struct {
     verdict v;
 } half;
 
+/* A dropout summary over the scene's own drop6 and drop7 outputs, as the window has after O:
+ * every third unit dropped, made-up rows. */
+static void fake_dropout(const view_scene *sc, view_dropout *d, unsigned char *mask, int cap)
+{
+    memset(d, 0, sizeof *d);
+    for (int j = 0; j < cap; j++)
+        mask[j] = j % 3 != 0;
+    d->seed = 7;
+    d->stage[0] = net_table_find(&sc->table, "drop6");
+    d->stage[1] = net_table_find(&sc->table, "drop7");
+    for (int k = 0; k < 2; k++) {
+        d->out[k] = d->stage[k] >= 0 ? sc->out[d->stage[k]] : NULL;
+        d->mask[k] = mask;
+    }
+    d->ready = d->shown = 1;
+    d->k = 5;
+    for (int r = 0; r < VIEW_DROP_ROWS; r++) {
+        d->row_seed[r] = r ? 6 + (uint64_t)r : 0;
+        d->kept[r][0] = r ? 2048 + 10 * r : 4096, d->kept[r][1] = r ? 2040 - 3 * r : 4096;
+        for (int j = 0; j < 5; j++)
+            d->top[r][j] = (r * 97 + j * 131) % 1000, d->topv[r][j] = 0.1f / (float)(j + 1);
+    }
+}
+
 static void judge_half(half *hf)
 {
     view_scene scene, *sc = &scene;
     view_scene_copy(&scene, hf->sc);
+    /* the light half sees the window dropping as at training time */
+    static unsigned char mask[4096];
+    view_dropout drop;
+    fake_dropout(sc, &drop, mask, (int)sizeof mask);
     verdict *v = &hf->v;
     int lang = hf->lang;
     for (int theme = 0; theme < 2; theme++)
@@ -211,6 +239,7 @@ static void judge_half(half *hf)
                         /* the lesson's pages do not follow the stage: each page once */
                         if (kind == VIEW_LESSON && stage >= VIEW_LESSON_PAGES)
                             continue;
+                        sc->dropout = theme ? &drop : NULL;
                         view_state st;
                         view_state_default(&st, sc);
                         st.kind = (view_kind)kind;
@@ -400,8 +429,8 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
     verdict v;
     memset(&v, 0, sizeof v);
     static const double papers[2][2] = {{595.276, 841.89}, {612, 792}};
-    static const char *const what[] = {"cover",  "stage",   "filters", "lrn",     "table",
-                                       "layers", "compute", "lenet",   "training"};
+    static const char *const what[] = {"cover",  "stage",   "filters", "lrn",      "table",
+                                       "layers", "compute", "lenet",   "training", "dropout"};
     for (int lang = 0; lang < TEXT_LANGS; lang++)
         for (int paper = 0; paper < 2; paper++) {
             view_state st;
@@ -413,7 +442,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
             st.print = 1;
             view_rect r = {0, 0, papers[paper][0], papers[paper][1]};
             int n = 0;
-            for (int kind = 0; kind < 9; kind++) {
+            for (int kind = 0; kind < 10; kind++) {
                 int per_stage = kind == 1 || kind == 3 || kind == 6;
                 for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->table.count : 0);
                      stage++) {
@@ -439,6 +468,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
                     case 6: view_draw_compute_page(cr, r, sc, &st, stage, &pg); break;
                     case 7: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_LENET, &pg); break;
                     case 8: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_TRAINING, &pg); break;
+                    case 9: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_DROPOUT, &pg); break;
                     default: view_draw_layers_page(cr, r, sc, &st, &pg); break;
                     }
                     cairo_destroy(cr);

@@ -116,3 +116,59 @@ TEST(worker_streams_steps_reruns_and_stops)
     remove(png);
     rmdir(dir);
 }
+
+/* Dropout at training time through the worker: the pass shown drops with the seed's masks (drop6
+ * is its input doubled where the mask keeps it, 0 elsewhere), its summary has the test-time row
+ * (all kept), the shown row (what the mask kept) and the other masks' rows; a new seed draws
+ * another mask; off again, drop6 is its input. */
+TEST(worker_drops_as_at_training_time_on_request)
+{
+    scene_fixture *f = view_fixture();
+    CHECK(f);
+    waker k = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
+    cli_opts o;
+    cli_opts_default(&o);
+    worker *w = worker_start(&o, wake, &k);
+    CHECK(w);
+    worker_copy c;
+    memset(&c, 0, sizeof c);
+    worker_set_dropout(w, 1, 5);
+    worker_request_photo(w, "assets/chelsea.png", 0);
+    int last = f->sc.table.count;
+    TAKE_UNTIL(w, &c, &k, c.ready && c.done == last && !c.run.running && c.drop.shown);
+    CHECK(c.drop_on && c.drop.ready && c.drop.shown && c.drop.seed == 5);
+    int d6 = net_table_find(&c.table, "drop6");
+    CHECK(d6 > 0 && c.drop.stage[0] == d6 && c.drop.mask[0] && c.drop.out[0] == c.out[d6]);
+    unsigned char first[4096];
+    int exact = 1, kept = 0;
+    for (int j = 0; d6 > 0 && c.drop.mask[0] && j < 4096; j++) {
+        const float in = c.out[d6 - 1][j];
+        exact &= c.out[d6][j] == (c.drop.mask[0][j] ? 2.0f * in : 0.0f);
+        kept += c.drop.mask[0][j];
+        first[j] = c.drop.mask[0][j];
+    }
+    CHECK(exact);
+    CHECK_EQ_INT(c.drop.kept[1][0], kept);
+    CHECK_EQ_INT(c.drop.kept[0][0], 4096);
+    CHECK(c.drop.row_seed[2] == 6 && c.drop.kept[2][0] > 1800 && c.drop.kept[2][0] < 2300);
+    int kept6 = c.drop.kept[2][0], top6 = c.drop.top[2][0];
+
+    unsigned gen = c.gen;
+    worker_set_dropout(w, 1, 6);
+    worker_request_rerun(w);
+    TAKE_UNTIL(w, &c, &k, c.gen != gen && c.done == last && !c.run.running && c.drop.shown);
+    CHECK(c.drop_on && c.drop.seed == 6 && c.drop.mask[0]);
+    CHECK(c.drop.mask[0] && memcmp(c.drop.mask[0], first, sizeof first) != 0);
+    /* mask 6 shown is the one the first run listed as its row 2 */
+    CHECK_EQ_INT(c.drop.kept[1][0], kept6);
+    CHECK_EQ_INT(c.drop.top[1][0], top6);
+
+    gen = c.gen;
+    worker_set_dropout(w, 0, 0);
+    worker_request_rerun(w);
+    TAKE_UNTIL(w, &c, &k, c.gen != gen && c.done == last && !c.run.running);
+    CHECK(!c.drop_on);
+    CHECK(!memcmp(c.out[d6], c.out[d6 - 1], 4096 * sizeof(float)));
+    worker_stop(w);
+    worker_copy_free(&c);
+}

@@ -17,6 +17,7 @@
  * the manifest are written last, the manifest in plan order, so the same input and flags give the
  * same bytes.
  */
+#include "dropout.h"
 #include "export.h"
 #include "msg.h"
 #include "outdir.h"
@@ -584,7 +585,13 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
 {
     net *n = made->net;
     net_err err = {0};
-    if (net_forward(n, im->in.data, NULL, NULL, &err) != NET_OK) {
+    /* the dropout page's passes first (mask 1 shown), then the pass at test time the other
+     * pictures show */
+    view_dropout drop;
+    void *drop_mem = NULL;
+    if (!dropout_keep(n, im->in.data, 1, &drop, &drop_mem, &err) ||
+        net_forward(n, im->in.data, NULL, NULL, &err) != NET_OK) {
+        free(drop_mem);
         char said[600];
         cli_error("%s: %s", im->path, msg_err(&err, msg_lang(), said, sizeof said));
         return 0;
@@ -594,6 +601,7 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
     handout h = {.o = o, .im = im, .weights = weights};
     int ok = view_scene_init(&sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
+    sc.dropout = &drop;
     view_scene_set_run(&sc, net_get_config(n), &made->pp,
                        made->weights_path[0] ? made->weights_path : NULL, o->common.seed);
     sc.class_name =
@@ -650,6 +658,7 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
     if (ok)
         ok = write_manifest(o, &sc, im, weights, colours, h.n, mf, msg, sizeof msg);
     free(h.pdf.data);
+    free(drop_mem);
     view_scene_release(&sc);
     view_scene_release(&h.sc);
     progress_clear(prog);

@@ -54,6 +54,7 @@ static int plan_pages(const export_opts *o, const view_scene *sc, page_item *ite
     items[n++] = (page_item){PG_TABLE, -1};
     items[n++] = (page_item){PG_LAYERS, -1};
     items[n++] = (page_item){PG_LESSON, VIEW_LESSON_TRAINING};
+    items[n++] = (page_item){PG_LESSON, VIEW_LESSON_DROPOUT};
     return n;
 }
 

@@ -707,7 +707,8 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "view",
          "alexviz에서: 파이프라인의 두 타워, 유닛 계산 보기에서 두 타워를 모두 읽는 "
          "conv3"},
-    [TX_WHY_SEE_DROP] = {"in alexviz: drop6 and drop7", "alexviz에서: drop6, drop7"},
+    [TX_WHY_SEE_DROP] = {"in alexviz: drop6 and drop7 as at training time, and the next page",
+                         "alexviz에서: 훈련 때처럼 드롭아웃한 drop6, drop7과 다음 쪽"},
     [TX_WHY_SEE_AUG] = {"in alexviz: 224 against 227 in the arithmetic view, at conv1",
                         "alexviz에서: 계산 보기의 conv1에서 224와 227"},
     [TX_WHY_SEE_LRN] = {"in alexviz: the LRN view, at norm1 and norm2",
@@ -735,8 +736,52 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                        "이유는 일반화입니다: top-1, top-5 오류가 1.4 %%, 1.2 %% 줄었습니다."},
     [TX_KEY_NOTES] = {"the course notes' slips, said where they happen: on / off",
                       "강의 노트와 논문이 다른 곳 알림: 켜기 / 끄기"},
-    [TX_KEY_LESSON] = {"lesson pages: LeNet-5 beside AlexNet, why it could be trained",
-                       "수업 쪽: LeNet-5와 AlexNet 비교, 훈련할 수 있었던 이유"},
+    [TX_DROP_ON_LINE] = {"Training time (mask %llu): %d of %d units kept, and doubled; the grey "
+                         "cells were dropped.",
+                         "훈련 때 (마스크 %llu): 유닛 %d/%d개가 남아 두 배가 되었고, 회색 칸은 "
+                         "버려졌습니다."},
+    [TX_DROP_ON_KEYS] = {"R: another mask · O: back to test time · 0: the dropout page",
+                         "R: 다른 마스크 · O: 테스트 때로 · 0: 드롭아웃 쪽"},
+    [TX_DROP_OFF_KEYS] = {"O: drop as at training time", "O: 훈련 때처럼 드롭아웃"},
+    [TX_DP_TITLE] = {"Dropout at training time", "훈련 때의 드롭아웃"},
+    [TX_DP_QUOTE] = {"The paper: during training each unit of fc6 and fc7 is set to zero with "
+                     "probability 0.5; at test time every unit is used and its output multiplied "
+                     "by 0.5.",
+                     "논문: 훈련 중에는 fc6, fc7의 각 유닛을 확률 0.5로 0으로 만들고, 테스트 "
+                     "때는 모든 유닛을 쓰되 출력에 0.5를 곱합니다."},
+    [TX_DP_PAPER] = {"The paper's rule. Training: y = m·x, m is 1 or 0 with probability ½ each. "
+                     "Test: y = ½·x. In expectation E[m·x] = ½·x: the test-time value.",
+                     "논문의 방식. 훈련: y = m·x, m은 확률 ½로 1 또는 0. 테스트: y = ½·x. "
+                     "기댓값 E[m·x] = ½·x: 테스트 때의 값과 같습니다."},
+    [TX_DP_INVERTED] =
+        {"The inverted rule (Caffe, PyTorch; what alexviz runs). Training: y = 2·m·x. "
+         "Test: y = x. In expectation E[2·m·x] = x: the test-time value again.",
+         "뒤집은 방식 (Caffe, PyTorch, alexviz가 쓰는 방식). 훈련: y = 2·m·x. "
+         "테스트: y = x. 기댓값 E[2·m·x] = x: 역시 테스트 때의 값입니다."},
+    [TX_DP_UNIT] = {"In this pass, %s unit %d: x = %s, m = %d, so y = %s. The paper's rule would "
+                    "give %s now and %s at test time.",
+                    "이번 계산에서 %s의 유닛 %d: x = %s, m = %d이므로 y = %s. 논문의 방식이라면 "
+                    "지금은 %s, 테스트 때는 %s입니다."},
+    [TX_DP_STRIP] = {"%s: %d of %d units kept (grey: dropped)",
+                     "%s: 유닛 %d/%d개 남음 (회색: 버려짐)"},
+    [TX_DP_TABLE] = {"Top-5 at test time and under %d masks", "테스트 때와 마스크 %d개의 상위 5개"},
+    [TX_DP_ROW_TEST] = {"test time", "테스트 때"},
+    [TX_DP_ROW_MASK] = {"mask %llu", "마스크 %llu"},
+    [TX_DP_ROW_SHOWN] = {"mask %llu (shown)", "마스크 %llu (보는 중)"},
+    [TX_DP_KEPT] = {"kept %d · %d", "남음 %d · %d"},
+    [TX_DP_SAME] = {"%d of %d as at test time", "테스트 때와 %d/%d개 같음"},
+    [TX_DP_OFF] = {"Dropout runs as at test time now: the identity. Press O to drop as at "
+                   "training time (the pass runs again, with the masks compared here); R then "
+                   "draws another mask.",
+                   "지금 드롭아웃은 테스트 때처럼 아무것도 하지 않습니다. O를 누르면 훈련 때처럼 "
+                   "드롭아웃을 하고 (다시 계산하며 여기서 마스크를 비교합니다), R을 누르면 다른 "
+                   "마스크를 씁니다."},
+    [TX_DP_OFF_PRINT] = {"This run used dropout as at test time: the identity.",
+                         "이번 실행은 드롭아웃을 테스트 때처럼 썼습니다: 아무것도 하지 않습니다."},
+    [TX_KEY_DROPOUT] = {"dropout as at training time / at test time (R: another mask)",
+                        "훈련 때처럼 드롭아웃 / 테스트 때처럼 (R: 다른 마스크)"},
+    [TX_KEY_LESSON] = {"lesson pages: LeNet-5 beside AlexNet, why it could be trained, dropout",
+                       "수업 쪽: LeNet-5와 AlexNet 비교, 훈련할 수 있었던 이유, 드롭아웃"},
 };
 
 const char *text_get(text_id id, text_lang lang)

@@ -375,6 +375,25 @@ typedef enum {
     TX_TRAP_ORDER_AFTER,
     TX_TRAP_SPEED,
     TX_KEY_NOTES,
+    /* dropout at training time */
+    TX_DROP_ON_LINE, /* %llu mask, %d kept, %d units */
+    TX_DROP_ON_KEYS,
+    TX_DROP_OFF_KEYS,
+    TX_DP_TITLE,
+    TX_DP_QUOTE,
+    TX_DP_PAPER,
+    TX_DP_INVERTED,
+    TX_DP_UNIT,  /* %s stage, %d unit, %s x, %d m, %s y, %s paper's training, %s paper's test */
+    TX_DP_STRIP, /* %s stage, %d kept, %d units */
+    TX_DP_TABLE, /* %d masks */
+    TX_DP_ROW_TEST,
+    TX_DP_ROW_MASK,  /* %llu */
+    TX_DP_ROW_SHOWN, /* %llu */
+    TX_DP_KEPT,      /* %d, %d */
+    TX_DP_SAME,      /* %d of %d */
+    TX_DP_OFF,
+    TX_DP_OFF_PRINT,
+    TX_KEY_DROPOUT,
     TX_COUNT
 } text_id;
 

@@ -22,7 +22,7 @@ static double title_flow(vctx *v, view_rect r, int stage, int draw, int arith)
     const vpal *pal = &v->pal;
     const net_stage *s = &v->sc->table.s[stage];
     double u = v->u, x0 = r.x + 0.6 * u, w = r.w - 1.2 * u, x = x0, y = r.y + 0.25 * u;
-    char shape[48], op[160], line[256];
+    char shape[48], op[160], line[640];
     vfmt_shape(s->out_c, s->out_h, s->out_w, shape, sizeof shape);
     vfmt_op(v, s, op, sizeof op);
     double nw, nh, sw, sh, ow;
@@ -70,6 +70,31 @@ static double title_flow(vctx *v, view_rect r, int stage, int draw, int arith)
             vtext_para(v, x0 + 0.6 * u, y, w - 0.6 * u, T_MIN, pal->fg, trap);
         }
         y += th;
+    }
+    /* a dropout stage: what its mask did at training time, or how to see it */
+    if (s->op == NET_OP_DROPOUT) {
+        const unsigned char *mask = vdrop_mask(v, stage);
+        int count = s->out_c * s->out_h * s->out_w, kept = 0;
+        line[0] = 0;
+        if (mask) {
+            for (int j = 0; j < count; j++)
+                kept += mask[j];
+            snprintf(line, sizeof line, vtext(v, TX_DROP_ON_LINE),
+                     (unsigned long long)v->sc->dropout->seed, kept, count);
+            if (!v->st->print)
+                snprintf(line + strlen(line), sizeof line - strlen(line), " %s",
+                         vtext(v, TX_DROP_ON_KEYS));
+        } else if (!v->st->print) {
+            snprintf(line, sizeof line, "%s", vtext(v, TX_DROP_OFF_KEYS));
+        }
+        if (line[0]) {
+            double dh = vtext_para_size(v, w, T_MIN, 0, line, NULL);
+            if (y + 0.2 * u + dh - r.y <= 0.4 * v->r.h) {
+                if (draw)
+                    vtext_para(v, x0, y + 0.2 * u, w, T_MIN, mask ? pal->fg : pal->dim, line);
+                y += 0.2 * u + dh;
+            }
+        }
     }
     return y + 0.3 * u - r.y;
 }
@@ -374,6 +399,18 @@ static void draw_tower(vctx *v, const vgrid_layout *g, int stage, int t)
         cairo_fill(cr);
     }
     vpaint_nearest(v, at.s, g->ox[t], g->oy[t], g->s, g->s);
+    /* dropout at training time: the dropped units are holes */
+    const unsigned char *mask = vdrop_mask(v, stage);
+    if (mask && !is_map) {
+        uint32_t grey = VMAP_NO_VALUE;
+        cairo_set_source_rgb(cr, (grey >> 16 & 255) / 255.0, (grey >> 8 & 255) / 255.0,
+                             (grey & 255) / 255.0);
+        for (int j = 0; j < g->n[t]; j++)
+            if (!mask[g->c0[t] + j])
+                cairo_rectangle(cr, g->ox[t] + (j % g->mw) * g->s, g->oy[t] + (j / g->mw) * g->s,
+                                g->s, g->s);
+        cairo_fill(cr);
+    }
     cairo_restore(cr);
 }
 

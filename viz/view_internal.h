@@ -151,6 +151,12 @@ int vtrap(const vctx *v, int stage, char *buf, size_t len);
 /* The text of id, a printf format that takes no arguments (its "%%" are percent signs), as it
  * prints: into buf, which it returns. */
 const char *vtext_plain(const vctx *v, text_id id, char *buf, size_t len);
+/* Which of the scene's dropout summary's stages `stage` is (0: drop6, 1: drop7) when that
+ * summary has its mask and output and the stage is computed, else -1. */
+int vdrop_of(const vctx *v, int stage);
+/* Dropout stage `stage`'s mask (1 kept, 0 dropped) when the scene's own output for it is the
+ * training-time pass's (the window dropping; an export shows test time there), or NULL. */
+const unsigned char *vdrop_mask(const vctx *v, int stage);
 /* "conv 11×11/4, 96 filters" and the like, in the view's language. */
 void vfmt_op(const vctx *v, const net_stage *s, char *buf, size_t len);
 /* 1 when the stage's maps are images (h·w > 1), 0 for vectors. */

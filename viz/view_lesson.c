@@ -580,14 +580,195 @@ static double why_flow(vctx *v, view_rect r, int level, int draw)
     return end - r.y;
 }
 
+/* ---------------------------------------------------------------- page 3: dropout */
+
+/* A dropout stage's output as a strip of cells (rows × 128), the kept units by value, the
+ * dropped ones grey, in the rectangle (x, y, w): returns its height. */
+static double drop_strip(vctx *v, const float *out, const unsigned char *mask, int count, double x,
+                         double y, double w, int draw)
+{
+    int cols = 128, lines = (count + cols - 1) / cols;
+    double s = fmax(1, floor(w / cols)), h = lines * s;
+    if (!draw || !out || !mask)
+        return h;
+    float hi = 0;
+    for (int j = 0; j < count; j++)
+        hi = out[j] > hi ? out[j] : hi;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, cols, lines);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(img);
+        return h;
+    }
+    cairo_surface_flush(img);
+    uint32_t *px = (uint32_t *)cairo_image_surface_get_data(img);
+    int stride = cairo_image_surface_get_stride(img) / 4;
+    vmap m = vpal_map(v, VMAP_SEQ);
+    for (int j = 0; j < lines * cols; j++)
+        px[(j / cols) * stride + j % cols] =
+            j >= count ? 0
+            : !mask[j] ? VMAP_NO_VALUE
+                       : vmap_color(m, hi > 0 ? fmin(1, fmax(0, out[j] / hi)) : 0);
+    cairo_surface_mark_dirty(img);
+    cairo_save(v->cr);
+    cairo_translate(v->cr, round(x), round(y));
+    cairo_scale(v->cr, s, s);
+    cairo_set_source_surface(v->cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(v->cr), CAIRO_FILTER_NEAREST);
+    cairo_paint(v->cr);
+    cairo_restore(v->cr);
+    cairo_surface_destroy(img);
+    return h;
+}
+
+/* The left column: the two rules, a unit of this pass, the strips. Returns its height. */
+static double drop_rules(vctx *v, double x, double y, double w, double bottom, int level, int draw)
+{
+    const vpal *pal = &v->pal;
+    const view_scene *sc = v->sc;
+    const view_dropout *d = sc->dropout;
+    double u = v->u, y0 = y;
+    static const text_id rules[2] = {TX_DP_PAPER, TX_DP_INVERTED};
+    for (int i = 0; i < 2; i++) {
+        double h = vtext_para_size(v, w - 0.6 * u, T_BODY, 0, vtext(v, rules[i]), NULL);
+        if (y + h > bottom)
+            return y - y0;
+        if (draw) {
+            vfill(v, x, y, fmax(2, 0.15 * u), h, i ? pal->accent : pal->dim);
+            vtext_para(v, x + 0.6 * u, y, w - 0.6 * u, T_BODY, pal->fg, vtext(v, rules[i]));
+        }
+        y += h + 0.5 * u;
+    }
+    int k6 = d ? vdrop_of(v, d->stage[0]) : -1;
+    if (k6 < 0) {
+        const char *off = vtext(v, v->st->print ? TX_DP_OFF_PRINT : TX_DP_OFF);
+        double h = vtext_para_size(v, w, T_BODY, 0, off, NULL);
+        if (y + h > bottom)
+            return y - y0;
+        if (draw)
+            vtext_para(v, x, y, w, T_BODY, pal->dim, off);
+        return y + h - y0;
+    }
+    /* one unit: the strongest input of drop6, kept or dropped */
+    const unsigned char *m6 = d->mask[k6];
+    const net_stage *s6 = &sc->table.s[d->stage[0]];
+    const float *in = sc->out[d->stage[0] - 1];
+    int count = s6->out_c * s6->out_h * s6->out_w, best = 0;
+    for (int j = 1; in && j < count; j++)
+        best = in[j] > in[best] ? j : best;
+    if (in && level < 2) {
+        char xs[32], ys[32], pt[32], pz[32], line[512];
+        vfmt_value(in[best], xs, sizeof xs);
+        vfmt_value(d->out[k6][best], ys, sizeof ys);
+        vfmt_value(m6[best] ? in[best] : 0, pt, sizeof pt);
+        vfmt_value(0.5 * in[best], pz, sizeof pz);
+        snprintf(line, sizeof line, vtext(v, TX_DP_UNIT), s6->name, best, xs, m6[best], ys, pt, pz);
+        double h = vtext_para_size(v, w, T_MIN, 0, line, NULL);
+        if (y + h > bottom)
+            return y - y0;
+        if (draw)
+            vtext_para(v, x, y, w, T_MIN, pal->fg, line);
+        y += h + 0.5 * u;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (vdrop_of(v, d->stage[k]) != k)
+            continue;
+        const unsigned char *m = d->mask[k];
+        const net_stage *s = &sc->table.s[d->stage[k]];
+        int n = s->out_c * s->out_h * s->out_w, kept = 0;
+        for (int j = 0; j < n; j++)
+            kept += m[j];
+        char label[160];
+        snprintf(label, sizeof label, vtext(v, TX_DP_STRIP), s->name, kept, n);
+        double h = vtext_para_size(v, w, T_MIN, VT_BOLD, label, NULL);
+        double sh = drop_strip(v, d->out[k], m, n, x, y, w, 0);
+        if (y + h + 0.15 * u + sh > bottom)
+            break;
+        if (draw)
+            vtext_para_as(v, x, y, w, T_MIN, VT_BOLD, pal->fg, label);
+        y += h + 0.15 * u;
+        y += drop_strip(v, d->out[k], m, n, x, y, w, draw) + 0.4 * u;
+    }
+    return y - y0;
+}
+
+/* The right column: the top-5 at test time and under each mask. Returns its height. */
+static double drop_table(vctx *v, double x, double y, double w, double bottom, int draw)
+{
+    const vpal *pal = &v->pal;
+    const view_dropout *d = v->sc->dropout;
+    double u = v->u, y0 = y;
+    if (!d || !d->ready)
+        return 0;
+    char head[128];
+    snprintf(head, sizeof head, vtext(v, TX_DP_TABLE), VIEW_DROP_MASKS + 1);
+    double h = vtext_para_size(v, w, T_BODY, VT_BOLD, head, NULL);
+    if (y + h > bottom)
+        return 0;
+    if (draw)
+        vtext_para_as(v, x, y, w, T_BODY, VT_BOLD, pal->fg, head);
+    y += h + 0.3 * u;
+    for (int r = 0; r < VIEW_DROP_ROWS; r++) {
+        if (r == 1 && !d->shown)
+            continue;
+        char label[96], kept[64], list[96] = "", same[64], line[512];
+        if (r == 0)
+            snprintf(label, sizeof label, "%s", vtext(v, TX_DP_ROW_TEST));
+        else
+            snprintf(label, sizeof label, vtext(v, r == 1 ? TX_DP_ROW_SHOWN : TX_DP_ROW_MASK),
+                     (unsigned long long)d->row_seed[r]);
+        snprintf(kept, sizeof kept, vtext(v, TX_DP_KEPT), d->kept[r][0], d->kept[r][1]);
+        int n_same = 0;
+        for (int j = 0; j < d->k; j++) {
+            cat(list, sizeof list, "%s%d", j ? " " : "", d->top[r][j]);
+            for (int i = 0; i < d->k; i++)
+                n_same += d->top[r][j] == d->top[0][i];
+        }
+        snprintf(same, sizeof same, vtext(v, TX_DP_SAME), n_same, d->k);
+        char dim[8],
+            *top1 = vmarkup_escape(v->sc->class_name ? v->sc->class_name(d->top[r][0]) : "");
+        vrgb_hex(pal->dim, dim);
+        snprintf(line, sizeof line, "<b>%s</b>  %s\n%s%s%s", label, kept, list,
+                 top1[0] ? " · " : "", top1);
+        if (r)
+            cat(line, sizeof line, "\n<span foreground=\"%s\">%s</span>", dim, same);
+        g_free(top1);
+        double rh = vtext_markup_size(v, w, T_MIN, line, NULL);
+        if (y + rh > bottom)
+            break;
+        if (draw) {
+            if (r == 1)
+                vfill(v, x - 0.3 * u, y - 0.1 * u, w + 0.6 * u, rh + 0.2 * u, pal->panel);
+            vtext_markup(v, x, y, w, T_MIN, r == 1 ? pal->accent : pal->fg, line, NULL);
+        }
+        y += rh + 0.4 * u;
+    }
+    return y - y0;
+}
+
+/* The page in r: the rules and the strips beside the table (one under the other when narrow). */
+static double dropout_flow(vctx *v, view_rect r, int level, int draw)
+{
+    double u = v->u, x = r.x + 0.6 * u, w = r.w - 1.2 * u, y = r.y + 0.4 * u;
+    double bottom = draw ? r.y + r.h : INFINITY;
+    y += page_head(v, x, y, w, TX_DP_TITLE, TX_DP_QUOTE, draw);
+    int wide = w > 50 * u;
+    double lw = wide ? w * 0.6 : w;
+    double lh = drop_rules(v, x, y, lw, bottom, level, draw);
+    double tx = wide ? x + lw + 1.2 * u : x, tw = wide ? w - lw - 1.2 * u : w;
+    double ty = wide ? y : y + lh + 0.4 * u;
+    double th = drop_table(v, tx, ty, tw, bottom, draw);
+    return (wide ? fmax(lh, th) : lh + 0.4 * u + th) + (y - r.y);
+}
+
 /* ---------------------------------------------------------------- the view */
 
 void view_draw_lesson(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
-    double (*flow)(vctx *, view_rect, int, int) =
-        st->lesson == VIEW_LESSON_TRAINING ? why_flow : lenet_flow;
+    double (*flow)(vctx *, view_rect, int, int) = st->lesson == VIEW_LESSON_TRAINING  ? why_flow
+                                                  : st->lesson == VIEW_LESSON_DROPOUT ? dropout_flow
+                                                                                      : lenet_flow;
     int level;
     fit(&v, r, 3, &level, flow);
     flow(&v, r, level, 1);

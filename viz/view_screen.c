@@ -360,6 +360,7 @@ static const struct {
     {"", 0, TX_KEY_DROP},
     {"S", 0, TX_KEY_SAVE},
     {"M", 0, TX_KEY_NOTES},
+    {"O", 0, TX_KEY_DROPOUT},
     {"n N k K a A b B V W X", 0, TX_KEY_LRN},
     {"A N E X", 0, TX_KEY_SLIDE},
     {"G  i I k K z Z o O", 0, TX_KEY_PLAYGROUND},

@@ -662,6 +662,23 @@ int vtrap(const vctx *v, int stage, char *buf, size_t len)
     return buf[0] != 0;
 }
 
+int vdrop_of(const vctx *v, int stage)
+{
+    const view_dropout *d = v->sc->dropout;
+    if (!d || stage < 0 || stage >= v->sc->done)
+        return -1;
+    for (int k = 0; k < 2; k++)
+        if (d->stage[k] == stage && d->mask[k] && d->out[k])
+            return k;
+    return -1;
+}
+
+const unsigned char *vdrop_mask(const vctx *v, int stage)
+{
+    int k = vdrop_of(v, stage);
+    return k >= 0 && v->sc->dropout->out[k] == v->sc->out[stage] ? v->sc->dropout->mask[k] : NULL;
+}
+
 int vstage_is_map(const net_stage *s) { return s->out_h * s->out_w > 1; }
 
 int vstage_current(const vctx *v)
@@ -684,7 +701,7 @@ int view_kind_digit(view_kind k) { return k == VIEW_LESSON ? 0 : (int)k + 1; }
 
 const char *view_lesson_name(int page)
 {
-    static const char *const names[VIEW_LESSON_PAGES] = {"lenet", "training"};
+    static const char *const names[VIEW_LESSON_PAGES] = {"lenet", "training", "dropout"};
     return page >= 0 && page < VIEW_LESSON_PAGES ? names[page] : "?";
 }
 

@@ -39,6 +39,25 @@ typedef struct {
     int paused;  /* it is paused now, waiting for the user */
 } view_run;
 
+/* Dropout at training time, as a pass ran it (dropout.c makes it, for the window's worker and
+ * the export): drop6's and drop7's masks and outputs in the pass shown, and the top-5 at test
+ * time, under the shown mask and under a few others. A scene points at one (NULL: test time). */
+#define VIEW_DROP_MASKS 4 /* masks beside the shown one */
+#define VIEW_DROP_ROWS (2 + VIEW_DROP_MASKS)
+typedef struct {
+    uint64_t seed;                /* the shown pass's masks */
+    int stage[2];                 /* drop6's and drop7's stage indices (-1: none) */
+    const float *out[2];          /* their outputs in the shown pass, valid once the stage is */
+    const unsigned char *mask[2]; /* their masks (1 kept), as out */
+    int ready;                    /* the rows are filled: [0] test time, [2 …] the other masks */
+    int shown;                    /* and row [1], the shown mask's: its pass has ended */
+    uint64_t row_seed[VIEW_DROP_ROWS];
+    int kept[VIEW_DROP_ROWS][2]; /* units each stage kept (test time: all) */
+    int k;                       /* classes in each top list (≤ 5) */
+    int top[VIEW_DROP_ROWS][5];
+    float topv[VIEW_DROP_ROWS][5];
+} view_dropout;
+
 /* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
  * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
 typedef struct {
@@ -67,6 +86,7 @@ typedef struct {
     const char *(*class_name)(int i); /* ImageNet class i (cli_class_name), or NULL */
     const view_run *run;              /* the worker's status, for the status line; NULL when
                                           nothing computes (an export, a test) */
+    const view_dropout *dropout;      /* dropout at training time, or NULL: test time */
     int playing;                      /* stepping on by itself at play_ms per stage */
     int play_ms;
     char message[256]; /* an error or notice to show over the view, or "" */
@@ -126,8 +146,13 @@ const char *view_kind_name(view_kind k); /* "pipeline", "grid", ... as --play na
 int view_kind_digit(view_kind k);
 
 /* The lesson view's pages (view_state.lesson). */
-typedef enum { VIEW_LESSON_LENET, VIEW_LESSON_TRAINING, VIEW_LESSON_PAGES } view_lesson_page;
-const char *view_lesson_name(int page); /* "lenet", "training" (export's file names) */
+typedef enum {
+    VIEW_LESSON_LENET,
+    VIEW_LESSON_TRAINING,
+    VIEW_LESSON_DROPOUT,
+    VIEW_LESSON_PAGES
+} view_lesson_page;
+const char *view_lesson_name(int page); /* "lenet", "training", "dropout" (file names) */
 int view_kind_find(const char *name);   /* the kind, or -1 */
 
 typedef enum { VIEW_THEME_DARK, VIEW_THEME_LIGHT } view_theme;

@@ -68,8 +68,10 @@ typedef struct {
     int pending_done;
     unsigned pending_gen, pending_err;
 
-    int sliding; /* the compute view's window moves on by itself */
-    int preset;  /* the playground's preset [ ] last chose */
+    int dropout;        /* passes drop as at training time (O) */
+    uint64_t drop_seed; /* their masks' seed; R draws the next */
+    int sliding;        /* the compute view's window moves on by itself */
+    int preset;         /* the playground's preset [ ] last chose */
     double next_slide, slide_ms;
     int pressed, dragging;
     double press_x, press_y, last_x, last_y;
@@ -177,6 +179,7 @@ static void take(app *a)
         if (a->follow && sc->done > 0)
             a->st.stage = sc->done - 1;
     }
+    sc->dropout = c->drop_on ? &c->drop : NULL;
     if (ch & WORKER_ERROR) {
         /* a net that could not be built has said why on stderr already (cli_make_net); either
          * way the window stays up with the message, and exits with status 1 when closed */
@@ -567,7 +570,12 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
         else
             a->pace_ms = clamp_int(a->pace_ms * 2 / 3, 100, 5000);
         break;
-    case SDLK_r: request_rerun(a); break;
+    case SDLK_r:
+        /* at training time every run draws new masks */
+        if (a->dropout)
+            worker_set_dropout(a->wk, 1, ++a->drop_seed);
+        request_rerun(a);
+        break;
     case SDLK_c:
         st->contrast =
             st->contrast == VIEW_CONTRAST_STAGE ? VIEW_CONTRAST_MAP : VIEW_CONTRAST_STAGE;
@@ -596,6 +604,12 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_PAGEUP: change_photo(a, -1); break;
     case SDLK_s: save_auto(a); break;
     case SDLK_m: st->notes = !st->notes; break;
+    case SDLK_o:
+        /* dropout as at training time, or at test time again: the pass runs again */
+        a->dropout = !a->dropout;
+        worker_set_dropout(a->wk, a->dropout, a->dropout ? ++a->drop_seed : 0);
+        request_rerun(a);
+        break;
     case SDLK_h:
     case SDLK_SLASH: st->help = !st->help; break;
     default:

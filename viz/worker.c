@@ -17,6 +17,7 @@
  */
 #include "worker.h"
 
+#include "dropout.h"
 #include "text.h"
 
 #include <pthread.h>
@@ -40,6 +41,8 @@ struct worker {
     int req_keep; /* in step-through, the stages a requested pass runs before pausing */
     int keep;     /* the same for the pass being run */
     char req_path[4096];
+    int req_drop; /* the next passes drop as at training time, with req_seed's masks */
+    uint64_t req_seed;
 
     /* the snapshot, worker → main (under mu) */
     int ready;
@@ -65,12 +68,15 @@ struct worker {
     double pass_ms;
     net_err error;
     unsigned error_seq;
+    int drop_on;       /* pass `gen` drops as at training time: drop is its summary */
+    view_dropout drop; /* its out and mask point into the net, like out[] */
 
     /* the worker's own (no lock: only its thread touches them) */
     net *net;
     net_preproc pp;
     net_input input;
     int has_input;
+    view_dropout drop_rows; /* the rows dropout_rows made for the pass being run */
 };
 
 static void notify(worker *w)
@@ -116,6 +122,11 @@ static int hook(const net_event *ev, void *user)
         w->out[ev->index] = ev->out;
         w->ms[ev->index] = ev->ms;
         w->published = ev->index + 1;
+        for (int k = 0; w->drop_on && k < 2; k++)
+            if (ev->index == w->drop.stage[k]) {
+                w->drop.out[k] = ev->out;
+                w->drop.mask[k] = net_dropout_mask(w->net, ev->index);
+            }
     }
     pthread_mutex_unlock(&w->mu);
     if (stop)
@@ -230,11 +241,26 @@ static void run_pass(worker *w)
     w->run.running = 1;
     w->allowed = w->keep;
     w->was_paused = 0;
+    int drop = w->req_drop;
+    uint64_t seed = w->req_seed;
+    w->drop_on = 0;
     pthread_mutex_unlock(&w->mu);
     notify(w);
     net_err err = {0};
     net_status st = NET_ERR_CANCELLED;
     double t0 = 0, t1 = 0;
+    /* dropout at training time: the passes its page compares come first, unseen */
+    if (drop && !dropout_rows(w->net, w->input.data, seed, &w->drop_rows, &err)) {
+        set_error(w, &err);
+        drop = 0;
+    }
+    if (!drop)
+        net_set_dropout(w->net, 0, 0);
+    pthread_mutex_lock(&w->mu);
+    w->drop_on = drop;
+    if (drop)
+        w->drop = w->drop_rows;
+    pthread_mutex_unlock(&w->mu);
     if (!wait_for_turn(w, 0)) {
         t0 = net_now_ms();
         st = net_forward(w->net, w->input.data, hook, w, &err);
@@ -246,6 +272,8 @@ static void run_pass(worker *w)
     w->run.running = 0;
     if (st == NET_OK && !w->was_paused)
         w->pass_ms = t1 - t0;
+    if (st == NET_OK && drop)
+        dropout_shown(w->net, &w->drop);
     pthread_mutex_unlock(&w->mu);
     notify(w);
 }
@@ -335,6 +363,13 @@ void worker_request_photo(worker *w, const char *path, int keep)
 }
 void worker_request_rerun(worker *w) { request(w, REQ_RERUN, NULL, 0); }
 
+void worker_set_dropout(worker *w, int on, uint64_t seed)
+{
+    pthread_mutex_lock(&w->mu);
+    w->req_drop = on, w->req_seed = seed;
+    pthread_mutex_unlock(&w->mu);
+}
+
 void worker_set_step(worker *w, int on)
 {
     pthread_mutex_lock(&w->mu);
@@ -417,6 +452,11 @@ int worker_take(worker *w, worker_copy *c)
         changed |= WORKER_STAGES;
     }
     c->pass_ms = w->pass_ms;
+    /* dropout's summary goes with the pass: its pointers are read only below c->done */
+    if (w->gen == c->gen) {
+        c->drop_on = w->drop_on;
+        c->drop = w->drop;
+    }
     int loading = !c->ready && !c->run.failed;
     if (c->run.running != w->run.running || c->run.paused != w->run.paused ||
         c->run.step != w->run.step || c->run.loading != loading) {

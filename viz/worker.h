@@ -44,6 +44,8 @@ typedef struct {
     double ms[NET_MAX_STAGES];        /* time each stage took */
     double pass_ms;                   /* wall time of the last pass that ran through without
                                            a pause, hooks included; 0 before one */
+    int drop_on;                      /* the current pass drops as at training time */
+    view_dropout drop; /* its summary: out and mask borrowed like out[], read below done */
     /* the photo of the current pass */
     net_input input; /* data (3,S,S) and rgb (S,S,3); owned here */
     char photo_path[4096];
@@ -75,6 +77,9 @@ void worker_stop(worker *w);
 void worker_request_photo(worker *w, const char *path, int keep);
 /* Run the current photo again from conv1. */
 void worker_request_rerun(worker *w);
+/* Dropout as at training time (on) with seed's masks, or at test time, for the passes requested
+ * from now on (request one to see it): the passes dropout_rows compares run first. */
+void worker_set_dropout(worker *w, int on, uint64_t seed);
 /* Step-through on or off: on, the pass pauses before the first stage and after every stage. */
 void worker_set_step(worker *w, int on);
 /* In step-through: compute the next stage. */
