@@ -412,6 +412,28 @@ net_status net_input_load_mem(net_input *in, const unsigned char *buf, size_t le
                               int size, const net_preproc *pp, net_err *err);
 void net_input_free(net_input *in);
 
+/* The paper's test-time patches (Krizhevsky et al. 2012: "the four corner patches and the
+ * center patch" of the 256×256 image, "as well as their horizontal reflections"): from a square
+ * (R, R, 3) RGB photo — its shorter side scaled to R and its centre cut, as net_input_load with
+ * size R = 256 gives it — the patches of side S at the top-left, top-right, bottom-left and
+ * bottom-right corners and at the centre ((R − S)/2, rounded down), then each mirrored left to
+ * right, as ten network inputs (3, S, S) preprocessed as pp says (channel order, scale, mean),
+ * patch p at out + p·3·S·S. xy (may be NULL) gets each patch's top-left corner (x, y) in the
+ * square (a mirror's is its patch's); with out NULL only xy is filled. NET_ERR_ARG when S > R. */
+#define NET_TEN_CROPS 10
+net_status net_ten_crops(const unsigned char *square, int R, int S, const net_preproc *pp,
+                         float *out, int xy[NET_TEN_CROPS][2], net_err *err);
+
+/* The paper's test procedure on that square: its ten patches (net_ten_crops, S the net's input
+ * size) through n, one pass each; their softmax outputs (the last stage's) averaged into mean
+ * (count doubles), and each patch's top-1 class and probability into top1 and top1_p (may be
+ * NULL). progress (may be NULL) is called after each pass with how many are done; a nonzero
+ * return stops the rest (NET_ERR_CANCELLED, mean then of those done). Allocates the ten inputs
+ * for the call (10·3·S·S floats); the net keeps the last pass's outputs. */
+net_status net_ten_crop(net *n, const unsigned char *square, int R, const net_preproc *pp,
+                        double *mean, int *top1, float *top1_p,
+                        int (*progress)(int done, void *user), void *user, net_err *err);
+
 /* The photo decoder program (alexviz-decode, a main() around net_photo_decoder_main) that
  * net_input_load runs for every photo: an absolute path, set once at start-up before any thread
  * that loads photos exists. Without one (NULL or "", the default) the forked child decodes

@@ -219,6 +219,32 @@ net_status net_input_load(net_input *in, const char *path, int size, const net_p
     return st;
 }
 
+net_status net_ten_crops(const unsigned char *square, int R, int S, const net_preproc *pp,
+                         float *out, int xy[NET_TEN_CROPS][2], net_err *err)
+{
+    if ((out && (!square || !pp)) || S < 1 || S > R)
+        return net_fail(err, NET_ERR_ARG, "ten crops of side %d from a %d×%d square", S, R, R);
+    const int at[5][2] = {
+        {0, 0}, {R - S, 0}, {0, R - S}, {R - S, R - S}, {(R - S) / 2, (R - S) / 2}};
+    size_t plane = (size_t)S * S;
+    for (int p = 0; p < NET_TEN_CROPS; p++) {
+        int ox = at[p % 5][0], oy = at[p % 5][1], mirror = p >= 5;
+        if (xy)
+            xy[p][0] = ox, xy[p][1] = oy;
+        for (int c = 0; c < 3 && out; c++) {
+            int k = rgb_channel(pp, c);
+            float *d = out + ((size_t)p * 3 + c) * plane;
+            for (int y = 0; y < S; y++) {
+                const unsigned char *row = square + ((size_t)(oy + y) * R + ox) * 3;
+                for (int x = 0; x < S; x++)
+                    d[(size_t)y * S + x] =
+                        row[3 * (mirror ? S - 1 - x : x) + k] * pp->scale - pp->mean[c];
+            }
+        }
+    }
+    return NET_OK;
+}
+
 void net_input_free(net_input *in)
 {
     if (!in)

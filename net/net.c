@@ -346,3 +346,43 @@ void net_topk(const float *x, int count, int k, int *idx, float *val)
     for (int j = 0; j < k; j++)
         val[j] = x[idx[j]];
 }
+
+net_status net_ten_crop(net *n, const unsigned char *square, int R, const net_preproc *pp,
+                        double *mean, int *top1, float *top1_p,
+                        int (*progress)(int done, void *user), void *user, net_err *err)
+{
+    int S = n->cfg.input_size, last = n->table.count - 1;
+    size_t one = (size_t)3 * S * S, classes = (size_t)n->table.s[last].out_c;
+    float *in = malloc(sizeof(float) * one * NET_TEN_CROPS);
+    if (!in)
+        return net_fail(err, NET_ERR_NOMEM, "out of memory for ten %d×%d patches", S, S);
+    net_status st = net_ten_crops(square, R, S, pp, in, NULL, err);
+    for (size_t c = 0; c < classes; c++)
+        mean[c] = 0;
+    int done = 0;
+    while (st == NET_OK && done < NET_TEN_CROPS) {
+        st = net_forward(n, in + (size_t)done * one, NULL, NULL, err);
+        if (st != NET_OK)
+            break;
+        const float *prob = net_output(n, last);
+        for (size_t c = 0; c < classes; c++)
+            mean[c] += prob[c];
+        if (top1 || top1_p) {
+            int k;
+            float v;
+            net_topk(prob, (int)classes, 1, &k, &v);
+            if (top1)
+                top1[done] = k;
+            if (top1_p)
+                top1_p[done] = v;
+        }
+        done++;
+        if (progress && progress(done, user) && done < NET_TEN_CROPS)
+            st = net_fail(err, NET_ERR_CANCELLED, "stopped after %d of %d patches", done,
+                          NET_TEN_CROPS);
+    }
+    for (size_t c = 0; done && c < classes; c++)
+        mean[c] /= done;
+    free(in);
+    return st;
+}

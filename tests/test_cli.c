@@ -98,6 +98,29 @@ TEST(cli_trace_dropout_masks_and_shapes_notes)
     CHECK_EQ_INT(rc, 2);
     free(out), free(err);
 
+    /* --ten-crop: ten patch lines at the paper's places, then the mean's top-5 */
+    rc = run_alexviz("trace assets/chelsea.png --ten-crop", &out, &err);
+    ok = rc == 0 && strstr(out, "   1  top-left               at (  0,   0)  top-1 ") &&
+         strstr(out, "   4  bottom-right           at ( 29,  29)  top-1 ") &&
+         strstr(out, "   5  centre                 at ( 14,  14)  top-1 ") &&
+         strstr(out, "  10  centre, mirrored       at ( 14,  14)  top-1 ") &&
+         strstr(out, "top-5 of the ten patches' mean softmax:");
+    if (!ok)
+        fprintf(stderr, "rc %d\n%s%s", rc, out, err);
+    free(out), free(err);
+    CHECK(ok);
+    /* a .npy input is taken as it is: there is no photo to cut patches from */
+    char npy[600], cmd[700];
+    snprintf(npy, sizeof npy, "%s", test_path("ten.npy"));
+    float *zeros = calloc(3 * 227 * 227, sizeof(float));
+    const int shape[3] = {3, 227, 227};
+    CHECK(zeros && net_npy_save(npy, zeros, shape, 3, NULL) == NET_OK);
+    free(zeros);
+    snprintf(cmd, sizeof cmd, "trace %s --ten-crop", npy);
+    rc = run_alexviz(cmd, &out, &err);
+    CHECK(rc == 1 && strstr(err, "not from a .npy input"));
+    free(out), free(err);
+
     rc = run_alexviz("shapes", &out, &err);
     const char *conv1 = strstr(out, "  conv1  floor"), *slip = strstr(out, "Number of filters 3");
     const char *pool1 = strstr(out, "  pool1  floor"),

@@ -28,6 +28,9 @@ static const char trace_help[] =
        "  --force                      replace the files of an earlier dump in DIR\n"
        "  --dropout N                  then N passes with dropout as at training time (masks\n"
        "                               1 … N): how many units each kept, and the top-5 under each\n"
+       "  --ten-crop                   then the paper's test: ten 227×227 patches of the photo\n"
+       "                               scaled to 256 (corners, centre, their mirror images), each\n"
+       "                               one's top-1 and the top-5 of their mean softmax\n"
        "  --help                       this text\n");
 
 typedef struct {
@@ -300,6 +303,7 @@ static int dump_all(net *n, const trace_record *rec, const char *dir, const char
 typedef struct {
     const char *image, *dump;
     int force, dropout; /* --dropout N: N more passes with masks */
+    int ten_crop;       /* --ten-crop: the paper's ten patches */
 } trace_args;
 
 static int take_arg(void *ctx, int argc, char **argv, int *i)
@@ -310,6 +314,10 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
         return (t->dump = cli_value(argc, argv, i)) ? 1 : -1;
     if (!strcmp(a, "--force")) {
         t->force = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--ten-crop")) {
+        t->ten_crop = 1;
         return 1;
     }
     if (!strcmp(a, "--dropout")) {
@@ -331,6 +339,65 @@ static int take_arg(void *ctx, int argc, char **argv, int *i)
     }
     t->image = a;
     return 1;
+}
+
+/* The paper's test after the pass: the photo again at 256, its ten patches through the net,
+ * each one's top-1 and the top-5 of their mean. */
+static int ten_crop(net *n, const char *image, const net_preproc *pp, int is_npy)
+{
+    static const char *const where[5] = {N_("top-left"), N_("top-right"), N_("bottom-left"),
+                                         N_("bottom-right"), N_("centre")};
+    net_input sq = {0};
+    net_err err = {0};
+    int S = net_get_config(n)->input_size, last = net_stage_count(n) - 1, side = 256;
+    int classes = net_stage_at(n, last)->out_c, named = cli_has_class_names(classes);
+    if (is_npy) {
+        cli_error("%s: the ten patches are cut from a photo, not from a .npy input", image);
+        return 0;
+    }
+    if (net_input_load(&sq, image, side, pp, &err) != NET_OK) {
+        cli_net_error(&err);
+        return 0;
+    }
+    double *mean = malloc(sizeof(double) * (size_t)classes);
+    float *meanf = malloc(sizeof(float) * (size_t)classes);
+    int top1[NET_TEN_CROPS], xy[NET_TEN_CROPS][2], ok = mean && meanf;
+    float top1_p[NET_TEN_CROPS];
+    if (!ok)
+        cli_error("out of memory");
+    if (ok && (net_ten_crops(NULL, side, S, pp, NULL, xy, &err) != NET_OK ||
+               net_ten_crop(n, sq.rgb, side, pp, mean, top1, top1_p, NULL, NULL, &err) != NET_OK)) {
+        cli_net_error(&err);
+        ok = 0;
+    }
+    if (ok) {
+        msg_printf(
+            stdout,
+            "\nthe paper's test: the photo's shorter side at %d, its centre %d×%d, and ten "
+            "%d×%d patches of it\n(four corners, the centre, and the mirror image of each):\n",
+            side, side, side, S, S);
+        for (int p = 0; p < NET_TEN_CROPS; p++) {
+            char name[64], padded[96];
+            msg_snprintf(name, sizeof name, p < 5 ? "%s" : "%s, mirrored", msg_text(where[p % 5]));
+            msg_pad(name, 22, padded, sizeof padded);
+            msg_printf(stdout, "  %2d  %s at (%3d, %3d)  top-1 %6.2f%%  %4d%s%s\n", p + 1, padded,
+                       xy[p][0], xy[p][1], 100 * top1_p[p], top1[p], named ? "  " : "",
+                       named ? cli_class_name(top1[p]) : "");
+        }
+        for (int c = 0; c < classes; c++)
+            meanf[c] = (float)mean[c];
+        int k = classes < 5 ? classes : 5, top[5];
+        float topv[5];
+        net_topk(meanf, classes, k, top, topv);
+        msg_printf(stdout, "top-%d of the ten patches' mean softmax:\n", k);
+        for (int j = 0; j < k; j++)
+            msg_printf(stdout, "  %6.2f%%  %4d%s%s\n", 100 * topv[j], top[j], named ? "  " : "",
+                       named ? cli_class_name(top[j]) : "");
+    }
+    free(mean);
+    free(meanf);
+    net_input_free(&sq);
+    return ok;
 }
 
 /* After the test-time pass: n more passes with dropout as at training time (masks 1 … n), each
@@ -494,6 +561,8 @@ int cmd_trace(int argc, char **argv)
         }
         /* after the dump, which holds the test-time pass */
         if (t.dropout && !dropout_passes(n, in.data, t.dropout))
+            rc = 1;
+        if (t.ten_crop && !ten_crop(n, image, &pp, in.is_npy))
             rc = 1;
     }
     free(rec);

@@ -282,6 +282,10 @@ const msg_pair msg_ko[] = {
     {"dropout", "드롭아웃"},
     {"softmax", "소프트맥스"},
     {"subsample", "서브샘플링"},
+    {"ten crops of side %d from a %d×%d square",
+     "{2}×{3} 정사각형에서 한 변 {1}인 조각 열 개를 자를 수 없습니다"},
+    {"out of memory for ten %d×%d patches", "{1}×{2} 조각 열 개를 담을 메모리가 부족합니다"},
+    {"stopped after %d of %d patches", "조각 {2}개 중 {1}개 뒤에 멈췄습니다"},
     {"rbf", "RBF"},
     {"out of memory for the net", "네트워크를 담을 메모리가 부족합니다"},
     {"a network of this size needs %zu MB of activations; at most %d MB are allowed",
@@ -1005,6 +1009,9 @@ const msg_pair msg_ko[] = {
      "  --force                      replace the files of an earlier dump in DIR\n"
      "  --dropout N                  then N passes with dropout as at training time (masks\n"
      "                               1 … N): how many units each kept, and the top-5 under each\n"
+     "  --ten-crop                   then the paper's test: ten 227×227 patches of the photo\n"
+     "                               scaled to 256 (corners, centre, their mirror images), each\n"
+     "                               one's top-1 and the top-5 of their mean softmax\n"
      "  --help                       this text\n",
      "사용법: alexviz trace IMAGE [--dump DIR] [옵션]\n"
      "\n"
@@ -1018,6 +1025,9 @@ const msg_pair msg_ko[] = {
      "  --force                      DIR에 있는 예전 덤프 파일을 바꿉니다\n"
      "  --dropout N                  이어서 훈련 때처럼 드롭아웃을 켜고 N번 더 계산합니다\n"
      "                               (마스크 1 … N): 남은 유닛 수와 각각의 상위 5개\n"
+     "  --ten-crop                   이어서 논문의 테스트 방식: 256으로 줄인 사진에서 227×227\n"
+     "                               조각 열 개(네 모서리, 가운데, 그 좌우 반전)를 계산해 조각별\n"
+     "                               1위와 소프트맥스 평균의 상위 5개를 보여 줌\n"
      "  --help                       이 도움말\n"},
     {"\ndropout at training time, %d masks: drop6 and drop7 zero each unit with probability "
      "0.5 and\ndouble the kept ones (at test time, above, nothing changes: the same in "
@@ -1027,6 +1037,21 @@ const msg_pair msg_ko[] = {
      "같습니다)\n"},
     {"  mask %d: kept %d of %d in %s, %d of %d in %s; top-5 %s\n",
      "  마스크 {1}: {4}에서 {3}개 중 {2}개, {7}에서 {6}개 중 {5}개가 남음; 상위 5개 {8}\n"},
+    {"%s: the ten patches are cut from a photo, not from a .npy input",
+     "{1}: 조각 열 개는 .npy 입력이 아니라 사진에서 자릅니다"},
+    {"\nthe paper's test: the photo's shorter side at %d, its centre %d×%d, and ten %d×%d "
+     "patches of it\n(four corners, the centre, and the mirror image of each):\n",
+     "\n논문의 테스트 방식: 사진의 짧은 변을 {1}로, 가운데 {2}×{3}을 자르고, 그 안의 {4}×{5} "
+     "조각 열 개\n(네 모서리, 가운데, 그리고 각각의 좌우 반전):\n"},
+    {"  %2d  %s at (%3d, %3d)  top-1 %6.2f%%  %4d%s%s\n",
+     "  {1}  {2} ({3}, {4})  1위 {5}%%  {6}{7}{8}\n"},
+    {"top-%d of the ten patches' mean softmax:\n", "조각 열 개의 소프트맥스 평균, 상위 {1}개:\n"},
+    {"%s, mirrored", "{t1}, 좌우 반전"},
+    {"top-left", "왼쪽 위"},
+    {"top-right", "오른쪽 위"},
+    {"bottom-left", "왼쪽 아래"},
+    {"bottom-right", "오른쪽 아래"},
+    {"centre", "가운데"},
     {"trace: --dropout takes 1 to 100 masks, not '%s'",
      "trace: --dropout에는 마스크 수 1~100을 씁니다 ('{1}'은 안 됩니다)"},
 
