@@ -37,6 +37,7 @@ window 1280x720 "playground:conv1-224 shot:$out/window-playground.png"
 window 1280x720 "lesson:lenet shot:$out/window-lesson-lenet.png"
 window 1280x720 "lesson:training shot:$out/window-lesson-training-ko.png" --lang ko
 window 1280x720 "key:o lesson:dropout shot:$out/window-lesson-dropout.png"
+window 1280x720 "lesson:tencrop wait sleep:300 wait shot:$out/window-lesson-tencrop.png"
 window 1280x720 "stage:conv1 view:grid shot:$out/window-notes-conv1-ko.png" --lang ko
 # a projector: text one and a half times larger, and the class's language
 window 1280x720 "stage:conv1 view:grid shot:$out/window-scale15.png" --scale 1.5

@@ -263,8 +263,8 @@ TEST(export_writes_every_file_and_they_decode)
         CHECKF(ok, "%s does not decode as a %d×%d PNG", path, EX_W, EX_H);
     }
     int temps;
-    /* 44 PNGs, 2 animations, the handout and the manifest; nothing else, no temporary files */
-    CHECK_EQ_INT(count_files(dir, &temps), 48);
+    /* 45 PNGs, 2 animations, the handout and the manifest; nothing else, no temporary files */
+    CHECK_EQ_INT(count_files(dir, &temps), 49);
     CHECK_EQ_INT(temps, 0);
 
     size_t len;
@@ -280,8 +280,8 @@ TEST(export_writes_every_file_and_they_decode)
     free(pdf);
     CHECK(ok);
     /* cover, LeNet-5, 23 stages, filters, 2 LRN, 7 units worked out, table, layers, training,
-     * dropout */
-    CHECK_EQ_INT(pages, 39);
+     * dropout, ten patches */
+    CHECK_EQ_INT(pages, 40);
 
     /* the manifest lists every other file with its stage, shape and statistics */
     snprintf(path, sizeof path, "%s/out/chelsea/manifest.json", dir);
@@ -290,11 +290,11 @@ TEST(export_writes_every_file_and_they_decode)
     int entries = 0;
     for (const char *p = json; (p = strstr(p, "\"path\": ")); p++)
         entries++;
-    ok = entries == 47 &&
+    ok = entries == 48 &&
          strstr(json, "\"path\": \"01-conv1.png\", \"kind\": \"stage\", "
                       "\"stage\": \"conv1\", \"shape\": [96, 55, 55]") &&
          strstr(json, "\"path\": \"handout.pdf\", \"kind\": \"handout\"") &&
-         strstr(json, "\"pages\": 39") && strstr(json, "\"untrained\": true") &&
+         strstr(json, "\"pages\": 40") && strstr(json, "\"untrained\": true") &&
          strstr(json, "\"path\": \"slide-conv1.gif\", \"kind\": \"animation\", "
                       "\"stage\": \"conv1\", \"frames\": 55") &&
          strstr(json, "\"kind\": \"playground\", \"stage\": null, \"preset\": \"conv1 224\"") &&
@@ -450,8 +450,8 @@ TEST(export_channels_are_pixel_exact)
     CHECK_EQ_INT(rc, 0);
     /* 96 + 256 channels (fc6 is a vector: no channel files), 3 stage PNGs, pipeline, filters,
      * predictions, handout, manifest; conv1's and fc6's units, the 6 playgrounds, conv1's
-     * animation, the 3 lesson pages */
-    CHECK_EQ_INT(count_files(dir, NULL), 96 + 256 + 3 + 5 + 2 + 6 + 1 + 3);
+     * animation, the 4 lesson pages */
+    CHECK_EQ_INT(count_files(dir, NULL), 96 + 256 + 3 + 5 + 2 + 6 + 1 + 4);
     snprintf(path, sizeof path, "%s/chelsea/fc6", dir);
     CHECK(!exists(path));
 

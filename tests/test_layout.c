@@ -217,6 +217,24 @@ static void fake_dropout(const view_scene *sc, view_dropout *d, unsigned char *m
     }
 }
 
+/* The ten patches as the window has them when done (every patch with a long class name). */
+static void fake_tencrop(const view_scene *sc, view_tencrop *t, unsigned char *square)
+{
+    memset(t, 0, sizeof *t);
+    for (int i = 0; i < VIEW_TC_SIDE * VIEW_TC_SIDE * 3; i++)
+        square[i] = (unsigned char)(i * 7);
+    t->state = VIEW_TC_DONE;
+    t->done = NET_TEN_CROPS;
+    t->S = sc->input_size;
+    t->square = square;
+    net_ten_crops(NULL, VIEW_TC_SIDE, t->S, NULL, NULL, t->xy, NULL);
+    for (int p = 0; p < NET_TEN_CROPS; p++)
+        t->top1[p] = 100 * p + 17, t->top1_p[p] = 0.05f * (float)(p + 1);
+    t->k = 5;
+    for (int j = 0; j < 5; j++)
+        t->top[j] = 10 * j + 5, t->topv[j] = 0.3f / (float)(j + 1);
+}
+
 static void judge_half(half *hf)
 {
     view_scene scene, *sc = &scene;
@@ -225,6 +243,9 @@ static void judge_half(half *hf)
     static unsigned char mask[4096];
     view_dropout drop;
     fake_dropout(sc, &drop, mask, (int)sizeof mask);
+    static unsigned char square[VIEW_TC_SIDE * VIEW_TC_SIDE * 3];
+    view_tencrop tc;
+    fake_tencrop(sc, &tc, square);
     verdict *v = &hf->v;
     int lang = hf->lang;
     for (int theme = 0; theme < 2; theme++)
@@ -240,6 +261,7 @@ static void judge_half(half *hf)
                         if (kind == VIEW_LESSON && stage >= VIEW_LESSON_PAGES)
                             continue;
                         sc->dropout = theme ? &drop : NULL;
+                        sc->tencrop = theme ? &tc : NULL;
                         view_state st;
                         view_state_default(&st, sc);
                         st.kind = (view_kind)kind;
@@ -429,8 +451,9 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
     verdict v;
     memset(&v, 0, sizeof v);
     static const double papers[2][2] = {{595.276, 841.89}, {612, 792}};
-    static const char *const what[] = {"cover",  "stage",   "filters", "lrn",      "table",
-                                       "layers", "compute", "lenet",   "training", "dropout"};
+    static const char *const what[] = {"cover",    "stage",   "filters", "lrn",
+                                       "table",    "layers",  "compute", "lenet",
+                                       "training", "dropout", "tencrop"};
     for (int lang = 0; lang < TEXT_LANGS; lang++)
         for (int paper = 0; paper < 2; paper++) {
             view_state st;
@@ -442,7 +465,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
             st.print = 1;
             view_rect r = {0, 0, papers[paper][0], papers[paper][1]};
             int n = 0;
-            for (int kind = 0; kind < 10; kind++) {
+            for (int kind = 0; kind < 11; kind++) {
                 int per_stage = kind == 1 || kind == 3 || kind == 6;
                 for (int stage = per_stage ? 0 : -1; stage < (per_stage ? sc->table.count : 0);
                      stage++) {
@@ -469,6 +492,7 @@ TEST(handout_pages_and_slides_fit_and_carry_no_key_hints)
                     case 7: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_LENET, &pg); break;
                     case 8: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_TRAINING, &pg); break;
                     case 9: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_DROPOUT, &pg); break;
+                    case 10: view_draw_lesson_page(cr, r, sc, &st, VIEW_LESSON_TENCROP, &pg); break;
                     default: view_draw_layers_page(cr, r, sc, &st, &pg); break;
                     }
                     cairo_destroy(cr);

@@ -172,3 +172,43 @@ TEST(worker_drops_as_at_training_time_on_request)
     worker_stop(w);
     worker_copy_free(&c);
 }
+
+/* The ten patches through the worker: the photo's square, each patch's top-1, the mean's top-5,
+ * then the photo's own pass again, run through even in step-through; a stop asked at once ends
+ * them early or finds them done, and the pass comes back either way. */
+TEST(worker_runs_the_ten_patches_then_the_pass_again)
+{
+    scene_fixture *f = view_fixture();
+    CHECK(f);
+    waker k = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0};
+    cli_opts o;
+    cli_opts_default(&o);
+    worker *w = worker_start(&o, wake, &k);
+    CHECK(w);
+    worker_copy c;
+    memset(&c, 0, sizeof c);
+    worker_request_photo(w, "assets/chelsea.png", 0);
+    int last = f->sc.table.count;
+    TAKE_UNTIL(w, &c, &k, c.ready && c.done == last && !c.run.running);
+    float prob[1000];
+    memcpy(prob, c.out[last - 1], sizeof prob);
+    worker_set_step(w, 1);
+    worker_request_tencrop(w);
+    TAKE_UNTIL(w, &c, &k, c.tc.state == VIEW_TC_DONE && c.done == last && !c.run.running);
+    CHECK(c.tc.state == VIEW_TC_DONE && c.tc.done == NET_TEN_CROPS && c.tc.square);
+    CHECK(c.tc.xy[4][0] == 14 && c.tc.xy[3][1] == 29 && c.tc.k == 5);
+    CHECK(c.tc.top1_p[0] > 0 && c.tc.topv[0] >= c.tc.topv[4]);
+    /* the pass that follows ran through and is the photo's as before */
+    CHECK_EQ_INT(c.done, last);
+    CHECK(c.done == last && !memcmp(c.out[last - 1], prob, sizeof prob));
+
+    worker_request_tencrop(w);
+    worker_stop_tencrop(w);
+    TAKE_UNTIL(w, &c, &k,
+               (c.tc.state == VIEW_TC_DONE || c.tc.state == VIEW_TC_STOPPED) && c.done == last &&
+                   !c.run.running);
+    CHECK(c.tc.state == VIEW_TC_DONE || c.tc.state == VIEW_TC_STOPPED);
+    CHECK_EQ_INT(c.done, last);
+    worker_stop(w);
+    worker_copy_free(&c);
+}

@@ -589,9 +589,15 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
      * pictures show */
     view_dropout drop;
     void *drop_mem = NULL;
+    view_tencrop tc = {.state = VIEW_TC_NOPHOTO};
+    net_input sq = {0};
     if (!dropout_keep(n, im->in.data, 1, &drop, &drop_mem, &err) ||
+        (!im->in.is_npy &&
+         (net_input_load(&sq, im->path, VIEW_TC_SIDE, &made->pp, &err) != NET_OK ||
+          !tencrop_run(n, sq.rgb, &made->pp, &tc, NULL, NULL, &err))) ||
         net_forward(n, im->in.data, NULL, NULL, &err) != NET_OK) {
         free(drop_mem);
+        net_input_free(&sq);
         char said[600];
         cli_error("%s: %s", im->path, msg_err(&err, msg_lang(), said, sizeof said));
         return 0;
@@ -602,6 +608,7 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
     int ok = view_scene_init(&sc);
     view_scene_from_net(&sc, n, im->in.rgb, im->in.data, im->name, 1);
     sc.dropout = &drop;
+    sc.tencrop = &tc;
     view_scene_set_run(&sc, net_get_config(n), &made->pp,
                        made->weights_path[0] ? made->weights_path : NULL, o->common.seed);
     sc.class_name =
@@ -659,6 +666,7 @@ static int export_image(const export_opts *o, const cli_net *made, ex_image *im,
         ok = write_manifest(o, &sc, im, weights, colours, h.n, mf, msg, sizeof msg);
     free(h.pdf.data);
     free(drop_mem);
+    net_input_free(&sq);
     view_scene_release(&sc);
     view_scene_release(&h.sc);
     progress_clear(prog);

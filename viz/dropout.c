@@ -1,6 +1,7 @@
-/* dropout.c: dropout at training time, shown: one pass at test time, a few under other masks,
- * then the pass the views show, each summed up as a row (what each dropout stage kept, the
- * top-5) for the lesson's dropout page.
+/* dropout.c: the extra passes the lesson's pages show. Dropout at training time: one pass at
+ * test time, a few under other masks, then the pass the views show, each summed up as a row
+ * (what each dropout stage kept, the top-5). The ten patches at test time: each patch's top-1 and
+ * the top-5 of their mean.
  */
 #include "dropout.h"
 
@@ -97,4 +98,47 @@ int dropout_keep(net *n, const float *input, uint64_t seed, view_dropout *d, voi
     net_set_dropout(n, 0, 0);
     *mem = p;
     return ok;
+}
+
+typedef struct {
+    view_tencrop *t;
+    int (*progress)(int done, void *user);
+    void *user;
+} tc_progress;
+
+/* Counts the passes done into t, then asks the caller's progress. */
+static int tc_step(int done, void *user)
+{
+    tc_progress *p = user;
+    p->t->done = done;
+    return p->progress ? p->progress(done, p->user) : 0;
+}
+
+int tencrop_run(net *n, const unsigned char *square, const net_preproc *pp, view_tencrop *t,
+                int (*progress)(int done, void *user), void *user, net_err *err)
+{
+    int last = net_stage_count(n) - 1, classes = net_stage_at(n, last)->out_c;
+    memset(t, 0, sizeof *t);
+    t->square = square;
+    t->S = net_get_config(n)->input_size;
+    t->state = VIEW_TC_RUNNING;
+    double *mean = malloc(sizeof(double) * (size_t)classes);
+    float *meanf = malloc(sizeof(float) * (size_t)classes);
+    net_status st = !mean || !meanf ? net_fail(err, NET_ERR_NOMEM, "out of memory")
+                                    : net_ten_crops(NULL, VIEW_TC_SIDE, t->S, pp, NULL, t->xy, err);
+    if (st == NET_OK)
+        st = net_ten_crop(n, square, VIEW_TC_SIDE, pp, mean, t->top1, t->top1_p, tc_step,
+                          &(tc_progress){t, progress, user}, err);
+    if (st == NET_OK || st == NET_ERR_CANCELLED) {
+        for (int c = 0; c < classes; c++)
+            meanf[c] = (float)mean[c];
+        t->k = classes < 5 ? classes : 5;
+        net_topk(meanf, classes, t->k, t->top, t->topv);
+        t->state = st == NET_OK ? VIEW_TC_DONE : VIEW_TC_STOPPED;
+    } else {
+        t->state = VIEW_TC_NONE;
+    }
+    free(mean);
+    free(meanf);
+    return st == NET_OK || st == NET_ERR_CANCELLED;
 }

@@ -1,5 +1,5 @@
-/* dropout.h: the passes that show dropout at training time, shared by the window's worker and
- * the export. */
+/* dropout.h: the extra passes the lesson's pages show (dropout at training time, the ten
+ * patches at test time), shared by the window's worker and the export. */
 #ifndef DROPOUT_H
 #define DROPOUT_H
 
@@ -17,5 +17,11 @@ void dropout_shown(const net *n, view_dropout *d);
  * into it), and the net back at test time. 0 with err filled on a failure. */
 int dropout_keep(net *n, const float *input, uint64_t seed, view_dropout *d, void **mem,
                  net_err *err);
+
+/* The paper's ten patches of square (VIEW_TC_SIDE², RGB) through n (net_ten_crop) into t, whose
+ * square becomes `square`: progress as net_ten_crop's. t->state says how it ended; 0 with err
+ * filled on a failure (not for a stop). */
+int tencrop_run(net *n, const unsigned char *square, const net_preproc *pp, view_tencrop *t,
+                int (*progress)(int done, void *user), void *user, net_err *err);
 
 #endif

@@ -55,6 +55,7 @@ static int plan_pages(const export_opts *o, const view_scene *sc, page_item *ite
     items[n++] = (page_item){PG_LAYERS, -1};
     items[n++] = (page_item){PG_LESSON, VIEW_LESSON_TRAINING};
     items[n++] = (page_item){PG_LESSON, VIEW_LESSON_DROPOUT};
+    items[n++] = (page_item){PG_LESSON, VIEW_LESSON_TENCROP};
     return n;
 }
 

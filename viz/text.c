@@ -709,8 +709,9 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
          "conv3"},
     [TX_WHY_SEE_DROP] = {"in alexviz: drop6 and drop7 as at training time, and the next page",
                          "alexviz에서: 훈련 때처럼 드롭아웃한 drop6, drop7과 다음 쪽"},
-    [TX_WHY_SEE_AUG] = {"in alexviz: 224 against 227 in the arithmetic view, at conv1",
-                        "alexviz에서: 계산 보기의 conv1에서 224와 227"},
+    [TX_WHY_SEE_AUG] = {"in alexviz: the ten patches on the last lesson page; 224 against 227 in "
+                        "the arithmetic view",
+                        "alexviz에서: 수업 마지막 쪽의 조각 열 개, 계산 보기의 224와 227"},
     [TX_WHY_SEE_LRN] = {"in alexviz: the LRN view, at norm1 and norm2",
                         "alexviz에서: LRN 보기의 norm1, norm2"},
     [TX_WHY_SEE_POOL] = {"in alexviz: pool1 in the one-unit view, the shared row and column",
@@ -780,8 +781,43 @@ static const char *const table[TX_COUNT][TEXT_LANGS] = {
                          "이번 실행은 드롭아웃을 테스트 때처럼 썼습니다: 아무것도 하지 않습니다."},
     [TX_KEY_DROPOUT] = {"dropout as at training time / at test time (R: another mask)",
                         "훈련 때처럼 드롭아웃 / 테스트 때처럼 (R: 다른 마스크)"},
-    [TX_KEY_LESSON] = {"lesson pages: LeNet-5 beside AlexNet, why it could be trained, dropout",
-                       "수업 쪽: LeNet-5와 AlexNet 비교, 훈련할 수 있었던 이유, 드롭아웃"},
+    [TX_TC_TITLE] = {"Ten patches at test time", "테스트 때의 조각 열 개"},
+    [TX_TC_QUOTE] =
+        {"The paper: at test time the prediction is the average of the softmax over ten "
+         "patches of the 256×256 image, the four corner and the centre patches and their "
+         "reflections. alexviz cuts them at its input size, %d×%d.",
+         "논문: 테스트 때의 예측은 256×256 이미지의 조각 열 개, 곧 네 모서리와 가운데 "
+         "조각과 그 좌우 반전에 대한 softmax의 평균입니다. alexviz는 입력 크기 %d×%d로 "
+         "자릅니다."},
+    [TX_TC_P0] = {"top-left", "왼쪽 위"},
+    [TX_TC_P1] = {"top-right", "오른쪽 위"},
+    [TX_TC_P2] = {"bottom-left", "왼쪽 아래"},
+    [TX_TC_P3] = {"bottom-right", "오른쪽 아래"},
+    [TX_TC_P4] = {"centre", "가운데"},
+    [TX_TC_MIRRORED] = {"%s, mirrored", "%s, 좌우 반전"},
+    [TX_TC_ROW] = {"%d. %s: %s, %.1f%%", "%d. %s: %s, %.1f%%"},
+    [TX_TC_MEAN] = {"The mean of the ten softmax outputs, top %d",
+                    "softmax 열 개의 평균, 상위 %d개"},
+    [TX_TC_SINGLE] = {"One pass on the centre crop said %s (%.1f%%).",
+                      "가운데를 자른 한 번의 계산은 %s (%.1f%%)였습니다."},
+    [TX_TC_RUNNING] = {"Running the ten passes: %d of %d done (X stops).",
+                       "조각 열 개를 계산하는 중: %d/%d개 끝남 (X: 멈춤)."},
+    [TX_TC_STOPPED] = {"Stopped after %d of %d passes: the mean is of those (N runs all ten).",
+                       "%d/%d개에서 멈췄습니다: 평균은 그 조각들의 것입니다 (N: 열 개 모두 다시)."},
+    [TX_TC_NONE] = {"This page runs the ten passes on the photo as it opens (N runs them again).",
+                    "이 쪽을 열면 사진의 조각 열 개를 계산합니다 (N: 다시 계산)."},
+    [TX_TC_NONE_PRINT] = {"The ten patches were not computed for this photo.",
+                          "이 사진의 조각 열 개는 계산하지 않았습니다."},
+    [TX_TC_NOPHOTO] = {"The input is a .npy tensor, taken as it is: there is no photo to cut "
+                       "patches from.",
+                       "입력이 그대로 쓰는 .npy 텐서라서 조각을 자를 사진이 없습니다."},
+    [TX_TC_SQUARE] = {"the photo at %d×%d and its five patches", "%d×%d 사진과 다섯 조각"},
+    [TX_KEY_TENCROP] = {"the lesson's ten patches: X stops them, N runs them again",
+                        "수업의 조각 열 개: X 멈춤, N 다시 계산"},
+    [TX_KEY_LESSON] = {"lesson pages: LeNet-5 beside AlexNet, why it could be trained, dropout, "
+                       "ten patches",
+                       "수업 쪽: LeNet-5와 AlexNet 비교, 훈련할 수 있었던 이유, 드롭아웃, 조각 "
+                       "열 개"},
 };
 
 const char *text_get(text_id id, text_lang lang)

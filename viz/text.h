@@ -394,6 +394,25 @@ typedef enum {
     TX_DP_OFF,
     TX_DP_OFF_PRINT,
     TX_KEY_DROPOUT,
+    /* the ten patches at test time */
+    TX_TC_TITLE,
+    TX_TC_QUOTE, /* %d %d: the input size */
+    TX_TC_P0,
+    TX_TC_P1,
+    TX_TC_P2,
+    TX_TC_P3,
+    TX_TC_P4,
+    TX_TC_MIRRORED, /* %s */
+    TX_TC_ROW,      /* %d, %s patch, %s class, %.1f */
+    TX_TC_MEAN,     /* %d */
+    TX_TC_SINGLE,   /* %s class, %.1f */
+    TX_TC_RUNNING,  /* %d of %d */
+    TX_TC_STOPPED,  /* %d of %d */
+    TX_TC_NONE,
+    TX_TC_NONE_PRINT,
+    TX_TC_NOPHOTO,
+    TX_TC_SQUARE, /* %d %d */
+    TX_KEY_TENCROP,
     TX_COUNT
 } text_id;
 

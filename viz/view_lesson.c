@@ -760,15 +760,209 @@ static double dropout_flow(vctx *v, view_rect r, int level, int draw)
     return (wide ? fmax(lh, th) : lh + 0.4 * u + th) + (y - r.y);
 }
 
+/* ---------------------------------------------------------------- page 4: ten patches */
+
+/* A class as the views name it: its ImageNet name, or its number. */
+static void class_label(const vctx *v, int c, char *buf, size_t len)
+{
+    const char *name = v->sc->class_name ? v->sc->class_name(c) : NULL;
+    if (name)
+        snprintf(buf, len, "%s", name);
+    else
+        snprintf(buf, len, "#%d", c);
+}
+
+/* The colour of patch p (0 … 4) in the square and in its rows. */
+static vrgb tc_hue(const vctx *v, int p)
+{
+    const vpal *pal = &v->pal;
+    const vrgb hue[5] = {pal->tower_a, pal->tower_b, pal->ok, pal->cross, pal->accent};
+    return hue[p];
+}
+
+/* The square with the five patches outlined and numbered, side `side` at (x, y), and its
+ * caption under it in width cap_w. */
+static void tc_square(vctx *v, const view_tencrop *t, double x, double y, double side, double cap_w)
+{
+    const vpal *pal = &v->pal;
+    double u = v->u, k = side / VIEW_TC_SIDE;
+    cairo_surface_t *img =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, VIEW_TC_SIDE, VIEW_TC_SIDE);
+    if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(img);
+        unsigned char *px = cairo_image_surface_get_data(img);
+        int stride = cairo_image_surface_get_stride(img);
+        for (int r = 0; r < VIEW_TC_SIDE; r++)
+            for (int c = 0; c < VIEW_TC_SIDE; c++) {
+                const unsigned char *p = t->square + ((size_t)r * VIEW_TC_SIDE + c) * 3;
+                ((uint32_t *)(void *)(px + (size_t)r * stride))[c] =
+                    (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+            }
+        cairo_surface_mark_dirty(img);
+        vpaint_smooth(v, img, x, y, k);
+    }
+    cairo_surface_destroy(img);
+    for (int p = 0; p < 5; p++) {
+        double px = x + t->xy[p][0] * k, py = y + t->xy[p][1] * k, s = t->S * k;
+        double inset = (p == 4 ? 0 : 0.12 * u);
+        vframe(v, px + inset, py + inset, s - 2 * inset, s - 2 * inset, fmax(2, 0.12 * u),
+               tc_hue(v, p));
+        char num[4];
+        snprintf(num, sizeof num, "%d", p + 1);
+        double tw, th;
+        vtext_size(v, T_MIN, VT_BOLD, num, &tw, &th);
+        /* at the patch's own corner of the square (the centre's at its middle) */
+        double nx = p == 4 ? px + s / 2 - tw / 2 : p % 2 ? px + s - tw - 0.5 * u : px + 0.5 * u;
+        double ny = p == 4 ? py + s / 2 - th / 2 : p >= 2 ? py + s - th - 0.4 * u : py + 0.4 * u;
+        vfill(v, nx - 0.2 * u, ny, tw + 0.4 * u, th, pal->bg);
+        vtext_draw(v, nx, ny, T_MIN, VT_BOLD, tc_hue(v, p), VA_LEFT, 0, num);
+    }
+    char cap[96];
+    snprintf(cap, sizeof cap, vtext(v, TX_TC_SQUARE), VIEW_TC_SIDE, VIEW_TC_SIDE);
+    vtext_para(v, x, y + side + 0.2 * u, cap_w, T_MIN, pal->dim, cap);
+}
+
+/* The patches' rows, the mean's top-k and the single pass's answer in width w. */
+static double tc_rows(vctx *v, const view_tencrop *t, double x, double y, double w, double bottom,
+                      int draw)
+{
+    const vpal *pal = &v->pal;
+    double u = v->u, y0 = y;
+    char line[512], label[192], where[96];
+    static const text_id place[5] = {TX_TC_P0, TX_TC_P1, TX_TC_P2, TX_TC_P3, TX_TC_P4};
+    for (int p = 0; p < t->done && p < NET_TEN_CROPS; p++) {
+        if (p < 5)
+            snprintf(where, sizeof where, "%s", vtext(v, place[p]));
+        else
+            snprintf(where, sizeof where, vtext(v, TX_TC_MIRRORED), vtext(v, place[p - 5]));
+        class_label(v, t->top1[p], label, sizeof label);
+        snprintf(line, sizeof line, vtext(v, TX_TC_ROW), p + 1, where, label, 100.0 * t->top1_p[p]);
+        /* the line in its patch's colour, as the square outlines it */
+        char hex[8], *esc = vmarkup_escape(line), markup[768];
+        vrgb_hex(tc_hue(v, p % 5), hex);
+        snprintf(markup, sizeof markup, "<span foreground=\"%s\">■</span> %s", hex, esc);
+        g_free(esc);
+        double h = vtext_markup_size(v, w, T_MIN, markup, NULL);
+        if (y + h > bottom)
+            return y - y0;
+        if (draw)
+            vtext_markup(v, x, y, w, T_MIN, pal->fg, markup, NULL);
+        y += h + 0.1 * u;
+    }
+    if (t->state != VIEW_TC_DONE && t->state != VIEW_TC_STOPPED)
+        return y - y0;
+    y += 0.4 * u;
+    snprintf(line, sizeof line, vtext(v, TX_TC_MEAN), t->k);
+    double h = vtext_para_size(v, w, T_BODY, VT_BOLD, line, NULL);
+    if (y + h > bottom)
+        return y - y0;
+    if (draw)
+        vtext_para_as(v, x, y, w, T_BODY, VT_BOLD, pal->fg, line);
+    y += h + 0.2 * u;
+    for (int j = 0; j < t->k; j++) {
+        class_label(v, t->top[j], label, sizeof label);
+        snprintf(line, sizeof line, "%.1f%%  %s", 100.0 * t->topv[j], label);
+        h = vtext_para_size(v, w, j ? T_MIN : T_BODY, j ? 0 : VT_BOLD, line, NULL);
+        if (y + h > bottom)
+            return y - y0;
+        if (draw) {
+            vfill(v, x, y + 0.1 * u, fmax(1, w * 0.35 * t->topv[j] / fmax(1e-6, t->topv[0])),
+                  h - 0.2 * u, vmix(pal->accent, pal->bg, j ? 0.6 : 0.3));
+            vtext_para_as(v, x + 0.3 * u, y, w - 0.3 * u, j ? T_MIN : T_BODY, j ? 0 : VT_BOLD,
+                          pal->fg, line);
+        }
+        y += h + 0.1 * u;
+    }
+    int idx[1];
+    float val[1];
+    if (view_scene_top(v->sc, 1, idx, val) == 1) {
+        class_label(v, idx[0], label, sizeof label);
+        snprintf(line, sizeof line, vtext(v, TX_TC_SINGLE), label, 100.0 * val[0]);
+        h = vtext_para_size(v, w, T_MIN, 0, line, NULL);
+        if (y + 0.3 * u + h <= bottom) {
+            if (draw)
+                vtext_para(v, x, y + 0.3 * u, w, T_MIN, pal->dim, line);
+            y += 0.3 * u + h;
+        }
+    }
+    return y - y0;
+}
+
+/* The page in r: the square with its patches beside the rows (under them when narrow). */
+static double tencrop_flow(vctx *v, view_rect r, int level, int draw)
+{
+    (void)level;
+    const vpal *pal = &v->pal;
+    const view_tencrop *t = v->sc->tencrop;
+    double u = v->u, x = r.x + 0.6 * u, w = r.w - 1.2 * u, y = r.y + 0.4 * u;
+    double bottom = draw ? r.y + r.h : INFINITY;
+    char quote[512];
+    int S = t && t->S ? t->S : v->sc->input_size;
+    snprintf(quote, sizeof quote, vtext(v, TX_TC_QUOTE), S, S);
+    /* the head with the quote formatted: page_head takes text ids, so it is drawn here */
+    double th = vtext_para_size(v, w, T_LEAD, VT_BOLD, vtext(v, TX_TC_TITLE), NULL);
+    double qh = vtext_para_size(v, w, T_MIN, 0, quote, NULL);
+    if (draw) {
+        vtext_para_as(v, x, y, w, T_LEAD, VT_BOLD, pal->fg, vtext(v, TX_TC_TITLE));
+        vtext_para(v, x, y + th + 0.15 * u, w, T_MIN, pal->dim, quote);
+    }
+    y += th + 0.15 * u + qh + 0.45 * u;
+    /* a state without patches says so */
+    char state[256] = "";
+    if (!t || t->state == VIEW_TC_NONE)
+        snprintf(state, sizeof state, "%s", vtext(v, v->st->print ? TX_TC_NONE_PRINT : TX_TC_NONE));
+    else if (t->state == VIEW_TC_NOPHOTO)
+        snprintf(state, sizeof state, "%s", vtext(v, TX_TC_NOPHOTO));
+    else if (t->state == VIEW_TC_RUNNING && !v->st->print)
+        snprintf(state, sizeof state, vtext(v, TX_TC_RUNNING), t->done, NET_TEN_CROPS);
+    else if (t->state == VIEW_TC_STOPPED)
+        snprintf(state, sizeof state, vtext(v, TX_TC_STOPPED), t->done, NET_TEN_CROPS);
+    if (state[0]) {
+        double h = vtext_para_size(v, w, T_BODY, 0, state, NULL);
+        if (y + h <= bottom) {
+            if (draw)
+                vtext_para(v, x, y, w, T_BODY, pal->accent, state);
+            y += h + 0.4 * u;
+        }
+    }
+    if (!t || !t->square)
+        return y - r.y;
+    int wide = w > 40 * u;
+    char cap[96];
+    snprintf(cap, sizeof cap, vtext(v, TX_TC_SQUARE), VIEW_TC_SIDE, VIEW_TC_SIDE);
+    double cap_w = wide ? w * 0.42 : w;
+    double cap_h = vtext_para_size(v, cap_w, T_MIN, 0, cap, NULL) + 0.2 * u;
+    double room = (draw ? bottom : r.y + r.h) - y - 0.4 * u;
+    double side = wide ? fmin(w * 0.42, room - cap_h) : fmin(w, 14 * u);
+    if (wide) {
+        /* the caption as wide as the square: it may take more lines */
+        cap_w = fmax(side, 4 * u);
+        cap_h = vtext_para_size(v, cap_w, T_MIN, 0, cap, NULL) + 0.2 * u;
+        side = fmin(side, room - cap_h);
+        cap_w = fmax(side, 4 * u);
+    }
+    side = fmax(side, 0);
+    double tx = wide ? x + side + 1.2 * u : x, tw = wide ? w - side - 1.2 * u : w;
+    double ty = wide ? y : y + side + cap_h + 0.6 * u;
+    if (draw && side > 4 * u && y + side + cap_h <= bottom)
+        tc_square(v, t, x, y, side, cap_w);
+    double rh = tc_rows(v, t, tx, ty, tw, bottom, draw);
+    return (wide ? fmax(side + cap_h + 0.4 * u, rh) : side + cap_h + 0.6 * u + rh) + (y - r.y);
+}
+
 /* ---------------------------------------------------------------- the view */
 
 void view_draw_lesson(cairo_t *cr, view_rect r, const view_scene *sc, const view_state *st)
 {
     vctx v;
     vctx_begin(&v, cr, r, sc, st);
-    double (*flow)(vctx *, view_rect, int, int) = st->lesson == VIEW_LESSON_TRAINING  ? why_flow
-                                                  : st->lesson == VIEW_LESSON_DROPOUT ? dropout_flow
-                                                                                      : lenet_flow;
+    static double (*const flows[VIEW_LESSON_PAGES])(vctx *, view_rect, int,
+                                                    int) = {[VIEW_LESSON_LENET] = lenet_flow,
+                                                            [VIEW_LESSON_TRAINING] = why_flow,
+                                                            [VIEW_LESSON_DROPOUT] = dropout_flow,
+                                                            [VIEW_LESSON_TENCROP] = tencrop_flow};
+    double (*flow)(vctx *, view_rect, int, int) =
+        flows[st->lesson >= 0 && st->lesson < VIEW_LESSON_PAGES ? st->lesson : 0];
     int level;
     fit(&v, r, 3, &level, flow);
     flow(&v, r, level, 1);

@@ -361,6 +361,7 @@ static const struct {
     {"S", 0, TX_KEY_SAVE},
     {"M", 0, TX_KEY_NOTES},
     {"O", 0, TX_KEY_DROPOUT},
+    {"X  N", 0, TX_KEY_TENCROP},
     {"n N k K a A b B V W X", 0, TX_KEY_LRN},
     {"A N E X", 0, TX_KEY_SLIDE},
     {"G  i I k K z Z o O", 0, TX_KEY_PLAYGROUND},
@@ -418,8 +419,10 @@ static int help_fit(vctx *v, view_rect r, double fs, int cols, help_layout *hl)
 
 static void help_layout_make(vctx *v, view_rect r, help_layout *hl)
 {
-    for (double fs = T_BODY; fs > 0.3; fs *= 0.94)
-        for (int cols = 1; cols <= 2; cols++)
+    /* two columns before smaller text; three only when two no longer fit at a third of it
+     * (big text in a small window) */
+    for (double fs = T_BODY; fs > 0.2; fs *= 0.94)
+        for (int cols = 1; cols <= (fs > 0.3 ? 2 : 3); cols++)
             if (help_fit(v, r, fs, cols, hl))
                 return;
 }

@@ -701,7 +701,7 @@ int view_kind_digit(view_kind k) { return k == VIEW_LESSON ? 0 : (int)k + 1; }
 
 const char *view_lesson_name(int page)
 {
-    static const char *const names[VIEW_LESSON_PAGES] = {"lenet", "training", "dropout"};
+    static const char *const names[VIEW_LESSON_PAGES] = {"lenet", "training", "dropout", "tencrop"};
     return page >= 0 && page < VIEW_LESSON_PAGES ? names[page] : "?";
 }
 

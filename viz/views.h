@@ -58,6 +58,29 @@ typedef struct {
     float topv[VIEW_DROP_ROWS][5];
 } view_dropout;
 
+/* The paper's ten patches at test time on the photo (net_ten_crop), as the window's worker or
+ * the export ran them. A scene points at one (NULL: none). */
+#define VIEW_TC_SIDE 256 /* the square they are cut from */
+typedef enum {
+    VIEW_TC_NONE,    /* not run for this photo */
+    VIEW_TC_RUNNING, /* `done` of the ten passes so far */
+    VIEW_TC_DONE,
+    VIEW_TC_STOPPED, /* stopped by the user after `done` */
+    VIEW_TC_NOPHOTO  /* the input is a .npy: no photo to cut */
+} view_tc_state;
+typedef struct {
+    view_tc_state state;
+    int done;                    /* passes done */
+    int S;                       /* the patches' side: the input size */
+    const unsigned char *square; /* (VIEW_TC_SIDE, VIEW_TC_SIDE, 3) RGB, or NULL */
+    int xy[NET_TEN_CROPS][2];    /* each patch's top-left corner in the square */
+    int top1[NET_TEN_CROPS];     /* each patch's top class and its probability */
+    float top1_p[NET_TEN_CROPS];
+    int k; /* the mean's top-k (k ≤ 5) */
+    int top[5];
+    float topv[5];
+} view_tencrop;
+
 /* What the net computed, as the views read it. Pointers are borrowed from whoever filled the
  * scene (the window's copies, or a net after its pass) and must stay valid while views draw. */
 typedef struct {
@@ -87,6 +110,7 @@ typedef struct {
     const view_run *run;              /* the worker's status, for the status line; NULL when
                                           nothing computes (an export, a test) */
     const view_dropout *dropout;      /* dropout at training time, or NULL: test time */
+    const view_tencrop *tencrop;      /* the ten patches, or NULL */
     int playing;                      /* stepping on by itself at play_ms per stage */
     int play_ms;
     char message[256]; /* an error or notice to show over the view, or "" */
@@ -150,9 +174,10 @@ typedef enum {
     VIEW_LESSON_LENET,
     VIEW_LESSON_TRAINING,
     VIEW_LESSON_DROPOUT,
+    VIEW_LESSON_TENCROP,
     VIEW_LESSON_PAGES
 } view_lesson_page;
-const char *view_lesson_name(int page); /* "lenet", "training", "dropout" (file names) */
+const char *view_lesson_name(int page); /* "lenet", "training", "dropout", "tencrop" */
 int view_kind_find(const char *name);   /* the kind, or -1 */
 
 typedef enum { VIEW_THEME_DARK, VIEW_THEME_LIGHT } view_theme;

@@ -68,6 +68,8 @@ typedef struct {
     int pending_done;
     unsigned pending_gen, pending_err;
 
+    unsigned photo_seq; /* photos taken so far */
+    unsigned tc_photo;  /* the photo the ten patches were asked for (photo_seq; 0: none) */
     int dropout;        /* passes drop as at training time (O) */
     uint64_t drop_seed; /* their masks' seed; R draws the next */
     int sliding;        /* the compute view's window moves on by itself */
@@ -147,6 +149,7 @@ static void take(app *a)
         }
     }
     if (ch & WORKER_PHOTO) {
+        a->photo_seq++;
         sc->photo = c->input.rgb;
         sc->input = c->input.data;
         sc->photo_version = ++a->ver;
@@ -180,6 +183,8 @@ static void take(app *a)
             a->st.stage = sc->done - 1;
     }
     sc->dropout = c->drop_on ? &c->drop : NULL;
+    /* the ten patches are of one photo: not shown over another */
+    sc->tencrop = a->tc_photo == a->photo_seq && c->tc.state != VIEW_TC_NONE ? &c->tc : NULL;
     if (ch & WORKER_ERROR) {
         /* a net that could not be built has said why on stderr already (cli_make_net); either
          * way the window stays up with the message, and exits with status 1 when closed */
@@ -201,6 +206,21 @@ static void take(app *a)
         a->pending = PEND_NONE;
     if (a->pending == PEND_PASS && (c->gen != a->pending_gen || c->error_seq != a->pending_err))
         a->pending = PEND_NONE;
+}
+
+/* The ten patches of the current photo, when the lesson's page for them is on screen and they
+ * have not been asked for this photo (or N asks again). */
+static void tencrop_tick(app *a, int again)
+{
+    const worker_copy *c = &a->copy;
+    if (a->st.kind != VIEW_LESSON || a->st.lesson != VIEW_LESSON_TENCROP || !c->ready ||
+        !c->input.data || (a->tc_photo == a->photo_seq && !again) || c->tc.state == VIEW_TC_RUNNING)
+        return;
+    a->tc_photo = a->photo_seq;
+    a->pending = PEND_PASS;
+    a->pending_gen = c->gen;
+    a->pending_err = c->error_seq;
+    worker_request_tencrop(a->wk);
 }
 
 static void request_photo(app *a, const char *path)
@@ -514,6 +534,15 @@ static void key(app *a, SDL_Keycode k, Uint16 mod)
     }
     if (st->kind == VIEW_COMPUTE && (playground_key(a, k, shift) || slide_key(a, k)))
         return;
+    if (st->kind == VIEW_LESSON && st->lesson == VIEW_LESSON_TENCROP &&
+        (k == SDLK_x || k == SDLK_n)) {
+        /* the ten patches: X stops them, N runs them again */
+        if (k == SDLK_x)
+            worker_stop_tencrop(a->wk);
+        else
+            tencrop_tick(a, 1);
+        return;
+    }
     if (st->kind == VIEW_LESSON && (k == SDLK_LEFTBRACKET || k == SDLK_RIGHTBRACKET)) {
         st->lesson =
             (st->lesson + (k == SDLK_RIGHTBRACKET ? 1 : VIEW_LESSON_PAGES - 1)) % VIEW_LESSON_PAGES;
@@ -1096,6 +1125,7 @@ int window_run(const window_opts *o)
         }
         play_tick(a);
         slide_tick(a);
+        tencrop_tick(a, 0);
         a->sc.playing = a->playing;
         a->sc.play_ms = a->pace_ms;
         script_tick(a);

@@ -26,7 +26,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { REQ_NONE, REQ_PHOTO, REQ_RERUN };
+enum { REQ_NONE, REQ_PHOTO, REQ_RERUN, REQ_TENCROP };
 
 struct worker {
     pthread_t thread;
@@ -70,6 +70,9 @@ struct worker {
     unsigned error_seq;
     int drop_on;       /* pass `gen` drops as at training time: drop is its summary */
     view_dropout drop; /* its out and mask point into the net, like out[] */
+    view_tencrop tc;   /* the ten patches of the current photo; its square is tc_square */
+    unsigned char *tc_square;
+    unsigned tc_seq; /* changes whenever tc does */
 
     /* the worker's own (no lock: only its thread touches them) */
     net *net;
@@ -219,11 +222,12 @@ static int load_photo(worker *w, const char *path)
     return 1;
 }
 
-static void run_pass(worker *w)
+/* Waits until the main side has let go of the last pass's outputs, which the next passes
+ * overwrite, and starts a new pass (gen) with nothing published; 0 when the worker is quitting.
+ * Called with mu held; returns with it held. */
+static int let_go(worker *w)
 {
-    pthread_mutex_lock(&w->mu);
     if (w->main_reading) {
-        /* the pass will overwrite what the main side shows: wait until it lets go */
         w->want_pass = 1;
         pthread_mutex_unlock(&w->mu);
         notify(w);
@@ -232,12 +236,20 @@ static void run_pass(worker *w)
             pthread_cond_wait(&w->cv, &w->mu);
         w->want_pass = 0;
     }
-    if (w->quit) {
+    if (w->quit)
+        return 0;
+    w->gen++;
+    w->published = 0;
+    return 1;
+}
+
+static void run_pass(worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    if (!let_go(w)) {
         pthread_mutex_unlock(&w->mu);
         return;
     }
-    w->gen++;
-    w->published = 0;
     w->run.running = 1;
     w->allowed = w->keep;
     w->was_paused = 0;
@@ -278,6 +290,73 @@ static void run_pass(worker *w)
     notify(w);
 }
 
+/* After each of the ten passes: how far, and whether to stop. */
+static int tc_progress(int done, void *user)
+{
+    worker *w = user;
+    pthread_mutex_lock(&w->mu);
+    w->tc.done = done;
+    w->tc_seq++;
+    int stop = w->cancel;
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+    return stop;
+}
+
+/* The ten patches of the current photo (a pass of their own over the net's outputs), then the
+ * photo's own pass again, run through, for the other views. */
+static void run_tencrop(worker *w)
+{
+    char path[4096];
+    pthread_mutex_lock(&w->mu);
+    if (!let_go(w)) {
+        pthread_mutex_unlock(&w->mu);
+        return;
+    }
+    memset(&w->tc, 0, sizeof w->tc);
+    w->tc.state = w->input.is_npy ? VIEW_TC_NOPHOTO : VIEW_TC_RUNNING;
+    w->tc_seq++;
+    w->run.running = 1;
+    text_copy(path, sizeof path, w->photo_path);
+    if (!w->tc_square)
+        w->tc_square = malloc((size_t)VIEW_TC_SIDE * VIEW_TC_SIDE * 3);
+    int go = w->tc.state == VIEW_TC_RUNNING && w->tc_square;
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+    net_input sq = {0};
+    net_err err = {0};
+    view_tencrop t = {0};
+    if (go && net_input_load(&sq, path, VIEW_TC_SIDE, &w->pp, &err) != NET_OK) {
+        set_error(w, &err);
+        go = 0;
+    }
+    if (go) {
+        pthread_mutex_lock(&w->mu);
+        memcpy(w->tc_square, sq.rgb, (size_t)VIEW_TC_SIDE * VIEW_TC_SIDE * 3);
+        w->tc.square = w->tc_square;
+        w->tc_seq++;
+        pthread_mutex_unlock(&w->mu);
+        if (!tencrop_run(w->net, sq.rgb, &w->pp, &t, tc_progress, w, &err))
+            set_error(w, &err);
+    }
+    net_input_free(&sq);
+    pthread_mutex_lock(&w->mu);
+    if (go) {
+        w->tc = t;
+        w->tc.square = w->tc_square;
+    } else if (w->tc.state == VIEW_TC_RUNNING) {
+        w->tc.state = VIEW_TC_NONE;
+    }
+    w->tc_seq++;
+    w->run.running = 0;
+    if (w->req == REQ_NONE)
+        w->cancel = 0; /* a stop ends the patches, not the pass that follows */
+    w->keep = w->table.count;
+    pthread_mutex_unlock(&w->mu);
+    notify(w);
+    run_pass(w);
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -300,7 +379,9 @@ static void *worker_main(void *arg)
             continue;
         if (req == REQ_PHOTO && !load_photo(w, path))
             continue;
-        if (w->has_input)
+        if (req == REQ_TENCROP && w->has_input)
+            run_tencrop(w);
+        else if (w->has_input)
             run_pass(w);
     }
     if (w->has_input)
@@ -340,6 +421,7 @@ void worker_stop(worker *w)
     pthread_cond_destroy(&w->cv);
     pthread_mutex_destroy(&w->mu);
     free(w->conv1_w);
+    free(w->tc_square);
     free(w->photo_data);
     free(w->photo_rgb);
     free(w);
@@ -362,6 +444,16 @@ void worker_request_photo(worker *w, const char *path, int keep)
     request(w, REQ_PHOTO, path, keep);
 }
 void worker_request_rerun(worker *w) { request(w, REQ_RERUN, NULL, 0); }
+
+void worker_request_tencrop(worker *w) { request(w, REQ_TENCROP, NULL, 0); }
+
+void worker_stop_tencrop(worker *w)
+{
+    pthread_mutex_lock(&w->mu);
+    if (w->tc.state == VIEW_TC_RUNNING)
+        w->cancel = 1;
+    pthread_mutex_unlock(&w->mu);
+}
 
 void worker_set_dropout(worker *w, int on, uint64_t seed)
 {
@@ -452,6 +544,18 @@ int worker_take(worker *w, worker_copy *c)
         changed |= WORKER_STAGES;
     }
     c->pass_ms = w->pass_ms;
+    if (c->tc_seq != w->tc_seq) {
+        c->tc_seq = w->tc_seq;
+        c->tc = w->tc;
+        c->tc.square = NULL;
+        if (w->tc.square && !c->tc_square)
+            c->tc_square = malloc((size_t)VIEW_TC_SIDE * VIEW_TC_SIDE * 3);
+        if (w->tc.square && c->tc_square) {
+            memcpy(c->tc_square, w->tc_square, (size_t)VIEW_TC_SIDE * VIEW_TC_SIDE * 3);
+            c->tc.square = c->tc_square;
+        }
+        changed |= WORKER_TENCROP;
+    }
     /* dropout's summary goes with the pass: its pointers are read only below c->done */
     if (w->gen == c->gen) {
         c->drop_on = w->drop_on;
@@ -478,6 +582,7 @@ void worker_copy_free(worker_copy *c)
     if (!c)
         return;
     free(c->conv1_w);
+    free(c->tc_square);
     free(c->input.data);
     free(c->input.rgb);
     memset(c, 0, sizeof *c);

@@ -46,6 +46,9 @@ typedef struct {
                                            a pause, hooks included; 0 before one */
     int drop_on;                      /* the current pass drops as at training time */
     view_dropout drop; /* its summary: out and mask borrowed like out[], read below done */
+    view_tencrop tc;   /* the ten patches of the photo; its square is tc_square, owned here */
+    unsigned char *tc_square;
+    unsigned tc_seq;
     /* the photo of the current pass */
     net_input input; /* data (3,S,S) and rgb (S,S,3); owned here */
     char photo_path[4096];
@@ -61,7 +64,8 @@ enum {
     WORKER_STAGES = 4,  /* new stages arrived */
     WORKER_PHOTO = 8,   /* a new photo */
     WORKER_STATUS = 16, /* running, paused or step changed */
-    WORKER_ERROR = 32   /* a new error message */
+    WORKER_ERROR = 32,  /* a new error message */
+    WORKER_TENCROP = 64 /* the ten patches moved on */
 };
 
 /* Starts the thread; it builds the net from o and calls notify(ctx) from the worker thread
@@ -77,6 +81,10 @@ void worker_stop(worker *w);
 void worker_request_photo(worker *w, const char *path, int keep);
 /* Run the current photo again from conv1. */
 void worker_request_rerun(worker *w);
+/* The paper's ten patches of the current photo, then its own pass again (run through): the
+ * views' outputs are let go of meanwhile. worker_stop_tencrop stops the patches early. */
+void worker_request_tencrop(worker *w);
+void worker_stop_tencrop(worker *w);
 /* Dropout as at training time (on) with seed's masks, or at test time, for the passes requested
  * from now on (request one to see it): the passes dropout_rows compares run first. */
 void worker_set_dropout(worker *w, int on, uint64_t seed);
