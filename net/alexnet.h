@@ -428,8 +428,9 @@ net_status net_ten_crops(const unsigned char *square, int R, int S, const net_pr
  * size) through n, one pass each; their softmax outputs (the last stage's) averaged into mean
  * (count doubles), and each patch's top-1 class and probability into top1 and top1_p (may be
  * NULL). progress (may be NULL) is called after each pass with how many are done; a nonzero
- * return stops the rest (NET_ERR_CANCELLED, mean then of those done). Allocates the ten inputs
- * for the call (10·3·S·S floats); the net keeps the last pass's outputs. */
+ * return stops the rest (NET_ERR_CANCELLED, mean then of those done). The passes run at test
+ * time whatever net_set_dropout says. Allocates the ten inputs for the call (10·3·S·S floats);
+ * the net keeps the last pass's outputs. */
 net_status net_ten_crop(net *n, const unsigned char *square, int R, const net_preproc *pp,
                         double *mean, int *top1, float *top1_p,
                         int (*progress)(int done, void *user), void *user, net_err *err);

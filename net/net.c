@@ -359,7 +359,8 @@ net_status net_ten_crop(net *n, const unsigned char *square, int R, const net_pr
     net_status st = net_ten_crops(square, R, S, pp, in, NULL, err);
     for (size_t c = 0; c < classes; c++)
         mean[c] = 0;
-    int done = 0;
+    int done = 0, drop_train = n->drop_train;
+    n->drop_train = 0; /* the paper's test: at test time, whatever dropout is set to */
     while (st == NET_OK && done < NET_TEN_CROPS) {
         st = net_forward(n, in + (size_t)done * one, NULL, NULL, err);
         if (st != NET_OK)
@@ -383,6 +384,7 @@ net_status net_ten_crop(net *n, const unsigned char *square, int R, const net_pr
     }
     for (size_t c = 0; done && c < classes; c++)
         mean[c] /= done;
+    n->drop_train = drop_train;
     free(in);
     return st;
 }

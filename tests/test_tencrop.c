@@ -114,7 +114,8 @@ static int count_calls(int done, void *user)
 }
 
 /* The ten passes of the narrow net A averaged: within 1e-5 of the vector's range of PyTorch's
- * mean, each patch's top-1 the same; progress after each pass, and stopping it. */
+ * mean, each patch's top-1 the same, at test time even with dropout set to train; progress
+ * after each pass, and stopping it. */
 TEST(ten_crop_mean_matches_pytorch)
 {
     tc_golden g;
@@ -145,6 +146,13 @@ TEST(ten_crop_mean_matches_pytorch)
     CHECKF(fabs(sum - 1) < 1e-5, "the mean's sum is %.9g", sum);
     for (int p = 0; p < 10; p++)
         CHECKF(top1[p] == g.top1[p], "patch %d: top-1 %d, PyTorch's %d", p, top1[p], g.top1[p]);
+
+    /* at test time, even with dropout set to train */
+    double again[16];
+    net_set_dropout(n, 1, 9);
+    CHECK_EQ_INT(net_ten_crop(n, sq, SIDE, &pp, again, NULL, NULL, NULL, NULL, NULL), NET_OK);
+    CHECK(!memcmp(again, mean, sizeof(double) * (size_t)g.classes));
+    net_set_dropout(n, 0, 0);
 
     int calls = 0;
     CHECK_EQ_INT(net_ten_crop(n, sq, SIDE, &pp, mean, NULL, NULL, count_calls, &calls, NULL),

@@ -5,7 +5,10 @@
  * the shape arithmetic, parameters and MACs of each, the totals and their ratio, and what changed
  * between 1998 and 2012. Page 2 tells what made 60 million parameters trainable in 2012 in the
  * paper's own numbers, each item saying where alexviz shows it, with the ReLU-versus-tanh
- * comparison drawn as a sketch labelled as one.
+ * comparison drawn as a sketch labelled as one. Page 3 shows dropout at training time from the
+ * scene's dropout summary (the rules, a unit, drop6's and drop7's holes, the top-5 under several
+ * masks); page 4 the paper's ten patches at test time from the scene's (the square, the
+ * patches, their top-1s, the mean's top-5).
  *
  * Each page is a flow of blocks measured before it is drawn: the text takes the largest size
  * that fits (never under 14 px on screen or 7 pt on paper), then loses its least needed lines
@@ -822,12 +825,15 @@ static void tc_square(vctx *v, const view_tencrop *t, double x, double y, double
     vtext_para(v, x, y + side + 0.2 * u, cap_w, T_MIN, pal->dim, cap);
 }
 
-/* The patches' rows, the mean's top-k and the single pass's answer in width w. */
+/* The patches' rows, the mean's top-k and the single pass's answer in width w, once the
+ * passes have ended (while they run, the progress line says how far). */
 static double tc_rows(vctx *v, const view_tencrop *t, double x, double y, double w, double bottom,
                       int draw)
 {
     const vpal *pal = &v->pal;
     double u = v->u, y0 = y;
+    if (t->state != VIEW_TC_DONE && t->state != VIEW_TC_STOPPED)
+        return 0;
     char line[512], label[192], where[96];
     static const text_id place[5] = {TX_TC_P0, TX_TC_P1, TX_TC_P2, TX_TC_P3, TX_TC_P4};
     for (int p = 0; p < t->done && p < NET_TEN_CROPS; p++) {
@@ -849,8 +855,6 @@ static double tc_rows(vctx *v, const view_tencrop *t, double x, double y, double
             vtext_markup(v, x, y, w, T_MIN, pal->fg, markup, NULL);
         y += h + 0.1 * u;
     }
-    if (t->state != VIEW_TC_DONE && t->state != VIEW_TC_STOPPED)
-        return y - y0;
     y += 0.4 * u;
     snprintf(line, sizeof line, vtext(v, TX_TC_MEAN), t->k);
     double h = vtext_para_size(v, w, T_BODY, VT_BOLD, line, NULL);
