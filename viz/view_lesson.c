@@ -810,7 +810,7 @@ static void tc_square(vctx *v, const view_tencrop *t, double x, double y, double
         double inset = (p == 4 ? 0 : 0.12 * u);
         vframe(v, px + inset, py + inset, s - 2 * inset, s - 2 * inset, fmax(2, 0.12 * u),
                tc_hue(v, p));
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", p + 1);
         double tw, th;
         vtext_size(v, T_MIN, VT_BOLD, num, &tw, &th);
