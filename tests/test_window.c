@@ -375,3 +375,47 @@ TEST(window_script_typos_are_usage_errors)
     CHECK_EQ_INT(run(cmd, err, sizeof err), 2);
     CHECK(strstr(err, "nowhere"));
 }
+
+/* The lesson's dropout and ten-patch pages in the real window: O makes the pass drop (the page's
+ * strips show grey holes), the ten-patch page runs its passes when it opens and the window
+ * carries on (the pass is back: the status line says complete). */
+TEST(window_lesson_drops_and_runs_the_ten_patches)
+{
+    char dir[512], png[1024], cmd[8192], out[4096];
+    CHECK(make_photo(dir, sizeof dir, png, sizeof png));
+    snprintf(cmd, sizeof cmd,
+             "SDL_VIDEODRIVER=dummy %s view %s --size 1024x768 --play 'key:o lesson:dropout wait "
+             "viewshot:%s/d.png lesson:tencrop wait sleep:200 wait viewshot:%s/t.png status quit' "
+             "> %s/out.txt",
+             program(), png, dir, dir, dir);
+    CHECK_EQ_INT(run(cmd, NULL, 0), 0);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/d.png", dir);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    long grey = 0;
+    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(s);
+        int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        int stride = cairo_image_surface_get_stride(s);
+        const unsigned char *px = cairo_image_surface_get_data(s);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+                grey += (((const uint32_t *)(const void *)(px + (size_t)y * stride))[x] &
+                         0xFFFFFF) == (VMAP_NO_VALUE & 0xFFFFFF);
+    }
+    cairo_surface_destroy(s);
+    CHECKF(grey > 1000, "the dropout page shows %ld grey (dropped) pixels", grey);
+    snprintf(path, sizeof path, "%s/t.png", dir);
+    s = cairo_image_surface_create_from_png(path);
+    CHECK(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    FILE *f = fopen(path, "r");
+    CHECK(f);
+    size_t n = f ? fread(out, 1, sizeof out - 1, f) : 0;
+    out[n] = 0;
+    if (f)
+        fclose(f);
+    CHECKF(strstr(out, "view=lesson") && strstr(out, "the pass is complete"), "%s", out);
+    clean(dir);
+}
